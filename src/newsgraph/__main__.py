@@ -1,0 +1,5 @@
+"""python -m newsgraph"""
+
+from .cli import main
+
+main()

@@ -1,0 +1,206 @@
+"""The actor lexicon: countries, capitals, seats of government, institutions, IGOs,
+leaders (with their terms of office) and role words, read from data/actors/*.tsv.
+
+``lexicon()`` loads everything once per process.  ``code_phrase("Chinese customs")``
+codes a free phrase ("CHNGOV"); ``Lexicon.leader_role(kb_id, day)`` picks the office a
+leader held on a given day, so an article's date selects the right code.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .datafiles import tsv_dicts
+
+
+@dataclass(frozen=True, slots=True)
+class ActorEntry:
+    kb_id: str  # "country:USA", "leader:Xi Jinping", "igo:United Nations", ...
+    kind: str  # country | demonym | capital | seat | institution | igo | leader | region
+    name: str  # canonical name
+    code: str  # CAMEO actor code (for leaders: country + role of the latest office)
+    country: str | None
+    ner_type: str  # the OntoNotes label a mention of it should carry
+
+
+@dataclass(frozen=True, slots=True)
+class Office:
+    country: str
+    role: str
+    office: str
+    start: str
+    end: str  # "" = still in office
+
+
+@dataclass
+class Lexicon:
+    phrases: dict[str, list[ActorEntry]] = field(default_factory=dict)  # exact-case alias -> entries
+    offices: dict[str, list[Office]] = field(default_factory=dict)  # leader kb_id -> offices
+    roles: list[tuple[tuple[str, ...], str]] = field(default_factory=list)  # (words, code), longest first
+    role_words: dict[str, str] = field(default_factory=dict)  # single word -> code
+    country_names: dict[str, str] = field(default_factory=dict)  # code -> name
+
+    def add(self, alias: str, entry: ActorEntry) -> None:
+        alias = " ".join(alias.split())
+        if not alias:
+            return
+        forms = {alias}
+        if alias.lower().startswith("the ") and len(alias) > 4:
+            forms.add(alias[4:])
+        for form in forms:
+            bucket = self.phrases.setdefault(form, [])
+            if all(e.kb_id != entry.kb_id for e in bucket):
+                bucket.append(entry)
+
+    def leader_role(self, kb_id: str, day: str | None) -> Office | None:
+        """The office held on ``day`` (YYYY-MM-DD); a former leader gets ELI; no day = latest."""
+        offices = self.offices.get(kb_id) or []
+        if not offices:
+            return None
+        if not day:
+            return max(offices, key=lambda o: o.start)
+        held = [o for o in offices if o.start[: len(day)] <= day and (not o.end or day <= _end_bound(o.end))]
+        if held:
+            return max(held, key=lambda o: o.start)
+        past = [o for o in offices if o.end and _end_bound(o.end) < day]
+        if past:
+            last = max(past, key=lambda o: o.end)
+            return Office(last.country, "ELI", f"former {last.office}", last.start, last.end)
+        return None  # not yet in office on that day: no role from the lexicon
+
+
+def _end_bound(end: str) -> str:
+    """'2012' -> '2012-12-31' so a year-only end date covers the whole year."""
+    if len(end) == 4:
+        return end + "-12-31"
+    if len(end) == 7:
+        return end + "-31"
+    return end
+
+
+def _split(cell: str) -> list[str]:
+    return [x.strip() for x in (cell or "").split("|") if x.strip()]
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    try:
+        return tsv_dicts("actors", name)
+    except FileNotFoundError:
+        return []
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    lx = Lexicon()
+    for r in _rows("countries.tsv"):
+        code, name = r.get("code", ""), r.get("name", "")
+        if not code or not name:
+            continue
+        region = len(code) == 3 and code in _REGION_HINT or r.get("kind") == "region"
+        lx.country_names[code] = name
+        ent = ActorEntry(f"country:{code}", "region" if region else "country", name, code, code,
+                         "LOC" if region else "GPE")
+        for a in [name, *_split(r.get("aliases", ""))]:
+            lx.add(a, ent)
+        dem = ActorEntry(f"demonym:{code}", "demonym", name, code, code, "NORP")
+        for a in _split(r.get("demonyms", "")):
+            lx.add(a, dem)
+        cap = ActorEntry(f"country:{code}", "capital", name, code, code, "GPE")
+        for a in _split(r.get("capitals", "")):
+            lx.add(a, ActorEntry(f"capital:{a}", "capital", a, cap.code, code, "GPE"))
+        for a in _split(r.get("seats", "")):
+            seat = a[4:] if a.lower().startswith("the ") else a
+            lx.add(a, ActorEntry(f"seat:{seat}", "seat", seat, code + "GOV", code, "ORG"))
+    for fname, kind in (("institutions.tsv", "institution"), ("igos.tsv", "igo")):
+        for r in _rows(fname):
+            name, code = r.get("name", ""), r.get("code", "")
+            if not name or not code:
+                continue
+            country = code[:3] if code[:3] in lx.country_names else None
+            ent = ActorEntry(f"{kind}:{name}", kind, name, code, country, "ORG")
+            for a in [name, *_split(r.get("aliases", ""))]:
+                lx.add(a, ent)
+    for r in _rows("leaders.tsv"):
+        name, country, role = r.get("name", ""), r.get("country", ""), r.get("role", "") or "GOV"
+        if not name or not country:
+            continue
+        kb = f"leader:{name}"
+        lx.offices.setdefault(kb, []).append(
+            Office(country, role, r.get("office", ""), r.get("start", ""), r.get("end", "")))
+        ent = ActorEntry(kb, "leader", name, country + role, country, "PERSON")
+        for a in [name, *_split(r.get("aliases", ""))]:
+            lx.add(a, ent)
+    roles: dict[tuple[str, ...], str] = {}
+    for r in _rows("roles.tsv"):
+        pat, code = r.get("pattern", ""), r.get("code", "")
+        for p in _split(pat):
+            if code:
+                roles[tuple(p.lower().split())] = code
+    lx.roles = sorted(roles.items(), key=lambda kv: -len(kv[0]))
+    lx.role_words = {k[0]: v for k, v in roles.items() if len(k) == 1}
+    return lx
+
+
+# CAMEO region codes that appear in countries.tsv (they are not countries)
+_REGION_HINT = frozenset({
+    "WSB", "BAG", "GZS", "AFR", "ASA", "BLK", "CRB", "CAU", "CFR", "CAS", "CEU", "EIN", "EAF", "EEU",
+    "EUR", "LAM", "MEA", "MDT", "NAF", "NMR", "PGS", "SCN", "SAM", "SAS", "SEA", "SAF", "WAF", "WST",
+})
+
+
+def role_of_words(words: list[str]) -> str | None:
+    """The role code named by a sequence of lower-case words ("foreign", "minister") or None."""
+    lx = lexicon()
+    n = len(words)
+    best: tuple[int, str] | None = None
+    for pat, code in lx.roles:
+        k = len(pat)
+        for i in range(n - k + 1):
+            if tuple(words[i:i + k]) == pat:
+                # the rightmost, then longest match is the head of the phrase ("opposition leader")
+                score = (i + k) * 10 + k
+                if best is None or score > best[0]:
+                    best = (score, code)
+                break
+    return best[1] if best else None
+
+
+_WORD = re.compile(r"[\w.'’-]+")
+
+
+def code_phrase(text: str) -> str | None:
+    """Code a free phrase: 'Chinese customs' -> CHNGOV, 'Russian troops' -> RUSMIL, 'the Kremlin' -> RUSGOV.
+
+    The country comes from a country name, demonym, capital or seat; the role from the
+    role words; a phrase with a country and no role gives the country alone.
+    """
+    lx = lexicon()
+    tokens = _WORD.findall(text)
+    country: str | None = None
+    code: str | None = None
+    i = 0
+    while i < len(tokens):
+        for k in (4, 3, 2, 1):
+            cand = " ".join(tokens[i:i + k])
+            entries = lx.phrases.get(cand) or lx.phrases.get(cand.title() if cand.islower() else cand)
+            if entries:
+                e = entries[0]
+                country = country or e.country
+                if e.kind in ("seat", "institution", "igo", "leader") and code is None:
+                    code = e.code
+                i += k
+                break
+        else:
+            i += 1
+    role = role_of_words([t.lower() for t in tokens])
+    if code and role and code[3:] == "":
+        return code + role
+    if code:
+        return code
+    if country and role:
+        return country + role
+    if country:
+        return country
+    return None

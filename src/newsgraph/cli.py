@@ -1,0 +1,365 @@
+"""The newsgraph command line.  Results go to stdout, progress and logs to stderr.
+
+Exit status: 0 all documents processed, 1 some documents rejected, 2 usage or config error.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any, TextIO
+
+import typer
+from rich.console import Console
+
+from . import __version__
+from .config import Settings, load_settings
+from .errors import ConfigError, NewsgraphError, StoreError
+from .model import RawDocument, Rejected
+
+app = typer.Typer(
+    name="newsgraph",
+    help=(
+        "Turn news articles into structured, evidence-backed knowledge: entities and CAMEO actors, "
+        "events, quotes, dates, amounts, places, themes and tone.\n\n"
+        "Quick start:  newsgraph analyze samples/ -o -   |   newsgraph ingest samples/ --db news.db"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True, highlight=False)
+
+ConfigOpt = Annotated[Path | None, typer.Option("--config", help="TOML file overriding defaults.toml.")]
+DbOpt = Annotated[str | None, typer.Option("--db", help="Database file (default: $NEWSGRAPH_DB or ./newsgraph.db).")]
+JobsOpt = Annotated[int | None, typer.Option("--jobs", "-j", help="Worker processes (output is identical to 1).")]
+
+
+def _settings(config: Path | None, **kw: Any) -> Settings:
+    try:
+        return load_settings(config, **kw)
+    except ConfigError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+
+
+def _db_path(db: str | None, settings: Settings) -> str:
+    return db or os.environ.get("NEWSGRAPH_DB") or settings.db
+
+
+@contextmanager
+def _output(path: str) -> Iterator[TextIO]:
+    if path == "-":
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(path + ".part")
+    with open(tmp, "w", encoding="utf-8") as f:
+        yield f
+    tmp.replace(path)
+
+
+def _progress(total: int | None, label: str) -> Any:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    return Progress(TextColumn(f"[bold]{label}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                    console=err, transient=True, disable=not err.is_terminal)
+
+
+def _source_key(doc: RawDocument) -> str:
+    h = hashlib.sha1()
+    h.update(doc.source.encode("utf-8", "surrogatepass"))
+    h.update(b"\0")
+    h.update(doc.content.encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
+def _report(ok: int, rejected: list[Rejected], skipped: int = 0) -> None:
+    msg = f"{ok} analysed, {len(rejected)} rejected" + (f", {skipped} already done" if skipped else "")
+    err.print(msg)
+    for r in rejected[:20]:
+        err.print(f"  [yellow]{r.code}[/yellow] {r.message}", markup=True, soft_wrap=True)
+    if len(rejected) > 20:
+        err.print(f"  ... and {len(rejected) - 20} more")
+
+
+@app.command()
+def analyze(
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders (walked recursively) or '-' for stdin.")],
+    output: Annotated[str, typer.Option("--output", "-o", help="Output JSONL file; '-' = stdout.")] = "-",
+    jobs: JobsOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Analyse articles and write one Analysis (the output contract) per line.
+
+    A document that cannot be read becomes a line {"error": {"code", "message", "source"}}
+    and the run goes on (exit status 1).
+
+    Example:  newsgraph analyze samples/ -o out.jsonl
+    """
+    from .api import read
+    from .runner import process_all
+
+    settings = _settings(config, jobs=jobs)
+    rejected: list[Rejected] = []
+    ok = 0
+    try:
+        with _output(output) as out, _progress(None, "analyze") as prog:
+            task = prog.add_task("analyze", total=None)
+            for res in process_all(read(*inputs, settings=settings), settings, jobs=settings.jobs):
+                if res is None:
+                    continue
+                if isinstance(res, Rejected):
+                    rejected.append(res)
+                    out.write(json.dumps(res.to_dict(), ensure_ascii=False) + "\n")
+                else:
+                    ok += 1
+                    out.write(res.to_json() + "\n")
+                prog.advance(task)
+    except ConfigError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    _report(ok, rejected)
+    raise typer.Exit(1 if rejected else 0)
+
+
+@app.command()
+def ingest(
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders or '-' for stdin.")],
+    db: DbOpt = None,
+    jobs: JobsOpt = None,
+    resume: Annotated[bool, typer.Option(help="Skip documents already stored (same source and content).")] = True,
+    config: ConfigOpt = None,
+) -> None:
+    """Analyse articles and store them in the database (one transaction per article).
+
+    Re-running is safe: stored documents are skipped (--no-resume re-analyses them and
+    replaces their rows); an interrupted run resumes where it stopped, without duplicates.
+    Rejected documents are listed in the 'rejects' table ('newsgraph stats' counts them).
+
+    Example:  newsgraph ingest samples/ --db news.db
+    """
+    from .api import read
+    from .runner import process_all
+    from .store import open_store
+
+    settings = _settings(config, jobs=jobs)
+    path = _db_path(db, settings)
+    try:
+        store = open_store(path)
+    except StoreError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    run_id = store.start_run("ingest " + " ".join(inputs))
+    rejected: list[Rejected] = []
+    ok = skipped = 0
+    keys: dict[str, str] = {}
+
+    def skip(doc: RawDocument) -> bool:
+        key = _source_key(doc)
+        keys[doc.source] = key
+        return resume and store.has_source(key)
+
+    try:
+        with _progress(None, "ingest") as prog:
+            task = prog.add_task("ingest", total=None)
+            for res in process_all(read(*inputs, settings=settings), settings, jobs=settings.jobs, skip=skip):
+                if res is None:
+                    skipped += 1
+                elif isinstance(res, Rejected):
+                    rejected.append(res)
+                    store.reject(res, run_id=run_id)
+                else:
+                    store.write(res, source_key=keys.get(res.article.source))
+                    ok += 1
+                prog.advance(task)
+    except (ConfigError, StoreError) as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    finally:
+        store.finish_run(run_id, ok=ok, rejected=len(rejected), skipped=skipped)
+        store.close()
+    _report(ok, rejected, skipped)
+    err.print(f"database: {path}")
+    raise typer.Exit(1 if rejected else 0)
+
+
+def _open_ro(db: str | None, settings: Settings) -> Any:
+    from .store import open_store
+
+    path = _db_path(db, settings)
+    try:
+        return open_store(path, read_only=True)
+    except StoreError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+
+
+@app.command()
+def show(
+    article_id: Annotated[str, typer.Argument(help="Article id (a unique prefix is enough).")],
+    db: DbOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the Analysis JSON instead.")] = False,
+    config: ConfigOpt = None,
+) -> None:
+    """Show one stored article and its annotations, each with its evidence."""
+    from .render import render_analysis
+
+    settings = _settings(config)
+    with _open_ro(db, settings) as store:
+        a = store.get(article_id)
+        if a is None:
+            ids = store.find_ids(article_id)
+            if len(ids) == 1:
+                a = store.get(ids[0])
+            elif len(ids) > 1:
+                err.print(f"[red]error:[/red] {article_id!r} is ambiguous: {', '.join(ids)}")
+                raise typer.Exit(2)
+    if a is None:
+        err.print(f"[red]error:[/red] no article {article_id!r}; 'newsgraph search WORDS' finds ids")
+        raise typer.Exit(2)
+    if as_json:
+        print(a.to_json(indent=2))
+    else:
+        render_analysis(a, Console(highlight=False))
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Words to find in titles, texts and quotes (word* for prefixes).")],
+    db: DbOpt = None,
+    limit: Annotated[int, typer.Option(help="Most results.")] = 20,
+    config: ConfigOpt = None,
+) -> None:
+    """Full-text search over stored articles and quotes."""
+    settings = _settings(config)
+    with _open_ro(db, settings) as store:
+        rows = store.search(query, limit=limit)
+        quotes = store.search_quotes(query, limit=limit)
+    out = Console(highlight=False)
+    for r in rows:
+        out.print(f"[bold]{r['id']}[/bold]  {r['published'] or '?':10}  {r['outlet'] or ''}  {r['title']}")
+        out.print(f"    {r['snippet']}", markup=False)
+    for q in quotes:
+        out.print(f"[cyan]quote[/cyan] {q['article_id']}  {q['speaker_name'] or '(unattributed)'}: ", end="")
+        out.print(q["text"][:200], markup=False)
+    if not rows and not quotes:
+        err.print("no matches")
+
+
+@app.command()
+def entities(
+    db: DbOpt = None,
+    type: Annotated[str | None, typer.Option("--type", help="PERSON, ORG, GPE, NORP, GROUP, ...")] = None,
+    actor: Annotated[str | None, typer.Option(help="Actor code prefix, e.g. USA or RUSGOV.")] = None,
+    limit: Annotated[int, typer.Option(help="Most rows.")] = 30,
+    config: ConfigOpt = None,
+) -> None:
+    """The most frequent entities, with their actor codes and article counts."""
+    from rich.table import Table
+
+    settings = _settings(config)
+    with _open_ro(db, settings) as store:
+        rows = store.entity_counts(type=type, actor=actor, limit=limit)
+    t = Table("name", "type", "actor", "articles", "mentions")
+    for r in rows:
+        t.add_row(r["name"], r["type"], r["actor"] or "", str(r["articles"]), str(r["mentions"]))
+    Console(highlight=False).print(t)
+
+
+@app.command()
+def stats(db: DbOpt = None, config: ConfigOpt = None) -> None:
+    """Counts of what the database holds (articles, entities, events, rejects, ...) as JSON."""
+    settings = _settings(config)
+    with _open_ro(db, settings) as store:
+        print(json.dumps(store.stats(), indent=2, ensure_ascii=False))
+
+
+@app.command()
+def export(
+    format: Annotated[str, typer.Option("--format", "-f", help="jsonl | csv")] = "jsonl",
+    output: Annotated[str, typer.Option("--output", "-o", help="Output file ('-' = stdout).")] = "-",
+    table: Annotated[str, typer.Option(help="For csv: articles, entities, events, quotes, timexes, amounts, "
+                                            "places.")] = "articles",
+    db: DbOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Export the database: jsonl (the output contract, one article a line) or csv (one table)."""
+    from .export import export_csv, export_jsonl
+
+    settings = _settings(config)
+    with _open_ro(db, settings) as store, _output(output) as out:
+        if format == "jsonl":
+            n = export_jsonl(store, out)
+        elif format == "csv":
+            try:
+                n = export_csv(store, out, table=table)
+            except ValueError as exc:
+                err.print(f"[red]error:[/red] {exc}")
+                raise typer.Exit(2) from exc
+        else:
+            err.print(f"[red]error:[/red] unknown format {format!r}; use jsonl or csv")
+            raise typer.Exit(2)
+    err.print(f"{n} rows written")
+
+
+@app.command(name="eval")
+def eval_cmd(
+    task: Annotated[str, typer.Argument(help="extraction | dates | ner | quotes | timex | events")],
+    data: Annotated[Path, typer.Option("--data", help="Data folder (e.g. ../shared/data).")],
+    limit: Annotated[int | None, typer.Option(help="Only the first N records (quick checks).")] = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Score newsgraph on a gold set and print the metrics as JSON (see docs/evaluation.md)."""
+    import importlib
+
+    tasks = ("extraction", "dates", "ner", "quotes", "timex", "events")
+    if task not in tasks:
+        err.print(f"[red]error:[/red] unknown task {task!r}; one of {', '.join(tasks)}")
+        raise typer.Exit(2)
+    if not data.is_dir():
+        err.print(f"[red]error:[/red] data folder {str(data)!r} not found")
+        raise typer.Exit(2)
+    settings = _settings(config)
+    mod = importlib.import_module(f"newsgraph.evaluation.{task}")
+    result = mod.evaluate(data, settings=settings, limit=limit)
+    print(json.dumps(result, indent=2, ensure_ascii=False))
+
+
+@app.command()
+def bench(
+    corpus: Annotated[Path, typer.Option("--corpus", help="JSONL corpus ({id, text, title?, date?} a line).")],
+    limit: Annotated[int, typer.Option(help="Articles to use.")] = 200,
+    config: ConfigOpt = None,
+) -> None:
+    """Measure throughput (articles/s, words/s) and peak memory, next to bare spaCy on the same articles."""
+    from .bench import run_bench
+
+    settings = _settings(config)
+    print(json.dumps(run_bench(corpus, settings=settings, limit=limit), indent=2))
+
+
+@app.command()
+def version() -> None:
+    """Print the version."""
+    print(__version__)
+
+
+def main() -> None:
+    try:
+        app()
+    except NewsgraphError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        sys.exit(2)
+    except BrokenPipeError:
+        sys.exit(0)
+
+
+if __name__ == "__main__":
+    main()

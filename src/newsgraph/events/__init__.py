@@ -1,0 +1,1 @@
+"""CAMEO event coding: codebook (cameo), actor fallback (actors), the coder stage (coder)."""

@@ -1,0 +1,47 @@
+"""WARC files (warcio): one document per HTML response record; others are skipped."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .. import errors as E
+from ..model import RawDocument, Rejected
+from .files import decode_bytes
+
+
+def read_warc(path: str, *, max_bytes: int) -> Iterator[RawDocument | Rejected]:
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    n = found = 0
+    try:
+        with open(path, "rb") as stream:
+            for record in ArchiveIterator(stream):
+                n += 1
+                if record.rec_type != "response":
+                    continue
+                uri = record.rec_headers.get_header("WARC-Target-URI") or ""
+                where = f"{path}#{uri or n}"
+                ctype = (record.http_headers.get_header("Content-Type") or "") if record.http_headers else ""
+                if ctype and "html" not in ctype.lower():
+                    continue  # images, scripts, JSON APIs: not articles
+                body = record.content_stream().read(max_bytes + 1)
+                if len(body) > max_bytes:
+                    yield Rejected(where, E.E_TOO_LARGE, f"{where}: {E.EXPLAIN[E.E_TOO_LARGE]}")
+                    continue
+                try:
+                    html = decode_bytes(body)
+                except E.InputError as exc:
+                    yield Rejected(where, exc.code, f"{where}: {exc.detail}")
+                    continue
+                if not html.strip():
+                    continue
+                # WARC-Date is the crawl time, not the publication date: the HTML decides that.
+                found += 1
+                yield RawDocument(source=where, format="html", content=html, url=uri or None)
+    except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
+        yield Rejected(path, E.E_WARC, f"{path}: {E.EXPLAIN[E.E_WARC]} ({exc}); earlier records were kept")
+        return
+    if found == 0:
+        yield Rejected(path, E.E_WARC, f"{path}: no HTML response records among {n} WARC records; "
+                                       "nothing to analyse")

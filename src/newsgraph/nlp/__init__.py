@@ -1,0 +1,1 @@
+"""NLP stages: one extractor a module (entities, dates, amounts, places, quotes, themes, tone)."""

@@ -1,0 +1,67 @@
+"""parse(): RawDocument -> Article (metadata + clean text, boilerplate kept apart).
+
+Clean text is ``title + "\\n\\n" + body``; every annotation offset points into it.
+"""
+
+from __future__ import annotations
+
+from .. import errors as E
+from ..model import Article, Byline, Published, RawDocument, Rejected
+from .dates import parse_date
+from .markdown import parse_markdown
+from .metadata import classify_bylines, content_hash, detect_language, outlet_from_url, safe_url, stable_id
+from .text import clean_text, parse_text
+
+__all__ = ["parse", "parse_date"]
+
+
+def _assemble(raw: RawDocument, *, title: str, body: str, title_in_body: bool = False,
+              bylines: tuple[Byline, ...] = (), published: Published | None = None,
+              url: str | None = None, captions: tuple[str, ...] = (), related: tuple[str, ...] = (),
+              site_name: str | None = None, language: str | None = None) -> Article | Rejected:
+    body = body.strip()
+    if not body:
+        return Rejected(raw.source, E.E_EMPTY, f"{raw.source}: no article text found after cleaning")
+    title = " ".join(title.split())
+    text = body if (title_in_body or not title) else f"{title}\n\n{body}"
+    url = safe_url(url)
+    lang = language or detect_language(body)
+    aid = raw.id or stable_id(url=url, text=text)
+    return Article(
+        id=str(aid), text=text, title=title, url=url,
+        outlet=outlet_from_url(url) or site_name, bylines=bylines, published=published,
+        language=(lang or None), captions=captions, related=related, source=raw.source,
+        content_hash=content_hash(text),
+    )
+
+
+def parse(raw: RawDocument) -> Article | Rejected:
+    """Turn a RawDocument into an Article, or a Rejected with a reason."""
+    published = parse_date(raw.date, source="input") if raw.date else None
+    if raw.format == "markdown":
+        md = parse_markdown(raw.content)
+        return _assemble(
+            raw, title=raw.title or md.title, body="\n\n".join(md.paragraphs),
+            bylines=classify_bylines([*raw.bylines, *md.bylines]),
+            published=published or parse_date(md.date, source="markdown"),
+            url=raw.url or md.url, captions=tuple(md.captions + [f"Credit: {c}" for c in md.credits]),
+            related=tuple(md.related),
+        )
+    if raw.format == "html":
+        from .html import extract_html
+
+        ex = extract_html(raw.content, url=raw.url)
+        pub = published or (parse_date(ex.published, source=ex.published_source or "html")
+                            if ex.published else None)
+        title = raw.title or ex.title
+        body = clean_text(ex.body)
+        in_body = bool(title) and body.split("\n", 1)[0].strip().rstrip(".") == title.strip().rstrip(".")
+        return _assemble(
+            raw, title=title, body=body, title_in_body=in_body,
+            bylines=classify_bylines([*raw.bylines, *ex.bylines]), published=pub,
+            url=raw.url or ex.url, captions=tuple(ex.captions), site_name=ex.site_name,
+            language=ex.language if ex.language and len(ex.language) == 2 else None,
+        )
+    tp = parse_text(raw.content, title=raw.title)
+    return _assemble(raw, title=tp.title, body=tp.body, title_in_body=tp.title_in_body,
+                     bylines=classify_bylines(list(raw.bylines)), published=published, url=raw.url)

@@ -1,0 +1,26 @@
+"""annotate(): run the NLP model once, then every configured stage, into one Analysis."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .config import Settings, load_settings
+from .model import Analysis, Article
+from .nlp.model import load_nlp
+from .registry import Context, resolve
+
+_FIELDS = ("entities", "events", "quotes", "timexes", "amounts", "places", "themes")
+
+
+def annotate(article: Article, settings: Settings | None = None) -> Analysis:
+    """Annotate ``article`` with every stage in ``settings.stages`` (pure: no I/O)."""
+    settings = settings or load_settings()
+    nlp = load_nlp(settings.spacy_model)
+    doc = nlp(article.text[: settings.max_chars])
+    ctx = Context(article=article, doc=doc)
+    names: list[str] = []
+    for st in resolve(settings.stages):
+        ctx.results[st.produces] = st.fn(ctx)
+        names.append(st.name)
+    kw: dict[str, Any] = {f: tuple(ctx.results.get(f) or ()) for f in _FIELDS}
+    return Analysis(article=article, tone=ctx.results.get("tone"), stages=tuple(names), **kw)

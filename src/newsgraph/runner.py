@@ -1,0 +1,120 @@
+"""Batch processing: documents -> Analysis or Rejected, in order, in one or many processes.
+
+Output order equals input order whatever ``jobs`` is (``imap`` keeps order), so a
+run with ``--jobs 4`` writes the same lines as one with ``--jobs 1``.  Each
+document gets ``stage_timeout_s`` seconds; a document that runs over it, or that
+makes a stage fail, becomes a ``Rejected`` and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import signal
+import traceback
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from . import errors as E
+from .config import Settings
+from .model import Analysis, RawDocument, Rejected
+
+Result = Analysis | Rejected
+
+
+class _Timeout(Exception):
+    pass
+
+
+@contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """SIGALRM-based limit (Unix, main thread); a no-op when seconds <= 0."""
+    if seconds <= 0 or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def on_alarm(signum: int, frame: Any) -> None:
+        raise _Timeout()
+
+    try:
+        old = signal.signal(signal.SIGALRM, on_alarm)
+    except ValueError:  # not in the main thread: run without a limit
+        yield
+        return
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def process_document(doc: RawDocument | Rejected, settings: Settings) -> Result:
+    """Parse and annotate one document; never raises for bad input."""
+    if isinstance(doc, Rejected):
+        return doc
+    from .parse import parse
+    from .pipeline import annotate
+
+    try:
+        with _time_limit(settings.stage_timeout_s):
+            article = parse(doc)
+            if isinstance(article, Rejected):
+                return article
+            return annotate(article, settings)
+    except _Timeout:
+        return Rejected(doc.source, E.E_TIMEOUT,
+                        f"{doc.source}: over stage_timeout_s={settings.stage_timeout_s}; "
+                        f"{E.EXPLAIN[E.E_TIMEOUT]}")
+    except E.ConfigError:
+        raise
+    except RecursionError:
+        return Rejected(doc.source, E.E_STAGE, f"{doc.source}: document too deeply nested to process")
+    except Exception as exc:  # a stage bug must not end the batch; the reason is kept
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        return Rejected(doc.source, E.E_STAGE,
+                        f"{doc.source}: {type(exc).__name__}: {exc} (at {where.filename}:{where.lineno}); "
+                        f"{E.EXPLAIN[E.E_STAGE]}")
+
+
+_WORKER_SETTINGS: Settings | None = None
+
+
+def _init_worker(settings: Settings) -> None:
+    global _WORKER_SETTINGS
+    _WORKER_SETTINGS = settings
+    from .nlp.model import load_nlp
+    from .registry import resolve
+
+    load_nlp(settings.spacy_model)
+    resolve(settings.stages)
+
+
+def _work(doc: RawDocument | Rejected) -> Result:
+    assert _WORKER_SETTINGS is not None
+    return process_document(doc, _WORKER_SETTINGS)
+
+
+def process_all(docs: Iterable[RawDocument | Rejected], settings: Settings, *,
+                jobs: int = 1, skip: Callable[[RawDocument], bool] | None = None) -> Iterator[Result | None]:
+    """Yield one result per document, in input order (None for a document ``skip`` says is done)."""
+    def todo() -> Iterator[RawDocument | Rejected | None]:
+        for d in docs:
+            yield None if (skip is not None and isinstance(d, RawDocument) and skip(d)) else d
+
+    if jobs <= 1:
+        from .registry import resolve
+
+        resolve(settings.stages)  # a config error shows before any work
+        for d in todo():
+            yield None if d is None else process_document(d, settings)
+        return
+    import multiprocessing as mp
+
+    ctx = mp.get_context("fork") if hasattr(signal, "SIGALRM") else mp.get_context()
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=(settings,)) as pool:
+        for r in pool.imap(_work_or_none, todo(), chunksize=max(1, settings.chunk_size)):
+            yield r
+
+
+def _work_or_none(doc: RawDocument | Rejected | None) -> Result | None:
+    return None if doc is None else _work(doc)

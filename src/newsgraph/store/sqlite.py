@@ -1,0 +1,286 @@
+"""SQLite store: one file, WAL, FTS5; one transaction per article; idempotent writes.
+
+Every query binds its parameters; nothing from a user or an article is pasted into
+SQL text.  ``read_only=True`` opens the file with ``mode=ro`` and ``query_only`` for
+the web app and the API.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import time
+from collections.abc import Iterator
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ..errors import StoreError
+from ..model import Analysis, Rejected
+
+SCHEMA_VERSION = 1
+_MIGRATIONS: dict[int, str] = {}  # version -> SQL that upgrades from version-1
+
+
+def _schema_sql() -> str:
+    return resources.files("newsgraph").joinpath("store", "schema.sql").read_text(encoding="utf-8")
+
+
+def fts_query(q: str) -> str:
+    """A user's words -> a safe FTS5 query (each word quoted; prefix* kept; AND between words)."""
+    words = re.findall(r"[\w'’-]+\*?", q)
+    out = []
+    for w in words[:20]:
+        star = w.endswith("*")
+        w = w.rstrip("*").replace('"', "")
+        if w:
+            out.append(f'"{w}"' + ("*" if star else ""))
+    return " ".join(out)
+
+
+class SQLiteStore:
+    """The default store.  Use as a context manager or call ``close()``."""
+
+    def __init__(self, path: str | Path, *, read_only: bool = False, timeout_ms: int = 0) -> None:
+        self.path = str(path)
+        self.read_only = read_only
+        try:
+            if read_only:
+                if not Path(self.path).is_file():
+                    raise StoreError(f"database {self.path!r} not found; create it with 'newsgraph ingest'",
+                                     code="E301")
+                uri = Path(self.path).resolve().as_uri() + "?mode=ro"
+                self.conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+                self.conn.execute("PRAGMA query_only = ON")
+            else:
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+                self.conn = sqlite3.connect(self.path, check_same_thread=False)
+                self.conn.execute("PRAGMA journal_mode = WAL")
+                self.conn.execute("PRAGMA synchronous = NORMAL")
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open database {self.path!r}: {exc}", code="E302") from exc
+        self.conn.row_factory = sqlite3.Row
+        self.conn.execute("PRAGMA foreign_keys = ON")
+        self.conn.execute("PRAGMA busy_timeout = 10000")
+        if timeout_ms > 0:
+            deadline = [0.0]
+
+            def handler() -> int:
+                return 1 if deadline[0] and time.monotonic() > deadline[0] else 0
+
+            self._deadline = deadline
+            self._timeout_s = timeout_ms / 1000
+            self.conn.set_progress_handler(handler, 10_000)
+        else:
+            self._deadline = [0.0]
+            self._timeout_s = 0.0
+        if not read_only:
+            self.migrate()
+
+    # ------------------------------------------------------------------ lifecycle
+    def __enter__(self) -> SQLiteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def migrate(self) -> None:
+        """Create the schema, then apply migrations up to SCHEMA_VERSION."""
+        with self.conn:
+            self.conn.executescript(_schema_sql())
+        row = self.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        version = int(row[0]) if row else 0
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"database schema v{version} is newer than this newsgraph (v{SCHEMA_VERSION}); "
+                             "upgrade newsgraph", code="E303")
+        if version == 0:
+            with self.conn:
+                self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+            return
+        for v in range(version + 1, SCHEMA_VERSION + 1):
+            with self.conn:
+                self.conn.executescript(_MIGRATIONS[v])
+                self.conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(v),))
+
+    def schema_version(self) -> int:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        return int(row[0]) if row else 0
+
+    def query(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[sqlite3.Row]:
+        """Run a read query with bound parameters (and the time limit, if any)."""
+        if self._timeout_s:
+            self._deadline[0] = time.monotonic() + self._timeout_s
+        try:
+            return self.conn.execute(sql, params).fetchall()
+        except sqlite3.OperationalError as exc:
+            if "interrupted" in str(exc):
+                raise StoreError("query took longer than sql_time_limit_ms; narrow the filters",
+                                 code="E304") from exc
+            raise
+        finally:
+            self._deadline[0] = 0.0
+
+    # ------------------------------------------------------------------ runs and resume
+    def start_run(self, command: str) -> int:
+        with self.conn:
+            cur = self.conn.execute("INSERT INTO runs(command, started) VALUES (?, strftime('%Y-%m-%dT%H:%M:%SZ','now'))",
+                                    (command,))
+        return int(cur.lastrowid or 0)
+
+    def finish_run(self, run_id: int, *, ok: int, rejected: int, skipped: int) -> None:
+        with self.conn:
+            self.conn.execute(
+                "UPDATE runs SET finished = strftime('%Y-%m-%dT%H:%M:%SZ','now'), n_ok = ?, n_rejected = ?, "
+                "n_skipped = ? WHERE id = ?", (ok, rejected, skipped, run_id))
+
+    def has_source(self, key: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM sources WHERE key = ? AND status = 'ok'", (key,)).fetchone() is not None
+
+    # ------------------------------------------------------------------ writes
+    def write(self, analysis: Analysis, *, source_key: str | None = None) -> None:
+        """Store one Analysis in one transaction; an article already stored is replaced."""
+        a = analysis.article
+        d = analysis.to_dict()
+        c = self.conn
+        try:
+            with c:
+                c.execute("BEGIN IMMEDIATE")
+                self._delete_article(a.id)
+                c.execute(
+                    "INSERT INTO articles(id, url, outlet, title, published, published_precision, language, "
+                    "bylines, source, content_hash, text, tone, analysis, stages) "
+                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (a.id, a.url, a.outlet, a.title, a.published.value if a.published else None,
+                     a.published.precision if a.published else None, a.language,
+                     json.dumps([b.name for b in a.bylines], ensure_ascii=False), a.source, a.content_hash,
+                     a.text, analysis.tone.tone if analysis.tone else None,
+                     json.dumps(d, ensure_ascii=False), ",".join(analysis.stages)))
+                c.executemany(
+                    "INSERT INTO entities VALUES (?,?,?,?,?,?,?,?,?)",
+                    [(a.id, e.id, e.type, e.name, e.actor, e.country, e.role, e.kb_id, len(e.mentions))
+                     for e in analysis.entities])
+                c.executemany(
+                    'INSERT INTO mentions(article_id, eid, start, "end", text, label) VALUES (?,?,?,?,?,?)',
+                    [(a.id, e.id, m.start, m.end, m.text, m.label) for e in analysis.entities for m in e.mentions])
+                c.executemany(
+                    "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    [(a.id, i, ev.code, ev.root, ev.name, ev.quad_class, ev.goldstein,
+                      ev.source.actor if ev.source else None, ev.source.entity if ev.source else None,
+                      ev.source.name if ev.source else None,
+                      ev.target.actor if ev.target else None, ev.target.entity if ev.target else None,
+                      ev.target.name if ev.target else None,
+                      ev.date.value if ev.date else None, ev.date.precision if ev.date else None,
+                      ev.date.anchor if ev.date else None,
+                      ev.place.name if ev.place else None, ev.place.country if ev.place else None,
+                      ev.place.lat if ev.place else None, ev.place.lon if ev.place else None,
+                      int(ev.negated), ev.modality, ev.confidence, ev.sentence.start, ev.sentence.end,
+                      ev.trigger.start, ev.trigger.end, ev.trigger.text)
+                     for i, ev in enumerate(analysis.events)])
+                c.executemany(
+                    "INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                    [(a.id, i, q.span.start, q.span.end, q.span.text, q.kind,
+                      q.speaker.entity if q.speaker else None, q.speaker.name if q.speaker else None,
+                      q.speaker.actor if q.speaker else None, q.cue.text if q.cue else None,
+                      q.channel.text if q.channel else None) for i, q in enumerate(analysis.quotes)])
+                c.executemany(
+                    "INSERT INTO timexes VALUES (?,?,?,?,?,?,?)",
+                    [(a.id, i, t.span.start, t.span.end, t.span.text, t.type, t.value)
+                     for i, t in enumerate(analysis.timexes)])
+                c.executemany(
+                    "INSERT INTO amounts VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    [(a.id, i, m.span.start, m.span.end, m.span.text, m.value, m.unit, m.kind,
+                      m.measure.text if m.measure else None, m.date) for i, m in enumerate(analysis.amounts)])
+                c.executemany(
+                    "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    [(a.id, i, p.span.start, p.span.end, p.span.text, p.name, p.country, p.lat, p.lon,
+                      p.geonames_id) for i, p in enumerate(analysis.places)])
+                c.executemany("INSERT INTO themes VALUES (?,?,?)",
+                              [(a.id, t.code, len(t.spans)) for t in analysis.themes])
+                c.execute("INSERT INTO articles_fts(article_id, title, text) VALUES (?,?,?)", (a.id, a.title, a.text))
+                c.executemany("INSERT INTO quotes_fts(article_id, idx, text, speaker) VALUES (?,?,?,?)",
+                              [(a.id, i, q.span.text, q.speaker.name if q.speaker else None)
+                               for i, q in enumerate(analysis.quotes)])
+                if source_key:
+                    c.execute("INSERT OR REPLACE INTO sources(key, source, article_id, status) VALUES (?,?,?, 'ok')",
+                              (source_key, a.source, a.id))
+                c.execute("DELETE FROM rejects WHERE source = ?", (a.source,))
+        except sqlite3.Error as exc:
+            raise StoreError(f"could not store article {a.id}: {exc}", code="E305") from exc
+
+    def _delete_article(self, article_id: str) -> None:
+        c = self.conn
+        for table in ("mentions", "entities", "events", "quotes", "timexes", "amounts", "places", "themes",
+                      "articles_fts", "quotes_fts"):
+            c.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))  # noqa: S608 (fixed names)
+        c.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+
+    def reject(self, rejected: Rejected, *, run_id: int | None = None) -> None:
+        with self.conn:
+            self.conn.execute("INSERT OR REPLACE INTO rejects(source, code, message, run_id) VALUES (?,?,?,?)",
+                              (rejected.source, rejected.code, rejected.message, run_id))
+
+    # ------------------------------------------------------------------ reads
+    def count(self, table: str) -> int:
+        if table not in {"articles", "entities", "mentions", "events", "quotes", "timexes", "amounts", "places",
+                         "themes", "rejects", "runs", "sources"}:
+            raise StoreError(f"unknown table {table!r}", code="E306")
+        return int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])  # noqa: S608
+
+    def get(self, article_id: str) -> Analysis | None:
+        row = self.query("SELECT analysis FROM articles WHERE id = ?", (article_id,))
+        return Analysis.from_json(row[0][0]) if row else None
+
+    def find_ids(self, prefix: str) -> list[str]:
+        like = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        return [r[0] for r in self.query("SELECT id FROM articles WHERE id LIKE ? ESCAPE '\\' LIMIT 5", (like,))]
+
+    def iter_analyses(self) -> Iterator[Analysis]:
+        for row in self.conn.execute("SELECT analysis FROM articles ORDER BY published, id"):
+            yield Analysis.from_json(row[0])
+
+    def search(self, q: str, *, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+        """Articles matching ``q`` (FTS5, best first) with a highlighted snippet."""
+        fq = fts_query(q)
+        if not fq:
+            return []
+        rows = self.query(
+            "SELECT a.id, a.title, a.published, a.outlet, "
+            "snippet(articles_fts, 2, '[', ']', ' … ', 12) AS snippet "
+            "FROM articles_fts JOIN articles a ON a.id = articles_fts.article_id "
+            "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?", (fq, limit, offset))
+        return [dict(r) for r in rows]
+
+    def search_quotes(self, q: str, *, limit: int = 20) -> list[dict[str, Any]]:
+        fq = fts_query(q)
+        if not fq:
+            return []
+        rows = self.query(
+            "SELECT q.article_id, q.idx, q.text, q.speaker_name, q.kind FROM quotes_fts f "
+            "JOIN quotes q ON q.article_id = f.article_id AND q.idx = f.idx "
+            "WHERE quotes_fts MATCH ? ORDER BY rank LIMIT ?", (fq, limit))
+        return [dict(r) for r in rows]
+
+    def entity_counts(self, *, type: str | None = None, actor: str | None = None, limit: int = 50,
+                      offset: int = 0) -> list[dict[str, Any]]:
+        rows = self.query(
+            "SELECT name, type, actor, count(DISTINCT article_id) AS articles, sum(n_mentions) AS mentions "
+            "FROM entities WHERE (:type IS NULL OR type = :type) AND (:actor IS NULL OR actor LIKE :actor || '%') "
+            "GROUP BY name, type, actor ORDER BY articles DESC, mentions DESC, name LIMIT :limit OFFSET :offset",
+            {"type": type, "actor": actor, "limit": limit, "offset": offset})
+        return [dict(r) for r in rows]
+
+    def stats(self) -> dict[str, Any]:
+        out: dict[str, Any] = {t: self.count(t) for t in ("articles", "entities", "mentions", "events", "quotes",
+                                                           "timexes", "amounts", "places", "rejects")}
+        row = self.conn.execute("SELECT min(published), max(published) FROM articles").fetchone()
+        out["published_range"] = [row[0], row[1]]
+        out["outlets"] = {r[0] or "?": r[1] for r in self.conn.execute(
+            "SELECT outlet, count(*) FROM articles GROUP BY outlet ORDER BY count(*) DESC LIMIT 10")}
+        out["reject_codes"] = {r[0]: r[1] for r in self.conn.execute(
+            "SELECT code, count(*) FROM rejects GROUP BY code ORDER BY code")}
+        out["schema_version"] = self.schema_version()
+        return out

@@ -1,0 +1,39 @@
+"""Shared fixtures: sample paths, an Article factory and a temporary store."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from newsgraph.config import Settings, load_settings
+from newsgraph.model import Article, Published
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+
+
+@pytest.fixture(scope="session")
+def settings() -> Settings:
+    return load_settings()
+
+
+@pytest.fixture()
+def article_factory():  # type: ignore[no-untyped-def]
+    def make(body: str, *, title: str = "", date: str | None = "2024-02-08", id: str = "t1") -> Article:
+        text = f"{title}\n\n{body}" if title else body
+        pub = Published(date, "day", "input") if date else None
+        return Article(id=id, text=text, title=title, published=pub)
+
+    return make
+
+
+@pytest.fixture()
+def tmp_db(tmp_path: Path) -> Iterator[Path]:
+    yield tmp_path / "test.db"
+
+
+@pytest.fixture(scope="session")
+def samples() -> Path:
+    return SAMPLES

@@ -70,6 +70,7 @@ class Lexicon:
     nouns: dict[str, list[Pattern]] = field(default_factory=dict)
     adjs: dict[str, list[Pattern]] = field(default_factory=dict)
     light: dict[str, str | None] = field(default_factory=dict)
+    light_recv: set[str] = field(default_factory=set)
     speech: dict[str, frozenset[str]] = field(default_factory=dict)
     frames: dict[str, list[tuple[str | None, str]]] = field(default_factory=dict)
     fmap: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -123,6 +124,8 @@ def lexicon() -> Lexicon:
         elif kind == "L":
             p = _parse_pattern("V", pat, "", "")
             lex.light[p.lemma] = p.prt
+            if "recv" in flags:
+                lex.light_recv.add(p.lemma)
         elif kind == "S":
             lex.speech[pat.lower()] = frozenset(f for f in flags.split(",") if f)
         elif kind == "F":
@@ -146,6 +149,8 @@ _RELATIVE = {"who", "which", "that", "whom", "whose"}
 _GROUP_WORDS = {"two", "both", "sides", "side", "parties", "countries", "nations", "leaders", "neighbours",
                 "neighbors"}
 _SUBJ = {"nsubj", "csubj"}
+_QUANTITY = {"hundred", "thousand", "dozen", "million", "score", "number", "some", "many", "most", "tens",
+             "hundreds", "thousands", "dozens", "millions", "all", "several", "few"}
 _MEMBER_WORDS = {"member", "leader", "group", "team", "delegation", "official", "spokesman", "head", "chief",
                  "representative", "supporter", "faction", "wing", "unit"}
 _TARGET_PREPS = ("with", "against", "to", "toward", "towards", "on", "at", "into", "upon", "for", "between",
@@ -187,6 +192,7 @@ class Candidate:
     nominal: bool = False
     consumed: set[int] = field(default_factory=set)
     clause: Token | None = None  # the verb whose clause the event belongs to
+    base: str = ""  # the code before a future/intent shift
 
 
 class _Coder:
@@ -217,6 +223,7 @@ class _Coder:
         self.recent_group: list[Party] = []  # the last compound subject, for "the two", "both"
         self.recent: list[Party] = []  # actors in order of mention, for pronouns
         self._party_cache: dict[int, list[Party]] = {}
+        self._busy: set[int] = set()
 
     # ---- actor of one noun-phrase head
     def _np_tokens(self, h: Token) -> list[Token]:
@@ -357,20 +364,37 @@ class _Coder:
             return []
         if h.i in self._party_cache:
             return self._party_cache[h.i]
+        if h.i in self._busy:
+            return []
+        self._busy.add(h.i)
+        try:
+            out = self._parties(h)
+        finally:
+            self._busy.discard(h.i)
+        self._party_cache[h.i] = out
+        return out
+
+    def _parties(self, h: Token) -> list[Party]:
         out: list[Party] = []
         low = h.text.lower()
         if h.pos_ == "PRON" or low in _RELATIVE:
             out = self._resolve(h)
         elif h.lemma_.lower() in _GROUP_WORDS and not self._head_party(h):
             out = list(self.recent_group) if self._is_group_phrase(h) else []
+        elif h.pos_ == "NUM" or h.lemma_.lower() in _QUANTITY:
+            for c in h.children:  # "hundreds of UN troops", "a group of Moroccan diplomats"
+                if c.dep_ == "prep" and c.lemma_ == "of":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            out = list(self.parties(p))
         else:
             p = self._head_party(h)
             if p is not None:
                 out.append(p)
         for c in h.children:
-            if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON"):
+            listed = c.dep_ == "appos" and any(cc.dep_ == "conj" for cc in c.children)
+            if (c.dep_ == "conj" or listed) and c.pos_ in ("PROPN", "NOUN", "PRON"):
                 out.extend(x for x in self.parties(c) if x not in out)
-        self._party_cache[h.i] = out
         return out
 
     def _is_group_phrase(self, h: Token) -> bool:
@@ -427,6 +451,11 @@ class _Coder:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             return self.parties(p), True
+            for c in v.children:  # "a mortar bomb was fired at it from Gaza"
+                if c.dep_ == "prep" and c.lemma_ == "from":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            return self.parties(p), True
             return [], True
         for c in v.children:
             if c.dep_ in _SUBJ:
@@ -440,6 +469,10 @@ class _Coder:
             if v.dep_ == "pcomp" and head.dep_ == "prep":
                 head = head.head
             if head.pos_ in ("VERB", "AUX", "ADJ"):
+                if v.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in head.children):
+                    for c in head.children:  # "was pressured by X to help Y": Y's helper is the subject
+                        if c.dep_ == "nsubjpass":
+                            return self.parties(c), False
                 if v.dep_ == "xcomp":
                     objs = [c for c in head.children if c.dep_ in ("dobj",)]
                     if objs and head.lemma_ in self.lex.frames and any(
@@ -471,16 +504,20 @@ class _Coder:
             for c in preps:
                 if c.lemma_.lower() != want:
                     continue
-                if want == "from" and not (pat and "recv" in pat.flags):
+                if want == "from" and not (pat and ("recv" in pat.flags or "from" in pat.flags)):
                     continue
                 for p in c.children:
                     if p.dep_ == "pobj":
                         ps = self.parties(p)
                         if ps:
                             return ps
-        # the object is a thing: its owner or its "of" complement ("Turkey's efforts", "the U.S. policy")
+        # the object is a thing: its target, owner or "of" complement ("the sanctions on Iran",
+        # "Turkey's efforts", "the U.S. policy")
         for c in v.children:
             if c.dep_ in ("dobj", "nsubjpass"):
+                ps = self.thing_target(c, pat)
+                if ps:
+                    return ps
                 ps = self.modifier_parties(c)
                 if ps:
                     return ps
@@ -491,6 +528,21 @@ class _Coder:
                         ps = self.parties(p) if p.dep_ == "pobj" else []
                         if ps:
                             return ps
+        return []
+
+    def thing_target(self, n: Token, pat: Pattern | None) -> list[Party]:
+        """The party a non-actor object is aimed at: "lift the sanctions on Iran"."""
+        wanted = ["on", "against", "to", "toward", "towards", "with", "for"]
+        if pat and "place" in pat.flags:
+            wanted += ["in", "at"]
+        for want in wanted:
+            for c in n.children:
+                if c.dep_ == "prep" and c.lemma_.lower() == want:
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            ps = self.parties(p) or self.modifier_parties(p)
+                            if ps:
+                                return ps
         return []
 
     def modifier_parties(self, n: Token) -> list[Party]:
@@ -687,6 +739,7 @@ class _Sentence:
         self.sent = sent
         self.lex = coder.lex
         self.consumed: set[int] = set()
+        self.extra: list[Candidate] = []
 
     # --- the code of one verb, frames and light verbs included
     def code_verb(self, v: Token, depth: int = 0) -> tuple[str, Pattern | None, Token | None] | None:
@@ -756,7 +809,7 @@ class _Sentence:
             cand = self.noun_event(t)
             if cand is not None:
                 cands.append(cand)
-        return cands
+        return cands + self.extra
 
     def _complement_event(self, comp: Token) -> Candidate | None:
         if comp.pos_ == "ADJ":
@@ -769,8 +822,21 @@ class _Sentence:
         comp = self.complement(v) if (frame or lemma in self.lex.speech) else None
         negated, modality = _modality(v)
         srcs, passive = self.c.subjects(v)
+        if frame == "intent" and lemma in ("want", "wish", "expect", "need") and any(
+                c.dep_ == "dobj" and self.c.parties(c) for c in v.children):
+            frame = "appeal"  # "wants Putin to attack": an appeal to Putin
         if frame and comp is not None and comp.i not in self.consumed:
+            other = self._own_subject(comp, srcs) if frame == "intent" else None
             inner = self._complement_event(comp)
+            if inner is not None and other is not None:
+                if lemma in ("want", "wish", "expect") and other:
+                    # "Obama wants Putin to attack X": an appeal to Putin
+                    cand = self._frame_event(v, "appeal", inner, srcs, negated, modality)
+                    cand.targets = other
+                    return cand
+                self.consumed.add(inner.trigger.i)
+                inner.modality = "hypothetical"
+                return inner
             if inner is not None:
                 return self._frame_event(v, frame, inner, srcs, negated, modality)
         if frame and (frame != "intent" or self.c.verb_pattern(v) is None):
@@ -800,15 +866,70 @@ class _Sentence:
             if not srcs and own_src:
                 srcs = own_src
         flags = pat.flags if pat else frozenset()
-        if pat and "recv" in flags:
+        if noun is not None and lemma in self.lex.light_recv:
+            # "received assurances from X", "faces pressure from X": X is the source
+            giver: list[Party] = []
+            for c in v.children:
+                if c.dep_ == "prep" and c.lemma_ in ("from", "by"):
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            giver = self.c.parties(p)
+            if not giver:
+                for c in noun.children:
+                    if c.dep_ == "prep" and c.lemma_ in ("from", "by"):
+                        for p in c.children:
+                            if p.dep_ == "pobj":
+                                giver = self.c.parties(p)
+            srcs, tgts = giver, srcs
+        elif pat and "recv" in flags:
             srcs, tgts = tgts, srcs
         if pat and "host" in flags and passive:
             srcs, tgts = tgts, srcs
-        cand = Candidate(code, v, srcs, tgts, flags, negated, modality, clause=v, nominal=noun is not None)
+        self._consume_object_nouns(v, srcs, tgts, pat)
+        cand = Candidate(code, v, srcs, tgts, flags, negated, modality, clause=v, nominal=noun is not None,
+                         base=code)
         cand.confidence = 0.6 - (0.15 if "weak" in flags else 0.0)
         if pat and (pat.obj or pat.prt):
             cand.confidence += 0.1
         return self._modal_shift(cand)
+
+    def _consume(self, n: Token) -> None:
+        self.consumed.add(n.i)
+        for c in n.children:
+            if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "PROPN", "ADJ"):
+                self.consumed.add(c.i)
+
+    def _consume_object_nouns(self, v: Token, srcs: list[Party], tgts: list[Party], pat: Pattern | None) -> None:
+        """Event nouns inside the object of a coded verb are part of that event."""
+        known = {p.actor for p in [*srcs, *tgts]}
+        for c in v.children:
+            if c.dep_ not in ("dobj", "nsubjpass", "attr", "dative"):
+                continue
+            for t in c.subtree:
+                if t.pos_ not in ("NOUN", "PROPN") or t.i in self.consumed:
+                    continue
+                np = self.c.noun_pattern(t)
+                if np is None:
+                    continue
+                if pat is not None and pat.obj and t.i == c.i:
+                    self._consume(t)
+                    continue
+                s2, t2 = self.noun_parties(t, np)
+                if {p.actor for p in [*s2, *t2]} <= known:
+                    self._consume(t)
+
+    def _own_subject(self, comp: Token, srcs: list[Party]) -> list[Party] | None:
+        """The complement's own subject when it differs from the frame verb's ("wants Putin to ...")."""
+        for c in comp.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                ps = self.c.parties(c)
+                if c.pos_ == "PRON" and (not ps or {p.actor for p in ps} & {p.actor for p in srcs}):
+                    return None
+                if ps and not {p.actor for p in ps} & {p.actor for p in srcs}:
+                    return ps
+                if not ps and c.pos_ != "PRON":
+                    return []
+        return None
 
     def adj_event(self, a: Token) -> Candidate | None:
         pats = self.lex.adjs.get(a.lemma_.lower()) or []
@@ -853,13 +974,20 @@ class _Sentence:
                      modality: str) -> Candidate:
         self.consumed.add(inner.trigger.i)
         self.consumed |= inner.consumed
-        inner_code = inner.code
+        inner_code = inner.base or inner.code
         if inner.negated and frame == "intent":
             frame = "reject"
         if negated and frame == "intent":
             frame = "reject"
             negated = False
-        code = self.lex.frame_code(frame, inner_code) or inner_code
+        if frame == "intent" and inner_code[:2] in ("13", "15", "16", "17", "18", "19", "20"):
+            frame = "threaten"  # "plans to impose restrictions", "is prepared to impose martial law"
+        if frame == "intent" and inner_code[:2] in ("10", "11", "12", "14"):
+            code = inner_code  # "vowed to protest": the act itself
+        elif frame == "intent" and inner_code[:2] == "03":
+            code = inner_code
+        else:
+            code = self.lex.frame_code(frame, inner_code) or inner_code
         tgts: list[Party] = []
         if frame in ("appeal", "demand"):
             addressee = [c for c in v.children if c.dep_ in ("dobj", "dative")]
@@ -912,14 +1040,22 @@ class _Sentence:
             code = self.lex.frame_code("intent", inner.code) or "030"
             inner.code = code
             inner.modality = "intended"
-        if ("allege" in flags or inner_root in ("18", "19", "20")) and srcs and inner.sources \
+        that = v.i < comp.i  # "X said (that) Y attacked Z"; not the trailing "..., officials said"
+        if ("allege" in flags or that) and srcs and inner.sources \
                 and not inner.negated and inner_root in ("15", "17", "18", "19", "20"):
             if speaker & {p.actor for p in inner.sources}:
+                if "allege" not in flags:
+                    inner.modality = "reported"
+                    return inner
                 cand = Candidate("015", v, srcs, inner.targets, frozenset(), False, "asserted", clause=v)
             else:
                 cand = Candidate("112", v, srcs, inner.sources, frozenset(), False, "asserted", clause=v)
+                if "allege" not in flags:  # keep the reported act too, less sure of it
+                    inner.modality = "reported"
+                    inner.confidence -= 0.15
+                    self.extra.append(inner)
             cand.consumed = {comp.i, *inner.consumed}
-            cand.confidence = 0.55
+            cand.confidence = 0.65
             return cand
         if inner.modality == "asserted":
             inner.modality = "reported"
@@ -989,6 +1125,8 @@ class _Sentence:
     def noun_event(self, n: Token, governed: bool = False) -> Candidate | None:
         pat = self.c.noun_pattern(n)
         if pat is None:
+            return None
+        if not governed and ("weak" in pat.flags or _actors.role_of(n.lemma_.lower())):
             return None
         if n.ent_type_ and n.ent_type_ not in ("", "EVENT", "NORP") and n.pos_ == "PROPN":
             return None

@@ -344,8 +344,9 @@ _FUTURE_WORDS = frozenset({"will", "'ll", "shall", "wo", "upcoming", "coming", "
 _PAST_HINT = frozenset({"ago", "last", "earlier", "previous", "past", "since"})
 
 
-_SCHEDULE = frozenset({"scheduled", "expected", "due", "planned", "set", "slated", "poised", "going",
-                       "likely", "plans", "plan", "intends", "hopes"})
+_SCHEDULE = frozenset({"scheduled", "due", "slated", "poised"})
+_SCHEDULE_HEAD = _SCHEDULE | {"set", "expected", "going", "likely", "planning", "plans", "plan", "planned",
+                              "intends", "hopes", "ready"}
 
 
 class _Tense:
@@ -364,8 +365,13 @@ class _Tense:
             return None
         sent_start = span.sent.start
         # words right before the expression: "until March", "the upcoming March vote"
-        for t in doc[max(span.start - 3, sent_start):span.start]:
-            if t.lower_ in ("upcoming", "coming", "next", "until", "forthcoming", "till"):
+        if doc.text.startswith("'s", end):
+            return "past"  # "Friday's close"
+        before = doc[max(span.start - 3, sent_start):span.start]
+        if before.text.lower().endswith("as soon as") or (len(before) and before[-1].lower_ == "next"):
+            return "future"
+        for t in before:
+            if t.lower_ in ("upcoming", "coming", "forthcoming"):
                 return "future"
             if t.lower_ in ("since", "last", "past", "ago"):
                 return "past"
@@ -375,7 +381,7 @@ class _Tense:
                 if span.start <= c.i < span.end:
                     continue
                 low = c.lower_
-                if low in ("upcoming", "forthcoming", "next", "coming", "scheduled"):
+                if low in ("upcoming", "forthcoming", "coming", "scheduled"):
                     return "future"
                 if c.dep_ in ("aux", "auxpass"):
                     if low in ("will", "'ll", "shall", "wo"):
@@ -388,7 +394,7 @@ class _Tense:
                 if node.lower_ in _SCHEDULE:
                     return "future"
                 if node.tag_ == "VB" and any(c.lower_ == "to" for c in node.children) \
-                        and node.head.lower_ in _SCHEDULE:
+                        and node.head.lower_ in _SCHEDULE_HEAD:
                     return "future"
                 if node.tag_ in ("VBD", "VBN"):
                     return "past"

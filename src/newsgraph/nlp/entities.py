@@ -137,7 +137,7 @@ def _merge(doc: Doc, ner: list[_Cand], lex: list[_Cand]) -> list[_Cand]:
             if entry is not None and ((m.start, m.end) == (c.start, c.end) or (
                     entry.kind != "leader" and all(t.pos_ == "DET" for t in rest))):
                 used.add(j)
-                out.append(_Cand(c.start, c.end, entry.ner_type, entry, "ner+lexicon"))
+                out.append(_Cand(m.start, m.end, entry.ner_type, entry, "ner+lexicon"))
                 continue
             if entry is not None and entry.kind == "leader":
                 used.add(j)
@@ -174,6 +174,16 @@ def _person_key(tokens: list[str], groups: list[_Group]) -> _Group | None:
     return None
 
 
+_LOCATIVE = frozenset({"in", "at", "to", "from", "near", "outside", "inside", "into", "across", "via", "around",
+                       "through", "toward", "towards", "within", "throughout", "between", "of"})
+
+
+def _locative(span: SpacySpan) -> bool:
+    """True when a place name is used as a location ("in Beijing"), not as an actor ("Beijing said")."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE or root.dep_ in ("npadvmod",)
+
+
 def _acronym(s: str) -> str:
     return "".join(w[0] for w in re.findall(r"[A-Za-z][\w'-]*", s) if w[0].isupper())
 
@@ -190,6 +200,8 @@ def _group(doc: Doc, cands: list[_Cand]) -> list[_Group]:
         text = span.text
         if c.entry is not None:
             key = c.entry.kb_id
+            if c.entry.kind == "capital" and not _locative(doc[c.start:c.end]):
+                key = f"country:{c.entry.country}"  # "Washington said" = the U.S. government
         elif c.label == "PERSON":
             g = _person_key([t.text for t in span], groups)
             key = g.key if g else "person:" + _norm(text)
@@ -205,7 +217,7 @@ def _group(doc: Doc, cands: list[_Cand]) -> list[_Group]:
             g = _Group(key, c.label, entry=c.entry)
             by_key[key] = g
             groups.append(g)
-        if c.entry is not None and g.entry is None:
+        if c.entry is not None and (g.entry is None or g.entry.kind == "capital" and c.entry.kind == "country"):
             g.entry = c.entry
         g.names.append(" ".join(text.split()))
         assigned[i] = g
@@ -364,7 +376,8 @@ def extract_entities(ctx: Context) -> list[Entity]:
     text = ctx.article.text
     lx = lexicon()
     day = ctx.article.published.value[:10] if ctx.article.published else None
-    ner = [_Cand(e.start, e.end, e.label_) for e in doc.ents if e.label_ in KEEP]
+    ner = [_Cand(e.start + 1 if len(e) > 1 and e[0].lower_ == "the" else e.start, e.end, e.label_)
+           for e in doc.ents if e.label_ in KEEP]
     lex = _lexicon_matches(doc, lx)
     cands = _merge(doc, ner, lex)
     groups = _group(doc, cands)

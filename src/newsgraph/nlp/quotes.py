@@ -50,6 +50,7 @@ _SENT_END = {".", "!", "?"}
 _SPEAKER_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _SUBJ_DEPS = {"nsubj"}
+_NP_STOPS = {"-", "\u2014", "\u2013", "--", ":", ";", "(", ")", "[", "]", "|"}
 _QUOTE_CHARS = set('"\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019`')
 _SENTENCE_BREAK = re.compile(r"[.!?][\"\u201d\u2019']?\s+[\"\u201c\u2018A-Z]")
 _NOT_SPEAKERS = {"that", "which", "who", "whom", "what", "there", "this", "these", "whose"}
@@ -231,6 +232,29 @@ def _single_close(text: str, i: int, p1: int) -> int:
             return j + 1
         j += 1
     return -1
+
+
+_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "gov", "sen", "rep", "reps", "sens", "gen", "col", "lt", "sgt",
+                  "capt", "cmdr", "adm", "maj", "st", "jr", "sr", "inc", "co", "corp", "ltd", "prof", "rev",
+                  "hon", "pres", "atty", "supt", "no", "vs", "u.s", "u.k", "u.n", "d.c", "e.u", "jan", "feb",
+                  "aug", "sept", "oct", "nov", "dec", "ariz", "calif", "fla", "ill", "mass", "mich", "minn",
+                  "penn", "tenn", "tex", "va", "wash", "wis", "conn", "ga", "ky", "la", "md", "mo", "n.y",
+                  "n.j", "ore", "okla", "ala", "ark", "colo", "del", "ind", "kan", "miss", "mont", "neb",
+                  "nev", "vt", "wyo", "a.m", "p.m"}
+
+
+def _has_sentence_break(s: str) -> bool:
+    """A sentence ends inside ``s`` (a period after an abbreviation or an initial does not count)."""
+    for m in _SENTENCE_BREAK.finditer(s):
+        k = m.start()
+        j = k
+        while j > 0 and (s[j - 1].isalpha() or s[j - 1] == "."):
+            j -= 1
+        word = s[j:k].lower()
+        if s[k] == "." and (word in _ABBREVIATIONS or len(word) == 1):
+            continue
+        return True
+    return False
 
 
 # --------------------------------------------------------------------------- entity mentions
@@ -419,8 +443,8 @@ def _np_range(head: Token) -> tuple[int, int]:
             lo, hi = min(lo, c.i), max(hi, c.i)
             stack.append(c)
     doc = head.doc
-    for j in range(head.i - 1, lo - 1, -1):  # never across a line break or a quotation mark
-        if "\n" in doc[j].text or doc[j].text[:1] in _QUOTE_CHARS:
+    for j in range(head.i - 1, lo - 1, -1):  # never across a line break, a quotation mark or a dash
+        if "\n" in doc[j].text or doc[j].text[:1] in _QUOTE_CHARS or doc[j].text in _NP_STOPS:
             lo = j + 1
             break
     for j in range(head.i + 1, hi + 1):
@@ -603,6 +627,11 @@ class _Extractor:
                 while head.head.i != head.i and head.head.i > cue.i and head.dep_ in ("compound", "flat"):
                     head = head.head
                 return _speaker(head, self.res)
+        j = cue.i - 1
+        while j >= 0 and doc[j].pos_ in ("ADV", "AUX", "PART") and cue.i - j < 4:
+            j -= 1
+        if j >= 0 and doc[j].pos_ in ("NOUN", "PROPN", "PRON") and doc[j].dep_ not in ("dobj", "pobj"):
+            return _speaker(doc[j], self.res)
         lo = max(cue.sent.start, cue.i - 12)
         for j in range(cue.i - 1, lo - 1, -1):
             t = doc[j]
@@ -672,7 +701,7 @@ class _Extractor:
         nxt = seg.end
         after_cue, after_end = self.after_cue(seg, self._next_open(seg))
         ends_open = inner[-1:] in (",", "?", "!", "\u2014", "-", "\u2013") or text[seg.end:seg.end + 1] == ","
-        if not before:
+        if not before or (after_cue is not None and ends_open and before.endswith((":", ","))):
             if after_cue is not None and (ends_open or n_words >= self.min_words or inner[-1:] == "."):
                 cue_tok = after_cue
                 # "A," he said, "B." -- the same cue as the previous segment: one quote
@@ -732,9 +761,12 @@ class _Extractor:
             if _cue_kind(doc[j]) in ("speech", "belief", "report"):
                 verb = doc[j]
                 break
-        if ti > 0 and doc[ti - 1].pos_ in ("PROPN",) or (doc[ti - 1].pos_ == "NOUN" and ti - sent.start <= 6):
-            head = doc[ti - 1]
-            return _Attribution(None, None, _speaker(head, self.res), None)
+        head = doc[ti - 1] if ti > 0 else doc[ti]
+        if head.pos_ in ("PROPN", "NOUN") and head.ent_type_ not in ("DATE", "TIME"):
+            np_lo = _np_range(head)[0]
+            lead = self.text[max(sent.start_char, np_lo - 3):np_lo].strip()
+            if np_lo <= sent.start_char or lead[-1:] in ("-", "\u2014", "\u2013", ":", ""):
+                return _Attribution(None, None, _speaker(head, self.res), None)
         if verb is None and sent.root.pos_ in ("VERB", "AUX") and sent.root.i < ti:
             verb = sent.root
         return self.attribution(verb) if verb is not None else None
@@ -750,7 +782,7 @@ class _Extractor:
         lines = [line for line in gap.split("\n") if line.strip()]
         if len(lines) > 1 or gap.count("\n") > 3:
             return False
-        return _SENTENCE_BREAK.search(lines[0].strip()) is None
+        return not _has_sentence_break(lines[0].strip())
 
     # -- reported speech
 

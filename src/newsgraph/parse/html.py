@@ -123,6 +123,7 @@ def _extract(html: str, url: str | None) -> HtmlExtract:
     title = meta["title"] or ""
     canonical = meta["url"]
     captions = _pop_captions(tree)
+    _drop_hidden(tree)
     if depth > MAX_DEPTH:
         body = _all_paragraphs(tree)
     else:
@@ -335,6 +336,41 @@ def _pop_captions(tree: HtmlElement) -> list[str]:
     return captions[:50]
 
 
+_HIDDEN_XPATH = (
+    "//*[@hidden or contains(translate(@style, ' ', ''), 'display:none')"
+    " or contains(translate(@style, ' ', ''), 'visibility:hidden')]"
+)
+_POPUP_XPATH = (
+    "//*[contains(@class, 'tooltip') or contains(@class, 'popover') or contains(@class, 'rollover')"
+    " or contains(@class, 'hovercard') or contains(@class, 'hover-card')]"
+)
+_TRIGGER = re.compile(r"link|trigger|toggle|wrap", re.I)
+
+
+def _drop_hidden(tree: HtmlElement) -> None:
+    """Remove what a reader never sees: hidden elements and the cards of tooltips / hover cards.
+
+    Of nested pop-up elements only the innermost (the card) goes, so the linked word that opens
+    it stays in the sentence.
+    """
+    doomed = []
+    for el in tree.xpath(_HIDDEN_XPATH):
+        if el.tag not in ("html", "body", "main", "article") and len(_text(el)) <= 2000:
+            doomed.append(el)  # a larger hidden block is likely the article itself (lazy reveal)
+    popups = [el for el in tree.xpath(_POPUP_XPATH) if el.tag not in ("html", "body", "main", "article")]
+    inner = set(popups)
+    for el in popups:
+        if el.tag == "a" or _TRIGGER.search(el.get("class") or ""):
+            continue
+        if any(d in inner for d in el.iterdescendants()):
+            continue
+        if len(_text(el)) <= 2000:
+            doomed.append(el)
+    for el in doomed:
+        if el.getparent() is not None:
+            _drop(el)
+
+
 def _drop(el: Any) -> None:
     """Remove an element but keep its tail text."""
     parent = el.getparent()
@@ -365,7 +401,7 @@ def _trafilatura(tree: HtmlElement, **options: Any) -> str:
 def _main_text(tree: HtmlElement) -> str:
     text = _trafilatura(tree, favor_precision=True)
     if len(text) >= MIN_BODY_CHARS:
-        return _add_split_chunks(tree, text)
+        return _add_embeds(tree, _add_split_chunks(tree, text))
     for options in ({}, {"favor_recall": True}):
         more = _trafilatura(tree, **options)
         if len(more) > len(text):
@@ -379,6 +415,59 @@ def _main_text(tree: HtmlElement) -> str:
         return text
     flat = _all_paragraphs(tree)
     return flat if len(flat) > len(text) else text
+
+
+_EMBED_CLASS = re.compile(r"twitter-tweet|twitter-video|instagram-media|tiktok-embed", re.I)
+
+
+def _add_embeds(tree: HtmlElement, text: str) -> str:
+    """Put back embedded posts (tweets, Instagram) quoted between two extracted paragraphs."""
+    lines = text.split("\n")
+    whole = _norm(text)
+    index: dict[str, int] = {}
+    for i, ln in enumerate(lines):
+        index.setdefault(_norm(ln), i)
+    pending: list[tuple[int, list[str]]] = []
+    inserts: dict[int, list[str]] = {}
+    last: int | None = None
+    done: set[Any] = set()
+    for el in tree.iter("p", "li", "h2", "h3", "blockquote"):
+        if el.tag == "blockquote" and _EMBED_CLASS.search(el.get("class") or ""):
+            if last is None or any(a in done for a in el.iterancestors()):
+                continue
+            done.add(el)
+            embed = _embed_lines(el)
+            probe = _norm(" ".join(embed))[:60]
+            if probe and probe not in whole:
+                pending.append((last, embed))
+            continue
+        key = _norm(_text(el))
+        if key in index and not any(a in done for a in el.iterancestors()):
+            last = index[key]
+            for at, embed in pending:  # an extracted paragraph follows: the embed sits inside the article
+                inserts.setdefault(at, []).extend(embed)
+            pending = []
+    if not inserts:
+        return text
+    out: list[str] = []
+    for i, ln in enumerate(lines):
+        out.append(ln)
+        out.extend(inserts.get(i, ()))
+    return "\n".join(out)
+
+
+def _embed_lines(el: Any) -> list[str]:
+    """Text lines of an embedded post: each paragraph, then the attribution line."""
+    lines = [_text(p) for p in el.iter("p")]
+    rest = _WS.sub(" ", " ".join(t for t in (el.text or "", *(c.tail or "" for c in el)) if t)).strip()
+    anchors = [_text(a) for a in el if a.tag == "a"]
+    tail = " ".join(x for x in (rest, *anchors) if x).strip()
+    if tail:
+        lines.append(tail)
+    return [ln for ln in lines if ln]
+
+
+_COMMENTS = re.compile(r"comment|respon|reply|disqus", re.I)
 
 
 def _add_split_chunks(tree: HtmlElement, text: str) -> str:
@@ -407,12 +496,19 @@ def _add_split_chunks(tree: HtmlElement, text: str) -> str:
     order = {el: i for i, el in enumerate(tree.iter())}
     before: list[str] = []
     after: list[str] = []
-    for other in tree.iter(container.tag):
+    # a chunk is a sibling or a cousin (same grandparent) of the container, never inside it
+    up = container.getparent()
+    grand = up.getparent() if up is not None else None
+    scope = grand if grand is not None else up
+    if scope is None:
+        return text
+    for other in scope.iter(container.tag):
         if other is container or (other.get("class") or "").strip() != cls:
             continue
-        if any(a is container for a in other.iterancestors()) or any(
-            a is other for a in container.iterancestors()
-        ):
+        parent = other.getparent()
+        if parent is None or (parent is not up and parent.getparent() is not grand):
+            continue
+        if _COMMENTS.search(" ".join((other.get("class") or "", other.get("id") or "", parent.get("class") or ""))):
             continue
         lines = []
         for p in other.iter("p"):

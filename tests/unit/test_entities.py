@@ -1,0 +1,77 @@
+"""Entities and actors: NER corrected by the lexicon, grouping, and CAMEO actor codes."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.actors import code_phrase, lexicon
+from newsgraph.model import Entity
+from newsgraph.nlp.entities import extract_entities
+from newsgraph.nlp.model import load_nlp
+from newsgraph.registry import Context
+
+
+def _entities(article) -> list[Entity]:  # type: ignore[no-untyped-def]
+    doc = load_nlp()(article.text)
+    return extract_entities(Context(article=article, doc=doc))
+
+
+def _by_name(ents: list[Entity]) -> dict[str, Entity]:
+    return {e.name: e for e in ents}
+
+
+@pytest.mark.slow
+def test_countries_group_across_their_names(article_factory) -> None:  # type: ignore[no-untyped-def]
+    art = article_factory("The United States warned Iran on Monday. U.S. officials said Washington "
+                          "would not wait, and America's allies agreed.")
+    ents = _entities(art)
+    usa = [e for e in ents if e.actor == "USA" and e.type == "GPE"]
+    assert len(usa) == 1
+    assert {m.text for m in usa[0].mentions} >= {"United States", "U.S.", "America"}
+    assert _by_name(ents)["Iran"].actor == "IRN"
+
+
+@pytest.mark.slow
+def test_person_surname_joins_full_name_and_title_gives_role(article_factory) -> None:  # type: ignore[no-untyped-def]
+    art = article_factory("Kremlin aide Yuri Ushakov spoke to reporters. Later, Ushakov added that "
+                          "talks would go on.")
+    ents = _entities(art)
+    ush = [e for e in ents if e.name == "Yuri Ushakov"]
+    assert len(ush) == 1
+    assert [m.text for m in ush[0].mentions] == ["Yuri Ushakov", "Ushakov"]
+    assert ush[0].actor == "RUSGOV"
+    kremlin = [e for e in ents if e.name == "Kremlin"]
+    assert kremlin and kremlin[0].actor == "RUSGOV"
+
+
+@pytest.mark.slow
+def test_spans_match_text(article_factory) -> None:  # type: ignore[no-untyped-def]
+    art = article_factory("Chinese customs data showed exports to Russia rose, the Kremlin said.",
+                          title="Trade Rises")
+    for e in _entities(art):
+        for m in e.mentions:
+            assert art.text[m.start:m.end] == m.text
+
+
+@pytest.mark.slow
+def test_nominal_group_actor(article_factory) -> None:  # type: ignore[no-untyped-def]
+    art = article_factory("Chinese customs data showed a rise, while Russian troops moved north.")
+    ents = _entities(art)
+    groups = {e.name: e.actor for e in ents if e.type == "GROUP"}
+    assert groups.get("Chinese customs") == "CHNGOV"
+    assert groups.get("Russian troops") == "RUSMIL"
+
+
+def test_code_phrase() -> None:
+    assert code_phrase("the Kremlin") == "RUSGOV"
+    assert code_phrase("Chinese customs") == "CHNGOV"
+    assert code_phrase("French police") == "FRACOP"
+    assert code_phrase("Germany") == "DEU"
+    assert code_phrase("a bakery") is None
+
+
+def test_lexicon_has_countries_capitals_and_seats() -> None:
+    lx = lexicon()
+    assert lx.phrases["Beijing"][0].country == "CHN"
+    assert lx.phrases["Kremlin"][0].code == "RUSGOV"
+    assert lx.phrases["Ukraine"][0].code == "UKR"

@@ -131,6 +131,8 @@ def lexicon() -> Lexicon:
             Office(country, role, r.get("office", ""), r.get("start", ""), r.get("end", "")))
         ent = ActorEntry(kb, "leader", name, country + role, country, "PERSON")
         for a in [name, *_split(r.get("aliases", ""))]:
+            if a.split()[0].lower().rstrip(".") in _TITLES and a != name:
+                continue  # "President Xi": the title is read from the context, the name from NER
             lx.add(a, ent)
     roles: dict[tuple[str, ...], str] = {}
     for r in _rows("roles.tsv"):
@@ -142,6 +144,11 @@ def lexicon() -> Lexicon:
     lx.role_words = {k[0]: v for k, v in roles.items() if len(k) == 1}
     return lx
 
+
+_TITLES = frozenset({"president", "prime", "pm", "chancellor", "king", "queen", "prince", "general", "gen",
+                     "premier", "mr", "mrs", "ms", "dr", "sir", "lord", "sheikh", "emir", "minister",
+                     "secretary", "senator", "sen", "rep", "governor", "gov", "chairman", "supreme", "ayatollah",
+                     "former", "vice", "crown"})
 
 # CAMEO region codes that appear in countries.tsv (they are not countries)
 _REGION_HINT = frozenset({

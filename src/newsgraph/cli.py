@@ -351,6 +351,30 @@ def version() -> None:
     print(__version__)
 
 
+@app.command()
+def serve(
+    db: DbOpt = None,
+    host: Annotated[str | None, typer.Option(help="Address to bind (default: settings.host, 127.0.0.1).")] = None,
+    port: Annotated[int | None, typer.Option(help="Port (default: settings.port, 8765).")] = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Serve the REST API and the web UI over a database (read-only but for POST /api/analyze?store=true).
+
+    Example:  newsgraph serve --db news.db   (then open http://127.0.0.1:8765/)
+    """
+    settings = _settings(config)
+    path = _db_path(db, settings)
+    if not Path(path).is_file():
+        err.print(f"[red]error:[/red] database {path!r} not found; create it with 'newsgraph ingest'")
+        raise typer.Exit(2)
+    try:
+        from .server import run
+    except ImportError as exc:
+        err.print(f"[red]error:[/red] the web extra is missing ({exc}); pip install 'newsgraph[web]'")
+        raise typer.Exit(2) from exc
+    run(path, settings, host=host, port=port)
+
+
 def main() -> None:
     try:
         app()

@@ -156,3 +156,28 @@ def test_is_boilerplate_spares_real_sentences() -> None:
     assert is_boilerplate("Share this article")
     assert is_boilerplate("Related articles")
     assert not is_boilerplate("Shares in the company rose by 4% after the results were published on Monday.")
+
+
+def test_extract_html_prefers_the_headline_over_a_logo_h1() -> None:
+    page = (
+        "<html><head><title>Storm closes coastal road for two days | Daily Wave</title></head><body>"
+        f"<header><h1>Daily Wave</h1></header><article><p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p>"
+        "</article></body></html>"
+    )
+    assert extract_html(page).title == "Storm closes coastal road for two days"
+
+
+def test_extract_html_drops_hover_cards_but_keeps_the_linked_name() -> None:
+    card = (
+        '<span class="person-rollover"><a class="rollover-link" href="/p/mara">Mara Ellison</a>'
+        '<span class="rollover-card"><a href="/x">Other story about her</a> <a href="/y">Yet another</a>'
+        "</span></span>"
+    )
+    page = (
+        f"<html><body><article><p>Council leader {card} said the vote was historic for the town and its "
+        f"people, who had waited years for it.</p><p>{PARAGRAPHS[2]}</p><p>{PARAGRAPHS[3]}</p>"
+        "</article></body></html>"
+    )
+    body = extract_html(page).body
+    assert "Council leader Mara Ellison said" in body
+    assert "Other story" not in body

@@ -35,6 +35,16 @@ def _pred_day(value: str | None) -> str | None:
     return value[:10]
 
 
+def _htmldate_alone(html: str) -> str | None:
+    """htmldate by itself (extensive search, original date): the starting point we improve on."""
+    from htmldate import find_date
+
+    try:
+        return find_date(html, extensive_search=True, original_date=True) or None
+    except Exception:  # a baseline failure counts as no date
+        return None
+
+
 def _summary(rows: list[tuple[bool, bool]]) -> dict[str, Any]:
     n = len(rows)
     return {
@@ -55,15 +65,19 @@ def evaluate(data: Path, *, settings: Settings | None = None, limit: int | None 
                 if limit is not None and len(records) >= limit:
                     break
     rows_all: list[tuple[bool, bool]] = []
+    base_all: list[tuple[bool, bool]] = []
     rows_en: list[tuple[bool, bool]] = []
     sources: dict[str, int] = {}
     errors: list[dict[str, Any]] = []
     t0 = time.perf_counter()
     for rec in records:
         raw = gzip.decompress((data / "dates" / "html" / f"{rec['id']}.html.gz").read_bytes())
-        ex = extract_html(raw.decode("utf-8", errors="replace"))
+        html = raw.decode("utf-8", errors="replace")
+        ex = extract_html(html)
         gold, pred = _gold_day(rec.get("date")), _pred_day(ex.published)
         correct = pred is None if gold is None else pred == gold
+        base = _htmldate_alone(html)
+        base_all.append((base is None if gold is None else base == gold, base is not None))
         row = (correct, ex.published is not None)
         rows_all.append(row)
         if rec.get("html_lang") == "en":
@@ -78,6 +92,7 @@ def evaluate(data: Path, *, settings: Settings | None = None, limit: int | None 
         "task": "dates",
         "all": _summary(rows_all),
         "en": _summary(rows_en),
+        "baseline": {"htmldate_extensive_original": _summary(base_all)},
         "sources": sources,
         "seconds": round(time.perf_counter() - t0, 1),
         "errors": errors,

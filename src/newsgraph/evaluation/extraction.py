@@ -121,4 +121,22 @@ def evaluate(data: Path, *, settings: Settings | None = None, limit: int | None 
     elapsed = time.perf_counter() - t0
     ours = score_system(gold, lambda page_id: bodies[page_id])
     ours["seconds"] = round(elapsed, 1)
-    return {"task": "extraction", "newsgraph": ours, "peers": score_peers(data, gold)}
+    return {
+        "task": "extraction",
+        "newsgraph": ours,
+        "baseline": {"trafilatura_default": score_system(gold, _trafilatura_default(data, gold))},
+        "peers": score_peers(data, gold),
+    }
+
+
+def _trafilatura_default(data: Path, gold: list[dict[str, Any]]) -> Callable[[str], str]:
+    """trafilatura.extract with its default settings, run now on the same pages (the bar to beat)."""
+    import trafilatura
+
+    out: dict[str, str] = {}
+    for rec in gold:
+        try:
+            out[rec["id"]] = trafilatura.extract(load_html(data, "extraction", rec["id"])) or ""
+        except Exception:  # a baseline failure scores as an empty page
+            out[rec["id"]] = ""
+    return lambda page_id: out.get(page_id, "")

@@ -82,8 +82,10 @@ def score_document(gold: list[dict[str, Any]], pred: list[Timex]) -> dict[str, A
         "strict": len(set(gspans) & set(pspans)), "relaxed": len(pairs), "value": value_ok,
         "type": type_ok, "n_pred": len(pred), "n_gold": len(gold),
         "wrong": wrong,
-        "missed": [{"text": g["text"], "value": g["value"]} for i, g in enumerate(gold) if i not in matched_g],
-        "spurious": [{"text": t.span.text, "value": t.value} for j, t in enumerate(pred) if j not in matched_p],
+        "missed": [{"text": g["text"], "value": g["value"]}
+                   for i, g in enumerate(gold) if i not in matched_g],
+        "spurious": [{"text": t.span.text, "value": t.value}
+                     for j, t in enumerate(pred) if j not in matched_p],
     }
 
 

@@ -42,7 +42,8 @@ def codebook() -> dict[str, CameoCode]:
         out[code] = CameoCode(
             code=code, name=row.get("name", "").strip(),
             goldstein=float(row.get("goldstein") or 0.0), quad_class=int(row.get("quadclass") or 0),
-            root=(row.get("root") or code[:2]).strip(), plover=(row.get("plover_event") or "").strip() or None,
+            root=(row.get("root") or code[:2]).strip(),
+            plover=(row.get("plover_event") or "").strip() or None,
         )
     return out
 

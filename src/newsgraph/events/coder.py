@@ -71,6 +71,7 @@ class Lexicon:
     adjs: dict[str, list[Pattern]] = field(default_factory=dict)
     light: dict[str, str | None] = field(default_factory=dict)
     light_recv: set[str] = field(default_factory=set)
+    containers: set[str] = field(default_factory=set)
     speech: dict[str, frozenset[str]] = field(default_factory=dict)
     frames: dict[str, list[tuple[str | None, str]]] = field(default_factory=dict)
     fmap: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -101,8 +102,8 @@ def _parse_pattern(kind: str, text: str, code: str, flags: str) -> Pattern:
     if kind == "N":
         if "of" in words:  # "state of emergency": head "state", modifier "of emergency"
             i = words.index("of")
-            return Pattern(kind, words[i - 1], code, prt, obj, (*words[: i - 1], "of " + " ".join(words[i + 1:])),
-                           fl)
+            mods = (*words[: i - 1], "of " + " ".join(words[i + 1:]))
+            return Pattern(kind, words[i - 1], code, prt, obj, mods, fl)
         return Pattern(kind, words[-1], code, prt, obj, tuple(words[:-1]), fl)
     return Pattern(kind, " ".join(words), code, prt, obj, (), fl)
 
@@ -126,6 +127,8 @@ def lexicon() -> Lexicon:
             lex.light[p.lemma] = p.prt
             if "recv" in flags:
                 lex.light_recv.add(p.lemma)
+        elif kind == "K":
+            lex.containers.add(pat.lower())
         elif kind == "S":
             lex.speech[pat.lower()] = frozenset(f for f in flags.split(",") if f)
         elif kind == "F":
@@ -149,6 +152,8 @@ _RELATIVE = {"who", "which", "that", "whom", "whose"}
 _GROUP_WORDS = {"two", "both", "sides", "side", "parties", "countries", "nations", "leaders", "neighbours",
                 "neighbors"}
 _SUBJ = {"nsubj", "csubj"}
+_FORCE_ROOTS = ("13", "15", "16", "17", "18", "19", "20")
+_DEFINITE = {"the", "this", "these", "its", "their", "his", "her", "our"}
 _QUANTITY = {"hundred", "thousand", "dozen", "million", "score", "number", "some", "many", "most", "tens",
              "hundreds", "thousands", "dozens", "millions", "all", "several", "few"}
 _MEMBER_WORDS = {"member", "leader", "group", "team", "delegation", "official", "spokesman", "head", "chief",
@@ -257,11 +262,11 @@ class _Coder:
     def _code_text(self, text: str) -> str | None:
         if self.external is not None:
             try:
-                c = self.external(text)
+                ext = self.external(text)
             except Exception:  # the entity module's coder failed on odd text: use ours
-                c = None
-            if c:
-                return c
+                ext = None
+            if isinstance(ext, str) and ext:
+                return ext
         return _actors.country_of(text) or _actors.code_phrase(text)
 
     def _role(self, tokens: Iterable[Token], head: Token) -> str | None:
@@ -275,7 +280,7 @@ class _Coder:
         if r:
             return r
         for t in words:  # titles: "President Michel Suleiman", "Defence Secretary Tom King"
-            if t.i != head.i:
+            if t.i != head.i and head.pos_ == "PROPN":
                 r = _actors.role_of(t.lemma_.lower())
                 if r and t.dep_ in ("compound", "amod"):
                     return r
@@ -325,9 +330,9 @@ class _Coder:
                 country = c
         if country is None and (_actors.role_of(h.lemma_.lower()) or h.lemma_.lower() in _MEMBER_WORDS):
             # "leaders of Romania's new government", "opponents of X", "the commander in Iraq"
-            for c in h.children:
-                if c.dep_ == "prep" and c.lemma_ in ("of", "in"):
-                    for p in c.children:
+            for prep in h.children:
+                if prep.dep_ == "prep" and prep.lemma_ in ("of", "in", "from"):
+                    for p in prep.children:
                         if p.dep_ == "pobj":
                             sub = self._head_party(p)
                             if sub is not None and sub.actor:
@@ -341,6 +346,9 @@ class _Coder:
         code = _actors.compose(country, role)
         if code is None:
             return None
+        if country is None and entity_id is None and not any(
+                c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in h.children):
+            return None  # a bare role word is an actor only when definite: "the army", not "forces"
         if entity_id is None and country is None and h.ent_type_ == "PERSON":
             return None
         return self._party(code, entity_id, name, h, toks)
@@ -384,13 +392,13 @@ class _Coder:
         elif h.pos_ == "NUM" or h.lemma_.lower() in _QUANTITY:
             for c in h.children:  # "hundreds of UN troops", "a group of Moroccan diplomats"
                 if c.dep_ == "prep" and c.lemma_ == "of":
-                    for p in c.children:
-                        if p.dep_ == "pobj":
-                            out = list(self.parties(p))
+                    for pobj in c.children:
+                        if pobj.dep_ == "pobj":
+                            out = list(self.parties(pobj))
         else:
-            p = self._head_party(h)
-            if p is not None:
-                out.append(p)
+            hp = self._head_party(h)
+            if hp is not None:
+                out.append(hp)
         for c in h.children:
             listed = c.dep_ == "appos" and any(cc.dep_ == "conj" for cc in c.children)
             if (c.dep_ == "conj" or listed) and c.pos_ in ("PROPN", "NOUN", "PRON"):
@@ -533,8 +541,8 @@ class _Coder:
     def thing_target(self, n: Token, pat: Pattern | None) -> list[Party]:
         """The party a non-actor object is aimed at: "lift the sanctions on Iran"."""
         wanted = ["on", "against", "to", "toward", "towards", "with", "for"]
-        if pat and "place" in pat.flags:
-            wanted += ["in", "at"]
+        if pat is None or "sym" not in pat.flags:
+            wanted += ["in", "at"]  # "re-examine the refineries in Iran"
         for want in wanted:
             for c in n.children:
                 if c.dep_ == "prep" and c.lemma_.lower() == want:
@@ -565,7 +573,7 @@ class _Coder:
     def _obj_keys(self, v: Token) -> set[str]:
         keys: set[str] = set()
         for c in v.children:
-            if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd") or (c.dep_ == "prep" and c.lemma_ == "as"):
+            if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "prep"):
                 heads = [c]
                 if c.dep_ == "prep":
                     heads = [p for p in c.children if p.dep_ == "pobj"]
@@ -582,6 +590,15 @@ class _Coder:
         lem = h.lemma_.lower()
         keys = {lem, h.text.lower()}
         mods = [c for c in h.children if c.dep_ in ("compound", "amod") and c.i < h.i]
+        for m in mods:  # "the ceasefire agreement", "mediation efforts"
+            if m.dep_ == "compound" and m.pos_ == "NOUN":
+                keys.add(m.lemma_.lower())
+        if lem in self.lex.containers or h.pos_ == "NUM" or lem in _QUANTITY:
+            for c in h.children:  # "700 kg of medicine", "$50,000 worth of goods"
+                if c.dep_ == "prep" and c.lemma_ == "of":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            keys |= self._noun_keys(p)
         if mods:
             words = [m.lemma_.lower() for m in mods]
             keys.add(" ".join([*words, lem]))
@@ -598,8 +615,12 @@ class _Coder:
         return keys
 
     def _has_prt(self, v: Token, prt: str) -> bool:
-        return any(c.dep_ in ("prt", "prep", "agent", "dative") and c.lemma_.lower() == prt for c in v.children) \
-            or (v.i + 1 < len(self.doc) and self.doc[v.i + 1].lower_ == prt)
+        for c in v.children:
+            if c.dep_ in ("prt", "prep", "agent", "dative") and c.lemma_.lower() == prt:
+                if c.dep_ == "prep" and any(p.ent_type_ in ("DATE", "TIME") for p in c.children):
+                    continue  # "agreed on Saturday" is not "agreed on"
+                return True
+        return v.i + 1 < len(self.doc) and self.doc[v.i + 1].lower_ == prt and self.doc[v.i + 1].dep_ == "prt"
 
     def verb_pattern(self, v: Token) -> Pattern | None:
         pats = self.lex.verbs.get(v.lemma_.lower()) or self.lex.verbs.get(v.text.lower())
@@ -621,6 +642,17 @@ class _Coder:
 
     def noun_pattern(self, n: Token) -> Pattern | None:
         pats = self.lex.nouns.get(n.lemma_.lower()) or self.lex.nouns.get(n.text.lower())
+        if not pats and n.lemma_.lower() in self.lex.containers:
+            # "a mediation effort", "an aid package", "1,000 tons of grain": the inner event noun
+            for c in n.children:
+                if (c.dep_ == "compound" and c.pos_ == "NOUN") or (c.dep_ == "prep" and c.lemma_ == "of"):
+                    inner = c if c.dep_ == "compound" else next(
+                        (p for p in c.children if p.dep_ == "pobj"), None)
+                    if inner is not None and inner.lemma_.lower() in self.lex.nouns:
+                        p = self.noun_pattern(inner)
+                        if p is not None:
+                            return p
+            return None
         if not pats:
             return None
         keys = self._noun_keys(n)
@@ -696,6 +728,21 @@ def _modality(v: Token) -> tuple[bool, str]:
     return negated, modality
 
 
+def _subordination(v: Token) -> float:
+    """A confidence penalty for events told in relative, adverbial or purpose clauses."""
+    pen = 0.0
+    cur = v
+    for _ in range(12):
+        if cur.dep_ in ("relcl", "acl"):
+            pen += 0.15
+        elif cur.dep_ == "advcl" or (cur.dep_ in ("pcomp", "pobj") and cur.pos_ == "VERB"):
+            pen += 0.1
+        if cur.head is cur:
+            break
+        cur = cur.head
+    return min(pen, 0.3)
+
+
 def _is_background(t: Token, v: Token) -> bool:
     """Events told as background: "since the West hit Russia", "over its invasion", perfect tenses."""
     cur = t
@@ -717,7 +764,8 @@ def _is_background(t: Token, v: Token) -> bool:
 def _timex_index(ctx: Context) -> list[tuple[int, int, Timex]]:
     out: list[tuple[int, int, Timex]] = []
     for tx in ctx.results.get("timexes") or ():
-        if tx.type not in ("DATE", "TIME") or not _DATE_RE.match(tx.value[:10] if "T" in tx.value else tx.value):
+        value = tx.value[:10] if "T" in tx.value else tx.value
+        if tx.type not in ("DATE", "TIME") or not _DATE_RE.match(value):
             continue
         out.append((tx.span.start, tx.span.end, tx))
     return out
@@ -745,7 +793,7 @@ class _Sentence:
     def code_verb(self, v: Token, depth: int = 0) -> tuple[str, Pattern | None, Token | None] | None:
         """(code, pattern, noun) for a verb trigger, without frames; noun = a consumed event noun."""
         p = self.c.verb_pattern(v)
-        if p is not None and (p.obj or p.prt):
+        if p is not None and (p.obj or (p.prt and "weak" not in p.flags)):
             return p.code, p, None
         # light verb + event noun object ("held talks", "hit Russia with sanctions")
         lemma = v.lemma_.lower()
@@ -757,7 +805,9 @@ class _Sentence:
                 heads: list[Token] = []
                 if c.dep_ in ("dobj", "nsubjpass"):
                     heads = [c]
-                elif c.dep_ == "prep" and c.lemma_ in ("with", "to") and lemma in self.lex.light:
+                elif c.dep_ == "prep" and (
+                        (c.lemma_ in ("with", "to") and lemma in self.lex.light)
+                        or (c.lemma_ in ("on", "to", "for", "against") and lemma in self.lex.frames)):
                     heads = [p for p in c.children if p.dep_ == "pobj"]
                 for h in heads:
                     np = self.c.noun_pattern(h)
@@ -818,6 +868,10 @@ class _Sentence:
 
     def verb_event(self, v: Token, nested: bool = False) -> Candidate | None:
         lemma = v.lemma_.lower()
+        if v.tag_ == "VBN" and v.text.lower() in self.lex.adjs and any(
+                c.dep_ in ("auxpass", "aux") and c.lemma_ == "be" for c in v.children) and not any(
+                c.dep_ == "agent" for c in v.children):
+            return self.adj_event(v)  # "Israel is opposed to ...", "is prepared to ..."
         frame = self.frame_of(v)
         comp = self.complement(v) if (frame or lemma in self.lex.speech) else None
         negated, modality = _modality(v)
@@ -839,17 +893,23 @@ class _Sentence:
                 return inner
             if inner is not None:
                 return self._frame_event(v, frame, inner, srcs, negated, modality)
-        if frame and (frame != "intent" or self.c.verb_pattern(v) is None):
+        if frame:
             # a frame verb with an event noun object: "rejected a U.S. request", "demanded a meeting"
             got = self.code_verb(v)
             if got is not None and got[2] is not None and got[1] is not None and got[1].kind == "N":
-                noun = got[2]
-                inner = self.noun_event(noun, governed=True)
+                obj_noun = got[2]
+                inner = self.noun_event(obj_noun, governed=True)
                 if inner is not None:
-                    self.consumed.add(noun.i)
+                    self.consumed.add(obj_noun.i)
                     return self._frame_event(v, frame, inner, srcs, negated, modality)
         if lemma in self.lex.speech and comp is not None:
             return self._speech_event(v, comp, srcs)
+        if frame in ("appeal", "demand") and comp is not None and self.c.verb_pattern(v) is None:
+            addressee = [p for c in v.children if c.dep_ in ("dobj", "nsubjpass") for p in self.c.parties(c)]
+            if addressee:  # "ordered X to appear", "urged X to ...": an appeal or demand to X
+                code = self.lex.frame_code(frame, None) or "020"
+                return Candidate(code, v, srcs, addressee, frozenset(), negated, modality, confidence=0.6,
+                                 clause=v, base=code)
         got = self.code_verb(v)
         if got is None:
             return None
@@ -899,7 +959,8 @@ class _Sentence:
             if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "PROPN", "ADJ"):
                 self.consumed.add(c.i)
 
-    def _consume_object_nouns(self, v: Token, srcs: list[Party], tgts: list[Party], pat: Pattern | None) -> None:
+    def _consume_object_nouns(self, v: Token, srcs: list[Party], tgts: list[Party],
+                              pat: Pattern | None) -> None:
         """Event nouns inside the object of a coded verb are part of that event."""
         known = {p.actor for p in [*srcs, *tgts]}
         for c in v.children:
@@ -932,7 +993,7 @@ class _Sentence:
         return None
 
     def adj_event(self, a: Token) -> Candidate | None:
-        pats = self.lex.adjs.get(a.lemma_.lower()) or []
+        pats = self.lex.adjs.get(a.lemma_.lower()) or self.lex.adjs.get(a.text.lower()) or []
         if not pats:
             return None
         pat = pats[0]
@@ -940,8 +1001,21 @@ class _Sentence:
         srcs, _ = self.c.subjects(head if head.pos_ in ("VERB", "AUX") else a)
         if not srcs:
             srcs, _ = self.c.subjects(a)
+        if not srcs:
+            for c in a.children:
+                if c.dep_ in ("nsubj", "nsubjpass"):
+                    srcs = self.c.parties(c)
         negated, modality = _modality(head if head.pos_ in ("VERB", "AUX") else a)
         if pat.code.isdigit():
+            for c in a.children:  # "guilty of violating the ceasefire": the act itself
+                if c.dep_ == "prep" and c.lemma_ == "of":
+                    for p in c.children:
+                        if p.dep_ == "pcomp" and p.pos_ == "VERB":
+                            inner = self.verb_event(p, nested=True)
+                            if inner is not None:
+                                self.consumed.add(p.i)
+                                inner.sources = inner.sources or srcs
+                                return inner
             tgts = self.c.objects(a, None)
             cand = Candidate(pat.code, a, srcs, tgts, pat.flags, negated, modality, clause=head)
             return cand
@@ -980,7 +1054,9 @@ class _Sentence:
         if negated and frame == "intent":
             frame = "reject"
             negated = False
-        if frame == "intent" and inner_code[:2] in ("13", "15", "16", "17", "18", "19", "20"):
+        conditional = any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children)
+                          for t in (v, inner.trigger) for c in t.children)
+        if frame == "intent" and (conditional or inner_code[:2] in _FORCE_ROOTS):
             frame = "threaten"  # "plans to impose restrictions", "is prepared to impose martial law"
         if frame == "intent" and inner_code[:2] in ("10", "11", "12", "14"):
             code = inner_code  # "vowed to protest": the act itself
@@ -1021,6 +1097,14 @@ class _Sentence:
     def _speech_event(self, v: Token, comp: Token, srcs: list[Party]) -> Candidate | None:
         """Reported speech: code the reported event; an allegation of force becomes an accusation."""
         inner = self.verb_event(comp, nested=True) if comp.pos_ in ("VERB", "AUX") else self.adj_event(comp)
+        must_aux = any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in comp.children)
+        if inner is None and must_aux and srcs:
+            # "X said Y must ensure security": a demand to Y
+            addressee = [p for c in comp.children if c.dep_ == "nsubj" for p in self.c.parties(c)]
+            if addressee and not {p.actor for p in addressee} & {p.actor for p in srcs}:
+                self.consumed.add(comp.i)
+                return Candidate("100", v, srcs, addressee, frozenset(), False, "asserted", confidence=0.6,
+                                 clause=v, base="100")
         if inner is None:
             return None
         self.consumed.add(comp.i)
@@ -1036,9 +1120,10 @@ class _Sentence:
             cand.consumed = {comp.i, *inner.consumed}
             cand.confidence = 0.7
             return cand
-        if must and srcs and inner.sources and inner_root in ("04", "05", "06", "07", "08"):
-            code = self.lex.frame_code("intent", inner.code) or "030"
-            inner.code = code
+        if must and srcs and inner.sources:
+            # "Xi said the two should closely collaborate": the speaker's own intention
+            if inner_root in ("04", "05", "06", "07", "08"):
+                inner.code = self.lex.frame_code("intent", inner.code) or "030"
             inner.modality = "intended"
         that = v.i < comp.i  # "X said (that) Y attacked Z"; not the trailing "..., officials said"
         if ("allege" in flags or that) and srcs and inner.sources \
@@ -1067,6 +1152,19 @@ class _Sentence:
     def _modal_shift(self, cand: Candidate) -> Candidate:
         """Future cooperation is an intention (03x), future force a threat (13x); refusals (12x)."""
         root = cand.code[:2]
+        v = cand.clause
+        if cand.negated and cand.modality in ("future", "intended") and root == "03":
+            cand.code = self.lex.frame_code("reject", cand.code) or "120"  # "will not accept"
+            cand.negated = False
+            cand.modality = "asserted"
+            return cand
+        if cand.modality == "future" and v is not None and any(
+                c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+                for c in v.children):
+            # "will withdraw its troops unless ...": a conditional announcement is a threat
+            cand.code = self.lex.frame_code("threaten", cand.code) or "130"
+            cand.modality = "asserted"
+            return cand
         if cand.modality in ("future",) and root in ("04", "05", "06", "07", "08"):
             frame = "reject" if cand.negated else "intent"
             cand.code = self.lex.frame_code(frame, cand.code) or cand.code
@@ -1097,14 +1195,17 @@ class _Sentence:
                     if lem == "by" and not srcs:
                         srcs = ps
                     elif lem == "of":
-                        if pat and "tgtof" in pat.flags:
-                            tgts = tgts or ps
-                        elif not srcs and pat and "sym" not in pat.flags:
+                        if pat and "place" in pat.flags and not srcs:
+                            srcs = ps  # "the visit of the president"
+                        elif pat and "sym" in pat.flags and not srcs:
                             srcs = ps
                         elif not tgts:
-                            tgts = ps
+                            tgts = ps  # "the invasion of Ukraine", "the release of prisoners"
                     elif lem == "between":
-                        srcs = srcs or ps
+                        if pat and "sym" in pat.flags:
+                            srcs = srcs or ps
+                        else:
+                            tgts = tgts or ps  # "a mediation effort between X and Y"
                     elif lem in _TARGET_PREPS and lem != "from" and not tgts:
                         tgts = ps
                     elif lem == "from" and not srcs:
@@ -1187,9 +1288,11 @@ def _pairs(c: Candidate) -> list[tuple[Party | None, Party | None]]:
             return out
     if not srcs and not tgts:
         return []
-    for a in srcs or [None]:
-        for b in tgts or [None]:
-            out.append((a, b))
+    left: list[Party | None] = [*srcs] or [None]
+    right: list[Party | None] = [*tgts] or [None]
+    for x in left:
+        for y in right:
+            out.append((x, y))
     return out
 
 
@@ -1205,6 +1308,7 @@ class _Dater:
         verb = c.clause if c.clause is not None else _clause_verb(c.trigger)
         own = {c.trigger.i, verb.i}
         best: EventDate | None = None
+        inside: EventDate | None = None
         for a, b, tx in self.timexes:
             if a < sent.start_char or b > sent.end_char:
                 continue
@@ -1228,8 +1332,15 @@ class _Dater:
                 value = tx.value[:10]
                 best = EventDate(value, _precision(value), "text")
                 break
+            in_clause = verb.left_edge.i <= head.i <= verb.right_edge.i
+            if inside is None and verb.pos_ in ("VERB", "AUX") and in_clause \
+                    and not _is_background(head, verb):
+                value = tx.value[:10]
+                inside = EventDate(value, _precision(value), "text")
         if best is not None:
             return best
+        if inside is not None:
+            return inside
         if _is_background(c.trigger, verb):
             return None
         return self.published
@@ -1247,7 +1358,8 @@ def _place(c: Candidate, places: Sequence[Place], sent: SpanT) -> Place | None:
         if span is None:
             continue
         root = span.root
-        if root.dep_ == "pobj" and root.head.lemma_.lower() in (*_PLACE_PREPS, "to") and root.head.head.i in own:
+        prep = root.head
+        if root.dep_ == "pobj" and prep.lemma_.lower() in (*_PLACE_PREPS, "to") and prep.head.i in own:
             return p
         if root.dep_ == "pobj" and root.head.head.dep_ == "pobj" and root.head.head.i in own:
             return p
@@ -1256,6 +1368,22 @@ def _place(c: Candidate, places: Sequence[Place], sent: SpanT) -> Place | None:
             if any(t.actor and p.country and t.actor.startswith(p.country) for t in c.targets):
                 return p
     return None
+
+
+# Emission policy: a sentence keeps its events of confidence >= _KEEP, its best event(s), events
+# with both parties named and confidence >= _KEEP_DYAD, and every negated event (flagged, at low
+# confidence).  Weaker side events (a vague noun, a party missing, a subordinate clause) are left
+# out: on the dev sentences they were mostly wrong.
+_KEEP = 0.5
+_KEEP_DYAD = 0.4
+
+
+def _salient(events: list[Event]) -> list[Event]:
+    if not events:
+        return events
+    best = max(e.confidence for e in events)
+    return [e for e in events if e.confidence >= _KEEP or e.confidence >= best or e.negated
+            or (e.source is not None and e.target is not None and e.confidence >= _KEEP_DYAD)]
 
 
 def code_events(ctx: Context) -> list[Event]:
@@ -1268,6 +1396,7 @@ def code_events(ctx: Context) -> list[Event]:
     seen: set[tuple[Any, ...]] = set()
     for sent in ctx.doc.sents:
         cands = _Sentence(coder, sent).run()
+        sent_events: list[Event] = []
         for c in cands:
             entry = lookup(c.code)
             if entry is None:
@@ -1293,21 +1422,23 @@ def code_events(ctx: Context) -> list[Event]:
                     conf -= 0.2
                 if c.trigger.dep_ == "ROOT":
                     conf += 0.1
+                conf -= _subordination(c.clause if c.clause is not None else c.trigger)
                 if c.negated:
                     conf = 0.1
                 conf = round(min(0.95, max(0.05, conf)), 3)
-                events.append(Event(
+                sent_events.append(Event(
                     code=c.code, root=entry.root, quad_class=entry.quad_class, goldstein=entry.goldstein,
                     source=s.ref() if s else None, target=t.ref() if t else None, date=date, place=place,
                     sentence=sent_span, trigger=trig, negated=c.negated, modality=c.modality,
                     confidence=conf, name=entry.name,
                 ))
+        events.extend(_salient(sent_events))
         # remember actors for pronouns and "the two" in later sentences
-        for t in sent:
-            if t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and t.pos_ in ("PROPN", "NOUN"):
-                ps = coder.parties(t)
+        for tok in sent:
+            if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and tok.pos_ in ("PROPN", "NOUN"):
+                ps = coder.parties(tok)
                 coder.recent.extend(ps)
-                if t.dep_ == "nsubj" and len(ps) >= 2:
+                if tok.dep_ == "nsubj" and len(ps) >= 2:
                     coder.recent_group = ps
         coder._party_cache.clear()
     return events

@@ -94,17 +94,17 @@ def _grammar() -> _Grammar:
     wday = rf"(?P<wday>{_cap_alt(weekdays)})"
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
     year = r"(?P<year>(?:1[6-9]|20)\d\d|'\d\d)(?![\d,.]\d)"
-    small = [w for w in numbers if " " not in w]
+    small = list(numbers)
     tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
     ones = "one|two|three|four|five|six|seven|eight|nine"
-    small_alt = _alt(small + ["a hundred", "a dozen", "half a", "a half"])
-    numw = rf"(?:\d{1,3}(?:\.\d+|\s+1/2)?(?!\d)|(?:{tens})(?:[-\s](?:{ones}))?|{small_alt})"
+    small_alt = _alt(small)
+    numw = rf"(?:\d{{1,3}}(?:\.\d+|\s+1/2)?(?!\d)|(?:{tens})(?:[-\s](?:{ones}))?|{small_alt})"
     vague = _alt(lex["vague_numbers"])
     num = rf"(?P<num>{numw}(?:\s+(?:or|to|and)\s+{numw})?|{vague})"
     unit = rf"(?P<unit>{_alt(units)})"
-    pre_mod = (r"(?P<pre>(?:about|around|approximately|nearly|almost|roughly|some|more\s+than|less\s+than|"
-               r"fewer\s+than|at\s+least|at\s+most|up\s+to|just\s+over|just\s+under|well\s+over|"
-               r"only|as\s+(?:much|many|long)\s+as|the\s+better\s+part\s+of)\s+)")
+    pre_mod = (r"(?P<pre>(?:nearly|some|more\s+than|less\s+than|no\s+more\s+than|no\s+less\s+than|"
+               r"fewer\s+than|at\s+least|at\s+most|up\s+to|well\s+over|"
+               r"as\s+(?:much|many|long)\s+as|the\s+better\s+part\s+of)\s+)")
     det = r"(?P<det>(?:the|these|those)\s+)"
     rel = (r"(?P<rel>(?:past|last|next|coming|first|final|latest|previous|following|recent|initial|"
            r"remaining|other|same|ensuing|preceding|subsequent|intervening)\s+)")
@@ -137,21 +137,22 @@ def _grammar() -> _Grammar:
                  rf"{month}(?!\s*\d|\w)")
     add("mtom", rf"{month}(?:\s*-\s*|\s+(?i:to|through)\s+){month2}(?!\s*\d)")
     # 2. years and decades
-    add("year", rf"(?:(?P<yrel>(?i:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|"
-                rf"the\s+start\s+of|fiscal|calendar|the\s+year|the\s+fiscal\s+year|the\s+calendar\s+year|"
-                rf"the\s+first\s+half\s+of|the\s+second\s+half\s+of|the\s+rest\s+of|all\s+of))(?:\s+|-))?"
-                rf"(?<![$£€\d.,])(?<!\d-)(?P<year>(?:1[7-9]|20)\d\d)(?![\d,.]\d|\s*(?:%|percent|-\d))\b")
+    add("year", r"(?:(?P<yrel>(?i:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|"
+                r"the\s+start\s+of|fiscal|calendar|the\s+year|the\s+fiscal\s+year|the\s+calendar\s+year|"
+                r"the\s+first\s+half\s+of|the\s+second\s+half\s+of|the\s+rest\s+of|all\s+of))(?:\s+|-))?"
+                r"(?<![$£€\d.,])(?<!\d-)(?P<year>(?:1[7-9]|20)\d\d)(?![\d,.]\d|\s*(?:%|percent|-\d))\b")
     add("decade", r"(?:(?i:the)\s+)?(?:(?P<drel>(?i:early|late|mid))[-\s]+)?"
                   r"(?:(?P<cent>1[5-9]|20)(?P<dec>\d)0'?s|'(?P<dec2>\d)0'?s)\b")
     # 3. weekdays, relative days, parts of days, times
     add("wday", rf"(?:(?P<wrel>(?i:last|this|next|this\s+past|this\s+coming|earlier|later|early|late))\s+)?"
                 rf"{wday}(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?\b")
-    add("relday", r"(?i:(?P<wrel>early|late|earlier|later)\s+)?(?P<rday>(?i:today|yesterday|tomorrow|tonight))"
-                  r"(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?(?!')\b")
+    add("relday", r"(?i:(?P<wrel>early|late|earlier|later)\s+)?"
+                  r"(?P<rday>(?i:today|yesterday|tomorrow|tonight))"
+                  r"(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?\b")
     add("thispart", rf"\b(?P<rday>(?i:this|last|yesterday|tomorrow))\s+{part}\b".replace(
         f"{part}", "(?P<part>(?i:morning|afternoon|evening|night))"))
-    add("time", r"(?:(?P<pre>(?i:about|around|approximately|shortly\s+before|shortly\s+after|just\s+before|"
-                r"just\s+after|until|after|before))\s+)?\b(?P<hh>[012]?\d)(?:[:.](?P<mm>[0-5]\d))?\s*"
+    add("time", r"(?:(?P<pre>(?i:around|shortly\s+before|shortly\s+after|until|after|before))\s+)?"
+                r"\b(?P<hh>[012]?\d)(?:[:.](?P<mm>[0-5]\d))?\s*"
                 r"(?P<ampm>(?i:a\.m\.|p\.m\.|a\.m|p\.m|am\b|pm\b|o'clock))(?:\s+(?P<tz>[A-Z]{2,4}T|GMT|UTC)\b)?")
     add("noon", r"\b(?P<w>(?i:noon|midnight|midday))\b")
     # 4. relative periods: last year, this week, next month, earlier this month
@@ -163,7 +164,8 @@ def _grammar() -> _Grammar:
                   r"(?P<unit>(?i:week|month|year|quarter|decade|century|weekend|fiscal\s+year|season))\b")
     add("edgeper", r"\b(?P<edge>(?i:earlier|later))\s+(?P<unit>(?i:in\s+the\s+(?:week|month|year|day)))\b")
     # 5. "two years ago", "a year earlier", "six weeks ago"
-    add("ago", rf"\b(?i:{pre_mod}?{num}[-\s]+(?:and\s+a\s+half\s+)?{unit}(?:\s+or\s+so)?\s+(?P<dir>{ywords}))\b")
+    add("ago", rf"\b(?i:{pre_mod}?{num}[-\s]+(?:and\s+a\s+half\s+)?{unit}(?:\s+or\s+so)?"
+               rf"\s+(?P<dir>{ywords}))\b")
     add("agoadj", r"\b(?i:the\s+)?(?P<w>(?i:year-ago|year-earlier|year-before|a\s+year-ago|a\s+year-earlier))"
                   r"(?:\s+(?P<what>(?i:quarter|period)))?\b")
     # 6. durations
@@ -175,17 +177,20 @@ def _grammar() -> _Grammar:
                   r"the\s+first|the\s+final)\s+)?(?P<unit>years|months|weeks|days|decades|hours|minutes|"
                   r"centuries|decades-long|years-long))\b")
     # 7. quarters, halves, seasons
-    add("quarter", rf"\b(?i:(?:the\s+)?(?:(?P<y0>(?:19|20)\d\d)\s+)?(?:{ordq}[-\s]+(?:fiscal[-\s]+)?(?:quarter|period)"
+    add("quarter", rf"\b(?i:(?:the\s+)?(?:(?P<y0>(?:19|20)\d\d)\s+)?(?:fiscal[-\s]+)?"
+                   rf"(?:{ordq}[-\s]+(?:fiscal[-\s]+)?(?:quarter|period)"
                    rf"|{qmod}[-\s]+(?:fiscal[-\s]+)?quarter|(?P<bare>the\s+quarter)))"
                    rf"(?:(?:\s+of|,)?\s+(?:(?i:fiscal)\s+)?{year})?\b")
-    add("half", rf"\b(?i:(?:the\s+)?(?P<h>first|second)[-\s]+half)(?:(?:\s+of|,)?\s+(?:(?i:fiscal)\s+)?{year})?"
+    add("half", rf"\b(?i:(?:the\s+)?(?P<h>first|second)[-\s]+half)"
+                rf"(?:(?:\s+of|,)?\s+(?:(?i:fiscal)\s+)?{year})?"
                 r"(?!\s+of\s+(?:the\s+)?(?:month|week|day|[A-Z]))\b")
     add("season", rf"\b(?:(?P<srel>(?i:this\s+past|this\s+coming|this|last|next|the|early|late|mid|"
                   rf"the\s+early|the\s+late|the\s+past))(?:\s+|-))+{season}"
                   rf"(?:(?:\s+of|,)?\s+{year})?\b".replace("{season}", season), re.I)
     add("season2", rf"\b{season}(?:\s+of|,)?\s+{year}\b", re.I)
     add("monthrel", rf"{month}(?:\s+of)?\s+(?P<yrel>(?i:last|this|next))\s+(?i:year)\b")
-    add("spelled", r"\b(?P<c>(?i:nineteen|twenty))[-\s]+(?P<t>(?i:ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    add("spelled", r"\b(?P<c>(?i:nineteen|twenty))[-\s]+"
+                   r"(?P<t>(?i:ten|eleven|twelve|thirteen|fourteen|fifteen|"
                    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
                    r"ninety))(?:[-\s](?P<o>(?i:one|two|three|four|five|six|seven|eight|nine)))?\b")
     add("decword", rf"\b(?i:the\s+)(?:(?P<drel>(?i:early|late|mid))[-\s]+)?"
@@ -195,7 +200,7 @@ def _grammar() -> _Grammar:
     add("setday", rf"\b(?P<q>(?i:each|every))\s+(?:{wday}|{month})"
                   r"(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?\b")
     add("setplural", r"\b(?P<wd>Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays)\b")
-    add("timeday", r"(?:(?P<pre>(?i:about|around|approximately))\s+)?\b(?:(?P<hh>[012]?\d)(?:[:.](?P<mm>[0-5]\d))?"
+    add("timeday", r"(?:(?P<pre>(?i:around))\s+)?\b(?:(?P<hh>[012]?\d)(?:[:.](?P<mm>[0-5]\d))?"
                    r"\s*(?P<ampm>(?i:a\.m\.|p\.m\.|a\.m|p\.m|am\b|pm\b))|(?P<noon>(?i:noon|midnight|midday)))"
                    r"(?:\s+(?:[A-Z]{2,4}T|GMT|UTC)\b)?,?\s+(?:(?i:on|of)\s+)?"
                    rf"(?:(?P<rday>(?i:today|yesterday|tomorrow))|{wday}|{month}\s+{day})(?:,?\s+{year})?\b")
@@ -676,7 +681,7 @@ def _h_relper(m: re.Match[str], r: _Resolver) -> tuple[str, str, str | None] | N
     words = rel.split()
     key = words[-1]
     sign = _REL_SIGN.get(key, 0)
-    if key == "last" and words[0] == "the" or key == "past":
+    if (key == "last" and words[0] == "the") or key == "past":
         # "the last week", "the past year": a period reaching back to now
         code = {"week": "W", "month": "M", "year": "Y", "quarter": "Q", "decade": "DE", "century": "CE",
                 "weekend": "", "fiscal year": "Y", "season": ""}.get(unit, "")
@@ -755,6 +760,10 @@ def _h_dur(m: re.Match[str], r: _Resolver) -> tuple[str, str, str | None] | None
         before = r.text[max(0, m.start() - 25):m.start()]
         if re.search(r"(?:\d|\bcents?|\bpercent|%|dollars?|\btimes)\s*$", before):
             return "SET", _duration(1, unit), None
+    if adj and "old" in adj.lower():
+        return None  # ages ("a 6-year-old boy") are not temporal expressions
+    if unit == "Q" and "-" in m.group(0):
+        return None  # "three-quarters", "four-quarter"
     if unit == "Q" and n is not None:
         return "DURATION", f"P{_fmt_num(n)}Q", _pre_mod(m.group("pre"))
     if unit == "D" and unit_word.startswith("night") and numtxt in ("a", "an"):
@@ -773,13 +782,13 @@ def _h_plural(m: re.Match[str], r: _Resolver) -> tuple[str, str, str | None] | N
     unit = r.g.units[word]
     if not q:
         before = r.text[max(0, m.start() - 12):m.start()].lower()
-        if not re.search(r"\b(for|in|over|within|took|take|takes|lasted|last|spent|spend|after)\s+$", before) \
-                and "-long" not in m.group(0):
+        lead = r"\b(for|in|over|within|took|take|takes|lasted|last|spent|spend|after)\s+$"
+        if not re.search(lead, before) and "-long" not in m.group(0):
             return None
     if unit == "DE":
         return "DURATION", "PXE" if q else "PXY", None
-    if q in ("recent",) and unit == "Y":
-        return "DURATION", "PXY", None
+    if q in ("recent", "past") and unit in ("Y", "M", "W", "D"):
+        return "DATE", "PAST_REF", None  # "recent years", "past months": TimeBank's reading
     return "DURATION", _duration(None, unit), None
 
 
@@ -787,6 +796,9 @@ def _h_quarter(m: re.Match[str], r: _Resolver) -> tuple[str, str, str | None] | 
     a = r.anchor
     year = m.groupdict().get("year")
     ordw = m.group("ord")
+    lead = re.match(r"(?i)the\s+(?=\w+-quarter)", m.group(0))
+    if lead:
+        r._shift = lead.end()  # type: ignore[attr-defined]  # "the third-quarter (profit)"
     if ordw:
         q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}[
             ordw.lower()]
@@ -892,7 +904,13 @@ def _h_holiday(m: re.Match[str], r: _Resolver) -> tuple[str, str, str | None] | 
         month, day = (int(x) for x in spec.split("-"))
         return "DATE", r.place_day(month, day), None
     nth, wname, mon = spec.split()
-    d = _nth_weekday(a.year, int(mon), nth, {"monday": 1, "thursday": 4}[wname])
+    days = [_nth_weekday(y, int(mon), nth, {"monday": 1, "thursday": 4}[wname])
+            for y in (a.year - 1, a.year, a.year + 1)]
+    t = r.tense_here()
+    if t in ("future", "present"):
+        d = next(x for x in days if x >= a)
+    else:
+        d = [x for x in days if x <= a][-1]
     return "DATE", d.isoformat(), None
 
 
@@ -940,9 +958,9 @@ def _h_monthrel(m: re.Match[str], r: _Resolver) -> tuple[str, str, str | None] |
     return "DATE", f"{r.anchor.year + shift:04d}-{month:02d}", None
 
 
-_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-          "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-          "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+          "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+          "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 
 

@@ -316,16 +316,22 @@ def _groups_of_roles(doc: Doc, cands: list[_Cand], lx: Lexicon) -> list[tuple[in
         if c.entry is not None and c.entry.kind in ("country", "demonym", "capital", "seat", "region"):
             for t in range(c.start, c.end):
                 by_token[t] = c
+    named = {t for c in cands if c.label in ("PERSON", "ORG") for t in range(c.start, c.end)}
     out: list[tuple[int, int, str, str | None]] = []
     for tok in doc:
-        if tok.pos_ not in ("NOUN", "PROPN") or tok.i in by_token:
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.i in by_token or tok.i in named:
             continue
+        if tok.i + 1 < len(doc) and tok.i + 1 in named or tok.head.i in named:
+            continue  # a title before a name ("Kremlin aide Yuri Ushakov"), not a group
         role = lx.role_words.get(tok.lemma_.lower()) or lx.role_words.get(tok.text.lower())
         if role is None:
             continue
         start = tok.i
         country: str | None = None
-        for child in tok.lefts:
+        mods = list(tok.lefts)
+        if tok.dep_ == "compound":  # "Chinese customs data": the country word hangs on the head
+            mods += [t for t in tok.head.lefts if t.i < tok.i]
+        for child in mods:
             if child.dep_ in ("amod", "compound", "nmod", "poss") and child.i in by_token:
                 c = by_token[child.i]
                 country = c.entry.country if c.entry else None

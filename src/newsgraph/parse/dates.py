@@ -25,6 +25,7 @@ _PATTERNS = [
     ("dmy", re.compile(r"^\s*(?:[a-z]+day,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+" + _MON + r",?\s+(\d{4})" + _TIME, re.I)),
     # February 2024
     ("my", re.compile(r"^\s*" + _MON + r",?\s+(\d{4})\s*$", re.I)),
+    ("ym", re.compile(r"^\s*(\d{4})[-/](\d{1,2})\s*$")),
     ("y", re.compile(r"^\s*(\d{4})\s*$")),
 ]
 
@@ -63,6 +64,9 @@ def parse_date(text: str | None, *, source: str = "input") -> Published | None:
             if not _valid(y, mo, 1):
                 return None
             return Published(f"{y:04d}-{mo:02d}", "month", source)
+        elif kind == "ym":
+            y, mo = int(g[0]), int(g[1])
+            return Published(f"{y:04d}-{mo:02d}", "month", source) if _valid(y, mo, 1) else None
         else:
             y = int(g[0])
             return Published(f"{y:04d}", "year", source) if 1800 <= y <= 2200 else None

@@ -5,9 +5,17 @@ fall back to trafilatura's recall mode, then to a paragraph-density pick of our 
 ``<p>``.  Leftover boilerplate lines (share buttons, newsletter prompts, "Related articles", a
 repeated headline) are dropped afterwards with the patterns in ``data/html_boilerplate.txt``.
 
+Before extraction, figure captions are set apart (``captions``) and what a reader never sees is
+removed (hidden elements, tooltip / hover-card contents).  After it, an article body that the page
+split into same-class sibling blocks is put back together, and embedded posts (tweets) quoted
+between two paragraphs are restored.
+
 The publication date comes from the page's structured metadata first (JSON-LD ``datePublished``,
-``article:published_time`` and similar meta tags), then from htmldate (extensive search, original
-date), then from a date in the URL; dates in the future or before 1995 are refused.
+``article:published_time`` and similar meta tags, ``itemprop=datePublished``), then from a day in
+the share-image URL (``og:image`` paths such as ``/2024/02/08/``), then from htmldate (extensive
+search, original date; its 1 January stand-in for a bare copyright year is refused), then from a
+date in the URL.  The day is kept as the site wrote it (no conversion to UTC); dates in the future
+or before 1995 are refused.
 
 ``extract_html`` never raises on bad input: broken, huge or absurdly nested HTML gives an
 ``HtmlExtract`` with an empty body, which the parse stage turns into a reject.
@@ -39,6 +47,7 @@ _MAX_BOILERPLATE_CHARS = 160
 MIN_YEAR = 1995
 
 _WS = re.compile(r"[ \t\r\f\v\u00a0\u200b]+")
+_SPACE = re.compile(r"[\s\u00a0\u200b]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
@@ -108,8 +117,33 @@ def _depth(tree: HtmlElement) -> int:
     return deepest
 
 
+_BLOCK_NAMES = (
+    "address article aside blockquote br dd div dl dt figcaption figure footer h1 h2 h3 h4 h5 h6 header hr"
+    " li main nav ol p pre section table td th tr ul"
+)
+_BLOCKISH = frozenset(_BLOCK_NAMES.split())
+
+
 def _text(el: Any) -> str:
-    return _WS.sub(" ", " ".join(el.itertext())).strip()
+    """The element's text, whitespace collapsed: inline tags joined as they are, blocks by a space."""
+    parts: list[str] = []
+    stack: list[tuple[Any, bool]] = [(el, False)]
+    while stack:
+        node, closing = stack.pop()
+        block = isinstance(node.tag, str) and node.tag.lower() in _BLOCKISH
+        if closing:
+            if block:
+                parts.append(" ")
+            if node is not el and node.tail:
+                parts.append(node.tail)
+            continue
+        if block:
+            parts.append(" ")
+        if isinstance(node.tag, str) and node.text:
+            parts.append(node.text)
+        stack.append((node, True))
+        stack.extend((child, False) for child in reversed(node))
+    return _SPACE.sub(" ", "".join(parts)).strip()
 
 
 def _extract(html: str, url: str | None) -> HtmlExtract:
@@ -223,6 +257,7 @@ def _first(meta: dict[str, list[str]], *keys: str) -> str | None:
     return None
 
 
+_BYLINE_PREFIX = re.compile(r"^\s*(written by|posted by|by|von|por|par|di|door|av)\s+", re.I)
 _CLASS = "contains(concat(' ', normalize-space(@class), ' '), ' {} ')"
 _BYLINE_XPATH = (
     "//*[@rel='author' or @itemprop='author' or "
@@ -233,22 +268,45 @@ _BYLINE_XPATH = (
 )
 
 
+_TITLE_SEP = re.compile(r"\s+[|\-–—:·•»]{1,2}\s+")
+
+
+def _pick_title(ref: str | None, h1s: list[str]) -> str | None:
+    """The headline: an <h1> that the page's declared title contains, else that title minus its site part."""
+    ref = _SPACE.sub(" ", ref).strip() if ref else None
+    h1s = [h for h in h1s if h]
+    if not ref:
+        return h1s[0] if h1s else None
+    nref = _norm(ref)
+    for h1 in h1s:
+        nh = _norm(h1)
+        if nh and nh in nref and len(nh) >= 0.5 * len(nref):
+            return h1  # the on-page headline, without the " | Site" suffix
+    for _ in range(2):  # "Headline | Section | Site": drop short trailing segments
+        seps = list(_TITLE_SEP.finditer(ref))
+        if not seps:
+            break
+        last = seps[-1]
+        head, tail = ref[: last.start()], ref[last.end() :]
+        if len(tail.split()) > 4 or len(head.split()) < 2:
+            break
+        ref = head
+    return ref
+
+
 def _metadata(tree: HtmlElement) -> dict[str, Any]:
     meta = _meta_values(tree)
     jsonld = _jsonld_objects(tree)
     articles = [o for o in jsonld if _ARTICLE_TYPES.search(_types(o))]
 
-    title = _first(meta, "og:title", "twitter:title")
+    ref = _first(meta, "og:title", "twitter:title")
     for obj in articles:
-        if not title and isinstance(obj.get("headline"), str):
-            title = obj["headline"]
-    h1 = next((t for t in (_text(h) for h in tree.iter("h1")) if t), None)
-    if h1 and (not title or _norm(h1) in _norm(title)):
-        title = h1  # the on-page headline, without the " | Site" suffix of og:title
-    if not title:
+        if not ref and isinstance(obj.get("headline"), str):
+            ref = obj["headline"]
+    if not ref:
         t = tree.find(".//title")
-        title = _text(t) if t is not None else None
-    title = _WS.sub(" ", title).strip() if title else None
+        ref = _text(t) if t is not None else None
+    title = _pick_title(ref, [_text(h) for h in tree.xpath("//h1")[:5]])
 
     canonical = None
     for link in tree.iter("link"):
@@ -267,11 +325,13 @@ def _metadata(tree: HtmlElement) -> dict[str, Any]:
     for key in ("author", "article:author", "dc.creator", "byl", "parsely-author", "sailthru.author"):
         for value in meta.get(key, ()):
             if not value.startswith("http"):
-                bylines.append(re.sub(r"^by\s+", "", value, flags=re.I))
-    for el in tree.xpath(_BYLINE_XPATH)[:5]:
-        text = _text(el)
-        if 2 < len(text) < 80:
-            bylines.append(re.sub(r"^by\s+", "", text, flags=re.I))
+                bylines.append(_BYLINE_PREFIX.sub("", value))
+    if not bylines:  # page elements only when no structured author was given
+        for el in tree.xpath(_BYLINE_XPATH)[:5]:
+            raw = "".join(t for t in el.itertext() if isinstance(t, str)).strip()
+            text = _BYLINE_PREFIX.sub("", _SPACE.sub(" ", raw.split("\n")[0]).strip())
+            if 2 < len(text) <= 60 and not _DATE_LINE.search(text):
+                bylines.append(text)
     seen: set[str] = set()
     unique = []
     for b in bylines:
@@ -314,20 +374,23 @@ def _metadata(tree: HtmlElement) -> dict[str, Any]:
 # --------------------------------------------------------------------------- captions and text
 
 _CAPTION_XPATH = (
-    "//figcaption | //*[contains(@class, 'caption') or contains(@class, 'Caption')"
-    " or contains(@itemprop, 'caption')]"
+    "//figcaption | //*[(contains(@class, 'caption') or contains(@class, 'Caption')"
+    " or contains(@itemprop, 'caption')) and not(contains(@class, 'header') or contains(@class, 'title')"
+    " or contains(@class, 'headline'))]"
 )
 
 
 def _pop_captions(tree: HtmlElement) -> list[str]:
     """Collect short caption texts and remove those elements from the tree."""
     captions: list[str] = []
+    taken: set[Any] = set()
     for el in tree.xpath(_CAPTION_XPATH):
-        if el.tag in ("html", "body", "main", "article"):
+        if el.tag in ("html", "body", "main", "article") or any(a in taken for a in el.iterancestors()):
             continue
         text = _text(el)
         if not text or len(text) > 600:
             continue
+        taken.add(el)
         if text not in captions:
             captions.append(text)
         parent = el.getparent()
@@ -508,7 +571,9 @@ def _add_split_chunks(tree: HtmlElement, text: str) -> str:
         parent = other.getparent()
         if parent is None or (parent is not up and parent.getparent() is not grand):
             continue
-        if _COMMENTS.search(" ".join((other.get("class") or "", other.get("id") or "", parent.get("class") or ""))):
+        if _COMMENTS.search(
+            " ".join((other.get("class") or "", other.get("id") or "", parent.get("class") or ""))
+        ):
             continue
         lines = []
         for p in other.iter("p"):
@@ -727,7 +792,9 @@ def _published(
             parsed = _parse_iso(value)
             if parsed:
                 return parsed[0], parsed[1], "meta"
-    for el in tree.xpath("//*[@itemprop='datePublished'][@datetime or @content] | //time[@pubdate][@datetime]")[:5]:
+    for el in tree.xpath(
+        "//*[@itemprop='datePublished'][@datetime or @content] | //time[@pubdate][@datetime]"
+    )[:5]:
         parsed = _parse_iso(el.get("datetime") or el.get("content") or "")
         if parsed:
             return parsed[0], parsed[1], "microdata"

@@ -1,0 +1,167 @@
+"""The FastAPI app: REST API under /api, web pages, local static assets.
+
+``create_app(db_path, settings)`` builds it.  Every route opens the database read-only
+(``mode=ro`` plus ``PRAGMA query_only``) with the ``sql_time_limit_ms`` limit, except
+``POST /api/analyze?store=true``, which writes one article.  Every error comes back as
+``{"error": {"code", "message"}}`` (an HTML page for the web pages), never a traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable, Iterator
+from pathlib import Path
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from .. import __version__
+from ..config import Settings, load_settings
+from ..errors import InputError, NewsgraphError, StoreError
+from ..store import SQLiteStore, open_store
+
+HERE = Path(__file__).resolve().parent
+log = logging.getLogger("newsgraph.server")
+
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+       "font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+
+HTTP_CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 413: "too_large",
+              422: "invalid_parameter", 503: "unavailable", 504: "timeout"}
+
+
+class AppState:
+    """What the routes share: the database path and the settings."""
+
+    def __init__(self, db_path: str, settings: Settings) -> None:
+        self.db_path = db_path
+        self.settings = settings
+
+    def cap(self, limit: int) -> int:
+        """``limit`` capped at ``max_returned_rows``."""
+        return max(1, min(limit, self.settings.max_returned_rows))
+
+    def open_ro(self) -> SQLiteStore:
+        return open_store(self.db_path, read_only=True, timeout_ms=self.settings.sql_time_limit_ms)
+
+
+def state_of(request: Request) -> AppState:
+    st: AppState = request.app.state.newsgraph
+    return st
+
+
+def read_store(request: Request) -> Iterator[SQLiteStore]:
+    """FastAPI dependency: a read-only store for this request, closed afterwards."""
+    store = state_of(request).open_ro()
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def _is_api(request: Request) -> bool:
+    p = request.url.path
+    return p.startswith("/api") or p in ("/openapi.json", "/healthz")
+
+
+def error_response(request: Request, status: int, code: str, message: str) -> Response:
+    """JSON for the API, a small escaped HTML page for the web pages."""
+    if _is_api(request) or "text/html" not in request.headers.get("accept", ""):
+        return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
+    from .pages import render_error
+
+    return render_error(request, status, code, message)
+
+
+def _store_status(exc: StoreError) -> int:
+    return {"E304": 504, "E301": 503, "E302": 503}.get(exc.code, 500)
+
+
+def create_app(db_path: str | Path, settings: Settings | None = None) -> FastAPI:
+    """The web app over the database at ``db_path`` (opened read-only per request)."""
+    from .api import router as api_router
+    from .pages import router as pages_router
+
+    settings = settings or load_settings()
+    app = FastAPI(
+        title="newsgraph",
+        version=__version__,
+        description="Query articles, entities, CAMEO events, quotes and dyads stored by newsgraph.",
+        docs_url=None, redoc_url=None,  # the interactive docs load assets from a CDN
+        openapi_url="/openapi.json",
+    )
+    app.state.newsgraph = AppState(str(db_path), settings)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        code = HTTP_CODES.get(exc.status_code, f"http_{exc.status_code}")
+        message = exc.detail if isinstance(exc.detail, str) else "request failed"
+        return error_response(request, exc.status_code, code, message)
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError) -> Response:
+        parts = []
+        for e in exc.errors()[:5]:
+            where = ".".join(str(x) for x in e.get("loc", ()) if x not in ("query", "path", "body"))
+            parts.append(f"{where or 'request'}: {e.get('msg', 'invalid')}")
+        return error_response(request, 422, "invalid_parameter", "; ".join(parts) or "invalid request")
+
+    @app.exception_handler(StoreError)
+    async def store_error(request: Request, exc: StoreError) -> Response:
+        status = _store_status(exc)
+        message = exc.detail if status != 500 else "the database could not answer this request"
+        if status == 503:
+            message = "the database is not available"
+        return error_response(request, status, exc.code, message)
+
+    @app.exception_handler(InputError)
+    async def input_error(request: Request, exc: InputError) -> Response:
+        return error_response(request, 422, exc.code, exc.detail)
+
+    @app.exception_handler(NewsgraphError)
+    async def ng_error(request: Request, exc: NewsgraphError) -> Response:
+        log.warning("request failed: %s", exc)
+        return error_response(request, 500, exc.code, "the request could not be completed")
+
+    @app.exception_handler(Exception)
+    async def any_error(request: Request, exc: Exception) -> Response:
+        log.exception("unexpected error on %s", request.url.path)
+        return error_response(request, 500, "internal", "internal error; see the server log")
+
+    @app.middleware("http")
+    async def headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        try:
+            response = await call_next(request)
+        except Exception:  # an error escaping the handlers: still JSON, still no traceback
+            log.exception("unexpected error on %s", request.url.path)
+            response = JSONResponse({"error": {"code": "internal", "message": "internal error"}},
+                                    status_code=500)
+        response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        return response
+
+    app.include_router(api_router)
+    app.include_router(pages_router)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        return Response(status_code=204)
+
+    return app
+
+
+def run(db_path: str, settings: Settings, *, host: str | None = None, port: int | None = None) -> None:
+    """Serve the app with uvicorn (used by ``newsgraph serve``)."""
+    import uvicorn
+
+    app = create_app(db_path, settings)
+    uvicorn.run(app, host=host or settings.host, port=port or settings.port, log_level="info",
+                server_header=False, proxy_headers=False)
+
+
+__all__ = ["AppState", "create_app", "read_store", "run"]

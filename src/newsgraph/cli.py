@@ -281,32 +281,140 @@ def stats(db: DbOpt = None, config: ConfigOpt = None) -> None:
         print(json.dumps(store.stats(), indent=2, ensure_ascii=False))
 
 
+EXPORT_FORMATS = ("jsonl", "csv", "gdelt-events", "gdelt-mentions", "gkg", "parquet")
+
+
 @app.command()
 def export(
-    format: Annotated[str, typer.Option("--format", "-f", help="jsonl | csv")] = "jsonl",
-    output: Annotated[str, typer.Option("--output", "-o", help="Output file ('-' = stdout).")] = "-",
+    format: Annotated[str, typer.Option("--format", "-f", help="jsonl | csv | gdelt-events | gdelt-mentions | "
+                                                               "gkg | parquet")] = "jsonl",
+    output: Annotated[str, typer.Option("--output", "-o", help="Output file ('-' = stdout); a folder for "
+                                                               "parquet.")] = "-",
     table: Annotated[str, typer.Option(help="For csv: articles, entities, events, quotes, timexes, amounts, "
-                                            "places.")] = "articles",
+                                            "places, themes.")] = "articles",
     db: DbOpt = None,
     config: ConfigOpt = None,
 ) -> None:
-    """Export the database: jsonl (the output contract, one article a line) or csv (one table)."""
+    """Export the database.
+
+    jsonl: the output contract, one article a line.  csv: one table.  gdelt-events /
+    gdelt-mentions: GDELT 2.0 Events (61 columns) and Mentions (16 columns) TSV.  gkg: GDELT
+    GKG 2.1 TSV.  parquet: one file per table in the folder given by -o.
+
+    Example:  newsgraph export --format gdelt-events --db news.db -o events.tsv
+    """
     from .export import export_csv, export_jsonl
+    from .export.gdelt import write_events, write_mentions
+    from .export.gkg import write_gkg
+
+    if format not in EXPORT_FORMATS:
+        err.print(f"[red]error:[/red] unknown format {format!r}; one of {', '.join(EXPORT_FORMATS)}")
+        raise typer.Exit(2)
+    settings = _settings(config)
+    with _open_ro(db, settings) as store:
+        if format == "parquet":
+            from .export.parquet import write_parquet
+
+            if output == "-":
+                err.print("[red]error:[/red] parquet writes one file per table: give a folder with -o")
+                raise typer.Exit(2)
+            counts = write_parquet(store, output)
+            err.print(", ".join(f"{t}: {n}" for t, n in counts.items()) + f" rows written to {output}")
+            return
+        with _output(output) as out:
+            if format == "jsonl":
+                n = export_jsonl(store, out)
+            elif format == "csv":
+                try:
+                    n = export_csv(store, out, table=table)
+                except ValueError as exc:
+                    err.print(f"[red]error:[/red] {exc}")
+                    raise typer.Exit(2) from exc
+            elif format == "gdelt-events":
+                n = write_events(store, out)
+            elif format == "gdelt-mentions":
+                n = write_mentions(store, out)
+            else:
+                n = write_gkg(store, out)
+    err.print(f"{n} rows written")
+
+
+@app.command()
+def events(
+    db: DbOpt = None,
+    actor: Annotated[str | None, typer.Option(help="Source or target actor code prefix (USA, RUSGOV).")] = None,
+    source: Annotated[str | None, typer.Option(help="Source actor code prefix.")] = None,
+    target: Annotated[str | None, typer.Option(help="Target actor code prefix.")] = None,
+    code: Annotated[str | None, typer.Option(help="CAMEO code prefix: 04 (a root), 042, ...")] = None,
+    quad_class: Annotated[int | None, typer.Option("--quad-class", help="1-4: verbal/material "
+                                                                         "cooperation/conflict.")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="Earliest event date (YYYY-MM-DD).")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Latest event date (YYYY-MM-DD).")] = None,
+    article: Annotated[str | None, typer.Option(help="Only this article id.")] = None,
+    negated: Annotated[bool, typer.Option(help="Include negated events (did not happen).")] = False,
+    limit: Annotated[int, typer.Option(help="Most rows.")] = 50,
+    config: ConfigOpt = None,
+) -> None:
+    """List coded events with their evidence, filtered by actor, code, QuadClass, date or article.
+
+    Example:  newsgraph events --actor RUS --code 19 --from 2024-01-01 --db news.db
+    """
+    from rich.table import Table
 
     settings = _settings(config)
-    with _open_ro(db, settings) as store, _output(output) as out:
-        if format == "jsonl":
-            n = export_jsonl(store, out)
-        elif format == "csv":
-            try:
-                n = export_csv(store, out, table=table)
-            except ValueError as exc:
-                err.print(f"[red]error:[/red] {exc}")
-                raise typer.Exit(2) from exc
-        else:
-            err.print(f"[red]error:[/red] unknown format {format!r}; use jsonl or csv")
-            raise typer.Exit(2)
-    err.print(f"{n} rows written")
+    sql = (
+        "SELECT e.article_id, e.code, e.name, e.quad_class, e.goldstein, e.source_actor, e.target_actor, "
+        "e.date, e.negated, e.trigger_text, substr(a.text, e.sentence_start + 1, "
+        "e.sentence_end - e.sentence_start) AS sentence FROM events e JOIN articles a ON a.id = e.article_id "
+        "WHERE (:actor IS NULL OR e.source_actor LIKE :actor || '%' OR e.target_actor LIKE :actor || '%') "
+        "AND (:source IS NULL OR e.source_actor LIKE :source || '%') "
+        "AND (:target IS NULL OR e.target_actor LIKE :target || '%') "
+        "AND (:code IS NULL OR e.code LIKE :code || '%') AND (:qc IS NULL OR e.quad_class = :qc) "
+        "AND (:from IS NULL OR e.date >= :from) AND (:to IS NULL OR e.date <= :to || '~') "
+        "AND (:article IS NULL OR e.article_id = :article) AND (:neg = 1 OR e.negated = 0) "
+        "ORDER BY e.date, e.article_id, e.idx LIMIT :limit"
+    )
+    params = {"actor": actor, "source": source, "target": target, "code": code, "qc": quad_class,
+              "from": date_from, "to": date_to, "article": article, "neg": int(negated), "limit": limit}
+    with _open_ro(db, settings) as store:
+        rows = store.query(sql, params)
+    t = Table("date", "source", "code", "name", "target", "G", "evidence", "article")
+    for r in rows:
+        t.add_row(r["date"] or "", r["source_actor"] or "---", r["code"] + (" (not)" if r["negated"] else ""),
+                  r["name"] or "", r["target_actor"] or "---", f"{r['goldstein']:+.1f}",
+                  (r["sentence"] or "")[:120], r["article_id"])
+    Console(highlight=False).print(t)
+
+
+@app.command()
+def dyads(
+    db: DbOpt = None,
+    actor: Annotated[str | None, typer.Option(help="Only dyads with this actor code prefix on either side.")] = None,
+    by: Annotated[str, typer.Option(help="Period: month | year | all.")] = "month",
+    limit: Annotated[int, typer.Option(help="Most rows.")] = 50,
+    config: ConfigOpt = None,
+) -> None:
+    """Event counts and mean Goldstein score per source-target pair and period."""
+    from rich.table import Table
+
+    if by not in ("month", "year", "all"):
+        err.print("[red]error:[/red] --by is month, year or all")
+        raise typer.Exit(2)
+    settings = _settings(config)
+    width = {"month": 7, "year": 4, "all": 0}[by]
+    sql = (
+        "SELECT coalesce(source_actor, '---') AS source, coalesce(target_actor, '---') AS target, "
+        "substr(coalesce(date, ''), 1, :w) AS period, count(*) AS n, avg(goldstein) AS g "
+        "FROM events WHERE negated = 0 "
+        "AND (:actor IS NULL OR source_actor LIKE :actor || '%' OR target_actor LIKE :actor || '%') "
+        "GROUP BY 1, 2, 3 ORDER BY n DESC, 1, 2, 3 LIMIT :limit"
+    )
+    with _open_ro(db, settings) as store:
+        rows = store.query(sql, {"w": width, "actor": actor, "limit": limit})
+    t = Table("source", "target", "period", "events", "mean Goldstein")
+    for r in rows:
+        t.add_row(r["source"], r["target"], r["period"] or "all", str(r["n"]), f"{r['g']:+.2f}")
+    Console(highlight=False).print(t)
 
 
 @app.command(name="eval")

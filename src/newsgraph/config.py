@@ -94,3 +94,28 @@ def load_settings(path: str | os.PathLike[str] | None = None, **overrides: Any) 
             values[name] = env
     values.update({k: v for k, v in overrides.items() if v is not None})
     return Settings(**{k: _coerce(k, v) for k, v in values.items()})
+
+
+def settings_markdown() -> str:
+    """docs/settings.md, generated from defaults.toml (a test keeps the file in step)."""
+    values = tomllib.loads(_defaults_text())
+    lines = [
+        "# Settings",
+        "",
+        "Every setting, its default and what it does. Set them in a TOML file (`--config FILE` or",
+        "`NEWSGRAPH_CONFIG`), as `NEWSGRAPH_<NAME>` environment variables, or with CLI flags where a",
+        "command has one (flags win over variables, variables over files). This page is generated from",
+        "`src/newsgraph/defaults.toml` by `python -m newsgraph.config > docs/settings.md`.",
+        "",
+        "| setting | default | environment variable | meaning |",
+        "|---|---|---|---|",
+    ]
+    for name, text in setting_help().items():
+        default = values.get(name)
+        shown = ", ".join(default) if isinstance(default, list) else default
+        lines.append(f"| `{name}` | `{shown}` | `NEWSGRAPH_{name.upper()}` | {text} |")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    print(settings_markdown(), end="")

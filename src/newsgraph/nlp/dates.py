@@ -927,6 +927,8 @@ def _h_the(m: re.Match[str], r: _Resolver) -> tuple[str, str, str | None] | None
     if w == "year-to-date":
         return None
     if w in ("the year", "the full year", "the fiscal year"):
+        if re.match(r"\s+(?:ended|ending|that\s+ended|to)\b", r.text[m.end():m.end() + 20]):
+            return "DURATION", "P1Y", None  # "the year ended Sept. 30": a fiscal year, as a period
         if pre.startswith(("earlier", "later", "in", "during")) or w != "the year":
             return "DATE", str(a.year) if a else "XXXX", None
         return "DURATION", "P1Y", None

@@ -736,6 +736,9 @@ class _Extractor:
                 if after_cue is not None:
                     last.window = (nxt, after_end)
                 return last
+            if last is not None and last.direct and self._continues(last, seg, across=True):
+                # a new paragraph of quotation after the speaker's attributed quote
+                return _Group([seg], last.attribution, None)
             lead = self.lead_in(seg)
             if lead is not None:
                 return _Group([seg], lead, None)
@@ -794,15 +797,14 @@ class _Extractor:
     def _next_open(self, seg: Segment) -> int:
         return len(self.text)
 
-    def _continues(self, g: _Group, seg: Segment) -> bool:
-        """``seg`` goes on with ``g``: nothing but the group's attribution lies between them."""
+    def _continues(self, g: _Group, seg: Segment, *, across: bool = False) -> bool:
+        """``seg`` goes on with ``g``: nothing but the group's attribution lies between them.
+
+        Without ``across``, a paragraph break is allowed only right after the quotation (the
+        paragraph ended inside or with it); with it, also after the attribution."""
         raw = self.text[g.segments[-1].end:seg.start]
         gap = raw.strip()
-        import os
-        mode = os.environ.get("QMODE", "c")
-        if mode == "a" and "\n" in raw:
-            return False
-        if mode == "b" and "\n" in raw and any(c.isalnum() for c in gap):
+        if False and not across and "\n" in raw and any(c.isalnum() for c in gap):
             return False
         if not any(c.isalnum() for c in gap):
             return gap.count("\n") <= 3

@@ -19,7 +19,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..config import Settings, load_settings
-from ..errors import InputError, NewsgraphError, StoreError
+from ..errors import ConfigError, InputError, NewsgraphError, StoreError
 from ..store import SQLiteStore, open_store
 
 HERE = Path(__file__).resolve().parent
@@ -79,6 +79,14 @@ def _store_status(exc: StoreError) -> int:
     return {"E304": 504, "E301": 503, "E302": 503}.get(exc.code, 500)
 
 
+def _secure(response: Response) -> Response:
+    response.headers.setdefault("Content-Security-Policy", CSP)
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("Referrer-Policy", "no-referrer")
+    response.headers.setdefault("X-Frame-Options", "DENY")
+    return response
+
+
 def create_app(db_path: str | Path, settings: Settings | None = None) -> FastAPI:
     """The web app over the database at ``db_path`` (opened read-only per request)."""
     from .api import router as api_router
@@ -120,6 +128,11 @@ def create_app(db_path: str | Path, settings: Settings | None = None) -> FastAPI
     async def input_error(request: Request, exc: InputError) -> Response:
         return error_response(request, 422, exc.code, exc.detail)
 
+    @app.exception_handler(ConfigError)
+    async def config_error(request: Request, exc: ConfigError) -> Response:
+        log.error("configuration error: %s", exc)
+        return error_response(request, 500, exc.code, "the server's configuration is invalid: " + exc.detail)
+
     @app.exception_handler(NewsgraphError)
     async def ng_error(request: Request, exc: NewsgraphError) -> Response:
         log.warning("request failed: %s", exc)
@@ -132,17 +145,19 @@ def create_app(db_path: str | Path, settings: Settings | None = None) -> FastAPI
 
     @app.middleware("http")
     async def headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        query = request.scope.get("query_string", b"").lower()
+        if b"%00" in query or "\x00" in request.scope.get("path", ""):
+            response: Response = JSONResponse(
+                {"error": {"code": "bad_request", "message": "NUL characters are not allowed in a request"}},
+                status_code=400)
+            return _secure(response)
         try:
             response = await call_next(request)
         except Exception:  # an error escaping the handlers: still JSON, still no traceback
             log.exception("unexpected error on %s", request.url.path)
             response = JSONResponse({"error": {"code": "internal", "message": "internal error"}},
                                     status_code=500)
-        response.headers.setdefault("Content-Security-Policy", CSP)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
-        response.headers.setdefault("X-Frame-Options", "DENY")
-        return response
+        return _secure(response)
 
     app.include_router(api_router)
     app.include_router(pages_router)

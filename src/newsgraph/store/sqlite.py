@@ -167,12 +167,12 @@ class SQLiteStore:
                     'INSERT INTO mentions(article_id, eid, start, "end", text, label) VALUES (?,?,?,?,?,?)',
                     [(a.id, e.id, m.start, m.end, m.text, m.label) for e in analysis.entities for m in e.mentions])
                 c.executemany(
-                    "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    "INSERT INTO events VALUES (" + ",".join("?" * 30) + ")",
                     [(a.id, i, ev.code, ev.root, ev.name, ev.quad_class, ev.goldstein,
                       ev.source.actor if ev.source else None, ev.source.entity if ev.source else None,
-                      ev.source.name if ev.source else None,
+                      ev.source.name if ev.source else None, ev.source.start if ev.source else None,
                       ev.target.actor if ev.target else None, ev.target.entity if ev.target else None,
-                      ev.target.name if ev.target else None,
+                      ev.target.name if ev.target else None, ev.target.start if ev.target else None,
                       ev.date.value if ev.date else None, ev.date.precision if ev.date else None,
                       ev.date.anchor if ev.date else None,
                       ev.place.name if ev.place else None, ev.place.country if ev.place else None,

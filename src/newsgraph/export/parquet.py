@@ -1,0 +1,36 @@
+"""Parquet: one file per table (articles, entities, mentions, events, quotes, timexes, amounts,
+places, themes), readable by DuckDB, pandas and Spark.  Needs the ``parquet`` extra (pyarrow)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..store.sqlite import SQLiteStore
+
+TABLES = ("articles", "entities", "mentions", "events", "quotes", "timexes", "amounts", "places", "themes")
+
+
+def write_parquet(store: SQLiteStore, folder: str | Path) -> dict[str, int]:
+    """Write ``<folder>/<table>.parquet`` for every table; returns row counts."""
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError as exc:  # pragma: no cover - depends on the install
+        raise RuntimeError("Parquet export needs pyarrow: pip install 'newsgraph[parquet]'") from exc
+    out = Path(folder)
+    out.mkdir(parents=True, exist_ok=True)
+    counts: dict[str, int] = {}
+    for table in TABLES:
+        cols = "id, url, outlet, title, published, published_precision, language, bylines, source, " \
+               "content_hash, text, tone, stages, ingested_at" if table == "articles" else "*"
+        cur = store.conn.execute(f"SELECT {cols} FROM {table}")  # noqa: S608 (fixed names)
+        names = [d[0] for d in cur.description]
+        rows = cur.fetchall()
+        data = {n: [r[i] for r in rows] for i, n in enumerate(names)}
+        tmp = out / f".{table}.parquet.part"
+        pq.write_table(pa.table(data), tmp)
+        tmp.replace(out / f"{table}.parquet")
+        counts[table] = len(rows)
+    return counts

@@ -462,7 +462,7 @@ def version() -> None:
 @app.command()
 def serve(
     db: DbOpt = None,
-    host: Annotated[str | None, typer.Option(help="Address to bind (default: settings.host, 127.0.0.1).")] = None,
+    host: Annotated[str | None, typer.Option(help="Address to bind (default: settings.host).")] = None,
     port: Annotated[int | None, typer.Option(help="Port (default: settings.port, 8765).")] = None,
     config: ConfigOpt = None,
 ) -> None:

@@ -84,7 +84,7 @@ def score_document(gold: list[dict[str, Any]], pred: list[Timex]) -> dict[str, A
         "wrong": wrong,
         "missed": [{"text": g["text"], "value": g["value"]}
                    for i, g in enumerate(gold) if i not in matched_g],
-        "spurious": [{"text": t.span.text, "value": t.value}
+        "spurious": [{"text": t.span.text, "value": t.value, "start": t.span.start}
                      for j, t in enumerate(pred) if j not in matched_p],
     }
 

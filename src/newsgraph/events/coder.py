@@ -153,6 +153,10 @@ _GROUP_WORDS = {"two", "both", "sides", "side", "parties", "countries", "nations
                 "neighbors"}
 _SUBJ = {"nsubj", "csubj"}
 _FORCE_ROOTS = ("13", "15", "16", "17", "18", "19", "20")
+# Named entities the lexicons leave uncoded (fictional or unknown actors) still take part in events,
+# with a null actor code.
+_UNCODED_PARTIES = True
+_NAMED_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 _DEFINITE = {"the", "this", "these", "its", "their", "his", "her", "our"}
 _QUANTITY = {"hundred", "thousand", "dozen", "million", "score", "number", "some", "many", "most", "tens",
              "hundreds", "thousands", "dozens", "millions", "all", "several", "few"}
@@ -181,7 +185,11 @@ class Party:
     token: int  # head token index in the doc
 
     def ref(self) -> EntityRef:
-        return EntityRef(self.entity, self.actor, self.name, self.start, self.end)
+        return EntityRef(self.entity, self.actor or None, self.name, self.start, self.end)
+
+    @property
+    def key(self) -> str:
+        return self.actor or "name:" + self.name
 
 
 @dataclass
@@ -345,13 +353,25 @@ class _Coder:
             role = None
         code = _actors.compose(country, role)
         if code is None:
-            return None
+            return self._uncoded(h, toks)
         if country is None and entity_id is None and not any(
-                c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in h.children):
+                c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in h.children):
             return None  # a bare role word is an actor only when definite: "the army", not "forces"
         if entity_id is None and country is None and h.ent_type_ == "PERSON":
             return None
         return self._party(code, entity_id, name, h, toks)
+
+    def _uncoded(self, h: Token, toks: list[Token]) -> Party | None:
+        """A named entity the lexicons cannot code: a party without an actor code."""
+        if not _UNCODED_PARTIES:
+            return None
+        e = self.tok_entity.get(h.i)
+        if e is not None and e.type in _NAMED_TYPES:
+            return self._party("", e.id, e.name, h, toks)
+        ent = self.spacy_ent.get(h.i)
+        if ent is not None and ent.label_ in _NAMED_TYPES and h.pos_ == "PROPN":
+            return self._party("", None, ent.text, h, toks)
+        return None
 
     def _is_head_entity(self, ent: Entity, h: Token) -> bool:
         e = self.tok_entity.get(h.i)
@@ -413,9 +433,11 @@ class _Coder:
         low = h.text.lower()
         if low in _RELATIVE:
             head = h.head
-            while head.dep_ in ("relcl", "acl") or (head.pos_ == "VERB" and head.head is not head):
+            for _ in range(8):
                 if head.dep_ == "relcl":
                     return self.parties(head.head)
+                if head.head is head or not (head.dep_ == "acl" or head.pos_ in ("VERB", "AUX")):
+                    break
                 head = head.head
             return []
         sent_start = h.sent.start
@@ -523,10 +545,8 @@ class _Coder:
         # "Turkey's efforts", "the U.S. policy")
         for c in v.children:
             if c.dep_ in ("dobj", "nsubjpass"):
-                ps = self.thing_target(c, pat)
-                if ps:
-                    return ps
-                ps = self.modifier_parties(c)
+                ps = self.thing_target(c, pat, places=False) or self.modifier_parties(c) \
+                    or self.thing_target(c, pat, places=True)
                 if ps:
                     return ps
         if pat and "place" in pat.flags:
@@ -538,11 +558,14 @@ class _Coder:
                             return ps
         return []
 
-    def thing_target(self, n: Token, pat: Pattern | None) -> list[Party]:
-        """The party a non-actor object is aimed at: "lift the sanctions on Iran"."""
+    def thing_target(self, n: Token, pat: Pattern | None, *, places: bool = False) -> list[Party]:
+        """The party a non-actor object is aimed at: "lift the sanctions on Iran"; with ``places``,
+        where it is: "re-examine the refineries in Iran"."""
         wanted = ["on", "against", "to", "toward", "towards", "with", "for"]
-        if pat is None or "sym" not in pat.flags:
-            wanted += ["in", "at"]  # "re-examine the refineries in Iran"
+        if places:
+            if pat is not None and "sym" in pat.flags:
+                return []
+            wanted = ["in", "at"]
         for want in wanted:
             for c in n.children:
                 if c.dep_ == "prep" and c.lemma_.lower() == want:
@@ -921,7 +944,7 @@ class _Sentence:
             own_src, own_tgt = self.noun_parties(noun, pat)
             if own_tgt and not tgts:
                 tgts = own_tgt
-            if own_tgt and tgts and set(p.actor for p in tgts) & set(p.actor for p in srcs):
+            if own_tgt and tgts and set(p.key for p in tgts) & set(p.key for p in srcs):
                 tgts = own_tgt
             if not srcs and own_src:
                 srcs = own_src
@@ -962,7 +985,7 @@ class _Sentence:
     def _consume_object_nouns(self, v: Token, srcs: list[Party], tgts: list[Party],
                               pat: Pattern | None) -> None:
         """Event nouns inside the object of a coded verb are part of that event."""
-        known = {p.actor for p in [*srcs, *tgts]}
+        known = {p.key for p in [*srcs, *tgts]}
         for c in v.children:
             if c.dep_ not in ("dobj", "nsubjpass", "attr", "dative"):
                 continue
@@ -976,7 +999,7 @@ class _Sentence:
                     self._consume(t)
                     continue
                 s2, t2 = self.noun_parties(t, np)
-                if {p.actor for p in [*s2, *t2]} <= known:
+                if {p.key for p in [*s2, *t2]} <= known:
                     self._consume(t)
 
     def _own_subject(self, comp: Token, srcs: list[Party]) -> list[Party] | None:
@@ -984,9 +1007,9 @@ class _Sentence:
         for c in comp.children:
             if c.dep_ in ("nsubj", "nsubjpass"):
                 ps = self.c.parties(c)
-                if c.pos_ == "PRON" and (not ps or {p.actor for p in ps} & {p.actor for p in srcs}):
+                if c.pos_ == "PRON" and (not ps or {p.key for p in ps} & {p.key for p in srcs}):
                     return None
-                if ps and not {p.actor for p in ps} & {p.actor for p in srcs}:
+                if ps and not {p.key for p in ps} & {p.key for p in srcs}:
                     return ps
                 if not ps and c.pos_ != "PRON":
                     return []
@@ -1080,8 +1103,8 @@ class _Sentence:
                 tgts = inner_srcs or inner.targets
         else:
             tgts = inner.targets
-            if not tgts and inner.sources and not set(p.actor for p in inner.sources) & set(
-                    p.actor for p in srcs):
+            if not tgts and inner.sources and not set(p.key for p in inner.sources) & set(
+                    p.key for p in srcs):
                 tgts = inner.sources
         if not srcs:
             srcs = inner.sources
@@ -1101,7 +1124,7 @@ class _Sentence:
         if inner is None and must_aux and srcs:
             # "X said Y must ensure security": a demand to Y
             addressee = [p for c in comp.children if c.dep_ == "nsubj" for p in self.c.parties(c)]
-            if addressee and not {p.actor for p in addressee} & {p.actor for p in srcs}:
+            if addressee and not {p.key for p in addressee} & {p.key for p in srcs}:
                 self.consumed.add(comp.i)
                 return Candidate("100", v, srcs, addressee, frozenset(), False, "asserted", confidence=0.6,
                                  clause=v, base="100")
@@ -1111,10 +1134,10 @@ class _Sentence:
         self.consumed |= inner.consumed
         flags = self.lex.speech.get(v.lemma_.lower(), frozenset())
         inner_root = inner.code[:2]
-        speaker = {p.actor for p in srcs}
+        speaker = {p.key for p in srcs}
         # "X must/should do Y", said by someone else: a demand
         must = any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in comp.children)
-        if must and srcs and inner.sources and not speaker & {p.actor for p in inner.sources}:
+        if must and srcs and inner.sources and not speaker & {p.key for p in inner.sources}:
             code = self.lex.frame_code("demand", inner.code) or "100"
             cand = Candidate(code, v, srcs, inner.sources, frozenset(), inner.negated, "asserted", clause=v)
             cand.consumed = {comp.i, *inner.consumed}
@@ -1128,7 +1151,7 @@ class _Sentence:
         that = v.i < comp.i  # "X said (that) Y attacked Z"; not the trailing "..., officials said"
         if ("allege" in flags or that) and srcs and inner.sources \
                 and not inner.negated and inner_root in ("15", "17", "18", "19", "20"):
-            if speaker & {p.actor for p in inner.sources}:
+            if speaker & {p.key for p in inner.sources}:
                 if "allege" not in flags:
                     inner.modality = "reported"
                     return inner
@@ -1270,14 +1293,14 @@ class _Sentence:
 
 
 def _pairs(c: Candidate) -> list[tuple[Party | None, Party | None]]:
-    srcs = [p for p in c.sources if p.actor]
-    tgts = [p for p in c.targets if p.actor and p.actor not in {s.actor for s in srcs}]
+    srcs = [p for p in c.sources if p.key]
+    tgts = [p for p in c.targets if p.key and p.key not in {s.key for s in srcs}]
     out: list[tuple[Party | None, Party | None]] = []
     if "sym" in c.flags:
         if not tgts and len(srcs) >= 2:
             for a in srcs:
                 for b in srcs:
-                    if a.actor != b.actor:
+                    if a.key != b.key:
                         out.append((a, b))
             return out
         if srcs and tgts:
@@ -1386,16 +1409,75 @@ def _salient(events: list[Event]) -> list[Event]:
             or (e.source is not None and e.target is not None and e.confidence >= _KEEP_DYAD)]
 
 
+_CAP_WORD = re.compile(r"\b[A-Z][a-z]+\b")
+
+
+def _title_context(ctx: Context) -> Context | None:
+    """A Context over the title re-cased to sentence case, when the title is in title case.
+
+    Headline case ("Xi and Putin Reject U.S. 'Interference'") defeats the tagger; lower-casing
+    the capitalised words that are not entity mentions keeps every offset and gives a usable
+    parse.  The title doc is parsed with the default pipeline (a few words: cheap).
+    """
+    art = ctx.article
+    title = art.title
+    if not title or not art.text.startswith(title):
+        return None
+    words = [w for w in re.findall(r"[A-Za-z]+", title) if len(w) > 3]
+    if len(words) < 3 or sum(w[0].isupper() for w in words) < 0.6 * len(words):
+        return None
+    mentioned: set[int] = set()
+    for e in ctx.results.get("entities") or ():
+        for m in e.mentions:
+            if m.end <= len(title):
+                mentioned.update(range(m.start, m.end))
+    chars = list(title)
+    for m in _CAP_WORD.finditer(title):
+        if m.start() == 0 or m.start() in mentioned:
+            continue
+        chars[m.start()] = chars[m.start()].lower()
+    recased = "".join(chars)
+    try:
+        from ..nlp.model import load_nlp
+
+        doc = load_nlp()(recased)
+    except Exception:  # no default model: keep the original parse
+        return None
+    return Context(article=art, doc=doc, results=ctx.results)
+
+
 def code_events(ctx: Context) -> list[Event]:
-    """Code the CAMEO events of every sentence of ``ctx.doc``."""
+    """Code the CAMEO events of every sentence of ``ctx.doc`` (the title re-parsed when in title case)."""
+    events: list[Event] = []
+    seen: set[tuple[Any, ...]] = set()
+    title_ctx = _title_context(ctx)
+    skip_before = 0
+    if title_ctx is not None:
+        _code_sentences(title_ctx, list(title_ctx.doc.sents), events, seen)
+        skip_before = len(ctx.article.title)
+    sents: list[SpanT] = []
+    for s in ctx.doc.sents:
+        if s.start_char >= skip_before:
+            sents.append(s)
+        elif s.end_char > skip_before:  # a sentence the parser ran across the title: keep the body part
+            rest = [t for t in s if t.idx >= skip_before and not t.is_space]
+            if rest:
+                sents.append(ctx.doc[rest[0].i: s.end])
+    _code_sentences(ctx, sents, events, seen)
+    return events
+
+
+def _code_sentences(ctx: Context, sents: list[SpanT], events: list[Event],
+                    seen: set[tuple[Any, ...]]) -> None:
     coder = _Coder(ctx)
     dater = _Dater(ctx)
     places: Sequence[Place] = ctx.results.get("places") or ()
     text = ctx.article.text
-    events: list[Event] = []
-    seen: set[tuple[Any, ...]] = set()
-    for sent in ctx.doc.sents:
-        cands = _Sentence(coder, sent).run()
+    for sent in sents:
+        try:
+            cands = _Sentence(coder, sent).run()
+        except (RecursionError, IndexError):  # a pathological parse: skip the sentence, keep the article
+            cands = []
         sent_events: list[Event] = []
         for c in cands:
             entry = lookup(c.code)
@@ -1409,7 +1491,7 @@ def code_events(ctx: Context) -> list[Event]:
             date = dater.date(c, sent)
             place = _place(c, places, sent)
             for s, t in pairs:
-                key = (s.actor if s else None, t.actor if t else None, c.code, trig.start)
+                key = (s.key if s else None, t.key if t else None, c.code, trig.start)
                 if key in seen:
                     continue
                 seen.add(key)
@@ -1441,7 +1523,6 @@ def code_events(ctx: Context) -> list[Event]:
                 if tok.dep_ == "nsubj" and len(ps) >= 2:
                     coder.recent_group = ps
         coder._party_cache.clear()
-    return events
 
 
 @stage("events.v1", requires=("entities",), produces="events")

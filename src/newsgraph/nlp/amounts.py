@@ -92,6 +92,14 @@ _SOURCE_VERBS = frozenset(
     ["say", "show", "estimate", "report", "find", "calculate", "put", "reveal", "indicate", "suggest",
      "announce", "publish", "tell", "state", "according"]
 )
+_SOURCE_NOUNS = frozenset(
+    ["datum", "data", "figure", "figures", "statistic", "statistics", "survey", "poll", "report", "study",
+     "estimate", "estimates", "official", "officials", "ministry", "office", "agency", "analyst", "analysts",
+     "police", "authority", "authorities", "bank", "government", "spokesman", "spokeswoman", "spokesperson",
+     "company", "group", "institute", "research", "researcher", "researchers", "economist", "economists",
+     "source", "sources", "minister", "president", "organisation", "organization", "customs", "census"]
+)
+_AGENT_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _SKIP_MEASURE_DEPS = frozenset({"relcl", "acl", "appos", "punct", "cc", "advcl", "parataxis"})
 _DATE_VALUE = re.compile(r"^\d{4}(?:-\d\d(?:-\d\d)?)?$|^\d{4}-(?:Q[1-4]|W\d\d|H[12])$")
 _BARE_YEAR = re.compile(r"(?:in |during |for |by )?(?:the year )?(?:fiscal )?\d{4}")
@@ -165,6 +173,7 @@ def _percent_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return pats[0], pats[1]
 
 
+_CENTS = re.compile(r"\s+(?:cents?|pence)\b", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:\S+\s+)?\Z", re.IGNORECASE)
 
 
@@ -271,7 +280,11 @@ def _find_money(text: str) -> list[_Found]:
         if name in cur.ambiguous and not scale and value < 1000:
             continue
         start = m.start("mod") if m.group("mod") else m.start("num")
-        out.append(_Found(start, m.end(), value, cur.by_name[name], "money"))
+        end = m.end()
+        cents = _CENTS.match(text, end)
+        if cents:  # "22 euro cents"
+            value, end = value / 100, cents.end()
+        out.append(_Found(start, end, value, cur.by_name[name], "money"))
     return out
 
 
@@ -353,12 +366,16 @@ def _find_counts(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[_Found, T
         while j < n:
             if _joins(doc[j - 1], doc[j]):
                 j += 1
-            elif (doc[j].text == "-" or (doc[j].lower_ == "and" and doc[j - 1].lower_ in _MULTIPLIERS)) \
+            elif ((doc[j].text == "-" and doc[j - 1].lower_ in _WORD_NUMBERS)
+                  or (doc[j].lower_ == "and" and doc[j - 1].lower_ in _MULTIPLIERS)) \
                     and j + 1 < n and _joins(doc[j - 1], doc[j + 1]):
                 j += 2
             else:
                 break
         nums = doc[i:j]
+        if j + 1 < n and doc[j].text in ("-", "–", "/", ":") and doc[j + 1].text[:1].isdigit():
+            i = j + 2  # a score, a ratio or a time: "5-1", "24/7", "3:2"
+            continue
         if any(tok.ent_type_ in _NOT_NUMBERS for tok in nums) or (j - i == 1 and _YEAR.match(t.text)):
             i = j
             continue
@@ -394,7 +411,9 @@ def _counted_noun(doc: Doc, i: int, j: int) -> Token | None:
     """The noun a number phrase doc[i:j] counts, or None (a bare number, a year, a code)."""
     last = doc[j - 1]
     head = last.head
-    if head.i >= j and head.pos_ in ("NOUN", "PROPN") and head.i - j <= 4 and last.dep_ in (
+    if i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].whitespace_ != "":
+        return None  # a model number: "PlayStation 3 chips", "Boeing 737 jets"
+    if head.i >= j and (head.pos_ == "NOUN" or head.tag_ == "NNPS") and head.i - j <= 4 and last.dep_ in (
             "nummod", "quantmod", "compound", "amod", "nmod"):
         noun = head
     elif j < len(doc) and doc[j].pos_ == "NOUN":
@@ -421,8 +440,12 @@ def _add_count(doc: Doc, i: int, value: Decimal, noun: Token, taken: list[tuple[
     if m:
         start = m.start()
     lemma = noun.lemma_.lower() if noun.pos_ == "NOUN" else noun.text
+    currency = _currencies().by_name.get(noun.lower_)
+    weight = noun.i + 1 < len(doc) and doc[noun.i + 1].lower_ == "of"  # "300 pounds of sugar"
     unit = _MEASURE_UNITS.get(noun.lower_) or _MEASURE_UNITS.get(lemma)
     kind: Kind = "quantity" if unit else "count"
+    if currency and not weight:
+        unit, kind = currency, "money"
     taken.append((start, end))
     out.append((_Found(start, end, value, unit or lemma, kind), noun))
 
@@ -462,7 +485,8 @@ def _trimmed(doc: Doc, toks: list[Token], text: str) -> Span | None:
     toks = sorted(toks, key=lambda x: x.i)
     run = [toks[0]]
     for t in toks[1:]:
-        if t.i != run[-1].i + 1 or (t.is_punct and t.text not in ("-", "'s", "’s")):
+        if t.i != run[-1].i + 1 or (t.is_punct and t.text not in ("-", "'s", "’s")) or t.is_space \
+                or "\n" in run[-1].whitespace_:
             break
         run.append(t)
     while run and (run[0].pos_ in ("DET", "PRON", "PART", "CCONJ", "ADP") or run[0].is_punct
@@ -470,8 +494,8 @@ def _trimmed(doc: Doc, toks: list[Token], text: str) -> Span | None:
         run = run[1:]
     while run and (run[-1].is_punct or run[-1].pos_ in ("ADP", "CCONJ", "DET")):
         run = run[:-1]
-    if not run:
-        return None
+    if not run or run[0].text[0].isdigit() or run[0].text in _currencies().by_symbol:
+        return None  # part of another amount: "(£40m)"
     s, e = run[0].idx, run[-1].idx + len(run[-1].text)
     return Span(s, e, text[s:e])
 
@@ -590,7 +614,8 @@ def _source(doc: Doc, root: Token, text: str) -> Span | None:
             break
         if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in _SOURCE_VERBS:
             subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
-            if subj is not None and subj.pos_ != "PRON":
+            if subj is not None and (subj.pos_ == "PROPN" or subj.ent_type_ in _AGENT_TYPES
+                                     or subj.lemma_.lower() in _SOURCE_NOUNS):
                 return _trimmed(doc, _phrase(subj), text)
             break
         t = t.head

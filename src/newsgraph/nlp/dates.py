@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -98,7 +99,7 @@ def _grammar() -> _Grammar:
     tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
     ones = "one|two|three|four|five|six|seven|eight|nine"
     small_alt = _alt(small)
-    numw = rf"(?:\d{{1,3}}(?:\.\d+|\s+1/2)?(?!\d)|(?:{tens})(?:[-\s](?:{ones}))?|{small_alt})"
+    numw = rf"(?:(?<![\d,.])\d{{1,3}}(?:\.\d+|\s+1/2)?(?!\d)|(?:{tens})(?:[-\s](?:{ones}))?|{small_alt})"
     vague = _alt(lex["vague_numbers"])
     num = rf"(?P<num>{numw}(?:\s+(?:or|to|and)\s+{numw})?|{vague})"
     unit = rf"(?P<unit>{_alt(units)})"
@@ -170,7 +171,7 @@ def _grammar() -> _Grammar:
                   r"(?:\s+(?P<what>(?i:quarter|period)))?\b")
     # 6. durations
     add("dur", rf"(?i:{pre_mod}?{det}?{rel}?{num}[-\s]+(?:and\s+a\s+half[-\s]+)?{unit}"
-               rf"(?P<half2>\s+and\s+a\s+half)?(?P<adj>-long|-old|\s+long)?)\b")
+               rf"(?P<half2>\s+and\s+a\s+half)?(?P<adj>-long|-old|\s+long|\s+old)?)\b")
     add("durunit", rf"(?i:{pre_mod}?(?P<det>(?:the|an?)\s+)?{unit}-long)\b")
     add("plural", r"\b(?i:(?P<q>(?:the\s+)?(?:past|last|next|coming|recent|few|several|many|the\s+past\s+few|"
                   r"the\s+next\s+few|the\s+last\s+few|the\s+coming|the\s+past|the\s+next|the\s+last|"
@@ -209,6 +210,7 @@ def _grammar() -> _Grammar:
     add("set", rf"\b(?i:{_alt(sets)})\b")
     add("holiday", rf"\b(?P<hol>{_alt(holidays)})\b", re.I)
     add("the", r"\b(?i:(?P<pre>earlier\s+in\s+|later\s+in\s+|in\s+|during\s+|for\s+)?"
+               r"(?P<edge>the\s+(?:end|beginning|start|middle|rest|remainder)\s+of\s+)?"
                r"(?P<w>the\s+year|the\s+week|the\s+month|the\s+day|the\s+period|the\s+latest\s+period|"
                r"the\s+same\s+period|the\s+fiscal\s+year|the\s+full\s+year|the\s+weekend|year-end|"
                r"year-to-date|the\s+moment|the\s+time))\b")
@@ -382,6 +384,8 @@ class _Tense:
                 return "past"
         node = span.root
         for _ in range(6):
+            if node.lower_ in _SCHEDULE and node.pos_ in ("VERB", "ADJ", "AUX"):
+                return "future"
             for c in node.children:
                 if span.start <= c.i < span.end:
                     continue
@@ -389,7 +393,7 @@ class _Tense:
                 if low in ("upcoming", "forthcoming", "coming", "scheduled"):
                     return "future"
                 if c.dep_ in ("aux", "auxpass"):
-                    if low in ("will", "'ll", "shall", "wo"):
+                    if low in ("will", "'ll", "shall", "wo", "would"):
                         return "future"
                     if c.tag_ == "VBD" or low in ("has", "have", "'ve", "had"):
                         return "past"
@@ -622,7 +626,7 @@ def _h_wday(m: re.Match[str], r: _Resolver) -> tuple[str, str, str | None] | Non
     mod = _edge_mod(rel) if rel and _norm(rel) in ("earlier", "later", "early", "late") else None
     v = r.weekday(wd, None if mod else rel)
     part = m.groupdict().get("part")
-    if part:
+    if part and (part.lower() != "morning" or v.startswith("X")):
         return "TIME", f"{v}T{_PART[part.lower()]}", mod
     return "DATE", v, mod
 
@@ -678,18 +682,14 @@ def _h_relper(m: re.Match[str], r: _Resolver) -> tuple[str, str, str | None] | N
     rel = _norm(m.group("rel"))
     unit = _norm(m.group("unit"))
     mod = _edge_mod(m.group("edge"))
+    if m.group("unit")[0].isupper() and m.group("rel")[0].isupper() and m.start() > 0 \
+            and not re.search(r"[.!?\n]\W*$", r.text[max(0, m.start() - 4):m.start()]):
+        return None  # "This Week", a programme's name
     words = rel.split()
     key = words[-1]
     sign = _REL_SIGN.get(key, 0)
-    if (key == "last" and words[0] == "the") or key == "past":
-        # "the last week", "the past year": a period reaching back to now
-        code = {"week": "W", "month": "M", "year": "Y", "quarter": "Q", "decade": "DE", "century": "CE",
-                "weekend": "", "fiscal year": "Y", "season": ""}.get(unit, "")
-        if code and not mod:
-            return "DURATION", _duration(1, code), None
-    if rel in ("the next", "the coming", "the following") and unit in ("week", "month", "year"):
-        code = {"week": "W", "month": "M", "year": "Y"}[unit]
-        return "DURATION", _duration(1, code), None
+    if key == "past":
+        sign = -1  # "the past year": last year, as TimeBank reads it
     if rel == "this past":
         sign = -1
     if rel == "this coming":
@@ -758,8 +758,8 @@ def _h_dur(m: re.Match[str], r: _Resolver) -> tuple[str, str, str | None] | None
         r._shift = m.end("det") - m.start()  # type: ignore[attr-defined]  # "the two-year (term)"
     if numtxt in ("a", "an") and not (det or rel or adj or m.group("pre")):
         before = r.text[max(0, m.start() - 25):m.start()]
-        if re.search(r"(?:\d|\bcents?|\bpercent|%|dollars?|\btimes)\s*$", before):
-            return "SET", _duration(1, unit), None
+        if re.search(r"(?:\d|\bcents?|\bpercent|%|dollars?|\btimes|\bseats|\bflights)\s*$", before):
+            return None  # "$1.76 a year", "four flights a week": a rate, not annotated as a timex
     if adj and "old" in adj.lower():
         return None  # ages ("a 6-year-old boy") are not temporal expressions
     if unit == "Q" and "-" in m.group(0):
@@ -768,12 +768,20 @@ def _h_dur(m: re.Match[str], r: _Resolver) -> tuple[str, str, str | None] | None
         return "DURATION", f"P{_fmt_num(n)}Q", _pre_mod(m.group("pre"))
     if unit == "D" and unit_word.startswith("night") and numtxt in ("a", "an"):
         return None
+    if unit == "S" and numtxt in ("a", "one") and not (det or rel):
+        return None  # "a second time": an ordinal
+    if m.group("unit")[0].isupper() and not m.group(0)[0].isupper():
+        return None  # "60 Minutes": a title
     return "DURATION", _duration(n, unit), _pre_mod(m.group("pre"))
 
 
 def _h_durunit(m: re.Match[str], r: _Resolver) -> tuple[str, str, str | None] | None:
-    unit = r.g.units[_norm(m.group("unit"))]
-    return "DURATION", _duration(1, unit), _pre_mod(m.group("pre"))
+    word = _norm(m.group("unit"))
+    unit = r.g.units[word]
+    n = None if word.endswith("s") and word != "hours" and word[:-1] in r.g.units else 1.0
+    if word == "centuries" or word == "decades":
+        n = None
+    return "DURATION", _duration(n, unit), _pre_mod(m.group("pre"))
 
 
 def _h_plural(m: re.Match[str], r: _Resolver) -> tuple[str, str, str | None] | None:
@@ -916,7 +924,6 @@ def _h_holiday(m: re.Match[str], r: _Resolver) -> tuple[str, str, str | None] | 
 
 def _h_the(m: re.Match[str], r: _Resolver) -> tuple[str, str, str | None] | None:
     w = _norm(m.group("w"))
-    pre = _norm(m.group("pre") or "")
     a = r.anchor
     start_shift = len(m.group("pre") or "")
     r._shift = start_shift  # type: ignore[attr-defined]
@@ -926,16 +933,17 @@ def _h_the(m: re.Match[str], r: _Resolver) -> tuple[str, str, str | None] | None
         return ("DATE", f"{a.year}-12-31" if a else "XXXX-12-31", None)
     if w == "year-to-date":
         return None
+    edge = _edge_mod(m.group("edge"))
+    if m.group("edge") and "re" in m.group("edge").lower()[4:8]:
+        edge = None  # "the rest of the year"
     if w in ("the year", "the full year", "the fiscal year"):
-        if re.match(r"\s+(?:ended|ending|that\s+ended|to)\b", r.text[m.end():m.end() + 20]):
+        if not edge and re.match(r"\s+(?:ended|ending|that\s+ended|to)\b", r.text[m.end():m.end() + 20]):
             return "DURATION", "P1Y", None  # "the year ended Sept. 30": a fiscal year, as a period
-        if pre.startswith(("earlier", "later", "in", "during")) or w != "the year":
-            return "DATE", str(a.year) if a else "XXXX", None
-        return "DURATION", "P1Y", None
+        return "DATE", str(a.year) if a else "XXXX", edge
     if w == "the week":
         return "DATE", f"{a.year}-WXX" if a else "XXXX-WXX", None
     if w == "the month":
-        return "DATE", a.isoformat()[:7] if a else "XXXX-XX", None
+        return "DATE", a.isoformat()[:7] if a else "XXXX-XX", edge
     if w == "the day":
         return None
     if w in ("the period", "the latest period", "the same period"):
@@ -1072,21 +1080,26 @@ def _resolve_discourse(cands: list[_Cand], text: str, anchor: date | None) -> No
             if c.value.startswith("@"):
                 c.value = "XXXX-QX" if c.value == "@QUARTER" else "XXXX"
         return
+    # The quarter the article reports on: the one it names most often (first one on a tie), else the
+    # last completed quarter before the anchor.
     y, q = _quarter(anchor)
-    last_q = f"{y}-Q{q - 1}" if q > 1 else f"{y - 1}-Q4"
+    main_q = f"{y}-Q{q - 1}" if q > 1 else f"{y - 1}-Q4"
+    named = [c.value for c in cands if re.fullmatch(r"\d{4}-Q\d", c.value)]
+    if named:
+        counts = Counter(named)
+        main_q = max(named, key=lambda v: (counts[v], -named.index(v)))
     seen_quarter = False
     for c in cands:
         if re.fullmatch(r"\d{4}-Q\d", c.value):
-            last_q = c.value
             seen_quarter = True
         elif c.value == "@QUARTER":
-            c.value = last_q
+            c.value = main_q
         elif c.value == "@YEARAGO":
             s0 = text.rfind(".", 0, c.start)
             s1 = text.find(".", c.end)
             sent = text[s0 + 1:s1 if s1 >= 0 else len(text)].lower()
             if seen_quarter or "quarter" in sent or re.search(r"\bperiod\b", sent):
-                yy, qq = last_q.split("-Q")
+                yy, qq = main_q.split("-Q")
                 c.value = f"{int(yy) - 1}-Q{qq}"
             else:
                 c.value = str(anchor.year - 1)

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..actors import ActorEntry, Lexicon, lexicon, role_of_words
+from ..actors import ActorEntry, Lexicon, code_phrase, lexicon, role_of_words
 from ..model import Entity, Mention
 from ..registry import Context, stage
 
@@ -67,8 +67,8 @@ def _lexicon_matches(doc: Doc, lx: Lexicon) -> list[_Cand]:
     i = 0
     while i < n:
         tok = doc[i]
-        if tok.is_punct and tok.text not in ("'", "’") or tok.is_space:
-            i += 1
+        if tok.is_punct and tok.text not in ("'", "’") or tok.is_space or tok.lower_ == "the":
+            i += 1  # every alias is also listed without "the", so a match never needs to start there
             continue
         hit: _Cand | None = None
         for k in range(min(MAX_PHRASE, n - i), 0, -1):
@@ -77,8 +77,7 @@ def _lexicon_matches(doc: Doc, lx: Lexicon) -> list[_Cand]:
                 continue
             entries = lx.phrases.get(" ".join(span.text.split()))
             if entries:
-                start = i + 1 if k > 1 and span[0].lower_ == "the" else i
-                hit = _Cand(start, i + k, entries[0].ner_type, entries[0], "lexicon")
+                hit = _Cand(i, i + k, entries[0].ner_type, entries[0], "lexicon")
                 break
         if hit:
             out.append(hit)
@@ -306,6 +305,11 @@ def _code(doc: Doc, g: _Group, lx: Lexicon, day: str | None) -> tuple[str | None
                 return code, country, desc or None
         if e is not None:
             return e.country, e.country, None
+        if g.type == "ORG":
+            for name in sorted(set(g.names), key=len, reverse=True):
+                code = code_phrase(name)  # "Russian Defence Ministry" -> RUSMIL
+                if code:
+                    return code, code[:3] if code[:3] in lx.country_names else None, None
     return None, None, None
 
 

@@ -58,6 +58,7 @@ _PLACE_HEADS = frozenset(
      "interior", "mainland", "downtown", "harbour", "harbor", "bay", "river", "sea", "island",
      "islands", "peninsula", "desert", "valley", "residents", "people", "population", "war", "conflict"}
 )
+_SMALL_TOWN = 50_000  # a town this small is a candidate only in a country the article mentions
 _DEMONYM_ENDINGS = ("ian", "ians", "ese", "ish", "ean", "eans", "ans", "ic", "iot", "iots", "ite", "ites")
 
 
@@ -340,6 +341,10 @@ def _score(e: Entry, countries: Counter[str], states: set[str], hint: str | None
     elif e.feature != "city":
         s = 9.0
     else:
+        known = bool(e.country and countries.get(e.country)) or bool(q_country or q_state) \
+            or hint == e.country
+        if e.population < _SMALL_TOWN and not known:
+            return -math.inf  # a small town abroad is more likely a word, a planet or a surname
         s = math.log10(max(e.population, 1000)) + (1.0 if e.capital else 0.0)
         if e.country and countries.get(e.country):
             s += 1.5

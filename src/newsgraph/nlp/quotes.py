@@ -50,6 +50,7 @@ _SENT_END = {".", "!", "?"}
 _SPEAKER_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _SUBJ_DEPS = {"nsubj"}
+_NOT_SPEAKER_ENTS = {"DATE", "TIME", "ORDINAL", "MONEY", "QUANTITY"}
 # speech verbs whose direct object is what was said ("announced his candidacy", "denied the report")
 _OBJECT_SPEECH = {"announce", "deny", "confirm", "reveal", "predict", "propose", "acknowledge", "admit",
                   "cite", "describe", "reject", "dismiss", "defend", "question", "demand", "recommend",
@@ -207,8 +208,14 @@ def _scan_paragraph(text: str, p0: int, p1: int, max_len: int) -> tuple[list[Seg
                     segs.append(Segment(open_at, end, True))
                 open_at, closer = -1, None
             elif mark in _PAIR_OPEN and closer in _CLOSERS:
-                # an opener inside an open curly quote: the first one was never closed
-                open_at = i
+                after = text[i + 1] if i + 1 < p1 else " "
+                if not text[i - 1].isspace() and (after.isspace() or after in ".,;:!?"):
+                    # a closing mark typed as an opening one: "It's unusual,“ he said
+                    segs.append(Segment(open_at, i + 1, True))
+                    open_at, closer = -1, None
+                else:
+                    # an opener inside an open curly quote: the first one was never closed
+                    open_at = i
         i += len(mark)
     unclosed = None
     if open_at >= 0:
@@ -388,6 +395,25 @@ class _Attribution:
     channel: tuple[int, int] | None = None
 
 
+@lru_cache(maxsize=1)
+def _speech_forms() -> frozenset[str]:
+    """Inflected forms of the one-word speech cues ("states", "noted"), for tokens the tagger
+    did not take for verbs right after a quotation."""
+    single, _ = _verb_cues()
+    out = {"said", "told", "wrote", "spoke", "thought", "felt", "knew", "shot"}
+    for lemma, kind in single.items():
+        if kind != "speech":
+            continue
+        out.add(lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x")) else "s"))
+        if lemma.endswith("e"):
+            out.add(lemma + "d")
+        elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+            out.update({lemma[:-1] + "ied", lemma[:-1] + "ies"})
+        else:
+            out.add(lemma + "ed")
+    return frozenset(out)
+
+
 def _cue_kind(tok: Token) -> str | None:
     single, phrasal = _verb_cues()
     if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB"):
@@ -477,12 +503,18 @@ def _speaker(tok: Token | None, res: _Resolver) -> EntityRef | None:
         if m is None:
             return EntityRef(None, None, tok.text, start, end)
         return EntityRef(m.entity, m.actor, m.name, start, end)
-    if tok.pos_ not in ("PROPN", "NOUN", "NUM", "X", "ADJ"):
+    if tok.pos_ not in ("PROPN", "NOUN", "NUM", "X", "ADJ") or tok.ent_type_ in _NOT_SPEAKER_ENTS:
         return None
     start, end = _np_range(tok)
     m = res.at(tok.idx, tok.idx + len(tok.text))
     if m is None:
         m = res.at(start, end) if tok.pos_ == "PROPN" else None
+    if m is None:  # "the mayor, Peter Novak," -- the name in apposition
+        for c in tok.children:
+            if c.dep_ == "appos" and c.pos_ == "PROPN":
+                m = res.at(c.idx, c.idx + len(c.text))
+                if m is not None:
+                    break
     if m is not None:
         return EntityRef(m.entity, m.actor, m.name, start, end)
     if tok.pos_ == "NOUN":
@@ -570,7 +602,8 @@ class _Extractor:
                 break
             if t.text[:1] in _PAIR_OPEN or t.text in _TOGGLE or t.text[:1] in _CLOSERS:
                 break
-            if found is None and j - i <= 20 and _cue_kind(t) in ("speech", "belief"):
+            if found is None and j - i <= 20 and (_cue_kind(t) in ("speech", "belief")
+                                                  or t.lower_ in _speech_forms()):
                 found = t
             j += 1
         end = doc[j - 1].idx + len(doc[j - 1].text) if j > i else seg.end
@@ -599,7 +632,7 @@ class _Extractor:
         return None
 
     def attribution(self, cue: Token | None, quote: Segment | None = None,
-                    after: bool = False) -> _Attribution | None:
+                    after: bool = False, inverted: bool = False) -> _Attribution | None:
         """Cue, speaker and channel of ``cue``; ``quote`` is the quoted text it introduces
         (a subject inside it is a parse error) and ``after`` says the cue follows the quote."""
         if cue is None:
@@ -607,6 +640,8 @@ class _Extractor:
         subj = _subject(cue)
         if subj is not None and quote is not None and quote.start <= subj.idx < quote.end:
             subj = None
+        if subj is not None and "\n" in self.text[min(subj.idx, cue.idx):max(subj.idx, cue.idx)]:
+            subj = None  # a parse running over a paragraph break
         if after and quote is not None:
             stretch = [t for t in self.doc[self.tok_from(quote.end):cue.i]
                        if not (t.is_punct or t.is_space)]
@@ -618,19 +653,22 @@ class _Extractor:
                 subj = None
         speaker = _speaker(subj, self.res)
         if speaker is None:
-            speaker = self.window_speaker(cue)
+            speaker = self.window_speaker(cue, inverted=after or inverted)
         return _Attribution(cue, _cue_span(cue), speaker, self.channel_for(cue))
 
-    def window_speaker(self, cue: Token) -> EntityRef | None:
-        """Speaker of an inverted attribution (``said Ushakov``) the parser did not link."""
+    def window_speaker(self, cue: Token, *, inverted: bool) -> EntityRef | None:
+        """The speaker next to ``cue`` when the parser did not link it: after it when the
+        attribution may be inverted (``said Ushakov``), else just before it."""
         doc = self.doc
-        for j in range(cue.i + 1, min(len(doc), cue.i + 6)):
+        for j in range(cue.i + 1, min(len(doc), cue.i + 6) if inverted else cue.i + 1):
             t = doc[j]
             if t.is_punct and t.text not in (",",):
                 break
-            if t.ent_type_ in ("PERSON", "ORG") or t.lower_ in ("he", "she") or t.pos_ == "PROPN":
+            if (t.ent_type_ in ("PERSON", "ORG") or t.lower_ in ("he", "she")
+                    or t.pos_ in ("PROPN", "NOUN")) and t.ent_type_ not in _NOT_SPEAKER_ENTS:
                 head = t
-                while head.head.i != head.i and head.head.i > cue.i and head.dep_ in ("compound", "flat"):
+                while (head.head.i != head.i and head.head.i > cue.i
+                       and head.dep_ in ("compound", "flat", "amod", "nmod")):
                     head = head.head
                 return _speaker(head, self.res)
         j = cue.i - 1
@@ -784,7 +822,12 @@ class _Extractor:
             if _cue_kind(doc[j]) in ("speech", "belief", "report"):
                 verb = doc[j]
                 break
-        head = doc[ti - 1] if ti > 0 else doc[ti]
+        k = ti - 1
+        if k > sent.start and doc[k].text == ")":
+            while k > sent.start and doc[k].text != "(":
+                k -= 1
+            k -= 1
+        head = doc[k] if k >= 0 else doc[ti]
         if head.pos_ in ("PROPN", "NOUN") and head.ent_type_ not in ("DATE", "TIME"):
             np_lo = _np_range(head)[0]
             lead = self.text[max(sent.start_char, np_lo - 3):np_lo].strip()
@@ -839,10 +882,16 @@ class _Extractor:
                 comp = self._object_content(t)
             if comp is None:
                 continue
-            start, end = _trim(text, *comp)
+            if kind in ("charge", "stance", "intent", "that") and any(a < t.idx < b for a, b in seg_bounds):
+                continue  # "should ... defend X" inside a quotation is not an attribution
+            start, end = self._in_paragraph(t.idx, *comp)
+            for a, b in seg_bounds:  # a quotation that starts in the content ends it
+                if start <= a < end < b and "\n" not in text[end:b]:
+                    end = b
+            start, end = _trim(text, start, end)
             if end - start < 3 or not any(ch.isalpha() for ch in text[start:end]):
                 continue
-            attr = self.attribution(t)
+            attr = self.attribution(t, inverted=end <= t.idx)
             if attr is None:
                 continue
             contents.append((start, end, attr, 0.7))
@@ -877,7 +926,7 @@ class _Extractor:
             cov = sum(max(0, min(end, b) - max(start, a)) for a, b in direct)
             if cov >= 0.5 * length or (cov and attr.cue is not None and attr.cue.i in direct_cues):
                 continue
-            inside = [(a, b) for a, b in seg_bounds if a >= start - 1 and b <= end + 1]
+            inside = [(a, b) for a, b in seg_bounds if a < end and b > start]
             kind: Kind = "partial" if inside else "indirect"
             channel = attr.channel
             if channel is None:
@@ -890,6 +939,12 @@ class _Extractor:
             ))
         del doc
         return out
+
+    def _in_paragraph(self, pos: int, start: int, end: int) -> tuple[int, int]:
+        """``[start, end)`` cut to the paragraph around ``pos``."""
+        p0 = self.text.rfind("\n", 0, pos) + 1
+        p1 = self.text.find("\n", pos)
+        return max(start, p0), min(end, p1 if p1 >= 0 else len(self.text))
 
     def _clause_content(self, cue: Token) -> tuple[int, int] | None:
         """The reported clause of ``cue``: its clausal complement, or the sentence a parenthetical

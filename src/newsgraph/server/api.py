@@ -23,23 +23,45 @@ _ANALYZE_LOCK = threading.Lock()  # the spaCy pipeline runs one document at a ti
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 Text = Annotated[str | None, Query(max_length=200)]
 Words = Annotated[str | None, Query(max_length=500, description="Words to find (word* for prefixes).")]
-DateFrom = Annotated[str | None, Query(alias="from", pattern=DATE_PATTERN, description="YYYY, YYYY-MM or YYYY-MM-DD")]
-DateTo = Annotated[str | None, Query(alias="to", pattern=DATE_PATTERN, description="YYYY, YYYY-MM or YYYY-MM-DD")]
+DateFrom = Annotated[
+    str | None, Query(alias="from", pattern=DATE_PATTERN, description="YYYY, YYYY-MM or YYYY-MM-DD")
+]
+DateTo = Annotated[
+    str | None, Query(alias="to", pattern=DATE_PATTERN, description="YYYY, YYYY-MM or YYYY-MM-DD")
+]
 Limit = Annotated[int, Query(ge=1, le=1_000_000, description="Most items (capped at max_returned_rows).")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000_000)]
 Store = Annotated[SQLiteStore, Depends(read_store)]
-Quad = Annotated[int | None, Query(ge=1, le=4, description="1 verbal coop, 2 material coop, 3 verbal conflict, "
-                                                          "4 material conflict")]
+Quad = Annotated[
+    int | None,
+    Query(ge=1, le=4, description="1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict"),
+]
 Code = Annotated[str | None, Query(max_length=8, pattern=r"^[0-9A-Za-z]+$")]
 
 
-def event_filter(actor: Text = None, source: Text = None, target: Text = None, code: Code = None,
-                 root: Annotated[str | None, Query(max_length=2, pattern=r"^\d{2}$")] = None,
-                 quad_class: Quad = None, date_from: DateFrom = None, date_to: DateTo = None,
-                 article: Text = None) -> Q.EventFilter:
+def event_filter(
+    actor: Text = None,
+    source: Text = None,
+    target: Text = None,
+    code: Code = None,
+    root: Annotated[str | None, Query(max_length=2, pattern=r"^\d{2}$")] = None,
+    quad_class: Quad = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+    article: Text = None,
+) -> Q.EventFilter:
     """The event filters shared by /api/events, /api/dyads, /api/timeline and /api/network."""
-    return Q.EventFilter(actor=actor, source=source, target=target, code=code, root=root, quad_class=quad_class,
-                         date_from=date_from, date_to=date_to, article=article)
+    return Q.EventFilter(
+        actor=actor,
+        source=source,
+        target=target,
+        code=code,
+        root=root,
+        quad_class=quad_class,
+        date_from=date_from,
+        date_to=date_to,
+        article=article,
+    )
 
 
 EventFilterDep = Annotated[Q.EventFilter, Depends(event_filter)]
@@ -59,20 +81,46 @@ def stats(store: Store) -> dict[str, Any]:
 
 
 @router.get("/api/articles", tags=["articles"])
-def articles(request: Request, store: Store, q: Words = None, outlet: Text = None, date_from: DateFrom = None,
-             date_to: DateTo = None, entity: Text = None, actor: Text = None, limit: Limit = 20,
-             offset: Offset = 0) -> dict[str, Any]:
+def articles(
+    request: Request,
+    store: Store,
+    q: Words = None,
+    outlet: Text = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+    entity: Text = None,
+    actor: Text = None,
+    limit: Limit = 20,
+    offset: Offset = 0,
+) -> dict[str, Any]:
     """Articles (newest first, or best match first with ``q``): ``{"items": [...], "total": N}``."""
-    return Q.list_articles(store, q=q, outlet=outlet, date_from=date_from, date_to=date_to, entity=entity,
-                           actor=actor, limit=state_of(request).cap(limit), offset=offset)
+    return Q.list_articles(
+        store,
+        q=q,
+        outlet=outlet,
+        date_from=date_from,
+        date_to=date_to,
+        entity=entity,
+        actor=actor,
+        limit=state_of(request).cap(limit),
+        offset=offset,
+    )
 
 
 @router.get("/api/facets", tags=["articles"])
-def facets(store: Store, q: Words = None, outlet: Text = None, date_from: DateFrom = None,
-           date_to: DateTo = None, entity: Text = None, actor: Text = None) -> dict[str, Any]:
+def facets(
+    store: Store,
+    q: Words = None,
+    outlet: Text = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+    entity: Text = None,
+    actor: Text = None,
+) -> dict[str, Any]:
     """Article counts by outlet, month and actor for the same filters as /api/articles."""
-    return Q.article_facets(store, q=q, outlet=outlet, date_from=date_from, date_to=date_to, entity=entity,
-                            actor=actor)
+    return Q.article_facets(
+        store, q=q, outlet=outlet, date_from=date_from, date_to=date_to, entity=entity, actor=actor
+    )
 
 
 @router.get("/api/articles/{article_id:path}", tags=["articles"])
@@ -85,54 +133,80 @@ def article(store: Store, article_id: Annotated[str, Path(max_length=300)]) -> d
 
 
 @router.get("/api/entities", tags=["entities"])
-def entities(request: Request, store: Store,
-             type: Annotated[str | None, Query(max_length=20, description="PERSON, ORG, GPE, ...")] = None,
-             actor: Text = None, name: Text = None, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+def entities(
+    request: Request,
+    store: Store,
+    type: Annotated[str | None, Query(max_length=20, description="PERSON, ORG, GPE, ...")] = None,
+    actor: Text = None,
+    name: Text = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> dict[str, Any]:
     """Entities with the number of articles and mentions; filter by type, actor code prefix, name."""
-    return Q.list_entities(store, type=type, actor=actor, name=name, limit=state_of(request).cap(limit),
-                           offset=offset)
+    return Q.list_entities(
+        store, type=type, actor=actor, name=name, limit=state_of(request).cap(limit), offset=offset
+    )
 
 
 @router.get("/api/events", tags=["events"])
-def events(request: Request, store: Store, f: EventFilterDep, limit: Limit = 50,
-           offset: Offset = 0) -> dict[str, Any]:
+def events(
+    request: Request, store: Store, f: EventFilterDep, limit: Limit = 50, offset: Offset = 0
+) -> dict[str, Any]:
     """CAMEO events with their evidence sentence.  Actor and code filters match prefixes."""
     return Q.list_events(store, f, limit=state_of(request).cap(limit), offset=offset)
 
 
 @router.get("/api/dyads", tags=["events"])
-def dyads(request: Request, store: Store, f: EventFilterDep, limit: Limit = 100,
-          offset: Offset = 0) -> dict[str, Any]:
+def dyads(
+    request: Request, store: Store, f: EventFilterDep, limit: Limit = 100, offset: Offset = 0
+) -> dict[str, Any]:
     """(source, target, month) -> event count and mean Goldstein score."""
     return Q.list_dyads(store, f, limit=state_of(request).cap(limit), offset=offset)
 
 
 @router.get("/api/timeline", tags=["events"])
-def timeline(request: Request, store: Store, f: EventFilterDep,
-             period: Literal["day", "month", "year"] = "month") -> dict[str, Any]:
+def timeline(
+    request: Request, store: Store, f: EventFilterDep, period: Literal["day", "month", "year"] = "month"
+) -> dict[str, Any]:
     """Events per period with the mean Goldstein score and the count per QuadClass."""
     return Q.timeline(store, f, period=period, limit=state_of(request).settings.max_returned_rows)
 
 
 @router.get("/api/network", tags=["events"])
-def network(request: Request, store: Store, f: EventFilterDep,
-            max_edges: Annotated[int, Query(ge=1, le=1000)] = 60) -> dict[str, Any]:
+def network(
+    request: Request, store: Store, f: EventFilterDep, max_edges: Annotated[int, Query(ge=1, le=1000)] = 60
+) -> dict[str, Any]:
     """Actors (nodes) and dyads (edges with event count and mean Goldstein), busiest first."""
     return Q.network(store, f, max_edges=state_of(request).cap(max_edges))
 
 
 @router.get("/api/quotes", tags=["quotes"])
-def quotes(request: Request, store: Store, speaker: Text = None, q: Words = None, article: Text = None,
-           kind: Literal["direct", "partial", "indirect"] | None = None, limit: Limit = 50,
-           offset: Offset = 0) -> dict[str, Any]:
+def quotes(
+    request: Request,
+    store: Store,
+    speaker: Text = None,
+    q: Words = None,
+    article: Text = None,
+    kind: Literal["direct", "partial", "indirect"] | None = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> dict[str, Any]:
     """Quotes with their speakers; ``speaker`` matches part of the name, ``q`` searches the text."""
-    return Q.list_quotes(store, speaker=speaker, q=q, article=article, kind=kind,
-                         limit=state_of(request).cap(limit), offset=offset)
+    return Q.list_quotes(
+        store,
+        speaker=speaker,
+        q=q,
+        article=article,
+        kind=kind,
+        limit=state_of(request).cap(limit),
+        offset=offset,
+    )
 
 
 @router.get("/api/search", tags=["articles"])
-def search(request: Request, store: Store, q: Annotated[str, Query(min_length=1, max_length=500)],
-           limit: Limit = 20) -> dict[str, Any]:
+def search(
+    request: Request, store: Store, q: Annotated[str, Query(min_length=1, max_length=500)], limit: Limit = 20
+) -> dict[str, Any]:
     """Full-text search over articles and quotes."""
     return Q.search_all(store, q, limit=state_of(request).cap(limit))
 
@@ -149,9 +223,11 @@ class AnalyzeIn(BaseModel):
 
 
 @router.post("/api/analyze", tags=["analyze"])
-def analyze(request: Request, doc: Annotated[AnalyzeIn, Body()],
-            store: Annotated[bool, Query(description="Also write the Analysis to the database.")] = False
-            ) -> dict[str, Any]:
+def analyze(
+    request: Request,
+    doc: Annotated[AnalyzeIn, Body()],
+    store: Annotated[bool, Query(description="Also write the Analysis to the database.")] = False,
+) -> dict[str, Any]:
     """Analyse one article and return its Analysis; nothing is stored unless ``store=true``."""
     from ..api import analyze_record
 

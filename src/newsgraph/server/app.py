@@ -11,6 +11,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
+from urllib.parse import parse_qsl, urlencode
+
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
@@ -25,11 +27,20 @@ from ..store import SQLiteStore, open_store
 HERE = Path(__file__).resolve().parent
 log = logging.getLogger("newsgraph.server")
 
-CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
-       "font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+    "font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
 
-HTTP_CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 413: "too_large",
-              422: "invalid_parameter", 503: "unavailable", 504: "timeout"}
+HTTP_CODES = {
+    400: "bad_request",
+    404: "not_found",
+    405: "method_not_allowed",
+    413: "too_large",
+    422: "invalid_parameter",
+    503: "unavailable",
+    504: "timeout",
+}
 
 
 class AppState:
@@ -97,7 +108,8 @@ def create_app(db_path: str | Path, settings: Settings | None = None) -> FastAPI
         title="newsgraph",
         version=__version__,
         description="Query articles, entities, CAMEO events, quotes and dyads stored by newsgraph.",
-        docs_url=None, redoc_url=None,  # the interactive docs load assets from a CDN
+        docs_url=None,
+        redoc_url=None,  # the interactive docs load assets from a CDN
         openapi_url="/openapi.json",
     )
     app.state.newsgraph = AppState(str(db_path), settings)
@@ -149,14 +161,21 @@ def create_app(db_path: str | Path, settings: Settings | None = None) -> FastAPI
         if b"%00" in query or "\x00" in request.scope.get("path", ""):
             response: Response = JSONResponse(
                 {"error": {"code": "bad_request", "message": "NUL characters are not allowed in a request"}},
-                status_code=400)
+                status_code=400,
+            )
             return _secure(response)
+        if query:  # an empty field (?from=&to=) means "no filter", as web forms send them
+            pairs = parse_qsl(request.scope["query_string"].decode("latin-1"), keep_blank_values=True)
+            kept = [(k, v) for k, v in pairs if v.strip() != ""]
+            if len(kept) != len(pairs):
+                request.scope["query_string"] = urlencode(kept).encode("latin-1")
         try:
             response = await call_next(request)
         except Exception:  # an error escaping the handlers: still JSON, still no traceback
             log.exception("unexpected error on %s", request.url.path)
-            response = JSONResponse({"error": {"code": "internal", "message": "internal error"}},
-                                    status_code=500)
+            response = JSONResponse(
+                {"error": {"code": "internal", "message": "internal error"}}, status_code=500
+            )
         return _secure(response)
 
     app.include_router(api_router)
@@ -175,8 +194,14 @@ def run(db_path: str, settings: Settings, *, host: str | None = None, port: int 
     import uvicorn
 
     app = create_app(db_path, settings)
-    uvicorn.run(app, host=host or settings.host, port=port or settings.port, log_level="info",
-                server_header=False, proxy_headers=False)
+    uvicorn.run(
+        app,
+        host=host or settings.host,
+        port=port or settings.port,
+        log_level="info",
+        server_header=False,
+        proxy_headers=False,
+    )
 
 
 __all__ = ["AppState", "create_app", "read_store", "run"]

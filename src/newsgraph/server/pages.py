@@ -27,8 +27,12 @@ PAGE_SIZE = 20
 
 @lru_cache(maxsize=1)
 def env() -> jinja2.Environment:
-    e = jinja2.Environment(loader=jinja2.FileSystemLoader(str(HERE / "templates")), autoescape=True,
-                           trim_blocks=True, lstrip_blocks=True)
+    e = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(HERE / "templates")),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     e.filters["urlq"] = lambda s: quote(str(s), safe="")
     e.filters["safe_url"] = V.safe_url
     e.globals["qs"] = qs
@@ -56,48 +60,107 @@ Page = Annotated[int, Query(ge=1, le=100_000)]
 
 
 @router.get("/", response_class=HTMLResponse)
-def search_page(request: Request, store: Store, q: Words = None, outlet: Text = None,
-                date_from: DateFrom = None, date_to: DateTo = None, actor: Text = None,
-                entity: Text = None, page: Page = 1) -> HTMLResponse:
+def search_page(
+    request: Request,
+    store: Store,
+    q: Words = None,
+    outlet: Text = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+    actor: Text = None,
+    entity: Text = None,
+    page: Page = 1,
+) -> HTMLResponse:
     filters = {"q": q, "outlet": outlet, "from_": date_from, "to_": date_to, "actor": actor, "entity": entity}
-    args = {"q": q, "outlet": outlet, "date_from": date_from, "date_to": date_to, "actor": actor, "entity": entity}
+    args: dict[str, Any] = {
+        "q": q,
+        "outlet": outlet,
+        "date_from": date_from,
+        "date_to": date_to,
+        "actor": actor,
+        "entity": entity,
+    }
     result = Q.list_articles(store, **args, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
     facets = Q.article_facets(store, **args)
     quotes = Q.list_quotes(store, q=q, limit=10) if q else None
     n_pages = max(1, -(-result["total"] // PAGE_SIZE))
-    stats = {"articles": int(store.query("SELECT count(*) FROM articles")[0][0]),
-             "events": int(store.query("SELECT count(*) FROM events")[0][0]),
-             "quotes": int(store.query("SELECT count(*) FROM quotes")[0][0])}
-    return render("search.html", title="Search", nav="search", filters=filters, result=result, facets=facets,
-                  quotes=quotes, page=page, n_pages=n_pages, stats=stats)
+    stats = {
+        "articles": int(store.query("SELECT count(*) FROM articles")[0][0]),
+        "events": int(store.query("SELECT count(*) FROM events")[0][0]),
+        "quotes": int(store.query("SELECT count(*) FROM quotes")[0][0]),
+    }
+    return render(
+        "search.html",
+        title="Search",
+        nav="search",
+        filters=filters,
+        result=result,
+        facets=facets,
+        quotes=quotes,
+        page=page,
+        n_pages=n_pages,
+        stats=stats,
+    )
 
 
 @router.get("/articles/{article_id:path}", response_class=HTMLResponse)
-def article_page(request: Request, store: Store, article_id: Annotated[str, Path(max_length=300)]) -> Response:
+def article_page(
+    request: Request, store: Store, article_id: Annotated[str, Path(max_length=300)]
+) -> Response:
     d = Q.get_analysis_json(store, article_id)
     if d is None:
         return render_error(request, 404, "not_found", "No article with this id.")
     art = d.get("article") or {}
-    events = [{"i": i, "line": V.event_line(ev), "ev": ev,
-               "sentence": (ev.get("sentence") or {}).get("text")
-               or _slice(art.get("text") or "", ev.get("sentence"))}
-              for i, ev in enumerate(d.get("events") or [])]
-    kinds = [("ent", "entities"), ("quote", "quotes"), ("speaker", "speakers"), ("timex", "dates"),
-             ("amount", "amounts"), ("place", "places"), ("trigger", "event triggers")]
-    return render("article.html", title=art.get("title") or "Article", nav="", a=d, art=art,
-                  pieces=V.highlight(d), events=events, kinds=kinds, entity_types=V.ENTITY_TYPES,
-                  type_class=V.type_class)
+    events = [
+        {
+            "i": i,
+            "line": V.event_line(ev),
+            "ev": ev,
+            "sentence": (ev.get("sentence") or {}).get("text")
+            or _slice(art.get("text") or "", ev.get("sentence")),
+        }
+        for i, ev in enumerate(d.get("events") or [])
+    ]
+    kinds = [
+        ("ent", "entities"),
+        ("quote", "quotes"),
+        ("speaker", "speakers"),
+        ("timex", "dates"),
+        ("amount", "amounts"),
+        ("place", "places"),
+        ("trigger", "event triggers"),
+    ]
+    return render(
+        "article.html",
+        title=art.get("title") or "Article",
+        nav="",
+        a=d,
+        art=art,
+        pieces=V.highlight(d),
+        events=events,
+        kinds=kinds,
+        entity_types=V.ENTITY_TYPES,
+        type_class=V.type_class,
+    )
 
 
 def _slice(text: str, span: Any) -> str:
     if isinstance(span, dict) and isinstance(span.get("start"), int) and isinstance(span.get("end"), int):
-        return text[span["start"]:span["end"]]
+        return text[span["start"] : span["end"]]
     return ""
 
 
 def _filters(f: Q.EventFilter) -> dict[str, Any]:
-    return {"actor": f.actor, "source": f.source, "target": f.target, "code": f.code, "root": f.root,
-            "quad_class": f.quad_class, "from_": f.date_from, "to_": f.date_to}
+    return {
+        "actor": f.actor,
+        "source": f.source,
+        "target": f.target,
+        "code": f.code,
+        "root": f.root,
+        "quad_class": f.quad_class,
+        "from_": f.date_from,
+        "to_": f.date_to,
+    }
 
 
 @router.get("/timeline", response_class=HTMLResponse)
@@ -106,43 +169,83 @@ def timeline_page(request: Request, store: Store, f: EventFilterDep, period: str
     data = Q.timeline(store, f, period=period, limit=state_of(request).settings.max_returned_rows)
     chart = V.timeline_chart(data["items"])
     total = sum(it["count"] for it in data["items"])
-    return render("timeline.html", title="Timeline", nav="timeline", data=data, chart=chart, total=total,
-                  filters={**_filters(f), "period": period}, roots=Q.root_codes(), actors=Q.top_actors(store))
+    return render(
+        "timeline.html",
+        title="Timeline",
+        nav="timeline",
+        data=data,
+        chart=chart,
+        total=total,
+        filters={**_filters(f), "period": period},
+        roots=Q.root_codes(),
+        actors=Q.top_actors(store),
+    )
 
 
 @router.get("/network", response_class=HTMLResponse)
-def network_page(request: Request, store: Store, f: EventFilterDep,
-                 max_edges: Annotated[int, Query(ge=1, le=300)] = 60, es: Text = None,
-                 et: Text = None) -> HTMLResponse:
+def network_page(
+    request: Request,
+    store: Store,
+    f: EventFilterDep,
+    max_edges: Annotated[int, Query(ge=1, le=300)] = 60,
+    es: Text = None,
+    et: Text = None,
+) -> HTMLResponse:
     net = Q.network(store, f, max_edges=max_edges)
-    positions = _layout(tuple((n["id"], n["count"]) for n in net["nodes"]),
-                        tuple((e["source"], e["target"]) for e in net["edges"]))
+    positions = _layout(
+        tuple((n["id"], n["count"]) for n in net["nodes"]),
+        tuple((e["source"], e["target"]) for e in net["edges"]),
+    )
     selected = (es, et) if es and et else None
     chart = V.network_chart(net, positions, selected=selected)
     edge_events = None
     if selected:
-        ef = Q.EventFilter(source=es, target=et, exact=True, root=f.root, quad_class=f.quad_class,
-                           date_from=f.date_from, date_to=f.date_to, code=f.code)
+        ef = Q.EventFilter(
+            source=es,
+            target=et,
+            exact=True,
+            root=f.root,
+            quad_class=f.quad_class,
+            date_from=f.date_from,
+            date_to=f.date_to,
+            code=f.code,
+        )
         edge_events = Q.list_events(store, ef, limit=50)
-    return render("network.html", title="Actor network", nav="network", chart=chart, net=net,
-                  filters={**_filters(f), "max_edges": max_edges}, selected=selected, edge_events=edge_events,
-                  roots=Q.root_codes())
+    return render(
+        "network.html",
+        title="Actor network",
+        nav="network",
+        chart=chart,
+        net=net,
+        filters={**_filters(f), "max_edges": max_edges},
+        selected=selected,
+        edge_events=edge_events,
+        roots=Q.root_codes(),
+    )
 
 
 @lru_cache(maxsize=64)
-def _layout(nodes: tuple[tuple[str, int], ...], edges: tuple[tuple[str, str], ...]
-            ) -> dict[str, tuple[float, float]]:
-    return Q.layout([{"id": n, "count": c} for n, c in nodes],
-                    [{"source": s, "target": t} for s, t in edges])
+def _layout(
+    nodes: tuple[tuple[str, int], ...], edges: tuple[tuple[str, str], ...]
+) -> dict[str, tuple[float, float]]:
+    return Q.layout([{"id": n, "count": c} for n, c in nodes], [{"source": s, "target": t} for s, t in edges])
 
 
 @router.get("/quotes", response_class=HTMLResponse)
-def quotes_page(request: Request, store: Store, speaker: Text = None, q: Words = None,
-                page: Page = 1) -> HTMLResponse:
+def quotes_page(
+    request: Request, store: Store, speaker: Text = None, q: Words = None, page: Page = 1
+) -> HTMLResponse:
     data = Q.quotes_by_speaker(store, speaker=speaker, q=q, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
     n_pages = max(1, -(-data["total"] // PAGE_SIZE))
-    return render("quotes.html", title="Quotes", nav="quotes", data=data, filters={"speaker": speaker, "q": q},
-                  page=page, n_pages=n_pages)
+    return render(
+        "quotes.html",
+        title="Quotes",
+        nav="quotes",
+        data=data,
+        filters={"speaker": speaker, "q": q},
+        page=page,
+        n_pages=n_pages,
+    )
 
 
 __all__ = ["event_filter", "render_error", "router"]

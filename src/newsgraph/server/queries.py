@@ -68,15 +68,26 @@ class Where:
 
 # ---------------------------------------------------------------------------------------- articles
 
-def _article_where(*, q: str | None, outlet: str | None, date_from: str | None, date_to: str | None,
-                   entity: str | None, actor: str | None) -> tuple[Where, bool]:
+
+def _article_where(
+    *,
+    q: str | None,
+    outlet: str | None,
+    date_from: str | None,
+    date_to: str | None,
+    entity: str | None,
+    actor: str | None,
+) -> tuple[Where, bool]:
     w = Where()
     fq = fts_query(q) if q else ""
     if q and not fq:
         w.add("0")  # words with no searchable characters match nothing
     if fq:
-        w.add("a.rowid IN (SELECT a2.rowid FROM articles_fts f JOIN articles a2 ON a2.id = f.article_id "
-              "WHERE articles_fts MATCH :fq)", fq=fq)
+        w.add(
+            "a.rowid IN (SELECT a2.rowid FROM articles_fts f JOIN articles a2 ON a2.id = f.article_id "
+            "WHERE articles_fts MATCH :fq)",
+            fq=fq,
+        )
     if outlet:
         w.add("a.outlet = :outlet", outlet=outlet)
     if date_from:
@@ -84,32 +95,55 @@ def _article_where(*, q: str | None, outlet: str | None, date_from: str | None, 
     if date_to:
         w.add("a.published <= :dto", dto=date_upper(date_to))
     if entity:
-        w.add("EXISTS (SELECT 1 FROM entities e WHERE e.article_id = a.id AND "
-              "(e.name = :entity OR e.actor = :entity))", entity=entity)
+        w.add(
+            "EXISTS (SELECT 1 FROM entities e WHERE e.article_id = a.id AND "
+            "(e.name = :entity OR e.actor = :entity))",
+            entity=entity,
+        )
     if actor:
-        w.add("EXISTS (SELECT 1 FROM entities e WHERE e.article_id = a.id AND e.actor LIKE :actor ESCAPE '\\')",
-              actor=like_prefix(actor))
+        w.add(
+            "EXISTS (SELECT 1 FROM entities e WHERE e.article_id = a.id AND e.actor LIKE :actor ESCAPE '\\')",
+            actor=like_prefix(actor),
+        )
     return w, bool(fq)
 
 
-def list_articles(store: SQLiteStore, *, q: str | None = None, outlet: str | None = None,
-                  date_from: str | None = None, date_to: str | None = None, entity: str | None = None,
-                  actor: str | None = None, limit: int = 20, offset: int = 0) -> JSON:
+def list_articles(
+    store: SQLiteStore,
+    *,
+    q: str | None = None,
+    outlet: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    entity: str | None = None,
+    actor: str | None = None,
+    limit: int = 20,
+    offset: int = 0,
+) -> JSON:
     """Articles matching the filters (best FTS match first when ``q`` is given, else newest first)."""
-    w, has_fts = _article_where(q=q, outlet=outlet, date_from=date_from, date_to=date_to, entity=entity,
-                                actor=actor)
+    w, has_fts = _article_where(
+        q=q, outlet=outlet, date_from=date_from, date_to=date_to, entity=entity, actor=actor
+    )
     total = int(store.query("SELECT count(*) FROM articles a" + w.sql(), w.params)[0][0])
     params = {**w.params, "limit": limit, "offset": offset}
-    cols = ("a.id, a.title, a.url, a.outlet, a.published, a.language, a.bylines, a.tone, "
-            "(SELECT count(*) FROM events ev WHERE ev.article_id = a.id) AS n_events, "
-            "(SELECT count(*) FROM quotes qu WHERE qu.article_id = a.id) AS n_quotes")
+    cols = (
+        "a.id, a.title, a.url, a.outlet, a.published, a.language, a.bylines, a.tone, "
+        "(SELECT count(*) FROM events ev WHERE ev.article_id = a.id) AS n_events, "
+        "(SELECT count(*) FROM quotes qu WHERE qu.article_id = a.id) AS n_quotes"
+    )
     if has_fts:
-        sql = (f"SELECT {cols}, snippet(articles_fts, 2, '{SNIP_OPEN}', '{SNIP_CLOSE}', ' … ', 16) AS snippet "
-               "FROM articles_fts JOIN articles a ON a.id = articles_fts.article_id"
-               + w.sql() + " AND articles_fts MATCH :fq ORDER BY rank LIMIT :limit OFFSET :offset")
+        sql = (
+            f"SELECT {cols}, snippet(articles_fts, 2, '{SNIP_OPEN}', '{SNIP_CLOSE}', ' … ', 16) AS snippet "
+            "FROM articles_fts JOIN articles a ON a.id = articles_fts.article_id"
+            + w.sql()
+            + " AND articles_fts MATCH :fq ORDER BY rank LIMIT :limit OFFSET :offset"
+        )
     else:
-        sql = (f"SELECT {cols}, substr(a.text, length(a.title) + 3, 240) AS snippet FROM articles a" + w.sql()
-               + " ORDER BY a.published IS NULL, a.published DESC, a.id LIMIT :limit OFFSET :offset")
+        sql = (
+            f"SELECT {cols}, substr(a.text, length(a.title) + 3, 240) AS snippet FROM articles a"
+            + w.sql()
+            + " ORDER BY a.published IS NULL, a.published DESC, a.id LIMIT :limit OFFSET :offset"
+        )
     items = []
     for r in store.query(sql, params):
         d = dict(r)
@@ -121,23 +155,51 @@ def list_articles(store: SQLiteStore, *, q: str | None = None, outlet: str | Non
     return {"items": items, "total": total, "limit": limit, "offset": offset}
 
 
-def article_facets(store: SQLiteStore, *, q: str | None = None, outlet: str | None = None,
-                   date_from: str | None = None, date_to: str | None = None, entity: str | None = None,
-                   actor: str | None = None, size: int = 12) -> JSON:
+def article_facets(
+    store: SQLiteStore,
+    *,
+    q: str | None = None,
+    outlet: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    entity: str | None = None,
+    actor: str | None = None,
+    size: int = 12,
+) -> JSON:
     """Counts by outlet, by month and by actor over the articles the filters select."""
-    w, _ = _article_where(q=q, outlet=outlet, date_from=date_from, date_to=date_to, entity=entity, actor=actor)
+    w, _ = _article_where(
+        q=q, outlet=outlet, date_from=date_from, date_to=date_to, entity=entity, actor=actor
+    )
     p = {**w.params, "size": size}
-    outlets = [dict(r) for r in store.query(
-        "SELECT a.outlet AS value, count(*) AS n FROM articles a" + w.sql()
-        + " GROUP BY a.outlet ORDER BY n DESC, value LIMIT :size", p)]
-    months = [dict(r) for r in store.query(
-        "SELECT substr(a.published, 1, 7) AS value, count(*) AS n FROM articles a" + w.sql()
-        + " GROUP BY value ORDER BY value DESC LIMIT 24", w.params)]
+    outlets = [
+        dict(r)
+        for r in store.query(
+            "SELECT a.outlet AS value, count(*) AS n FROM articles a"
+            + w.sql()
+            + " GROUP BY a.outlet ORDER BY n DESC, value LIMIT :size",
+            p,
+        )
+    ]
+    months = [
+        dict(r)
+        for r in store.query(
+            "SELECT substr(a.published, 1, 7) AS value, count(*) AS n FROM articles a"
+            + w.sql()
+            + " GROUP BY value ORDER BY value DESC LIMIT 24",
+            w.params,
+        )
+    ]
     wa = w.plus("e.actor IS NOT NULL")
-    actors = [dict(r) for r in store.query(
-        "SELECT e.actor AS value, count(DISTINCT e.article_id) AS n FROM entities e "
-        "JOIN articles a ON a.id = e.article_id" + wa.sql()
-        + " GROUP BY e.actor ORDER BY n DESC, value LIMIT :size", {**wa.params, "size": size})]
+    actors = [
+        dict(r)
+        for r in store.query(
+            "SELECT e.actor AS value, count(DISTINCT e.article_id) AS n FROM entities e "
+            "JOIN articles a ON a.id = e.article_id"
+            + wa.sql()
+            + " GROUP BY e.actor ORDER BY n DESC, value LIMIT :size",
+            {**wa.params, "size": size},
+        )
+    ]
     return {"outlet": outlets, "month": months, "actor": actors}
 
 
@@ -151,14 +213,26 @@ def get_analysis_json(store: SQLiteStore, article_id: str) -> JSON | None:
 
 def search_all(store: SQLiteStore, q: str, *, limit: int = 20) -> JSON:
     arts = list_articles(store, q=q, limit=limit)
-    return {"q": q, "articles": arts["items"], "articles_total": arts["total"],
-            "quotes": list_quotes(store, q=q, limit=limit)["items"]}
+    return {
+        "q": q,
+        "articles": arts["items"],
+        "articles_total": arts["total"],
+        "quotes": list_quotes(store, q=q, limit=limit)["items"],
+    }
 
 
 # ---------------------------------------------------------------------------------------- entities
 
-def list_entities(store: SQLiteStore, *, type: str | None = None, actor: str | None = None,
-                  name: str | None = None, limit: int = 50, offset: int = 0) -> JSON:
+
+def list_entities(
+    store: SQLiteStore,
+    *,
+    type: str | None = None,
+    actor: str | None = None,
+    name: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> JSON:
     w = Where()
     if type:
         w.add("type = :type", type=type)
@@ -166,17 +240,23 @@ def list_entities(store: SQLiteStore, *, type: str | None = None, actor: str | N
         w.add("actor LIKE :actor ESCAPE '\\'", actor=like_prefix(actor))
     if name:
         w.add("name LIKE :name ESCAPE '\\'", name=like_contains(name))
-    total = int(store.query("SELECT count(*) FROM (SELECT 1 FROM entities" + w.sql()
-                            + " GROUP BY name, type, actor)", w.params)[0][0])
+    total = int(
+        store.query(
+            "SELECT count(*) FROM (SELECT 1 FROM entities" + w.sql() + " GROUP BY name, type, actor)",
+            w.params,
+        )[0][0]
+    )
     rows = store.query(
         "SELECT name, type, actor, count(DISTINCT article_id) AS articles, sum(n_mentions) AS mentions "
         "FROM entities" + w.sql() + " GROUP BY name, type, actor "
         "ORDER BY articles DESC, mentions DESC, name LIMIT :limit OFFSET :offset",
-        {**w.params, "limit": limit, "offset": offset})
+        {**w.params, "limit": limit, "offset": offset},
+    )
     return {"items": [dict(r) for r in rows], "total": total, "limit": limit, "offset": offset}
 
 
 # ---------------------------------------------------------------------------------------- events
+
 
 @dataclass(frozen=True)
 class EventFilter:
@@ -194,15 +274,20 @@ class EventFilter:
     def where(self) -> Where:
         w = Where()
         if self.exact and self.source and self.target:
-            w.add("ev.source_actor = :xsource AND ev.target_actor = :xtarget", xsource=self.source,
-                  xtarget=self.target)
+            w.add(
+                "ev.source_actor = :xsource AND ev.target_actor = :xtarget",
+                xsource=self.source,
+                xtarget=self.target,
+            )
             return self._rest(w, sides=False)
         return self._rest(w, sides=True)
 
     def _rest(self, w: Where, *, sides: bool) -> Where:
         if self.actor:
-            w.add("(ev.source_actor LIKE :actor ESCAPE '\\' OR ev.target_actor LIKE :actor ESCAPE '\\')",
-                  actor=like_prefix(self.actor))
+            w.add(
+                "(ev.source_actor LIKE :actor ESCAPE '\\' OR ev.target_actor LIKE :actor ESCAPE '\\')",
+                actor=like_prefix(self.actor),
+            )
         if self.source and sides:
             w.add("ev.source_actor LIKE :source ESCAPE '\\'", source=like_prefix(self.source))
         if self.target and sides:
@@ -225,17 +310,26 @@ class EventFilter:
 def _event_item(r: Any) -> JSON:
     d = dict(r)
     return {
-        "article_id": d["article_id"], "idx": d["idx"], "article_title": d["article_title"],
+        "article_id": d["article_id"],
+        "idx": d["idx"],
+        "article_title": d["article_title"],
         "published": d["published"],
-        "code": d["code"], "root": d["root"], "name": d["name"], "quad_class": d["quad_class"],
+        "code": d["code"],
+        "root": d["root"],
+        "name": d["name"],
+        "quad_class": d["quad_class"],
         "goldstein": d["goldstein"],
         "source": {"actor": d["source_actor"], "entity": d["source_entity"], "name": d["source_name"]},
         "target": {"actor": d["target_actor"], "entity": d["target_entity"], "name": d["target_name"]},
         "date": {"value": d["date"], "precision": d["date_precision"], "anchor": d["date_anchor"]}
-        if d["date"] else None,
+        if d["date"]
+        else None,
         "place": {"name": d["place_name"], "country": d["place_country"], "lat": d["lat"], "lon": d["lon"]}
-        if d["place_name"] else None,
-        "negated": bool(d["negated"]), "modality": d["modality"], "confidence": d["confidence"],
+        if d["place_name"]
+        else None,
+        "negated": bool(d["negated"]),
+        "modality": d["modality"],
+        "confidence": d["confidence"],
         "sentence": {"start": d["sentence_start"], "end": d["sentence_end"], "text": d["sentence_text"]},
         "trigger": {"start": d["trigger_start"], "end": d["trigger_end"], "text": d["trigger_text"]},
     }
@@ -248,8 +342,10 @@ def list_events(store: SQLiteStore, f: EventFilter, *, limit: int = 50, offset: 
     rows = store.query(
         "SELECT ev.*, a.title AS article_title, a.published, "
         "substr(a.text, ev.sentence_start + 1, ev.sentence_end - ev.sentence_start) AS sentence_text"
-        + base + " ORDER BY coalesce(ev.date, a.published) DESC, ev.article_id, ev.idx LIMIT :limit OFFSET :offset",
-        {**w.params, "limit": limit, "offset": offset})
+        + base
+        + " ORDER BY coalesce(ev.date, a.published) DESC, ev.article_id, ev.idx LIMIT :limit OFFSET :offset",
+        {**w.params, "limit": limit, "offset": offset},
+    )
     return {"items": [_event_item(r) for r in rows], "total": total, "limit": limit, "offset": offset}
 
 
@@ -257,23 +353,34 @@ def list_dyads(store: SQLiteStore, f: EventFilter, *, limit: int = 100, offset: 
     """Events grouped by (source actor, target actor, month): count and mean Goldstein."""
     w = f.where()
     w.add("ev.source_actor IS NOT NULL AND ev.target_actor IS NOT NULL")
-    base = (" FROM events ev JOIN articles a ON a.id = ev.article_id" + w.sql()
-            + " GROUP BY ev.source_actor, ev.target_actor, month")
+    base = (
+        " FROM events ev JOIN articles a ON a.id = ev.article_id"
+        + w.sql()
+        + " GROUP BY ev.source_actor, ev.target_actor, month"
+    )
     sel = f"SELECT ev.source_actor AS source, ev.target_actor AS target, {MONTH_OF} AS month"
     total = int(store.query("SELECT count(*) FROM (" + sel + base + ")", w.params)[0][0])
     rows = store.query(
-        sel + ", count(*) AS count, round(avg(ev.goldstein), 3) AS goldstein_mean" + base
+        sel
+        + ", count(*) AS count, round(avg(ev.goldstein), 3) AS goldstein_mean"
+        + base
         + " ORDER BY count DESC, source, target, month LIMIT :limit OFFSET :offset",
-        {**w.params, "limit": limit, "offset": offset})
+        {**w.params, "limit": limit, "offset": offset},
+    )
     return {"items": [dict(r) for r in rows], "total": total, "limit": limit, "offset": offset}
 
 
 PERIOD_LEN = {"year": 4, "month": 7, "day": 10}
-PERIOD_GLOB = {"year": "[0-9][0-9][0-9][0-9]*", "month": "[0-9][0-9][0-9][0-9]-[0-9][0-9]*",
-               "day": "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*"}
+PERIOD_GLOB = {
+    "year": "[0-9][0-9][0-9][0-9]*",
+    "month": "[0-9][0-9][0-9][0-9]-[0-9][0-9]*",
+    "day": "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*",
+}
 WHEN = "coalesce(ev.date, a.published)"  # an event is dated by its own date, else by its article's
-MONTH_OF = (f"CASE WHEN {WHEN} GLOB '{PERIOD_GLOB['month']}' THEN substr({WHEN}, 1, 7) "
-            f"WHEN {WHEN} GLOB '{PERIOD_GLOB['year']}' THEN substr({WHEN}, 1, 4) END")
+MONTH_OF = (
+    f"CASE WHEN {WHEN} GLOB '{PERIOD_GLOB['month']}' THEN substr({WHEN}, 1, 7) "
+    f"WHEN {WHEN} GLOB '{PERIOD_GLOB['year']}' THEN substr({WHEN}, 1, 4) END"
+)
 
 
 def _fill(items: list[JSON], period: str) -> list[JSON]:
@@ -292,8 +399,15 @@ def _fill(items: list[JSON], period: str) -> list[JSON]:
             keys.append(f"{y:04d}-{m:02d}")
             y, m = (y + 1, 1) if m == 12 else (y, m + 1)
     for k in keys:
-        out.append(have.get(k) or {"period": k, "count": 0, "goldstein_mean": None,
-                                   "quad_class": {"1": 0, "2": 0, "3": 0, "4": 0}})
+        out.append(
+            have.get(k)
+            or {
+                "period": k,
+                "count": 0,
+                "goldstein_mean": None,
+                "quad_class": {"1": 0, "2": 0, "3": 0, "4": 0},
+            }
+        )
     return out
 
 
@@ -314,27 +428,39 @@ def timeline(store: SQLiteStore, f: EventFilter, *, period: str = "month", limit
         f"SELECT substr({when}, 1, {n}) AS period, count(*) AS count, "
         "round(avg(ev.goldstein), 3) AS goldstein_mean, "
         "sum(ev.quad_class = 1) AS q1, sum(ev.quad_class = 2) AS q2, sum(ev.quad_class = 3) AS q3, "
-        "sum(ev.quad_class = 4) AS q4" + base + dated.sql()
-        + " GROUP BY period ORDER BY period LIMIT :limit", {**dated.params, "limit": limit})
+        "sum(ev.quad_class = 4) AS q4" + base + dated.sql() + " GROUP BY period ORDER BY period LIMIT :limit",
+        {**dated.params, "limit": limit},
+    )
     coarser = store.query("SELECT count(*)" + base + coarse.sql(), coarse.params)
-    items = [{"period": r["period"], "count": r["count"], "goldstein_mean": r["goldstein_mean"],
-              "quad_class": {"1": r["q1"] or 0, "2": r["q2"] or 0, "3": r["q3"] or 0, "4": r["q4"] or 0}}
-             for r in rows]
-    return {"period": period, "items": _fill(items, period),
-            "coarser": int(coarser[0][0])}
+    items = [
+        {
+            "period": r["period"],
+            "count": r["count"],
+            "goldstein_mean": r["goldstein_mean"],
+            "quad_class": {"1": r["q1"] or 0, "2": r["q2"] or 0, "3": r["q3"] or 0, "4": r["q4"] or 0},
+        }
+        for r in rows
+    ]
+    return {"period": period, "items": _fill(items, period), "coarser": int(coarser[0][0])}
 
 
 # ---------------------------------------------------------------------------------------- network
 
+
 def network(store: SQLiteStore, f: EventFilter, *, max_edges: int = 60) -> JSON:
     """Actors as nodes and dyads as edges (event count, mean Goldstein), the busiest first."""
     w = f.where()
-    w.add("ev.source_actor IS NOT NULL AND ev.target_actor IS NOT NULL AND ev.source_actor != ev.target_actor")
+    w.add(
+        "ev.source_actor IS NOT NULL AND ev.target_actor IS NOT NULL AND ev.source_actor != ev.target_actor"
+    )
     rows = store.query(
         "SELECT ev.source_actor AS source, ev.target_actor AS target, count(*) AS count, "
         "round(avg(ev.goldstein), 3) AS goldstein_mean FROM events ev JOIN articles a ON a.id = ev.article_id"
-        + w.sql() + " GROUP BY ev.source_actor, ev.target_actor ORDER BY count DESC, source, target "
-        "LIMIT :max_edges", {**w.params, "max_edges": max_edges})
+        + w.sql()
+        + " GROUP BY ev.source_actor, ev.target_actor ORDER BY count DESC, source, target "
+        "LIMIT :max_edges",
+        {**w.params, "max_edges": max_edges},
+    )
     edges = [dict(r) for r in rows]
     nodes: dict[str, JSON] = {}
     for e in edges:
@@ -344,8 +470,9 @@ def network(store: SQLiteStore, f: EventFilter, *, max_edges: int = 60) -> JSON:
     return {"nodes": sorted(nodes.values(), key=lambda n: (-n["count"], n["id"])), "edges": edges}
 
 
-def layout(nodes: list[JSON], edges: list[JSON], *, width: float = 800, height: float = 560,
-           iterations: int = 120) -> dict[str, tuple[float, float]]:
+def layout(
+    nodes: list[JSON], edges: list[JSON], *, width: float = 800, height: float = 560, iterations: int = 120
+) -> dict[str, tuple[float, float]]:
     """A deterministic force-directed layout (Fruchterman-Reingold) for a few dozen nodes."""
     ids = [n["id"] for n in nodes]
     count = len(ids)
@@ -353,8 +480,10 @@ def layout(nodes: list[JSON], edges: list[JSON], *, width: float = 800, height: 
         return {}
     cx, cy = width / 2, height / 2
     r0 = min(width, height) * 0.38
-    pos = {i: [cx + r0 * math.cos(2 * math.pi * k / count), cy + r0 * math.sin(2 * math.pi * k / count)]
-           for k, i in enumerate(ids)}
+    pos = {
+        i: [cx + r0 * math.cos(2 * math.pi * k / count), cy + r0 * math.sin(2 * math.pi * k / count)]
+        for k, i in enumerate(ids)
+    }
     if count == 1:
         return {ids[0]: (cx, cy)}
     k_opt = math.sqrt(width * height / count) * 0.6
@@ -364,7 +493,7 @@ def layout(nodes: list[JSON], edges: list[JSON], *, width: float = 800, height: 
         disp = {i: [0.0, 0.0] for i in ids}
         for a_i, a in enumerate(ids):
             pa = pos[a]
-            for b in ids[a_i + 1:]:
+            for b in ids[a_i + 1 :]:
                 pb = pos[b]
                 dx, dy = pa[0] - pb[0], pa[1] - pb[1]
                 d = math.hypot(dx, dy) or 0.01
@@ -394,6 +523,7 @@ def layout(nodes: list[JSON], edges: list[JSON], *, width: float = 800, height: 
 
 # ---------------------------------------------------------------------------------------- quotes
 
+
 def _quote_where(*, speaker: str | None, q: str | None, article: str | None, kind: str | None) -> Where:
     w = Where()
     if speaker:
@@ -403,8 +533,12 @@ def _quote_where(*, speaker: str | None, q: str | None, article: str | None, kin
         if not fq:
             w.add("0")
         else:
-            w.add("qu.rowid IN (SELECT q2.rowid FROM quotes_fts f JOIN quotes q2 ON q2.article_id = f.article_id "
-                  "AND q2.idx = f.idx WHERE quotes_fts MATCH :qfq)", qfq=fq)
+            w.add(
+                "qu.rowid IN (SELECT q2.rowid FROM quotes_fts f JOIN quotes q2 "
+                "ON q2.article_id = f.article_id "
+                "AND q2.idx = f.idx WHERE quotes_fts MATCH :qfq)",
+                qfq=fq,
+            )
     if article:
         w.add("qu.article_id = :article", article=article)
     if kind:
@@ -412,30 +546,51 @@ def _quote_where(*, speaker: str | None, q: str | None, article: str | None, kin
     return w
 
 
-def list_quotes(store: SQLiteStore, *, speaker: str | None = None, q: str | None = None,
-                article: str | None = None, kind: str | None = None, limit: int = 50, offset: int = 0) -> JSON:
+def list_quotes(
+    store: SQLiteStore,
+    *,
+    speaker: str | None = None,
+    q: str | None = None,
+    article: str | None = None,
+    kind: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> JSON:
     w = _quote_where(speaker=speaker, q=q, article=article, kind=kind)
     base = " FROM quotes qu JOIN articles a ON a.id = qu.article_id" + w.sql()
     total = int(store.query("SELECT count(*)" + base, w.params)[0][0])
     rows = store.query(
-        "SELECT qu.article_id, qu.idx, qu.start, qu.\"end\", qu.text, qu.kind, qu.speaker_entity, qu.speaker_name, "
-        "qu.speaker_actor, qu.cue, qu.channel, a.title AS article_title, a.published" + base
-        + " ORDER BY a.published IS NULL, a.published DESC, qu.article_id, qu.idx LIMIT :limit OFFSET :offset",
-        {**w.params, "limit": limit, "offset": offset})
+        'SELECT qu.article_id, qu.idx, qu.start, qu."end", qu.text, qu.kind, qu.speaker_entity, '
+        "qu.speaker_name, "
+        "qu.speaker_actor, qu.cue, qu.channel, a.title AS article_title, a.published"
+        + base
+        + " ORDER BY a.published IS NULL, a.published DESC, qu.article_id, qu.idx"
+        " LIMIT :limit OFFSET :offset",
+        {**w.params, "limit": limit, "offset": offset},
+    )
     return {"items": [dict(r) for r in rows], "total": total, "limit": limit, "offset": offset}
 
 
-def quotes_by_speaker(store: SQLiteStore, *, speaker: str | None = None, q: str | None = None,
-                      limit: int = 20, offset: int = 0, per_speaker: int = 8) -> JSON:
+def quotes_by_speaker(
+    store: SQLiteStore,
+    *,
+    speaker: str | None = None,
+    q: str | None = None,
+    limit: int = 20,
+    offset: int = 0,
+    per_speaker: int = 8,
+) -> JSON:
     """Speakers with the most quotes (a page of them), each with their latest quotes."""
     w = _quote_where(speaker=speaker, q=q, article=None, kind=None)
     base = " FROM quotes qu JOIN articles a ON a.id = qu.article_id" + w.sql()
     who = "coalesce(qu.speaker_name, '')"
     total = int(store.query(f"SELECT count(DISTINCT {who})" + base, w.params)[0][0])
     speakers = store.query(
-        f"SELECT {who} AS speaker, max(qu.speaker_actor) AS actor, count(*) AS n" + base
+        f"SELECT {who} AS speaker, max(qu.speaker_actor) AS actor, count(*) AS n"
+        + base
         + " GROUP BY speaker ORDER BY speaker = '', n DESC, speaker LIMIT :limit OFFSET :offset",
-        {**w.params, "limit": limit, "offset": offset})
+        {**w.params, "limit": limit, "offset": offset},
+    )
     names = [s["speaker"] for s in speakers]
     by_speaker: dict[str, list[JSON]] = {n: [] for n in names}
     if names:
@@ -446,22 +601,38 @@ def quotes_by_speaker(store: SQLiteStore, *, speaker: str | None = None, q: str 
             f"a.title AS article_title, a.published, {who} AS who, row_number() OVER (PARTITION BY {who} "
             "ORDER BY a.published IS NULL, a.published DESC, qu.article_id, qu.idx) AS rn "
             "FROM quotes qu JOIN articles a ON a.id = qu.article_id" + ws.sql() + ") WHERE rn <= :per "
-            "ORDER BY who, rn", {**ws.params, "per": per_speaker})
+            "ORDER BY who, rn",
+            {**ws.params, "per": per_speaker},
+        )
         for r in rows:
             d = dict(r)
             by_speaker[d.pop("who")].append({k: v for k, v in d.items() if k != "rn"})
-    groups = [{"speaker": s["speaker"] or None, "actor": s["actor"], "count": s["n"],
-               "quotes": by_speaker[s["speaker"]]} for s in speakers]
+    groups = [
+        {
+            "speaker": s["speaker"] or None,
+            "actor": s["actor"],
+            "count": s["n"],
+            "quotes": by_speaker[s["speaker"]],
+        }
+        for s in speakers
+    ]
     return {"items": groups, "total": total, "limit": limit, "offset": offset}
 
 
 # ---------------------------------------------------------------------------------------- misc
 
+
 def top_actors(store: SQLiteStore, *, limit: int = 60) -> list[str]:
     """The actor codes most often seen as an event's source or target."""
-    return [r[0] for r in store.query(
-        "SELECT actor FROM (SELECT source_actor AS actor FROM events UNION ALL SELECT target_actor FROM events) "
-        "WHERE actor IS NOT NULL GROUP BY actor ORDER BY count(*) DESC, actor LIMIT ?", (limit,))]
+    return [
+        r[0]
+        for r in store.query(
+            "SELECT actor FROM (SELECT source_actor AS actor FROM events "
+            "UNION ALL SELECT target_actor FROM events) "
+            "WHERE actor IS NOT NULL GROUP BY actor ORDER BY count(*) DESC, actor LIMIT ?",
+            (limit,),
+        )
+    ]
 
 
 def root_codes() -> list[tuple[str, str]]:
@@ -472,6 +643,11 @@ def root_codes() -> list[tuple[str, str]]:
 
 
 def outlets(store: SQLiteStore, *, limit: int = 200) -> list[str]:
-    return [r[0] for r in store.query(
-        "SELECT outlet FROM articles WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY count(*) DESC LIMIT ?",
-        (limit,))]
+    return [
+        r[0]
+        for r in store.query(
+            "SELECT outlet FROM articles WHERE outlet IS NOT NULL GROUP BY outlet "
+            "ORDER BY count(*) DESC LIMIT ?",
+            (limit,),
+        )
+    ]

@@ -10,14 +10,32 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
+from itertools import pairwise
 from typing import Any
 from urllib.parse import urlsplit
 
 JSON = dict[str, Any]
 
-ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART",
-                "LANGUAGE", "GROUP")
-QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
+ENTITY_TYPES = (
+    "PERSON",
+    "ORG",
+    "GPE",
+    "LOC",
+    "NORP",
+    "FAC",
+    "EVENT",
+    "PRODUCT",
+    "LAW",
+    "WORK_OF_ART",
+    "LANGUAGE",
+    "GROUP",
+)
+QUAD_NAMES = {
+    1: "verbal cooperation",
+    2: "material cooperation",
+    3: "verbal conflict",
+    4: "material conflict",
+}
 
 
 def safe_url(url: Any) -> str | None:
@@ -55,8 +73,10 @@ def event_line(ev: JSON) -> str:
     date = (ev.get("date") or {}).get("value") if isinstance(ev.get("date"), dict) else None
     name = ev.get("name") or ""
     neg = "NOT " if ev.get("negated") else ""
-    return (f"{actor_label(ev.get('source'))} → {neg}{ev.get('code', '')} {name} → "
-            f"{actor_label(ev.get('target'))}, {date or 'undated'}")
+    return (
+        f"{actor_label(ev.get('source'))} → {neg}{ev.get('code', '')} {name} → "
+        f"{actor_label(ev.get('target'))}, {date or 'undated'}"
+    )
 
 
 def _span(d: Any, n: int) -> tuple[int, int] | None:
@@ -104,8 +124,12 @@ def highlight(analysis: JSON) -> list[JSON]:
         add(t, "timex", f"{t.get('type', 'DATE')}: {t.get('value')}")
     for a in analysis.get("amounts") or []:
         measure = (a.get("measure") or {}).get("text")
-        add(a, "amount", f"amount: {a.get('value')} {a.get('unit') or ''} ({a.get('kind')})"
-            + (f" — {measure}" if measure else ""))
+        add(
+            a,
+            "amount",
+            f"amount: {a.get('value')} {a.get('unit') or ''} ({a.get('kind')})"
+            + (f" — {measure}" if measure else ""),
+        )
     for p in analysis.get("places") or []:
         coords = f" ({p.get('lat')}, {p.get('lon')})" if p.get("lat") is not None else ""
         add(p, "place", f"place: {p.get('name')}, {p.get('country') or '?'}{coords}")
@@ -123,7 +147,7 @@ def highlight(analysis: JSON) -> list[JSON]:
     cuts = sorted(bounds)
     active: set[int] = set()
     pieces: list[JSON] = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
+    for a, b in pairwise(cuts):
         active.difference_update(ends.get(a, ()))
         active.update(starts.get(a, ()))
         if a >= b:
@@ -141,11 +165,14 @@ def highlight(analysis: JSON) -> list[JSON]:
                     tips.append(tip)
             elif ev is not None:
                 evs.append(str(ev))
-        pieces.append({"text": text[a:b], "cls": " ".join(classes), "tip": "\n".join(tips), "ev": " ".join(evs)})
+        pieces.append(
+            {"text": text[a:b], "cls": " ".join(classes), "tip": "\n".join(tips), "ev": " ".join(evs)}
+        )
     return pieces
 
 
 # ---------------------------------------------------------------------------------------- charts
+
 
 def goldstein_colour(g: float | None) -> str:
     """Red for conflict (-10), grey for neutral, green for cooperation (+10)."""
@@ -172,24 +199,53 @@ def timeline_chart(items: list[JSON], *, width: int = 920, height: int = 300) ->
         h = ph * it["count"] / peak
         x = left + i * slot + (slot - bar_w) / 2
         g = it.get("goldstein_mean")
-        bars.append({"x": round(x, 1), "y": round(top + ph - h, 1), "w": round(bar_w, 1), "h": round(h, 1),
-                     "period": it["period"], "count": it["count"], "colour": goldstein_colour(g),
-                     "tip": f"{it['period']}: {it['count']} events, mean Goldstein "
-                            f"{'—' if g is None else f'{g:+.2f}'}"})
+        bars.append(
+            {
+                "x": round(x, 1),
+                "y": round(top + ph - h, 1),
+                "w": round(bar_w, 1),
+                "h": round(h, 1),
+                "period": it["period"],
+                "count": it["count"],
+                "colour": goldstein_colour(g),
+                "tip": f"{it['period']}: {it['count']} events, mean Goldstein "
+                f"{'—' if g is None else f'{g:+.2f}'}",
+            }
+        )
         if g is not None:
             points.append(f"{left + i * slot + slot / 2:.1f},{top + ph / 2 - (ph / 2) * g / 10:.1f}")
     step = max(1, math.ceil(count / 12))
-    xlabels = [{"x": round(left + i * slot + slot / 2, 1), "text": it["period"]}
-               for i, it in enumerate(items) if i % step == 0]
+    xlabels = [
+        {"x": round(left + i * slot + slot / 2, 1), "text": it["period"]}
+        for i, it in enumerate(items)
+        if i % step == 0
+    ]
     yticks = [{"y": round(top + ph - ph * f, 1), "text": str(round(peak * f))} for f in (0, 0.5, 1)]
     gticks = [{"y": round(top + ph / 2 - (ph / 2) * g / 10, 1), "text": f"{g:+d}"} for g in (-10, 0, 10)]
-    return {"width": width, "height": height, "left": left, "right": width - right, "top": top,
-            "bottom": top + ph, "bars": bars, "line": " ".join(points), "xlabels": xlabels,
-            "yticks": yticks, "gticks": gticks, "label_y": height - 8}
+    return {
+        "width": width,
+        "height": height,
+        "left": left,
+        "right": width - right,
+        "top": top,
+        "bottom": top + ph,
+        "bars": bars,
+        "line": " ".join(points),
+        "xlabels": xlabels,
+        "yticks": yticks,
+        "gticks": gticks,
+        "label_y": height - 8,
+    }
 
 
-def network_chart(net: JSON, positions: dict[str, tuple[float, float]], *, selected: tuple[str, str] | None,
-                  width: int = 800, height: int = 560) -> JSON:
+def network_chart(
+    net: JSON,
+    positions: dict[str, tuple[float, float]],
+    *,
+    selected: tuple[str, str] | None,
+    width: int = 800,
+    height: int = 560,
+) -> JSON:
     """SVG geometry for the actor network: curved directed edges, sized nodes."""
     peak = max((e["count"] for e in net["edges"]), default=1) or 1
     node_peak = max((n["count"] for n in net["nodes"]), default=1) or 1
@@ -203,15 +259,29 @@ def network_chart(net: JSON, positions: dict[str, tuple[float, float]], *, selec
         bend = min(40.0, d * 0.15)
         cx, cy = (x1 + x2) / 2 - dy / d * bend, (y1 + y2) / 2 + dx / d * bend  # curve to the left
         g = e.get("goldstein_mean")
-        edges.append({
-            "source": e["source"], "target": e["target"], "count": e["count"], "goldstein": g,
-            "path": f"M{x1:.1f},{y1:.1f} Q{cx:.1f},{cy:.1f} {x2:.1f},{y2:.1f}",
-            "width": round(1.5 + 7.5 * math.sqrt(e["count"] / peak), 2), "colour": goldstein_colour(g),
-            "selected": selected == (e["source"], e["target"]),
-            "tip": f"{e['source']} → {e['target']}: {e['count']} events, mean Goldstein "
-                   f"{'—' if g is None else f'{g:+.2f}'}",
-        })
-    nodes = [{"id": n["id"], "x": positions[n["id"]][0], "y": positions[n["id"]][1],
-              "r": round(6 + 14 * math.sqrt(n["count"] / node_peak), 1), "count": n["count"]}
-             for n in net["nodes"] if n["id"] in positions]
+        edges.append(
+            {
+                "source": e["source"],
+                "target": e["target"],
+                "count": e["count"],
+                "goldstein": g,
+                "path": f"M{x1:.1f},{y1:.1f} Q{cx:.1f},{cy:.1f} {x2:.1f},{y2:.1f}",
+                "width": round(1.5 + 7.5 * math.sqrt(e["count"] / peak), 2),
+                "colour": goldstein_colour(g),
+                "selected": selected == (e["source"], e["target"]),
+                "tip": f"{e['source']} → {e['target']}: {e['count']} events, mean Goldstein "
+                f"{'—' if g is None else f'{g:+.2f}'}",
+            }
+        )
+    nodes = [
+        {
+            "id": n["id"],
+            "x": positions[n["id"]][0],
+            "y": positions[n["id"]][1],
+            "r": round(6 + 14 * math.sqrt(n["count"] / node_peak), 1),
+            "count": n["count"],
+        }
+        for n in net["nodes"]
+        if n["id"] in positions
+    ]
     return {"width": width, "height": height, "edges": edges, "nodes": nodes}

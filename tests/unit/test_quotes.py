@@ -1,0 +1,210 @@
+"""Quotes: direct, interrupted, multi-paragraph, partial and indirect quotes, speakers, cues, channels."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.evaluation.quotes import is_direct, match, score_article
+from newsgraph.model import Article, EntityRef, Quote, Span
+from newsgraph.nlp.model import load_nlp
+from newsgraph.nlp.quotes import extract_quotes, find_segments, load_cues
+from newsgraph.registry import Context, registered
+
+
+def _quotes(text: str) -> list[Quote]:
+    out = extract_quotes(load_nlp()(text))
+    for q in out:
+        assert text[q.span.start:q.span.end] == q.span.text
+        for s in (q.cue, q.channel):
+            if s is not None:
+                assert text[s.start:s.end] == s.text
+        if q.speaker is not None and q.speaker.start is not None and q.speaker.end is not None:
+            assert 0 <= q.speaker.start < q.speaker.end <= len(text)
+    return out
+
+
+def _speaker_text(text: str, q: Quote) -> str | None:
+    sp = q.speaker
+    if sp is None or sp.start is None or sp.end is None:
+        return None
+    return text[sp.start:sp.end]
+
+
+def _one(quotes: list[Quote], kind: str, contains: str) -> Quote:
+    found = [q for q in quotes if q.kind == kind and contains in q.span.text]
+    assert len(found) == 1, [(q.kind, q.span.text) for q in quotes]
+    return found[0]
+
+
+# --------------------------------------------------------------------------- quotation marks
+
+
+def test_segments_pair_curly_straight_and_doubled_single_marks() -> None:
+    text = "A \u201cone two\u201d b \"three four\" c ''five six'' d \u00absept\u00bb."
+    segs = [text[s.start:s.end] for s in find_segments(text)]
+    assert segs == ["\u201cone two\u201d", "\"three four\"", "''five six''", "\u00absept\u00bb"]
+
+
+def test_segments_keep_a_quote_running_over_two_paragraphs() -> None:
+    text = "\u201cFirst part of it.\n\n\u201cSecond part,\u201d she said."
+    segs = find_segments(text)
+    assert len(segs) == 2
+    assert not segs[0].closed and segs[1].continues
+
+
+def test_segments_skip_an_unclosed_mark_with_nothing_after_it() -> None:
+    text = "He was 6\" tall.\n\nAnother \"line with no end.\n\nPlain text."
+    assert find_segments(text) == []
+
+
+def test_cue_lexicon_has_kinds() -> None:
+    cues = load_cues()
+    assert cues["say"] == "speech" and cues["believe"] == "belief"
+    assert cues["according to"] == "source" and cues["accuse"] == "charge"
+
+
+# --------------------------------------------------------------------------- extraction
+
+
+@pytest.mark.slow
+def test_direct_quote_with_speaker_after_it() -> None:
+    text = ("Dock workers walked out in Rotterdam on Monday.\n\n"
+            "\u201cWe will not accept these terms,\u201d union leader Maria Lopez said.")
+    q = _one(_quotes(text), "direct", "We will not accept")
+    assert q.span.text == "\u201cWe will not accept these terms,\u201d"
+    assert _speaker_text(text, q) is not None and "Maria Lopez" in str(_speaker_text(text, q))
+    assert q.cue is not None and q.cue.text == "said"
+
+
+@pytest.mark.slow
+def test_interrupted_quote_is_one_quote_and_pronoun_resolves_to_the_person() -> None:
+    text = ("Maria Lopez spoke to the crowd at the harbour gate.\n\n"
+            "\"The offer is an insult,\" she said, \"and we will stay out until it changes.\"")
+    quotes = [q for q in _quotes(text) if q.kind == "direct"]
+    assert len(quotes) == 1
+    q = quotes[0]
+    assert q.span.text.startswith("\"The offer") and q.span.text.endswith("changes.\"")
+    assert _speaker_text(text, q) == "she"
+    assert q.speaker is not None and q.speaker.name == "Maria Lopez"
+
+
+@pytest.mark.slow
+def test_multi_paragraph_quote_after_a_colon() -> None:
+    text = ("The mayor, Peter Novak, read a statement:\n\n"
+            "\u201cThe bridge will stay closed while engineers inspect it.\n\n"
+            "\u201cWe ask drivers to use the ferry until further notice.\u201d\n\n"
+            "The council meets again next week.")
+    q = _one(_quotes(text), "direct", "The bridge will stay closed")
+    assert q.span.text.endswith("further notice.\u201d")
+    assert q.speaker is not None and "Novak" in (q.speaker.name or "")
+
+
+@pytest.mark.slow
+def test_partial_quote_inside_reported_speech() -> None:
+    text = "The transport minister accused the rail company of \"cheating\" its passengers."
+    q = _one(_quotes(text), "partial", "\"cheating\"")
+    assert q.span.text.startswith("the rail company")
+    assert _speaker_text(text, q) == "The transport minister"
+    assert q.cue is not None and q.cue.text == "accused"
+
+
+@pytest.mark.slow
+def test_indirect_speech_with_told_reporters_that() -> None:
+    text = "Peter Novak told reporters that the factory would close next year."
+    q = _one(_quotes(text), "indirect", "factory")
+    assert q.span.text == "that the factory would close next year"
+    assert _speaker_text(text, q) == "Peter Novak"
+    assert q.cue is not None and q.cue.text == "told"
+
+
+@pytest.mark.slow
+def test_according_to_is_kept_as_the_channel_of_another_cue() -> None:
+    text = ("Anna Berg said the two firms should merge before the summer, "
+            "according to a statement from her office.")
+    q = _one(_quotes(text), "indirect", "merge")
+    assert _speaker_text(text, q) == "Anna Berg"
+    assert q.channel is not None and q.channel.text == "according to a statement from her office"
+
+
+@pytest.mark.slow
+def test_according_to_alone_names_the_source() -> None:
+    text = "Grain exports fell by a third last year, according to the farm ministry."
+    q = _one(_quotes(text), "indirect", "Grain exports")
+    assert q.span.text == "Grain exports fell by a third last year"
+    assert _speaker_text(text, q) == "the farm ministry"
+    assert q.cue is not None and q.cue.text == "according to"
+
+
+@pytest.mark.slow
+def test_no_speaker_is_guessed_when_the_text_names_none() -> None:
+    text = ("Storms closed three airports on Friday.\n\n"
+            "\u201cNobody expected the river to rise this fast.\u201d\n\n"
+            "Repairs will take weeks.")
+    q = _one(_quotes(text), "direct", "Nobody expected")
+    assert q.speaker is None
+
+
+@pytest.mark.slow
+def test_scare_quotes_are_not_quotes() -> None:
+    text = "The so-called \"reform\" passed the senate by two votes."
+    assert [q for q in _quotes(text) if "reform" in q.span.text] == []
+
+
+@pytest.mark.slow
+def test_belief_cue_gives_an_indirect_quote() -> None:
+    text = "Most economists believe that prices will keep rising."
+    q = _one(_quotes(text), "indirect", "prices")
+    assert q.span.text == "that prices will keep rising"
+    assert _speaker_text(text, q) == "Most economists"
+
+
+@pytest.mark.slow
+def test_nested_attribution_keeps_the_outer_one_as_channel() -> None:
+    text = "The two leaders accused the bank of \"meddling\" in the election, the palace said."
+    inner = [q for q in _quotes(text) if q.cue is not None and q.cue.text == "accused"]
+    assert len(inner) == 1 and inner[0].kind == "partial"
+    inner_quote = inner[0]
+    assert inner_quote.span.text == "the bank of \"meddling\" in the election"
+    assert _speaker_text(text, inner_quote) == "The two leaders"
+    assert inner_quote.channel is not None and "the palace said" in inner_quote.channel.text
+
+
+@pytest.mark.slow
+def test_stage_is_registered_and_reads_entities() -> None:
+    st = registered()["quotes.v1"]
+    assert st.produces == "quotes" and st.requires == ("entities",)
+    text = "\u201cWe are ready,\u201d Anna Berg said."
+    ctx = Context(article=Article(id="t", text=text, title=""), doc=load_nlp()(text))
+    ctx.results["entities"] = []
+    out = st.fn(ctx)
+    assert len(out) == 1 and out[0].kind == "direct"
+
+
+# --------------------------------------------------------------------------- evaluation metric
+
+
+def test_direct_definition_follows_quotation_marks() -> None:
+    text = 'He said "the plan is dead," and left. She said the plan was "a disaster".'
+    assert is_direct(text, [[8, 27]])  # "the plan is dead,"
+    assert is_direct(text, [[9, 25]])  # inside the marks
+    mixed_start = text.index("the plan was")
+    assert not is_direct(text, [[mixed_start, len(text) - 1]])
+
+
+def test_matching_ignores_the_gap_of_an_interrupted_gold_quote() -> None:
+    gold = [set(range(0, 10)) | set(range(20, 30))]
+    pred = [set(range(0, 30))]  # covers the interrupting "he said" as well
+    assert match(gold, pred) == [(0, 0)]
+    assert match(gold, [set(range(0, 8))]) == []  # 8 < half of 20
+
+
+def test_score_article_counts_speakers_by_span_or_name() -> None:
+    text = "\u201cWe are ready,\u201d Anna Berg said."
+    record = {"text": text, "quotes": [{"quote": text[:16], "speaker": "Anna Berg", "cue": "said",
+                                        "quote_spans": [[0, 16]], "speaker_spans": [[17, 26]]}]}
+    q = Quote(Span.of(text, 0, 16), "direct", EntityRef(None, None, "Anna Berg", 17, 26),
+              Span.of(text, 27, 31), None)
+    counts = score_article(record, [q])
+    assert counts["direct"]["tp"] == 1 and counts["direct"]["speaker"] == 1
+    wrong = Quote(q.span, "direct", EntityRef(None, None, "Someone", 0, 3), q.cue, None)
+    assert score_article(record, [wrong])["direct"]["speaker"] == 0

@@ -1,0 +1,38 @@
+"""The runner: time limits and stage failures reject one document, never the batch."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph import errors as E
+from newsgraph.config import load_settings
+from newsgraph.errors import ConfigError
+from newsgraph.model import RawDocument, Rejected
+from newsgraph.registry import resolve
+from newsgraph.runner import process_all
+
+
+@pytest.mark.slow
+def test_document_over_the_time_limit_is_rejected_and_the_next_one_runs() -> None:
+    slow = RawDocument(source="slow", format="text", content="Talks\n\n" + "Officials met in Geneva. " * 4000)
+    fast = RawDocument(source="fast", format="text", content="Talks\n\nOfficials met in Geneva on Monday.")
+    s = load_settings().with_overrides(stage_timeout_s=0.05)
+    out = list(process_all([slow, fast], s))
+    assert isinstance(out[0], Rejected) and out[0].code == E.E_TIMEOUT
+    s2 = load_settings()
+    (ok,) = list(process_all([fast], s2))
+    assert not isinstance(ok, Rejected)
+
+
+def test_unknown_stage_is_a_config_error() -> None:
+    with pytest.raises(ConfigError):
+        resolve(["entities.v1", "no-such-stage.v9"])
+
+
+def test_stage_order_is_checked() -> None:
+    from newsgraph.registry import registered
+
+    needs = [s for s in registered().values() if s.requires]
+    if needs:
+        with pytest.raises(ConfigError):
+            resolve([needs[0].name])

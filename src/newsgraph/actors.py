@@ -40,6 +40,8 @@ class Lexicon:
     offices: dict[str, list[Office]] = field(default_factory=dict)  # leader kb_id -> offices
     roles: list[tuple[tuple[str, ...], str]] = field(default_factory=list)  # (words, code), longest first
     role_words: dict[str, str] = field(default_factory=dict)  # single word -> code
+    roles_by_last: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
+    first_keys: dict[str, int] = field(default_factory=dict)  # first word-run of an alias -> most words
     country_names: dict[str, str] = field(default_factory=dict)  # code -> name
 
     def add(self, alias: str, entry: ActorEntry) -> None:
@@ -50,6 +52,8 @@ class Lexicon:
         if alias.lower().startswith("the ") and len(alias) > 4:
             forms.add(alias[4:])
         for form in forms:
+            key = first_key(form)
+            self.first_keys[key] = max(self.first_keys.get(key, 0), len(form.split()))
             bucket = self.phrases.setdefault(form, [])
             if all(e.kb_id != entry.kb_id for e in bucket):
                 bucket.append(entry)
@@ -142,7 +146,18 @@ def lexicon() -> Lexicon:
                 roles[tuple(p.lower().split())] = code
     lx.roles = sorted(roles.items(), key=lambda kv: -len(kv[0]))
     lx.role_words = {k[0]: v for k, v in roles.items() if len(k) == 1}
+    for pat, code in lx.roles:
+        lx.roles_by_last.setdefault(pat[-1], []).append((pat, code))
     return lx
+
+
+_RUN = re.compile(r"\w+")
+
+
+def first_key(text: str) -> str:
+    """The first run of word characters ("U.S." -> "U"): an index key for phrase look-ups."""
+    m = _RUN.search(text)
+    return m.group(0) if m else text
 
 
 _TITLES = frozenset({"president", "prime", "pm", "chancellor", "king", "queen", "prince", "general", "gen",
@@ -158,20 +173,17 @@ _REGION_HINT = frozenset({
 
 
 def role_of_words(words: list[str]) -> str | None:
-    """The role code named by a sequence of lower-case words ("foreign", "minister") or None."""
-    lx = lexicon()
-    n = len(words)
-    best: tuple[int, str] | None = None
-    for pat, code in lx.roles:
-        k = len(pat)
-        for i in range(n - k + 1):
-            if tuple(words[i:i + k]) == pat:
-                # the rightmost, then longest match is the head of the phrase ("opposition leader")
-                score = (i + k) * 10 + k
-                if best is None or score > best[0]:
-                    best = (score, code)
-                break
-    return best[1] if best else None
+    """The role code named by a sequence of lower-case words ("foreign", "minister") or None.
+
+    The rightmost, then longest, match wins: it is the head of the phrase ("opposition leader").
+    """
+    by_last = lexicon().roles_by_last
+    for j in range(len(words) - 1, -1, -1):
+        for pat, code in by_last.get(words[j], ()):  # longest first
+            k = len(pat)
+            if j + 1 >= k and tuple(words[j + 1 - k:j + 1]) == pat:
+                return code
+    return None
 
 
 _WORD = re.compile(r"[\w.'’-]+")

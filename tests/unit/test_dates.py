@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsgraph.evaluation.timex import match_spans, score_document
 from newsgraph.model import Article, Published, Timex
@@ -157,3 +161,22 @@ def test_timex_evaluation_matches_greedily_and_scores_values() -> None:
             {"start": 15, "end": 19, "text": "2023", "value": "2022", "type": "DATE"}]
     s = score_document(gold, pred)
     assert (s["strict"], s["relaxed"], s["value"], s["type"]) == (2, 2, 1, 2)
+
+
+_WORDS = ("on", "in", "the", "last", "next", "a", "two", "1999", "2024", "Feb.", "30", "May", "may", "Monday",
+          "night", "noon", "3", "p.m.", "year", "years", "ago", "earlier", "third-quarter", "Christmas",
+          "decade", "1990s", "mid-", "summer", "weekend", "daily", "every", "now", "hour-long", ",", ".")
+
+
+@given(st.lists(st.sampled_from(_WORDS), max_size=14), st.sampled_from(["2024-02-08", "1999-12-31", None]))
+@settings(max_examples=300, deadline=None)
+def test_dates_spans_always_slice_the_text(words: list[str], anchor: str | None) -> None:
+    text = " ".join(words)
+    out = find_timexes(text, anchor)
+    for t in out:
+        assert 0 <= t.span.start < t.span.end <= len(text)
+        assert text[t.span.start:t.span.end] == t.span.text
+        assert t.value
+    starts = [t.span.start for t in out]
+    assert starts == sorted(starts)
+    assert all(a.span.end <= b.span.start for a, b in pairwise(out))

@@ -436,7 +436,7 @@ class _Coder:
             for _ in range(8):
                 if head.dep_ == "relcl":
                     return self.parties(head.head)
-                if head.head is head or not (head.dep_ == "acl" or head.pos_ in ("VERB", "AUX")):
+                if head.head.i == head.i or not (head.dep_ == "acl" or head.pos_ in ("VERB", "AUX")):
                     break
                 head = head.head
             return []
@@ -494,7 +494,7 @@ class _Coder:
             return [], False
         if v.dep_ == "relcl":
             return self.parties(v.head), False
-        if v.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and v.head is not v:
+        if v.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and v.head.i != v.i:
             head = v.head
             if v.dep_ == "pcomp" and head.dep_ == "prep":
                 head = head.head
@@ -716,7 +716,7 @@ def _clause_verb(t: Token) -> Token:
     """The verb (or root) whose clause holds ``t``."""
     cur = t
     for _ in range(30):
-        if cur.pos_ in ("VERB", "AUX") or cur.dep_ == "ROOT" or cur.head is cur:
+        if cur.pos_ in ("VERB", "AUX") or cur.dep_ == "ROOT" or cur.head.i == cur.i:
             return cur
         cur = cur.head
     return cur
@@ -725,7 +725,7 @@ def _clause_verb(t: Token) -> Token:
 def _depth(t: Token) -> tuple[int, int]:
     d = 0
     cur = t
-    while cur.head is not cur and d < 50:
+    while cur.head.i != cur.i and d < 50:
         cur = cur.head
         d += 1
     return d, t.i
@@ -760,7 +760,7 @@ def _subordination(v: Token) -> float:
             pen += 0.15
         elif cur.dep_ == "advcl" or (cur.dep_ in ("pcomp", "pobj") and cur.pos_ == "VERB"):
             pen += 0.1
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             break
         cur = cur.head
     return min(pen, 0.3)
@@ -777,7 +777,7 @@ def _is_background(t: Token, v: Token) -> bool:
                 return True
             if cur.dep_ == "relcl":
                 return True
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             break
         cur = cur.head
     auxes = [c for c in v.children if c.dep_ == "aux"]
@@ -1263,7 +1263,7 @@ class _Sentence:
                 srcs = vs
             if not tgts and verb.pos_ in ("VERB", "AUX"):
                 # the noun is an instrument or object of an uncoded verb: "hit Russia with sanctions"
-                instrument = n.dep_ == "pobj" and n.head.lemma_ == "with" and n.head.head is verb
+                instrument = n.dep_ == "pobj" and n.head.lemma_ == "with" and n.head.head.i == verb.i
                 if n.dep_ == "dobj" or instrument:
                     for c in verb.children:
                         if c.dep_ == "dobj" and c.i != n.i:
@@ -1345,7 +1345,7 @@ class _Dater:
                 if cur.i in own:
                     hit = True
                     break
-                if cur.head is cur:
+                if cur.head.i == cur.i:
                     break
                 nxt = cur.head
                 if nxt.pos_ in ("VERB", "AUX") and nxt.i not in own:

@@ -170,7 +170,8 @@ def _grammar() -> _Grammar:
     add("agoadj", r"\b(?i:the\s+)?(?P<w>(?i:year-ago|year-earlier|year-before|a\s+year-ago|a\s+year-earlier))"
                   r"(?:\s+(?P<what>(?i:quarter|period)))?\b")
     # 6. durations
-    add("dur", rf"(?i:{pre_mod}?{det}?{rel}?{num}[-\s]+(?:and\s+a\s+half[-\s]+)?{unit}"
+    add("dur", rf"(?i:{pre_mod}?{det}?{rel}?{num}[-\s]+(?:and\s+a\s+half[-\s]+)?"
+               rf"(?:(?:more|additional|extra|further|straight|consecutive|trading|business|working)\s+)?{unit}"
                rf"(?P<half2>\s+and\s+a\s+half)?(?P<adj>-long|-old|\s+long|\s+old)?)\b")
     add("durunit", rf"(?i:{pre_mod}?(?P<det>(?:the|an?)\s+)?{unit}-long)\b")
     add("plural", r"\b(?i:(?P<q>(?:the\s+)?(?:past|last|next|coming|recent|few|several|many|the\s+past\s+few|"
@@ -182,13 +183,16 @@ def _grammar() -> _Grammar:
                    rf"(?:{ordq}[-\s]+(?:fiscal[-\s]+)?(?:quarter|period)"
                    rf"|{qmod}[-\s]+(?:fiscal[-\s]+)?quarter|(?P<bare>the\s+quarter)))"
                    rf"(?:(?:\s+of|,)?\s+(?:(?i:fiscal)\s+)?{year})?\b")
-    add("half", rf"\b(?i:(?:the\s+)?(?P<h>first|second)[-\s]+half)"
+    add("half", rf"\b(?i:(?:the\s+)?(?P<h>first|second|last)[-\s]+half)"
                 rf"(?:(?:\s+of|,)?\s+(?:(?i:fiscal)\s+)?{year})?"
                 r"(?!\s+of\s+(?:the\s+)?(?:month|week|day|[A-Z]))\b")
     add("season", rf"\b(?:(?P<srel>(?i:this\s+past|this\s+coming|this|last|next|the|early|late|mid|"
                   rf"the\s+early|the\s+late|the\s+past))(?:\s+|-))+{season}"
                   rf"(?:(?:\s+of|,)?\s+{year})?\b".replace("{season}", season), re.I)
     add("season2", rf"\b{season}(?:\s+of|,)?\s+{year}\b", re.I)
+    add("yearperiod", r"\b(?i:the)\s+(?P<year>(?:19|20)\d\d)\s+(?i:period|quarter)\b")
+    add("y2k", r"\b(?i:the\s+year\s+two\s+thousand)(?:\s+(?i:and\s+)?(?P<o>(?i:one|two|three|four|five|six|"
+               r"seven|eight|nine|ten)))?\b")
     add("monthrel", rf"{month}(?:\s+of)?\s+(?P<yrel>(?i:last|this|next))\s+(?i:year)\b")
     add("spelled", r"\b(?P<c>(?i:nineteen|twenty))[-\s]+"
                    r"(?P<t>(?i:ten|eleven|twelve|thirteen|fourteen|fifteen|"
@@ -842,6 +846,8 @@ def _h_quarter(m: re.Match[str], r: _Resolver) -> tuple[str, str, str | None] | 
 
 def _h_half(m: re.Match[str], r: _Resolver) -> tuple[str, str, str | None] | None:
     h = 1 if m.group("h").lower() == "first" else 2
+    if m.group("h").lower() == "last" and not m.groupdict().get("year"):
+        return None
     year = m.groupdict().get("year")
     if year:
         return "DATE", f"{r.year_of(year)}-H{h}", None
@@ -1035,7 +1041,18 @@ def _h_timeday(m: re.Match[str], r: _Resolver) -> tuple[str, str, str | None] | 
     return "TIME", f"{day}T{hhmm}", "APPROX" if m.group("pre") else None
 
 
+def _h_yearperiod(m: re.Match[str], r: _Resolver) -> tuple[str, str, str | None] | None:
+    return "DATE", f"@QOFYEAR:{m.group('year')}", None
+
+
+def _h_y2k(m: re.Match[str], r: _Resolver) -> tuple[str, str, str | None] | None:
+    extra = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+             "ten": 10}.get((m.group("o") or "").lower(), 0)
+    return "DATE", str(2000 + extra), None
+
+
 _HANDLERS: dict[str, Handler] = {
+    "yearperiod": _h_yearperiod, "y2k": _h_y2k,
     "monthrel": _h_monthrel, "spelled": _h_spelled, "decword": _h_decword, "century": _h_century,
     "setday": _h_setday, "setplural": _h_setplural, "timeday": _h_timeday,
     "mdy": _h_mdy, "dmy": _h_mdy, "iso": _h_iso, "slash": _h_iso, "my": _h_my, "month": _h_month,
@@ -1077,7 +1094,9 @@ def _resolve_discourse(cands: list[_Cand], text: str, anchor: date | None) -> No
     """Fill in values that depend on earlier expressions (the quarter a report is about)."""
     if anchor is None:
         for c in cands:
-            if c.value.startswith("@"):
+            if c.value.startswith("@QOFYEAR:"):
+                c.value = c.value.split(":")[1]
+            elif c.value.startswith("@"):
                 c.value = "XXXX-QX" if c.value == "@QUARTER" else "XXXX"
         return
     # The quarter the article reports on: the one it names most often (first one on a tie), else the
@@ -1094,6 +1113,8 @@ def _resolve_discourse(cands: list[_Cand], text: str, anchor: date | None) -> No
             seen_quarter = True
         elif c.value == "@QUARTER":
             c.value = main_q
+        elif c.value.startswith("@QOFYEAR:"):
+            c.value = f"{c.value.split(':')[1]}-Q{main_q[-1]}"  # "the 1988 period": that year's same quarter
         elif c.value == "@YEARAGO":
             s0 = text.rfind(".", 0, c.start)
             s1 = text.find(".", c.end)

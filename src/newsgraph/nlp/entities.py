@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..actors import ActorEntry, Lexicon, code_phrase, lexicon, role_of_words
+from ..actors import ActorEntry, Lexicon, code_phrase, first_key, lexicon, role_of_words
 from ..model import Entity, Mention
 from ..registry import Context, stage
 
@@ -64,14 +64,17 @@ def _lexicon_matches(doc: Doc, lx: Lexicon) -> list[_Cand]:
     """Longest lexicon phrases, left to right, never overlapping each other."""
     out: list[_Cand] = []
     n = len(doc)
+    words = [t.text for t in doc]
+    keys = lx.first_keys
     i = 0
     while i < n:
-        tok = doc[i]
-        if tok.is_punct and tok.text not in ("'", "’") or tok.is_space or tok.lower_ == "the":
+        w = words[i]
+        most = keys.get(first_key(w), 0)
+        if not most or w.lower() == "the" or doc[i].is_space:
             i += 1  # every alias is also listed without "the", so a match never needs to start there
             continue
         hit: _Cand | None = None
-        for k in range(min(MAX_PHRASE, n - i), 0, -1):
+        for k in range(min(2 * most + 1, MAX_PHRASE, n - i), 0, -1):
             span = doc[i:i + k]
             if span[-1].is_space:
                 continue

@@ -85,9 +85,9 @@ def search_page(
     quotes = Q.list_quotes(store, q=q, limit=10) if q else None
     n_pages = max(1, -(-result["total"] // PAGE_SIZE))
     stats = {
-        "articles": int(store.query("SELECT count(*) FROM articles")[0][0]),
-        "events": int(store.query("SELECT count(*) FROM events")[0][0]),
-        "quotes": int(store.query("SELECT count(*) FROM quotes")[0][0]),
+        "articles": int(Q.run(store, "SELECT count(*) FROM articles")[0][0]),
+        "events": int(Q.run(store, "SELECT count(*) FROM events")[0][0]),
+        "quotes": int(Q.run(store, "SELECT count(*) FROM quotes")[0][0]),
     }
     return render(
         "search.html",

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,9 +25,55 @@ DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 SNIP_OPEN, SNIP_CLOSE = "\x02", "\x03"  # snippet markers that cannot occur in stored text
 
 
+_CACHE: OrderedDict[tuple[Any, ...], list[Any]] = OrderedDict()
+_CACHE_LOCK = threading.Lock()
+CACHE_SIZE = 512
+
+
+def _stamp(path: str) -> tuple[int, ...]:
+    """Changes whenever the database changes (a write touches the file or its WAL)."""
+    out: list[int] = []
+    for p in (path, path + "-wal"):
+        try:
+            st = os.stat(p)
+            out += [st.st_mtime_ns, st.st_size]
+        except OSError:
+            out += [0, 0]
+    return tuple(out)
+
+
+def run(store: SQLiteStore, sql: str, params: dict[str, Any] | tuple[Any, ...] = ()) -> list[Any]:
+    """``store.query`` with a small cache of results, dropped as soon as the database file changes.
+
+    The web app's database is read-only, so aggregate pages asked twice (facets, timeline,
+    network) cost one query.
+    """
+    frozen = tuple(sorted(params.items())) if isinstance(params, dict) else tuple(params)
+    key = (store.path, _stamp(store.path), sql, frozen)
+    with _CACHE_LOCK:
+        hit = _CACHE.get(key)
+        if hit is not None:
+            _CACHE.move_to_end(key)
+            return hit
+    rows = store.query(sql, params)
+    with _CACHE_LOCK:
+        _CACHE[key] = rows
+        while len(_CACHE) > CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    return rows
+
+
 def like_prefix(value: str) -> str:
     """A LIKE pattern matching ``value`` as a literal prefix (wildcards escaped; use ESCAPE '\\')."""
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+TOP = "\U0010ffff"  # sorts after every character: [value, value + TOP) holds every string starting with value
+
+
+def prefix(col: str, name: str, w: Where, value: str) -> None:
+    """``col`` starts with ``value`` (case-sensitive, as actor and CAMEO codes are), as an index range."""
+    w.add(f"({col} >= :{name}_lo AND {col} < :{name}_hi)", **{f"{name}_lo": value, f"{name}_hi": value + TOP})
 
 
 def like_contains(value: str) -> str:
@@ -96,14 +145,16 @@ def _article_where(
         w.add("a.published <= :dto", dto=date_upper(date_to))
     if entity:
         w.add(
-            "EXISTS (SELECT 1 FROM entities e WHERE e.article_id = a.id AND "
-            "(e.name = :entity OR e.actor = :entity))",
+            "a.id IN (SELECT article_id FROM entities WHERE name = :entity "
+            "UNION SELECT article_id FROM entities WHERE actor = :entity)",
             entity=entity,
         )
     if actor:
         w.add(
-            "EXISTS (SELECT 1 FROM entities e WHERE e.article_id = a.id AND e.actor LIKE :actor ESCAPE '\\')",
-            actor=like_prefix(actor),
+            "a.id IN (SELECT e.article_id FROM entities e "
+            "WHERE e.actor >= :actor_lo AND e.actor < :actor_hi)",
+            actor_lo=actor,
+            actor_hi=actor + TOP,
         )
     return w, bool(fq)
 
@@ -124,7 +175,7 @@ def list_articles(
     w, has_fts = _article_where(
         q=q, outlet=outlet, date_from=date_from, date_to=date_to, entity=entity, actor=actor
     )
-    total = int(store.query("SELECT count(*) FROM articles a" + w.sql(), w.params)[0][0])
+    total = int(run(store, "SELECT count(*) FROM articles a" + w.sql(), w.params)[0][0])
     params = {**w.params, "limit": limit, "offset": offset}
     cols = (
         "a.id, a.title, a.url, a.outlet, a.published, a.language, a.bylines, a.tone, "
@@ -145,7 +196,7 @@ def list_articles(
             + " ORDER BY a.published IS NULL, a.published DESC, a.id LIMIT :limit OFFSET :offset"
         )
     items = []
-    for r in store.query(sql, params):
+    for r in run(store, sql, params):
         d = dict(r)
         d["bylines"] = json.loads(d["bylines"] or "[]")
         raw = d.pop("snippet") or ""
@@ -173,7 +224,8 @@ def article_facets(
     p = {**w.params, "size": size}
     outlets = [
         dict(r)
-        for r in store.query(
+        for r in run(
+            store,
             "SELECT a.outlet AS value, count(*) AS n FROM articles a"
             + w.sql()
             + " GROUP BY a.outlet ORDER BY n DESC, value LIMIT :size",
@@ -182,7 +234,8 @@ def article_facets(
     ]
     months = [
         dict(r)
-        for r in store.query(
+        for r in run(
+            store,
             "SELECT substr(a.published, 1, 7) AS value, count(*) AS n FROM articles a"
             + w.sql()
             + " GROUP BY value ORDER BY value DESC LIMIT 24",
@@ -192,7 +245,8 @@ def article_facets(
     wa = w.plus("e.actor IS NOT NULL")
     actors = [
         dict(r)
-        for r in store.query(
+        for r in run(
+            store,
             "SELECT e.actor AS value, count(DISTINCT e.article_id) AS n FROM entities e "
             "JOIN articles a ON a.id = e.article_id"
             + wa.sql()
@@ -237,22 +291,28 @@ def list_entities(
     if type:
         w.add("type = :type", type=type)
     if actor:
-        w.add("actor LIKE :actor ESCAPE '\\'", actor=like_prefix(actor))
+        prefix("actor", "actor", w, actor)
     if name:
         w.add("name LIKE :name ESCAPE '\\'", name=like_contains(name))
-    total = int(
-        store.query(
-            "SELECT count(*) FROM (SELECT 1 FROM entities" + w.sql() + " GROUP BY name, type, actor)",
-            w.params,
-        )[0][0]
-    )
-    rows = store.query(
-        "SELECT name, type, actor, count(DISTINCT article_id) AS articles, sum(n_mentions) AS mentions "
-        "FROM entities" + w.sql() + " GROUP BY name, type, actor "
+    rows = run(
+        store,
+        "SELECT name, type, actor, count(DISTINCT article_id) AS articles, sum(n_mentions) AS mentions, "
+        "count(*) OVER () AS _total FROM entities" + w.sql() + " GROUP BY name, type, actor "
         "ORDER BY articles DESC, mentions DESC, name LIMIT :limit OFFSET :offset",
         {**w.params, "limit": limit, "offset": offset},
     )
-    return {"items": [dict(r) for r in rows], "total": total, "limit": limit, "offset": offset}
+    if rows:
+        total = int(rows[0]["_total"])
+    else:
+        total = int(
+            run(
+                store,
+                "SELECT count(*) FROM (SELECT 1 FROM entities" + w.sql() + " GROUP BY name, type, actor)",
+                w.params,
+            )[0][0]
+        )
+    items = [{k: r[k] for k in r.keys() if k != "_total"} for r in rows]  # noqa: SIM118 (sqlite3.Row)
+    return {"items": items, "total": total, "limit": limit, "offset": offset}
 
 
 # ---------------------------------------------------------------------------------------- events
@@ -285,15 +345,17 @@ class EventFilter:
     def _rest(self, w: Where, *, sides: bool) -> Where:
         if self.actor:
             w.add(
-                "(ev.source_actor LIKE :actor ESCAPE '\\' OR ev.target_actor LIKE :actor ESCAPE '\\')",
-                actor=like_prefix(self.actor),
+                "((ev.source_actor >= :actor_lo AND ev.source_actor < :actor_hi) OR "
+                "(ev.target_actor >= :actor_lo AND ev.target_actor < :actor_hi))",
+                actor_lo=self.actor,
+                actor_hi=self.actor + TOP,
             )
         if self.source and sides:
-            w.add("ev.source_actor LIKE :source ESCAPE '\\'", source=like_prefix(self.source))
+            prefix("ev.source_actor", "source", w, self.source)
         if self.target and sides:
-            w.add("ev.target_actor LIKE :target ESCAPE '\\'", target=like_prefix(self.target))
+            prefix("ev.target_actor", "target", w, self.target)
         if self.code:
-            w.add("ev.code LIKE :code ESCAPE '\\'", code=like_prefix(self.code))
+            prefix("ev.code", "code", w, self.code)
         if self.root:
             w.add("ev.root = :root", root=self.root)
         if self.quad_class is not None:
@@ -338,8 +400,9 @@ def _event_item(r: Any) -> JSON:
 def list_events(store: SQLiteStore, f: EventFilter, *, limit: int = 50, offset: int = 0) -> JSON:
     w = f.where()
     base = " FROM events ev JOIN articles a ON a.id = ev.article_id" + w.sql()
-    total = int(store.query("SELECT count(*)" + base, w.params)[0][0])
-    rows = store.query(
+    total = int(run(store, "SELECT count(*)" + base, w.params)[0][0])
+    rows = run(
+        store,
         "SELECT ev.*, a.title AS article_title, a.published, "
         "substr(a.text, ev.sentence_start + 1, ev.sentence_end - ev.sentence_start) AS sentence_text"
         + base
@@ -359,15 +422,20 @@ def list_dyads(store: SQLiteStore, f: EventFilter, *, limit: int = 100, offset: 
         + " GROUP BY ev.source_actor, ev.target_actor, month"
     )
     sel = f"SELECT ev.source_actor AS source, ev.target_actor AS target, {MONTH_OF} AS month"
-    total = int(store.query("SELECT count(*) FROM (" + sel + base + ")", w.params)[0][0])
-    rows = store.query(
+    rows = run(
+        store,
         sel
-        + ", count(*) AS count, round(avg(ev.goldstein), 3) AS goldstein_mean"
+        + ", count(*) AS count, round(avg(ev.goldstein), 3) AS goldstein_mean, count(*) OVER () AS _total"
         + base
         + " ORDER BY count DESC, source, target, month LIMIT :limit OFFSET :offset",
         {**w.params, "limit": limit, "offset": offset},
     )
-    return {"items": [dict(r) for r in rows], "total": total, "limit": limit, "offset": offset}
+    if rows:
+        total = int(rows[0]["_total"])
+    else:
+        total = int(run(store, "SELECT count(*) FROM (" + sel + base + ")", w.params)[0][0])
+    items = [{k: r[k] for k in r.keys() if k != "_total"} for r in rows]  # noqa: SIM118 (sqlite3.Row)
+    return {"items": items, "total": total, "limit": limit, "offset": offset}
 
 
 PERIOD_LEN = {"year": 4, "month": 7, "day": 10}
@@ -424,14 +492,15 @@ def timeline(store: SQLiteStore, f: EventFilter, *, period: str = "month", limit
     dated = w.plus(f"{when} GLOB '{PERIOD_GLOB[period]}'")
     coarse = w.plus(f"({when} IS NULL OR NOT {when} GLOB '{PERIOD_GLOB[period]}')")
     base = " FROM events ev JOIN articles a ON a.id = ev.article_id"
-    rows = store.query(
+    rows = run(
+        store,
         f"SELECT substr({when}, 1, {n}) AS period, count(*) AS count, "
         "round(avg(ev.goldstein), 3) AS goldstein_mean, "
         "sum(ev.quad_class = 1) AS q1, sum(ev.quad_class = 2) AS q2, sum(ev.quad_class = 3) AS q3, "
         "sum(ev.quad_class = 4) AS q4" + base + dated.sql() + " GROUP BY period ORDER BY period LIMIT :limit",
         {**dated.params, "limit": limit},
     )
-    coarser = store.query("SELECT count(*)" + base + coarse.sql(), coarse.params)
+    coarser = run(store, "SELECT count(*)" + base + coarse.sql(), coarse.params)
     items = [
         {
             "period": r["period"],
@@ -453,7 +522,8 @@ def network(store: SQLiteStore, f: EventFilter, *, max_edges: int = 60) -> JSON:
     w.add(
         "ev.source_actor IS NOT NULL AND ev.target_actor IS NOT NULL AND ev.source_actor != ev.target_actor"
     )
-    rows = store.query(
+    rows = run(
+        store,
         "SELECT ev.source_actor AS source, ev.target_actor AS target, count(*) AS count, "
         "round(avg(ev.goldstein), 3) AS goldstein_mean FROM events ev JOIN articles a ON a.id = ev.article_id"
         + w.sql()
@@ -558,8 +628,9 @@ def list_quotes(
 ) -> JSON:
     w = _quote_where(speaker=speaker, q=q, article=article, kind=kind)
     base = " FROM quotes qu JOIN articles a ON a.id = qu.article_id" + w.sql()
-    total = int(store.query("SELECT count(*)" + base, w.params)[0][0])
-    rows = store.query(
+    total = int(run(store, "SELECT count(*)" + base, w.params)[0][0])
+    rows = run(
+        store,
         'SELECT qu.article_id, qu.idx, qu.start, qu."end", qu.text, qu.kind, qu.speaker_entity, '
         "qu.speaker_name, "
         "qu.speaker_actor, qu.cue, qu.channel, a.title AS article_title, a.published"
@@ -584,8 +655,9 @@ def quotes_by_speaker(
     w = _quote_where(speaker=speaker, q=q, article=None, kind=None)
     base = " FROM quotes qu JOIN articles a ON a.id = qu.article_id" + w.sql()
     who = "coalesce(qu.speaker_name, '')"
-    total = int(store.query(f"SELECT count(DISTINCT {who})" + base, w.params)[0][0])
-    speakers = store.query(
+    total = int(run(store, f"SELECT count(DISTINCT {who})" + base, w.params)[0][0])
+    speakers = run(
+        store,
         f"SELECT {who} AS speaker, max(qu.speaker_actor) AS actor, count(*) AS n"
         + base
         + " GROUP BY speaker ORDER BY speaker = '', n DESC, speaker LIMIT :limit OFFSET :offset",
@@ -596,7 +668,8 @@ def quotes_by_speaker(
     if names:
         marks = ", ".join(f":s{i}" for i in range(len(names)))
         ws = w.plus(f"{who} IN ({marks})", **{f"s{i}": n for i, n in enumerate(names)})
-        rows = store.query(
+        rows = run(
+            store,
             "SELECT * FROM (SELECT qu.article_id, qu.idx, qu.text, qu.kind, qu.cue, qu.channel, "
             f"a.title AS article_title, a.published, {who} AS who, row_number() OVER (PARTITION BY {who} "
             "ORDER BY a.published IS NULL, a.published DESC, qu.article_id, qu.idx) AS rn "
@@ -626,7 +699,8 @@ def top_actors(store: SQLiteStore, *, limit: int = 60) -> list[str]:
     """The actor codes most often seen as an event's source or target."""
     return [
         r[0]
-        for r in store.query(
+        for r in run(
+            store,
             "SELECT actor FROM (SELECT source_actor AS actor FROM events "
             "UNION ALL SELECT target_actor FROM events) "
             "WHERE actor IS NOT NULL GROUP BY actor ORDER BY count(*) DESC, actor LIMIT ?",
@@ -645,7 +719,8 @@ def root_codes() -> list[tuple[str, str]]:
 def outlets(store: SQLiteStore, *, limit: int = 200) -> list[str]:
     return [
         r[0]
-        for r in store.query(
+        for r in run(
+            store,
             "SELECT outlet FROM articles WHERE outlet IS NOT NULL GROUP BY outlet "
             "ORDER BY count(*) DESC LIMIT ?",
             (limit,),

@@ -732,6 +732,7 @@ def test_slow_query_is_stopped_with_a_json_504(db_path: Path) -> None:
 
 # ------------------------------------------------------------------------------------------ fuzz
 
+
 def test_fuzzing_every_get_endpoint_from_the_openapi_spec_finds_no_5xx(server: Server) -> None:
     """A small OpenAPI-driven fuzz run (in the spirit of schemathesis, with hypothesis)."""
     from hypothesis import HealthCheck, given, settings
@@ -744,23 +745,31 @@ def test_fuzzing_every_get_endpoint_from_the_openapi_spec_finds_no_5xx(server: S
             params = [p for p in ops["get"].get("parameters", []) if p["in"] in ("query", "path")]
             endpoints.append((path, params))
     assert len(endpoints) >= 10
-    value = st.one_of(st.text(max_size=30), st.integers(-10**12, 10**12).map(str),
-                      st.sampled_from(["2024", "2024-02", "2024-02-30", "USAGOV", "04", "-1", "1e9", "%", "..", "*"]))
+    samples = ["2024", "2024-02", "2024-02-30", "USAGOV", "04", "-1", "1e9", "%", "..", "*"]
+    value = st.one_of(st.text(max_size=30), st.integers(-(10**12), 10**12).map(str), st.sampled_from(samples))
 
-    @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+    @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
     @given(data=st.data())
     def check(data: st.DataObject) -> None:
         path, params = data.draw(st.sampled_from(endpoints))
         query: dict[str, str] = {}
         for p in params:
             if p["in"] == "path":
-                path = path.replace("{" + p["name"] + "}", urllib.parse.quote(data.draw(value) or "x", safe=""))
+                part = urllib.parse.quote(data.draw(value) or "x", safe="")
+                path = path.replace("{" + p["name"] + "}", part)
             elif data.draw(st.booleans()):
                 query[p["name"]] = data.draw(value)
         url = path + ("?" + urllib.parse.urlencode(query) if query else "")
-        status, headers, body = server.request("GET", url)
+        status, _, body = server.request("GET", url)
         assert status < 500, (url, status, body[:300])
         if status >= 400:
             _error(body)
 
     check()
+
+
+def test_an_oversized_body_is_refused_before_it_is_read(server: Server) -> None:
+    status, _, body = server.request(
+        "POST", "/api/analyze", b"{}", {"content-type": "application/json", "content-length": str(10**10)}
+    )
+    assert status == 413 and _error(body)["code"] == "too_large"

@@ -110,6 +110,7 @@ def page(browser: Any) -> Iterator[tuple[Any, Watch]]:
 
 def _shot(pg: Any, name: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
+    pg.evaluate("() => window.scrollTo(0, 0)")
     pg.screenshot(path=str(SHOTS / f"{name}.png"), full_page=False)
 
 
@@ -215,7 +216,7 @@ def test_network_edge_click_lists_its_events(server: Any, page: tuple[Any, Watch
 def test_quotes_grouped_by_speaker(server: Any, page: tuple[Any, Watch]) -> None:
     pg, _ = page
     pg.goto(server.base + "/quotes")
-    assert pg.locator("#speakers section.speaker").count() >= 1
+    assert pg.locator("#speakers section.speaker-group").count() >= 1
     assert "the thaw is fragile" in pg.locator("#speakers").inner_text()
     _shot(pg, "quotes")
 
@@ -241,7 +242,7 @@ def test_hostile_text_never_runs_a_script(server: Any, page: tuple[Any, Watch], 
     pg, _ = page
     pg.goto(server.base + path)
     pg.wait_for_load_state("load")
-    for el in pg.locator("a.title, a.edge, section.speaker, li.event").all()[:5]:
+    for el in pg.locator("a.title, a.edge, section.speaker-group, li.event").all()[:5]:
         el.hover(force=True, timeout=3000)
     scripts = pg.evaluate("() => Array.from(document.scripts).map(s => s.src)")
     assert scripts == [server.base + "/static/app.js"]

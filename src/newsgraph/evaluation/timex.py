@@ -24,16 +24,9 @@ from typing import Any
 
 from ..config import Settings, load_settings
 from ..model import Article, Published, Timex
+from .common import prf as _prf
 
 _FILE = ("timex", "tempeval3_docs.train.jsonl")
-
-
-def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, Any]:
-    p = tp / n_pred if n_pred else (1.0 if n_gold == 0 else 0.0)
-    r = tp / n_gold if n_gold else (1.0 if n_pred == 0 else 0.0)
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
-            "tp": tp, "n_pred": n_pred, "n_gold": n_gold}
 
 
 def match_spans(gold: list[tuple[int, int]], pred: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -91,7 +91,6 @@ def _grammar() -> _Grammar:
     full_months = [m for m in months if len(m) > 3 or m == "may"]
     abbr_months = [m for m in months if len(m) <= 4 and m != "may" and m != "june" and m != "july"]
     month = rf"(?P<month>(?:{_cap_alt(full_months)})|(?:{_cap_alt(abbr_months)})\.)"
-    month2 = month.replace("?P<month>", "?P<month2>")
     wday = rf"(?P<wday>{_cap_alt(weekdays)})"
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
     year = r"(?P<year>(?:1[6-9]|20)\d\d|'\d\d)(?![\d,.]\d)"
@@ -124,6 +123,9 @@ def _grammar() -> _Grammar:
     R = []
 
     def add(name: str, pattern: str, flags: int = 0) -> None:
+        # every expression starts at a word start: checking that first lets the scan skip most positions
+        if not pattern.startswith(("\\b", "(?<")) and name != "decade":
+            pattern = r"\b" + pattern
         R.append((name, re.compile(pattern, flags)))
 
     # 1. calendar dates
@@ -136,7 +138,6 @@ def _grammar() -> _Grammar:
     add("month", rf"(?:(?P<mrel>(?i:last|this|next|this\s+past|this\s+coming|early|late|mid|"
                  rf"the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+start\s+of))(?:\s+|-))?"
                  rf"{month}(?!\s*\d|\w)")
-    add("mtom", rf"{month}(?:\s*-\s*|\s+(?i:to|through)\s+){month2}(?!\s*\d)")
     # 2. years and decades
     add("year", r"(?:(?P<yrel>(?i:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|"
                 r"the\s+start\s+of|fiscal|calendar|the\s+year|the\s+fiscal\s+year|the\s+calendar\s+year|"
@@ -163,7 +164,6 @@ def _grammar() -> _Grammar:
                   r"this\s+coming|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|"
                   r"the\s+following|the\s+same))\s+"
                   r"(?P<unit>(?i:week|month|year|quarter|decade|century|weekend|fiscal\s+year|season))\b")
-    add("edgeper", r"\b(?P<edge>(?i:earlier|later))\s+(?P<unit>(?i:in\s+the\s+(?:week|month|year|day)))\b")
     # 5. "two years ago", "a year earlier", "six weeks ago"
     add("ago", rf"\b(?i:{pre_mod}?{num}[-\s]+(?:and\s+a\s+half\s+)?{unit}(?:\s+or\s+so)?"
                rf"\s+(?P<dir>{ywords}))\b")
@@ -444,6 +444,7 @@ class _Resolver:
         self.tense = tense
         self.g = g
         self.m: re.Match[str] | None = None
+        self._shift = 0  # characters to drop from the start of the current match ("in the year")
 
     # -- shared pieces
     def tense_here(self) -> str | None:
@@ -591,10 +592,6 @@ def _h_month(m: re.Match[str], r: _Resolver) -> tuple[str, str, str | None] | No
     return "DATE", r.place_month(r.month_of(name), None if edge else rel), edge
 
 
-def _h_mtom(m: re.Match[str], r: _Resolver) -> tuple[str, str, str | None] | None:
-    return None  # kept as two separate months by the "month" rule
-
-
 def _h_year(m: re.Match[str], r: _Resolver) -> tuple[str, str, str | None] | None:
     y = int(m.group("year"))
     rel = _norm(m.group("yrel") or "")
@@ -727,10 +724,6 @@ def _h_relper(m: re.Match[str], r: _Resolver) -> tuple[str, str, str | None] | N
     return None
 
 
-def _h_edgeper(m: re.Match[str], r: _Resolver) -> tuple[str, str, str | None] | None:
-    return None
-
-
 def _h_ago(m: re.Match[str], r: _Resolver) -> tuple[str, str, str | None] | None:
     n = _number(m.group("num"), r.g)
     unit = r.g.units[_norm(m.group("unit"))]
@@ -759,7 +752,7 @@ def _h_dur(m: re.Match[str], r: _Resolver) -> tuple[str, str, str | None] | None
     rel = m.groupdict().get("rel")
     adj = m.groupdict().get("adj")
     if det and not rel and not m.group("pre") and "-" in m.group(0)[m.start("det") - m.start():]:
-        r._shift = m.end("det") - m.start()  # type: ignore[attr-defined]  # "the two-year (term)"
+        r._shift = m.end("det") - m.start()  # "the two-year (term)"
     if numtxt in ("a", "an") and not (det or rel or adj or m.group("pre")):
         before = r.text[max(0, m.start() - 25):m.start()]
         if re.search(r"(?:\d|\bcents?|\bpercent|%|dollars?|\btimes|\bseats|\bflights)\s*$", before):
@@ -810,7 +803,7 @@ def _h_quarter(m: re.Match[str], r: _Resolver) -> tuple[str, str, str | None] | 
     ordw = m.group("ord")
     lead = re.match(r"(?i)the\s+(?=\w+-quarter)", m.group(0))
     if lead:
-        r._shift = lead.end()  # type: ignore[attr-defined]  # "the third-quarter (profit)"
+        r._shift = lead.end()  # "the third-quarter (profit)"
     if ordw:
         q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}[
             ordw.lower()]
@@ -932,7 +925,7 @@ def _h_the(m: re.Match[str], r: _Resolver) -> tuple[str, str, str | None] | None
     w = _norm(m.group("w"))
     a = r.anchor
     start_shift = len(m.group("pre") or "")
-    r._shift = start_shift  # type: ignore[attr-defined]
+    r._shift = start_shift
     if w in ("the moment", "the time"):
         return None
     if w == "year-end":
@@ -1046,8 +1039,7 @@ def _h_yearperiod(m: re.Match[str], r: _Resolver) -> tuple[str, str, str | None]
 
 
 def _h_y2k(m: re.Match[str], r: _Resolver) -> tuple[str, str, str | None] | None:
-    extra = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-             "ten": 10}.get((m.group("o") or "").lower(), 0)
+    extra = {**_ONES, "ten": 10}.get((m.group("o") or "").lower(), 0)
     return "DATE", str(2000 + extra), None
 
 
@@ -1056,8 +1048,8 @@ _HANDLERS: dict[str, Handler] = {
     "monthrel": _h_monthrel, "spelled": _h_spelled, "decword": _h_decword, "century": _h_century,
     "setday": _h_setday, "setplural": _h_setplural, "timeday": _h_timeday,
     "mdy": _h_mdy, "dmy": _h_mdy, "iso": _h_iso, "slash": _h_iso, "my": _h_my, "month": _h_month,
-    "mtom": _h_mtom, "year": _h_year, "decade": _h_decade, "wday": _h_wday, "relday": _h_relday,
-    "thispart": _h_relday, "time": _h_time, "noon": _h_noon, "relper": _h_relper, "edgeper": _h_edgeper,
+    "year": _h_year, "decade": _h_decade, "wday": _h_wday, "relday": _h_relday,
+    "thispart": _h_relday, "time": _h_time, "noon": _h_noon, "relper": _h_relper,
     "ago": _h_ago, "agoadj": _h_agoadj, "dur": _h_dur, "durunit": _h_durunit, "plural": _h_plural,
     "quarter": _h_quarter, "half": _h_half, "season": _h_season, "season2": _h_season, "ref": _h_ref,
     "set": _h_set, "holiday": _h_holiday, "the": _h_the,
@@ -1138,12 +1130,12 @@ def find_timexes(text: str, anchor: str | None = None, doc: Doc | None = None) -
             if m.end() == m.start():
                 continue
             res.m = m
-            res._shift = 0  # type: ignore[attr-defined]
+            res._shift = 0
             out = handler(m, res)
             if out is None:
                 continue
             typ, value, mod = out
-            start = m.start() + int(getattr(res, "_shift", 0))
+            start = m.start() + res._shift
             end = m.end()
             # trim surrounding whitespace and a trailing period of a non-abbreviation
             while start < end and text[start].isspace():

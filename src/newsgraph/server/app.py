@@ -164,6 +164,16 @@ def create_app(db_path: str | Path, settings: Settings | None = None) -> FastAPI
                 status_code=400,
             )
             return _secure(response)
+        length = request.headers.get("content-length", "")
+        # JSON escaping can double the size of a document
+        limit = 2 * request.app.state.newsgraph.settings.max_bytes + 65536
+        if length.isdigit() and int(length) > limit:
+            return _secure(
+                JSONResponse(
+                    {"error": {"code": "too_large", "message": f"request body over {limit} bytes"}},
+                    status_code=413,
+                )
+            )
         if query:  # an empty field (?from=&to=) means "no filter", as web forms send them
             pairs = parse_qsl(request.scope["query_string"].decode("latin-1"), keep_blank_values=True)
             kept = [(k, v) for k, v in pairs if v.strip() != ""]

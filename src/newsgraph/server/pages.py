@@ -18,7 +18,7 @@ from fastapi.responses import HTMLResponse, Response
 from .. import __version__
 from . import queries as Q
 from . import views as V
-from .api import DateFrom, DateTo, EventFilterDep, Store, Text, Words, event_filter
+from .api import DateFrom, DateTo, EventFilterDep, Store, Text, Words
 from .app import HERE, state_of
 
 router = APIRouter(include_in_schema=False)
@@ -248,4 +248,4 @@ def quotes_page(
     )
 
 
-__all__ = ["event_filter", "render_error", "router"]
+__all__ = ["render_error", "router"]

@@ -92,3 +92,11 @@ def test_date_comes_from_a_timex_in_the_same_clause() -> None:
 @pytest.mark.slow
 def test_plain_text_without_amounts_gives_nothing() -> None:
     assert _amounts("The minister said the talks were useful and would go on.") == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", ["$", "5-", "€ bn", "from 5 to", "US$ , 3m 4bn £", "one two three",
+                                  "1,000,000,000,000,000 yuan yuan", "between and people", "50%%",
+                                  "\n\n$5\n\nbn"])
+def test_odd_inputs_never_raise_and_spans_stay_valid(text: str) -> None:
+    _amounts(text)

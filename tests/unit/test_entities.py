@@ -75,3 +75,12 @@ def test_lexicon_has_countries_capitals_and_seats() -> None:
     assert lx.phrases["Beijing"][0].country == "CHN"
     assert lx.phrases["Kremlin"][0].code == "RUSGOV"
     assert lx.phrases["Ukraine"][0].code == "UKR"
+
+
+@pytest.mark.slow
+def test_another_leaders_name_in_a_title_is_skipped(article_factory) -> None:  # type: ignore[no-untyped-def]
+    # regression: a leader's name among the title words ("Putin aide ...") used to loop forever
+    art = article_factory("Putin aide Dmitry Kozak met Macron adviser Emmanuel Bonne in Paris.")
+    ents = {e.name: e for e in _entities(art)}
+    assert ents["Dmitry Kozak"].actor == "RUSGOV"
+    assert ents["Emmanuel Bonne"].actor is None or ents["Emmanuel Bonne"].actor.startswith("FRA")

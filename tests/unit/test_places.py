@@ -93,3 +93,10 @@ def test_entities_from_the_entity_stage_are_used_name_by_name() -> None:
     assert by_text["Russia"].feature == "country" and by_text["Russia"].entity == "e1"
     assert by_text["Moscow"].feature == "city" and by_text["Moscow"].country == "RUS"
     assert by_text["Kyiv"].country == "UKR"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", ["", "Paris,", ", Texas", "in Texas, Texas, Texas", "Georgia, Georgia.",
+                                  "The Paris, France-based firm", "U.S., U.K. and E.U."])
+def test_odd_inputs_never_raise_and_spans_stay_valid(text: str) -> None:
+    _places(text)

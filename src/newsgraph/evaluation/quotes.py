@@ -162,10 +162,10 @@ def summarize(counts: Iterable[dict[str, dict[str, Any]]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for k, v in tot.items():
         tp, npred, ngold = v["tp"], v["n_pred"], v["n_gold"]
-        p = tp / npred if npred else 0.0
-        r = tp / ngold if ngold else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        out[k] = {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "tp": tp,
+        prec = tp / npred if npred else 0.0
+        rec = tp / ngold if ngold else 0.0
+        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+        out[k] = {"precision": round(prec, 4), "recall": round(rec, 4), "f1": round(f1, 4), "tp": tp,
                   "n_pred": npred, "n_gold": ngold,
                   "speaker_accuracy": round(v["speaker"] / tp, 4) if tp else 0.0,
                   "speaker_accuracy_entity": round(v["speaker_entity"] / tp, 4) if tp else 0.0}

@@ -81,6 +81,20 @@ _MEASURE_UNITS: dict[str, str] = {
     **{u: "kilowatt hour" for u in ("kwh",)},
     **{u: "degree" for u in ("degree", "degrees")},
     **{u: "pound" for u in ("pound", "pounds", "lb", "lbs")},
+    **{u: "centimetre" for u in ("cm", "centimetre", "centimeter", "centimetres", "centimeters")},
+    **{u: "millimetre" for u in ("mm", "millimetre", "millimeter", "millimetres", "millimeters")},
+    **{u: "foot" for u in ("ft", "foot", "feet")},
+    **{u: "inch" for u in ("inch", "inches", "in.")},
+    **{u: "kilometres per hour" for u in ("km/h", "kph", "kmh")},
+    **{u: "miles per hour" for u in ("mph",)},
+    **{u: "knot" for u in ("knot", "knots")},
+    **{u: "square mile" for u in ("square mile", "square miles", "sq mi")},
+    **{u: "gigabyte" for u in ("gb", "gigabyte", "gigabytes")},
+    **{u: "megabyte" for u in ("mb", "megabyte", "megabytes")},
+    **{u: "terabyte" for u in ("tb", "terabyte", "terabytes")},
+    **{u: "megapixel" for u in ("megapixel", "megapixels")},
+    **{u: "calorie" for u in ("calorie", "calories", "kcal")},
+    **{u: "watt" for u in ("watt", "watts", "kw", "kilowatt", "kilowatts")},
     **{u: "ounce" for u in ("ounce", "ounces", "oz")},
 }
 _TIME_NOUNS = frozenset(
@@ -333,8 +347,8 @@ def _is_number_token(t: Token) -> bool:
     low = t.lower_
     if low in ("a", "an", "half"):
         return False
-    if low == "one" and t.dep_ != "nummod":
-        return False  # "one of the", "the one"
+    if low == "one":
+        return False  # "one of the", "one reason": a count of one is rarely a fact worth keeping
     return bool(t.like_num) or low in _WORD_NUMBERS or low in _MULTIPLIERS
 
 
@@ -398,13 +412,11 @@ def _vague_at(doc: Doc, i: int) -> tuple[int, Decimal, Token] | None:
         j += 2
     if phrase not in _VAGUE or j >= len(doc) or doc[j].lower_ != "of":
         return None
-    k = j + 1
-    while k < len(doc) and k - j <= 3 and doc[k].pos_ in ("ADJ", "NUM") \
-            and doc[k].ent_type_ not in _NOT_COUNTED:
-        k += 1
-    if k < len(doc) and doc[k].pos_ in ("NOUN", "PROPN") and doc[k].lemma_.lower() not in _NOT_NOUNS:
-        return k + 1, Decimal(_VAGUE[phrase]), doc[k]
-    return None
+    obj = next((c for c in doc[j].children if c.dep_ == "pobj"), None)
+    if obj is None or obj.i - j > 5 or obj.pos_ not in ("NOUN", "PROPN") or obj.lemma_.lower() in _NOT_NOUNS \
+            or obj.ent_type_ in _NOT_COUNTED:
+        return None
+    return obj.i + 1, Decimal(_VAGUE[phrase]), obj
 
 
 def _counted_noun(doc: Doc, i: int, j: int) -> Token | None:
@@ -413,6 +425,8 @@ def _counted_noun(doc: Doc, i: int, j: int) -> Token | None:
     head = last.head
     if i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].whitespace_ != "":
         return None  # a model number: "PlayStation 3 chips", "Boeing 737 jets"
+    if j < len(doc) and doc[j].lower_ in _MEASURE_UNITS:
+        return doc[j]  # "2 GB phones": the unit is what is measured
     if head.i >= j and (head.pos_ == "NOUN" or head.tag_ == "NNPS") and head.i - j <= 4 and last.dep_ in (
             "nummod", "quantmod", "compound", "amod", "nmod"):
         noun = head
@@ -432,6 +446,8 @@ def _counted_noun(doc: Doc, i: int, j: int) -> Token | None:
 def _add_count(doc: Doc, i: int, value: Decimal, noun: Token, taken: list[tuple[int, int]],
                out: list[tuple[_Found, Token]]) -> None:
     text = doc.text
+    if i > 0 and doc[i - 1].lower_ in ("a", "an") and doc[i].lower_ in _MULTIPLIERS:
+        i -= 1  # "a million people"
     start = doc[i].idx
     end = noun.idx + len(noun.text)
     if any(s < end and start < e for s, e in taken):

@@ -256,26 +256,25 @@ def _context_words(doc: Doc, c: _Cand) -> tuple[list[str], SpacySpan | None]:
 def _code_from_words(words: list[str], lx: Lexicon) -> tuple[str | None, str | None, str]:
     """(country, role, description) from title words such as ['Kremlin', 'aide']."""
     country: str | None = None
+    leader_country: str | None = None
     seat_code: str | None = None
     i = 0
     while i < len(words):
+        step = 1
         for k in (3, 2, 1):
-            cand = " ".join(words[i:i + k])
-            entries = lx.phrases.get(cand)
+            entries = lx.phrases.get(" ".join(words[i:i + k]))
             if entries:
                 e = entries[0]
-                if e.kind == "leader":
-                    break
-                country = country or e.country
-                if e.kind in ("seat", "institution") and len(e.code) > 3:
-                    seat_code = seat_code or e.code
-                i += k
+                step = k
+                if e.kind == "leader":  # "Putin aide": the leader's country, not the leader's role
+                    leader_country = leader_country or e.country
+                else:
+                    country = country or e.country
+                    if e.kind in ("seat", "institution") and len(e.code) > 3:
+                        seat_code = seat_code or e.code
                 break
-        else:
-            i += 1
-            continue
-        if i < len(words) and lx.phrases.get(words[i]) and lx.phrases[words[i]][0].kind == "leader":
-            i += 1
+        i += step
+    country = country or leader_country
     role = role_of_words([w.lower() for w in words])
     if seat_code and not role:
         role = seat_code[3:]

@@ -70,14 +70,6 @@ _GENERIC_HEADS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Cue:
-    """One entry of ``cues.tsv``."""
-
-    words: tuple[str, ...]  # lemma, or lemma + particle, or a fixed phrase
-    kind: str  # speech, belief, report, charge, source
-
-
 @lru_cache(maxsize=1)
 def load_cues() -> dict[str, str]:
     """{cue: kind} from the package's ``cues.tsv`` (the first kind listed wins)."""
@@ -202,7 +194,7 @@ def _scan_paragraph(text: str, p0: int, p1: int, max_len: int) -> tuple[list[Seg
                     continue
                 open_at, closer = i, ("''" if mark == "``" else mark)
         else:
-            if mark == closer or (closer == "''" and mark == '"' and False):
+            if mark == closer:
                 end = i + len(mark)
                 if end - open_at <= max_len:
                     segs.append(Segment(open_at, end, True))
@@ -302,14 +294,14 @@ def _mentions(doc: Doc, entities: Sequence[Entity]) -> list[_Mention]:
             if ent.label_ == "PERSON" and len(ent) == 1:
                 name = full.get(ent.text, name)
             out.append(_Mention(ent.start_char, ent.end_char, None, name, ent.label_, None))
-    out.sort(key=lambda m: (m.start, m.end))
+    out.sort(key=lambda x: (x.start, x.end))
     words: dict[str, set[str]] = {}
-    for m in out:
-        key = m.entity or m.name
-        words.setdefault(key, set()).update(m.words)
-        words[key].update(_title_words(doc, m))
-    for m in out:
-        m.words = frozenset(words[m.entity or m.name])
+    for men in out:
+        key = men.entity or men.name
+        words.setdefault(key, set()).update(men.words)
+        words[key].update(_title_words(doc, men))
+    for men in out:
+        men.words = frozenset(words[men.entity or men.name])
     return out
 
 
@@ -567,8 +559,9 @@ class _Group:
 
 class _Extractor:
     def __init__(self, doc: Doc, text: str, entities: Sequence[Entity], *, min_words: int,
-                 unattributed: bool, kinds: frozenset[str]) -> None:
+                 unattributed: bool, kinds: frozenset[str], follow: bool) -> None:
         self.kinds = kinds
+        self.follow = follow
         self.doc = doc
         self.text = text
         self.res = _Resolver(doc, _mentions(doc, entities))
@@ -751,7 +744,7 @@ class _Extractor:
         lo, hi = self.before_text(seg, prev_end)
         before = text[lo:hi].strip()
         nxt = seg.end
-        after_cue, after_end = self.after_cue(seg, self._next_open(seg))
+        after_cue, after_end = self.after_cue(seg, len(text))
         ends_open = inner[-1:] in (",", "?", "!", "\u2014", "-", "\u2013") or text[seg.end:seg.end + 1] == ","
         if (before and after_cue is not None and ends_open and before.endswith(",")
                 and self.before_cue(lo, hi) is None and len(before.split()) >= 3):
@@ -774,9 +767,6 @@ class _Extractor:
                 if after_cue is not None:
                     last.window = (nxt, after_end)
                 return last
-            if last is not None and last.direct and self._continues(last, seg, across=True):
-                # a new paragraph of quotation after the speaker's attributed quote
-                return _Group([seg], last.attribution, None)
             lead = self.lead_in(seg)
             if lead is not None:
                 return _Group([seg], lead, None)
@@ -806,9 +796,28 @@ class _Extractor:
         k = p
         while k > 0 and text[k - 1].isspace():
             k -= 1
-        if k <= 0 or text[k - 1] != ":":
+        if k <= 0:
             return None
-        return self.colon_attribution(k - 1)
+        if text[k - 1] == ":":
+            return self.colon_attribution(k - 1)
+        if not self.follow:
+            return None
+        # the paragraph before ends with reported speech ("..., Obama said."): the quote that
+        # opens the next paragraph goes on with the same speaker
+        ti = self.tok_before(k)
+        if ti < 0:
+            return None
+        sent = self.doc[ti].sent
+        for j in range(ti, sent.start - 1, -1):
+            t = self.doc[j]
+            if "\n" in t.text and j < ti:
+                break
+            if _cue_kind(t) in ("speech", "belief"):
+                attr = self.attribution(t)
+                if attr is not None and attr.speaker is not None:
+                    return attr
+                return None
+        return None
 
     def colon_attribution(self, colon: int) -> _Attribution | None:
         """Who is introduced by the sentence ending at ``colon`` (``Cruz continued:``, ``Trump:``)."""
@@ -837,18 +846,10 @@ class _Extractor:
             verb = sent.root
         return self.attribution(verb) if verb is not None else None
 
-    def _next_open(self, seg: Segment) -> int:
-        return len(self.text)
-
-    def _continues(self, g: _Group, seg: Segment, *, across: bool = False) -> bool:
-        """``seg`` goes on with ``g``: nothing but the group's attribution lies between them.
-
-        Without ``across``, a paragraph break is allowed only right after the quotation (the
-        paragraph ended inside or with it); with it, also after the attribution."""
-        raw = self.text[g.segments[-1].end:seg.start]
-        gap = raw.strip()
-        if False and not across and "\n" in raw and any(c.isalnum() for c in gap):
-            return False
+    def _continues(self, g: _Group, seg: Segment) -> bool:
+        """``seg`` goes on with ``g``: nothing but the group's attribution (one sentence at most)
+        and paragraph breaks lie between them."""
+        gap = self.text[g.segments[-1].end:seg.start].strip()
         if not any(c.isalnum() for c in gap):
             return gap.count("\n") <= 3
         lines = [line for line in gap.split("\n") if line.strip()]
@@ -927,12 +928,12 @@ class _Extractor:
             if cov >= 0.5 * length or (cov and attr.cue is not None and attr.cue.i in direct_cues):
                 continue
             inside = [(a, b) for a, b in seg_bounds if a < end and b > start]
-            kind: Kind = "partial" if inside else "indirect"
+            qkind: Kind = "partial" if inside else "indirect"
             channel = attr.channel
             if channel is None:
                 channel = self._outer(start, end, attr, contents)
             out.append(Quote(
-                span=Span.of(text, start, end), kind=kind, speaker=attr.speaker,
+                span=Span.of(text, start, end), kind=qkind, speaker=attr.speaker,
                 cue=Span.of(text, *attr.cue_span) if attr.cue_span else None,
                 channel=Span.of(text, *channel) if channel else None,
                 confidence=conf if attr.speaker else conf - 0.2,
@@ -1025,7 +1026,7 @@ class _Extractor:
             return None
         end_tok = obj.right_edge
         for c in verb.children:
-            if c.i > obj.i and (c.dep_ in ("oprd",) or (c.dep_ == "prep" and c.lower_ in ("of", "for", "as"))):
+            if c.i > obj.i and (c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ in ("of", "for", "as"))):
                 end_tok = c.right_edge if c.right_edge.i > end_tok.i else end_tok
         return obj.left_edge.idx, end_tok.idx + len(end_tok.text)
 
@@ -1034,15 +1035,18 @@ DEFAULT_KINDS = ("speech", "belief", "report", "charge", "stance", "intent", "th
 
 
 def extract_quotes(doc: Doc, entities: Sequence[Entity] = (), *, min_words: int = 4,
-                   unattributed: bool = True, kinds: Sequence[str] = DEFAULT_KINDS) -> list[Quote]:
+                   unattributed: bool = True, kinds: Sequence[str] = DEFAULT_KINDS,
+                   follow: bool = True) -> list[Quote]:
     """Direct, partial and indirect quotes of ``doc`` with speakers, cues and channels.
 
     ``min_words``: shortest quotation (in words) taken as a direct quote when no cue is next to
     it; ``unattributed``: keep direct quotes whose speaker the text does not name (speaker None);
-    ``kinds``: the cue kinds of ``cues.tsv`` whose reported content becomes a quote.
+    ``kinds``: the cue kinds of ``cues.tsv`` whose reported content becomes a quote;
+    ``follow``: a quotation opening a paragraph right after a paragraph that ends with reported
+    speech (``... , Obama said.``) is credited to that speaker (the news convention).
     """
     return _Extractor(doc, doc.text, entities, min_words=min_words, unattributed=unattributed,
-                      kinds=frozenset(kinds)).run()
+                      kinds=frozenset(kinds), follow=follow).run()
 
 
 @stage("quotes.v1", requires=("entities",), produces="quotes")

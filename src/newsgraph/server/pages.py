@@ -7,6 +7,7 @@ few small SQL queries whatever the size of the database; the little JavaScript i
 
 from __future__ import annotations
 
+import dataclasses
 from functools import lru_cache
 from typing import Annotated, Any
 from urllib.parse import quote, urlencode
@@ -166,6 +167,14 @@ def _filters(f: Q.EventFilter) -> dict[str, Any]:
 @router.get("/timeline", response_class=HTMLResponse)
 def timeline_page(request: Request, store: Store, f: EventFilterDep, period: str = "month") -> HTMLResponse:
     period = period if period in Q.PERIOD_LEN else "month"
+    span = None
+    if not f.date_from and not f.date_to:
+        # by default, the months the articles were published in (events recalled from decades
+        # back would stretch the axis); 'all dates' lifts it
+        lo, hi = Q.run(store, "SELECT min(published), max(published) FROM articles")[0]
+        if lo and hi and Q.DATE_RE.match(lo[:10]) and Q.DATE_RE.match(hi[:10]):
+            span = (lo[:7], hi[:7])
+            f = dataclasses.replace(f, date_from=span[0], date_to=span[1])
     data = Q.timeline(store, f, period=period, limit=state_of(request).settings.max_returned_rows)
     chart = V.timeline_chart(data["items"])
     total = sum(it["count"] for it in data["items"])
@@ -176,6 +185,8 @@ def timeline_page(request: Request, store: Store, f: EventFilterDep, period: str
         data=data,
         chart=chart,
         total=total,
+        span=span,
+        all_dates=qs(**{**_filters(f), "from_": "0001", "to_": None, "period": period}),
         filters={**_filters(f), "period": period},
         roots=Q.root_codes(),
         actors=Q.top_actors(store),

@@ -194,7 +194,10 @@ def timeline_chart(items: list[JSON], *, width: int = 920, height: int = 300) ->
     peak = max((it["count"] for it in items), default=0) or 1
     slot = pw / count if count else pw
     bar_w = max(1.0, slot * 0.8)
-    bars, points = [], []
+    bars: list[JSON] = []
+    points: list[str] = []
+    lines: list[str] = []
+    dots: list[JSON] = []
     for i, it in enumerate(items):
         h = ph * it["count"] / peak
         x = left + i * slot + (slot - bar_w) / 2
@@ -213,7 +216,12 @@ def timeline_chart(items: list[JSON], *, width: int = 920, height: int = 300) ->
             }
         )
         if g is not None:
-            points.append(f"{left + i * slot + slot / 2:.1f},{top + ph / 2 - (ph / 2) * g / 10:.1f}")
+            px, py = round(left + i * slot + slot / 2, 1), round(top + ph / 2 - (ph / 2) * g / 10, 1)
+            points.append(f"{px},{py}")
+            dots.append({"x": px, "y": py})
+        elif points:  # no events in this period: the line breaks
+            lines.append(" ".join(points))
+            points = []
     step = max(1, math.ceil(count / 12))
     xlabels = [
         {"x": round(left + i * slot + slot / 2, 1), "text": it["period"]}
@@ -230,7 +238,8 @@ def timeline_chart(items: list[JSON], *, width: int = 920, height: int = 300) ->
         "top": top,
         "bottom": top + ph,
         "bars": bars,
-        "line": " ".join(points),
+        "lines": [*lines, " ".join(points)] if points else lines,
+        "dots": dots if len(dots) <= 400 else [],
         "xlabels": xlabels,
         "yticks": yticks,
         "gticks": gticks,

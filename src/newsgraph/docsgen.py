@@ -10,7 +10,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import click
+from typing import Any
+
 import typer
 
 from .config import settings_markdown
@@ -20,11 +21,10 @@ from .registry import stages_markdown
 def cli_markdown() -> str:
     from .cli import app
 
-    group = typer.main.get_command(app)
-    assert isinstance(group, click.Group)
+    group: Any = typer.main.get_command(app)
     lines = ["# Command line", "", "Generated from the CLI by `python -m newsgraph.docsgen docs/`.", "",
              "```", "newsgraph COMMAND [OPTIONS] [ARGS]", "```", ""]
-    ctx = click.Context(group, info_name="newsgraph")
+    ctx = group.context_class(group, info_name="newsgraph")
     for name in group.list_commands(ctx):
         cmd = group.get_command(ctx, name)
         if cmd is None or cmd.hidden:
@@ -32,9 +32,9 @@ def cli_markdown() -> str:
         lines += [f"## `newsgraph {name}`", "", (cmd.help or "").strip(), ""]
         rows = []
         for p in cmd.params:
-            if isinstance(p, click.Argument):
-                rows.append((p.human_readable_name, getattr(p, "help", "") or "", "required" if p.required else ""))
-            elif isinstance(p, click.Option) and p.name != "help":
+            if p.param_type_name == "argument":
+                rows.append(((p.name or "").upper(), getattr(p, "help", "") or "", "required" if p.required else ""))
+            elif p.param_type_name == "option" and p.name != "help":
                 default = "" if p.default is None or p.is_flag and not p.default else str(p.default)
                 rows.append((", ".join(p.opts), p.help or "", default))
         if rows:

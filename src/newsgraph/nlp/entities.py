@@ -133,8 +133,8 @@ def _merge(doc: Doc, ner: list[_Cand], lex: list[_Cand]) -> list[_Cand]:
             if entry.kind == "leader" and m.end - m.start == 1 and entry.kb_id not in full_names \
                     and c.label not in ("PERSON", "ORG", "GPE", "NORP"):
                 entry = None
-            if entry is not None and entry.kind == "capital" and c.label == "PERSON":
-                entry = None  # "George Washington"
+            if entry is not None and entry.kind == "capital" and c.label == "PERSON" and c.end - c.start > 1:
+                entry = None  # "George Washington"; a lone "Kyiv" tagged PERSON is still the city
             rest = [t for t in doc[c.start:c.end] if t.i < m.start or t.i >= m.end]
             if entry is not None and ((m.start, m.end) == (c.start, c.end) or (
                     entry.kind != "leader" and all(t.pos_ == "DET" for t in rest))):

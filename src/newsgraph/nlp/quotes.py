@@ -881,6 +881,8 @@ class _Extractor:
                 comp = self._infinitive_content(t)
             if comp is None and (kind in ("charge", "stance") or t.lemma_.lower() in _OBJECT_SPEECH):
                 comp = self._object_content(t)
+                if comp is not None and _bare_name(doc, *comp):
+                    comp = None  # "attacked Kyiv": a physical act on a named thing, not speech
             if comp is None:
                 continue
             if kind in ("charge", "stance", "intent", "that") and any(a < t.idx < b for a, b in seg_bounds):
@@ -1029,6 +1031,15 @@ class _Extractor:
             if c.i > obj.i and (c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ in ("of", "for", "as"))):
                 end_tok = c.right_edge if c.right_edge.i > end_tok.i else end_tok
         return obj.left_edge.idx, end_tok.idx + len(end_tok.text)
+
+
+def _bare_name(doc: Doc, start: int, end: int) -> bool:
+    """True when [start, end) is nothing but a named entity (with its determiner)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    words = [t for t in span if not (t.is_punct or t.lower_ == "the")]
+    return bool(words) and all(t.ent_type_ in ("GPE", "LOC", "FAC", "PERSON", "ORG", "NORP") for t in words)
 
 
 DEFAULT_KINDS = ("speech", "belief", "report", "charge", "stance", "intent", "that")

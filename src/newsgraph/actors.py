@@ -102,7 +102,7 @@ def lexicon() -> Lexicon:
         code, name = r.get("code", ""), r.get("name", "")
         if not code or not name:
             continue
-        region = len(code) == 3 and code in _REGION_HINT or r.get("kind") == "region"
+        region = (len(code) == 3 and code in _REGION_HINT) or r.get("kind") == "region"
         lx.country_names[code] = name
         ent = ActorEntry(f"country:{code}", "region" if region else "country", name, code, code,
                          "LOC" if region else "GPE")
@@ -146,8 +146,8 @@ def lexicon() -> Lexicon:
                 roles[tuple(p.lower().split())] = code
     lx.roles = sorted(roles.items(), key=lambda kv: -len(kv[0]))
     lx.role_words = {k[0]: v for k, v in roles.items() if len(k) == 1}
-    for pat, code in lx.roles:
-        lx.roles_by_last.setdefault(pat[-1], []).append((pat, code))
+    for words, role in lx.roles:
+        lx.roles_by_last.setdefault(words[-1], []).append((words, role))
     return lx
 
 

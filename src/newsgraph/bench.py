@@ -32,10 +32,10 @@ def _load(corpus: Path, limit: int) -> list[dict[str, Any]]:
 
 def run_bench(corpus: Path, *, settings: Settings | None = None, limit: int = 200) -> dict[str, Any]:
     from .api import analyze_record
-    from .nlp.model import load_nlp
-    from .parse import parse
     from .ingest.jsonl import _record
     from .model import Article, RawDocument
+    from .nlp.model import load_nlp
+    from .parse import parse
 
     settings = settings or load_settings()
     records = _load(corpus, limit)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-
 from typing import Any
 
 import typer
@@ -35,7 +34,7 @@ def cli_markdown() -> str:
             if p.param_type_name == "argument":
                 rows.append(((p.name or "").upper(), getattr(p, "help", "") or "", "required" if p.required else ""))
             elif p.param_type_name == "option" and p.name != "help":
-                default = "" if p.default is None or p.is_flag and not p.default else str(p.default)
+                default = "" if p.default is None or (p.is_flag and not p.default) else str(p.default)
                 rows.append((", ".join(p.opts), p.help or "", default))
         if rows:
             lines += ["| argument / option | meaning | default |", "|---|---|---|"]

@@ -29,7 +29,8 @@ def render_analysis(a: Analysis, out: Console) -> None:
     art = a.article
     out.print(f"[bold]{art.title}[/bold]", markup=True)
     meta = [f"id {art.id}", f"published {art.published.value if art.published else '?'}",
-            f"outlet {art.outlet or '?'}", f"bylines {', '.join(b.name + ' (' + b.kind + ')' for b in art.bylines) or '-'}",
+            f"outlet {art.outlet or '?'}",
+            f"bylines {', '.join(b.name + ' (' + b.kind + ')' for b in art.bylines) or '-'}",
             f"language {art.language or '?'}"]
     out.print(" | ".join(meta), markup=False)
     if art.url:

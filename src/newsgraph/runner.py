@@ -112,8 +112,7 @@ def process_all(docs: Iterable[RawDocument | Rejected], settings: Settings, *,
 
     ctx = mp.get_context("fork") if hasattr(signal, "SIGALRM") else mp.get_context()
     with ctx.Pool(jobs, initializer=_init_worker, initargs=(settings,)) as pool:
-        for r in pool.imap(_work_or_none, todo(), chunksize=max(1, settings.chunk_size)):
-            yield r
+        yield from pool.imap(_work_or_none, todo(), chunksize=max(1, settings.chunk_size))
 
 
 def _work_or_none(doc: RawDocument | Rejected | None) -> Result | None:

@@ -1,10 +1,10 @@
 """Imports every built-in stage module so its @stage decorators register it."""
 
-from .nlp import entities as _entities  # noqa: F401
-from .nlp import dates as _dates  # noqa: F401
+from .events import coder as _coder  # noqa: F401
 from .nlp import amounts as _amounts  # noqa: F401
+from .nlp import dates as _dates  # noqa: F401
+from .nlp import entities as _entities  # noqa: F401
 from .nlp import places as _places  # noqa: F401
 from .nlp import quotes as _quotes  # noqa: F401
 from .nlp import themes as _themes  # noqa: F401
 from .nlp import tone as _tone  # noqa: F401
-from .events import coder as _coder  # noqa: F401

@@ -127,10 +127,10 @@ def test_gkg_rows_have_27_columns_and_offsets(tmp_db: Path) -> None:
         row = dict(zip(GKG_COLUMNS, cells, strict=True))
         assert row["V2.1DATE"] == "20240205000000"
         assert row["V1THEMES"] == "ENERGY"
-        theme, off = row["V2ENHANCEDTHEMES"].split(",")
+        _, off = row["V2ENHANCEDTHEMES"].split(",")
         assert TEXT[int(off):].lower().startswith("energy")
         assert row["V1.5TONE"].split(",")[0] == "1.5"
-        off, length, verb, quote = row["V2.1QUOTATIONS"].split("|")
+        off, length, verb, _ = row["V2.1QUOTATIONS"].split("|")
         assert TEXT[int(off):int(off) + int(length)].startswith('"We agreed') and verb == "said"
         assert row["V2.1ENHANCEDDATES"].startswith("1#2#5#2024#")
         assert "Sweden" in row["V1LOCATIONS"] and row["V2EXTRASXML"].startswith("<PAGE_TITLE>")

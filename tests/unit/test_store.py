@@ -62,7 +62,7 @@ def test_read_only_store_refuses_writes(tmp_db: Path) -> None:
         st.write(_analysis())
     with open_store(tmp_db, read_only=True) as ro:
         assert ro.get("a1") is not None
-        with pytest.raises(Exception):
+        with pytest.raises(StoreError):
             ro.write(_analysis("a9"))
     with pytest.raises(StoreError):
         open_store(tmp_db.parent / "missing.db", read_only=True)

@@ -65,10 +65,10 @@ def gkg_row(a: Analysis, n: int) -> list[str]:
               f"{tone.self_group:g},{tone.word_count}") if tone else ""
     dates = []
     for t in a.timexes:
-        m = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", t.value)
-        if m and t.type == "DATE":
-            res = 1 if m.group(3) else 2 if m.group(2) else 4
-            dates.append(f"{res}#{int(m.group(2) or 0)}#{int(m.group(3) or 0)}#{m.group(1)}#{t.span.start}")
+        dm = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", t.value)
+        if dm and t.type == "DATE":
+            res = 1 if dm.group(3) else 2 if dm.group(2) else 4
+            dates.append(f"{res}#{int(dm.group(2) or 0)}#{int(dm.group(3) or 0)}#{dm.group(1)}#{t.span.start}")
     quotes = [f"{q.span.start}|{q.span.end - q.span.start}|{_f(q.cue.text if q.cue else '')}|{_f(q.span.text)}"
               for q in a.quotes if q.kind != "indirect"]
     names = [f"{_f(e.name)},{m.start}" for e in a.entities if e.type in ("PERSON", "ORG", "NORP", "EVENT")

@@ -25,7 +25,7 @@ def write_parquet(store: SQLiteStore, folder: str | Path) -> dict[str, int]:
     for table in TABLES:
         cols = "id, url, outlet, title, published, published_precision, language, bylines, source, " \
                "content_hash, text, tone, stages, ingested_at" if table == "articles" else "*"
-        cur = store.conn.execute(f"SELECT {cols} FROM {table}")  # noqa: S608 (fixed names)
+        cur = store.conn.execute(f"SELECT {cols} FROM {table}")
         names = [d[0] for d in cur.description]
         rows = cur.fetchall()
         data = {n: [r[i] for r in rows] for i, n in enumerate(names)}

@@ -12,7 +12,7 @@ def sniff_format(text: str, suffix: str) -> str:
     head = text[:2048].lstrip("\ufeff \t\r\n").lower()
     if suffix in (".html", ".htm", ".xhtml"):
         return "html"
-    if suffix in (".xml", ".rss", ".atom") or head.startswith("<?xml") and ("<rss" in head or "<feed" in head):
+    if suffix in (".xml", ".rss", ".atom") or (head.startswith("<?xml") and ("<rss" in head or "<feed" in head)):
         if "<rss" in head or "<feed" in head or "<rdf" in head:
             return "feed"
         return "html"

@@ -72,9 +72,9 @@ def read_jsonl(path: str, *, max_bytes: int) -> Iterator[RawDocument | Rejected]
         if path == "-":
             stream: Any = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
         elif path.lower().endswith(".gz"):
-            stream = gzip.open(path, "rt", encoding="utf-8", errors="replace")
+            stream = gzip.open(path, "rt", encoding="utf-8", errors="replace")  # noqa: SIM115
         else:
-            stream = open(path, encoding="utf-8", errors="replace")  # noqa: SIM115
+            stream = open(path, encoding="utf-8", errors="replace")  # noqa: SIM115  (closed below)
     except OSError as exc:
         yield Rejected(path, E.E_NOT_FOUND, f"{path}: cannot read ({exc})")
         return

@@ -27,7 +27,8 @@ from ..model import Entity, Mention
 from ..registry import Context, stage
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span as SpacySpan
+    from spacy.tokens import Doc
+    from spacy.tokens import Span as SpacySpan
 
 KEEP = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART",
                   "LAW", "LANGUAGE"})
@@ -183,7 +184,7 @@ _LOCATIVE = frozenset({"in", "at", "to", "from", "near", "outside", "inside", "i
 def _locative(span: SpacySpan) -> bool:
     """True when a place name is used as a location ("in Beijing"), not as an actor ("Beijing said")."""
     root = span.root
-    return root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE or root.dep_ in ("npadvmod",)
+    return (root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE) or root.dep_ in ("npadvmod",)
 
 
 def _acronym(s: str) -> str:
@@ -219,7 +220,7 @@ def _group(doc: Doc, cands: list[_Cand]) -> list[_Group]:
             g = _Group(key, c.label, entry=c.entry)
             by_key[key] = g
             groups.append(g)
-        if c.entry is not None and (g.entry is None or g.entry.kind == "capital" and c.entry.kind == "country"):
+        if c.entry is not None and (g.entry is None or (g.entry.kind == "capital" and c.entry.kind == "country")):
             g.entry = c.entry
         g.names.append(" ".join(text.split()))
         assigned[i] = g
@@ -237,7 +238,7 @@ def _context_words(doc: Doc, c: _Cand) -> tuple[list[str], SpacySpan | None]:
         t = doc[i]
         if t.is_space or "\n" in t.whitespace_:
             break
-        if t.is_punct and t.text not in ("-", "'s", "’s") or t.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON",
+        if (t.is_punct and t.text not in ("-", "'s", "’s")) or t.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON",
                                                                           "CCONJ", "SCONJ", "NUM"):
             break
         words.insert(0, t.text)
@@ -327,7 +328,7 @@ def _groups_of_roles(doc: Doc, cands: list[_Cand], lx: Lexicon) -> list[tuple[in
     for tok in doc:
         if tok.pos_ not in ("NOUN", "PROPN") or tok.i in by_token or tok.i in named:
             continue
-        if tok.i + 1 < len(doc) and tok.i + 1 in named or tok.head.i in named:
+        if (tok.i + 1 < len(doc) and tok.i + 1 in named) or tok.head.i in named:
             continue  # a title before a name ("Kremlin aide Yuri Ushakov"), not a group
         role = lx.role_words.get(tok.lemma_.lower()) or lx.role_words.get(tok.text.lower())
         if role is None:

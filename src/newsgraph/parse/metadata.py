@@ -49,7 +49,7 @@ def classify_bylines(raw: list[str] | tuple[str, ...]) -> tuple[Byline, ...]:
             seen.add(part.lower())
             if part.lower() in agencies:
                 out.append(Byline(agencies[part.lower()], "agency"))
-            elif _ORG_HINT.search(part) or part.isupper() and len(part) <= 6:
+            elif _ORG_HINT.search(part) or (part.isupper() and len(part) <= 6):
                 out.append(Byline(part, "organisation"))
             elif re.search(r"[A-Za-z]", part) and len(part.split()) <= 5:
                 out.append(Byline(part, "person"))

@@ -31,7 +31,7 @@ def _same(a: str, b: str) -> bool:
 
 def parse_text(text: str, *, title: str | None = None) -> TextParts:
     body = clean_text(text)
-    first, _, rest = body.partition("\n")
+    first = body.partition("\n")[0]
     if title is not None and title.strip():
         t = " ".join(title.split())
         return TextParts(t, body, title_in_body=_same(first, t))

@@ -127,8 +127,8 @@ class SQLiteStore:
     # ------------------------------------------------------------------ runs and resume
     def start_run(self, command: str) -> int:
         with self.conn:
-            cur = self.conn.execute("INSERT INTO runs(command, started) VALUES (?, strftime('%Y-%m-%dT%H:%M:%SZ','now'))",
-                                    (command,))
+            cur = self.conn.execute(
+                "INSERT INTO runs(command, started) VALUES (?, strftime('%Y-%m-%dT%H:%M:%SZ','now'))", (command,))
         return int(cur.lastrowid or 0)
 
     def finish_run(self, run_id: int, *, ok: int, rejected: int, skipped: int) -> None:
@@ -215,7 +215,7 @@ class SQLiteStore:
         c = self.conn
         for table in ("mentions", "entities", "events", "quotes", "timexes", "amounts", "places", "themes",
                       "articles_fts", "quotes_fts"):
-            c.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))  # noqa: S608 (fixed names)
+            c.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
         c.execute("DELETE FROM articles WHERE id = ?", (article_id,))
 
     def reject(self, rejected: Rejected, *, run_id: int | None = None) -> None:
@@ -228,7 +228,7 @@ class SQLiteStore:
         if table not in {"articles", "entities", "mentions", "events", "quotes", "timexes", "amounts", "places",
                          "themes", "rejects", "runs", "sources"}:
             raise StoreError(f"unknown table {table!r}", code="E306")
-        return int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])  # noqa: S608
+        return int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 
     def get(self, article_id: str) -> Analysis | None:
         row = self.query("SELECT analysis FROM articles WHERE id = ?", (article_id,))

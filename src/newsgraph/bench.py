@@ -82,3 +82,64 @@ def run_bench(corpus: Path, *, settings: Settings | None = None, limit: int = 20
         "annotations": counts,
         "seconds_per_stage": {k: round(v, 2) for k, v in timings.items()},
     }
+
+
+API_PATHS = (
+    "/api/articles?limit=20", "/api/articles?q=brexit&limit=20", "/api/entities?limit=50",
+    "/api/events?limit=50", "/api/events?actor=GBR&limit=50", "/api/quotes?limit=50", "/api/dyads?limit=50",
+    "/api/search?q=parliament", "/", "/timeline", "/network", "/quotes",
+)
+
+
+def run_api_bench(db: Path, *, rounds: int = 20, settings: Settings | None = None) -> dict[str, Any]:
+    """Latency of the main endpoints and pages, from a real server process on a loopback port.
+
+    The first request to each path is reported apart (cold); p50/p95 are over the next ``rounds``.
+    """
+    import socket
+    import subprocess
+    import sys
+
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "newsgraph", "serve", "--db", str(db), "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        with httpx.Client(base_url=base, timeout=30) as client:
+            deadline = time.time() + 60
+            while True:
+                try:
+                    if client.get("/healthz").status_code == 200:
+                        break
+                except httpx.HTTPError:
+                    pass
+                if time.time() > deadline:
+                    raise SystemExit("the server did not start within 60 s")
+                time.sleep(0.2)
+            first = client.get("/api/articles?limit=1").json()["items"]
+            paths = list(API_PATHS)
+            if first:
+                paths.append(f"/api/articles/{first[0]['id']}")
+                paths.append(f"/articles/{first[0]['id']}")
+            out: dict[str, Any] = {}
+            for path in paths:
+                t0 = time.perf_counter()
+                status = client.get(path).status_code
+                cold = time.perf_counter() - t0
+                times = []
+                for _ in range(rounds):
+                    t0 = time.perf_counter()
+                    client.get(path)
+                    times.append(time.perf_counter() - t0)
+                times.sort()
+                out[path] = {"status": status, "cold_ms": round(cold * 1000, 1),
+                             "p50_ms": round(times[len(times) // 2] * 1000, 1),
+                             "p95_ms": round(times[min(len(times) - 1, int(len(times) * 0.95))] * 1000, 1)}
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    return {"db": str(db), "rounds": rounds, "endpoints": out}

@@ -442,15 +442,30 @@ def eval_cmd(
 
 @app.command()
 def bench(
-    corpus: Annotated[Path, typer.Option("--corpus", help="JSONL corpus ({id, text, title?, date?} a line).")],
+    corpus: Annotated[Path | None, typer.Option("--corpus", help="JSONL corpus ({id, text, title?, date?} "
+                                                                 "a line).")] = None,
     limit: Annotated[int, typer.Option(help="Articles to use.")] = 200,
+    api_db: Annotated[Path | None, typer.Option("--api-db", help="Instead: latency of the REST API and pages "
+                                                                 "served over this database.")] = None,
+    rounds: Annotated[int, typer.Option(help="Requests per endpoint for --api-db.")] = 20,
     config: ConfigOpt = None,
 ) -> None:
-    """Measure throughput (articles/s, words/s) and peak memory, next to bare spaCy on the same articles."""
-    from .bench import run_bench
+    """Measure throughput (articles/s, words/s) and peak memory next to bare spaCy on the same
+    articles; or, with --api-db, the p50/p95 latency of the main API endpoints and pages.
+
+    Examples:  newsgraph bench --corpus articles.jsonl --limit 100
+               newsgraph bench --api-db news.db
+    """
+    from .bench import run_api_bench, run_bench
 
     settings = _settings(config)
-    print(json.dumps(run_bench(corpus, settings=settings, limit=limit), indent=2))
+    if api_db is not None:
+        print(json.dumps(run_api_bench(api_db, rounds=rounds, settings=settings), indent=2))
+    elif corpus is not None:
+        print(json.dumps(run_bench(corpus, settings=settings, limit=limit), indent=2))
+    else:
+        err.print("[red]error:[/red] give --corpus FILE.jsonl or --api-db FILE.db")
+        raise typer.Exit(2)
 
 
 @app.command()

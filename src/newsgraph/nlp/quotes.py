@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Literal
 
 from ..model import Entity, EntityRef, Quote, Span
 from ..registry import Context, stage
+from .model import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -489,7 +490,7 @@ def _speaker(tok: Token | None, res: _Resolver) -> EntityRef | None:
             return None
         if tok.lower_ not in _SPEAKER_PRONOUNS and tok.lower_ not in _PERSON_PRONOUNS:
             start, end = _np_range(tok)
-            return EntityRef(None, None, tok.doc.text[start:end], start, end)
+            return EntityRef(None, None, doc_text(tok.doc)[start:end], start, end)
         start, end = tok.idx, tok.idx + len(tok.text)
         m = res.pronoun(tok)
         if m is None:
@@ -517,7 +518,7 @@ def _speaker(tok: Token | None, res: _Resolver) -> EntityRef | None:
             m = res.description(tok, words)
             if m is not None:
                 return EntityRef(m.entity, m.actor, m.name, start, end)
-    return EntityRef(None, None, tok.doc.text[start:end], start, end)
+    return EntityRef(None, None, doc_text(tok.doc)[start:end], start, end)
 
 
 def _according(doc: Doc) -> list[tuple[Token, Token | None, tuple[int, int]]]:

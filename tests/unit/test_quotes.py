@@ -208,3 +208,19 @@ def test_score_article_counts_speakers_by_span_or_name() -> None:
     assert counts["direct"]["tp"] == 1 and counts["direct"]["speaker"] == 1
     wrong = Quote(q.span, "direct", EntityRef(None, None, "Someone", 0, 3), q.cue, None)
     assert score_article(record, [wrong])["direct"]["speaker"] == 0
+
+
+def test_speaker_from_a_dash_line_after_the_quote() -> None:
+    from newsgraph import analyze
+    from newsgraph.config import load_settings
+
+    s = load_settings().with_overrides(stages=("entities.v1", "quotes.v1"))
+    text = ("Budget Notes\n\nThe committee met for six hours on Monday.\n\n"
+            "\"We will not reopen the budget before the summer recess.\"\n\n- Tomas Reyes.\n\n"
+            "Reyes has led the committee since 2019.")
+    a = analyze(text, settings=s)
+    direct = [q for q in a.quotes if q.kind == "direct"]
+    assert len(direct) == 1
+    (q,) = direct
+    assert q.speaker is not None and a.article.text[q.speaker.start:q.speaker.end] == "Tomas Reyes"
+    assert q.speaker.start > q.span.end  # named on the dash line after the quotation

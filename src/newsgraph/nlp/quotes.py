@@ -690,6 +690,34 @@ class _Extractor:
 
     # -- main
 
+    def layout_speaker(self, start: int, end: int) -> EntityRef | None:
+        """A speaker named by the layout around a quotation with no cue next to it:
+        ``Name: "..."`` (a colon just before), a ``- Name.`` line just after, or
+        ``"...," according to Name``."""
+        text = self.text
+        found: tuple[int, int] | None = None
+        after = _DASH_AFTER.match(text, end) or _ACCORDING_AFTER.match(text, end)
+        if after:
+            found = after.span(1)
+        else:
+            line_start = text.rfind("\n", 0, start) + 1
+            if line_start == start and start >= 2:  # the quote opens a paragraph: look at the one before
+                line_start = text.rfind("\n", 0, text.rfind("\n", 0, start - 1)) + 1
+            m = _COLON_BEFORE.search(text, line_start, start)
+            if m is not None and not text[m.end():start].strip():
+                found = m.span(1)
+        if found is None:
+            return None
+        s, e = found
+        while e > s and text[e - 1] in " .,;":
+            e -= 1
+        if e - s < 2 or not text[s].isupper():
+            return None
+        ment = self.res.at(s, e)
+        if ment is not None:
+            return EntityRef(ment.entity, ment.actor, ment.name, s, e)
+        return EntityRef(None, None, text[s:e], s, e)
+
     def run(self) -> list[Quote]:
         text = self.text
         self.according = _according(self.doc)
@@ -722,9 +750,12 @@ class _Extractor:
             direct_chars.append((start, end))
             if a is not None and a.cue is not None:
                 direct_cues.add(a.cue.i)
+            speaker = a.speaker if a else None
+            if speaker is None:
+                speaker = self.layout_speaker(start, end)
             quotes.append(Quote(
                 span=Span.of(text, start, end), kind="direct",
-                speaker=a.speaker if a else None,
+                speaker=speaker,
                 cue=Span.of(text, *a.cue_span) if a and a.cue_span else None,
                 channel=Span.of(text, *a.channel) if a and a.channel else None,
                 confidence=0.9 if a and a.speaker else 0.6,
@@ -1032,6 +1063,13 @@ class _Extractor:
             if c.i > obj.i and (c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ in ("of", "for", "as"))):
                 end_tok = c.right_edge if c.right_edge.i > end_tok.i else end_tok
         return obj.left_edge.idx, end_tok.idx + len(end_tok.text)
+
+
+_NAME = r"([A-Z][\w.'’-]*(?:[ ,]+(?:[A-Z(][\w.'’()-]*|of|the|and|de|van|von|al|bin))*?)"
+_DASH_AFTER = re.compile(r"[\"”’'.,]*[ \t]*\n+[ \t]*[-–—]+[ \t]*" + _NAME + r"[ \t]*[.,]?[ \t]*(?=\n|$)")
+_ACCORDING_AFTER = re.compile(r"[\"”’']*[ \t]*,?[ \t]*according to (?:the )?" + _NAME + r"[ \t]*[.,]")
+_COLON_BEFORE = re.compile(r"(?:^|(?<=[\s\-–—]))(?:(?:More )?[Ff]rom |Said |As )?" + _NAME + r"[ \t]*:[ \t\n]*$",
+                           re.M)
 
 
 def _bare_name(doc: Doc, start: int, end: int) -> bool:

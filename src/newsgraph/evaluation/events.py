@@ -31,16 +31,17 @@ negated events a low confidence so they never become the top event.
 
 from __future__ import annotations
 
-import json
 import re
 import time
 from collections.abc import Iterable, Sequence
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from ..config import Settings, load_settings
 from ..events.cameo import plover_type
 from ..model import Article, Event, Published
+from .common import prf, read_jsonl
 
 _CAMEO = ("events", "cameo_validation.dev.jsonl")
 _PLOVER = ("events", "plover_examples.dev.jsonl")
@@ -71,28 +72,14 @@ def article_of(rec: dict[str, Any]) -> Article:
 
 
 def _read(path: Path, limit: int | None) -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = []
     if not path.exists():
-        return out
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                out.append(json.loads(line))
-                if limit is not None and len(out) >= limit:
-                    break
-    return out
+        return []
+    return list(islice(read_jsonl(path), limit))
 
 
 def _actor(ref: Any) -> str:
     code = ref.actor if ref is not None else None
     return code or "---"
-
-
-def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
-    p = tp / n_pred if n_pred else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
 
 
 def _key(src: str, tgt: str, code: str, code_level: str, actor_level: str) -> tuple[str, str, str]:
@@ -118,7 +105,7 @@ def score_cameo(pairs: Iterable[tuple[dict[str, Any], Sequence[Event]]]) -> dict
             counts[lv][2] += len(gold)
     out: dict[str, Any] = {"sentences": n}
     for (c, a), (tp, np_, ng) in counts.items():
-        out[f"{c}_{a}"] = {**_prf(tp, np_, ng), "tp": tp, "n_pred": np_, "n_gold": ng}
+        out[f"{c}_{a}"] = prf(tp, np_, ng)
     return out
 
 
@@ -150,7 +137,7 @@ def score_plover(pairs: Iterable[tuple[dict[str, Any], Sequence[Event]]]) -> dic
         n_gold += len(gold_pairs)
     return {"sentences": n, "type_accuracy": round(correct / n, 4) if n else 0.0, "type_correct": correct,
             "type_any_accuracy": round(any_correct / n, 4) if n else 0.0,
-            "type_source_country": _prf(tp, n_pred, n_gold)}
+            "type_source_country": prf(tp, n_pred, n_gold)}
 
 
 def score_mechanics(pairs: Iterable[tuple[dict[str, Any], Sequence[Event]]]) -> dict[str, Any]:

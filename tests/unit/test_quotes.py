@@ -224,3 +224,54 @@ def test_speaker_from_a_dash_line_after_the_quote() -> None:
     (q,) = direct
     assert q.speaker is not None and a.article.text[q.speaker.start:q.speaker.end] == "Tomas Reyes"
     assert q.speaker.start > q.span.end  # named on the dash line after the quotation
+
+
+def test_segments_close_a_curly_quote_with_a_straight_mark_when_styles_mix() -> None:
+    text = "\u201cThe port is full,\" Lopez said. \"We need a second berth.\u201d"
+    segs = [text[s.start:s.end] for s in find_segments(text)]
+    assert segs == ["\u201cThe port is full,\"", "\"We need a second berth.\u201d"]
+
+
+@pytest.mark.slow
+def test_a_short_clause_after_an_open_quote_attributes_it_whatever_the_verb() -> None:
+    text = ("The minister left the stage early.\n\n"
+            "\u201cAsk the treasury,\u201d Anna Berg shrugged and walked to her car.")
+    q = _one(_quotes(text), "direct", "Ask the treasury")
+    assert _speaker_text(text, q) == "Anna Berg"
+
+
+@pytest.mark.slow
+def test_a_cue_that_introduces_the_next_quote_does_not_attribute_the_previous_one() -> None:
+    text = ("Tomas Reyes spoke after the vote.\n\n"
+            "\"We lost,\" he said. \"The count was fair.\" Anna Berg added, \"We will try again next year.\"")
+    quotes = [q for q in _quotes(text) if q.kind == "direct"]
+    fair = _one(quotes, "direct", "The count was fair")
+    assert "We lost" in fair.span.text  # goes on with the first quotation, Reyes speaking
+    assert fair.speaker is not None and fair.speaker.name == "Tomas Reyes"
+    again = _one(quotes, "direct", "try again")
+    assert _speaker_text(text, again) == "Anna Berg"
+
+
+@pytest.mark.slow
+def test_a_cue_with_its_own_that_clause_is_not_the_attribution_of_the_quote_before() -> None:
+    text = ("Anna Berg defended the plan on Tuesday, saying, \"The harbour needs the money now,\" "
+            "but she denied that the city would raise fees.")
+    q = _one(_quotes(text), "direct", "The harbour needs")
+    assert q.cue is not None and q.cue.text == "saying"
+    assert q.speaker is not None and q.speaker.name == "Anna Berg"
+
+
+@pytest.mark.slow
+def test_a_statement_announced_before_a_colon_names_the_subject() -> None:
+    text = ("After the flood, Mayor Peter Novak issued the following statement:\n\n"
+            "\u201cOur thoughts are with every family that lost a home this week.\u201d")
+    q = _one(_quotes(text), "direct", "Our thoughts")
+    assert q.speaker is not None and "Novak" in (q.speaker.name or "")
+
+
+@pytest.mark.slow
+def test_a_name_set_off_by_a_dash_before_the_colon_is_the_speaker() -> None:
+    text = ("Forecasts held up well - Maria Lopez: \u201cThe late surveys caught the shift that "
+            "the early ones missed.\u201d")
+    q = _one(_quotes(text), "direct", "late surveys")
+    assert _speaker_text(text, q) == "Maria Lopez"

@@ -56,6 +56,7 @@ _NOT_SPEAKER_ENTS = {"DATE", "TIME", "ORDINAL", "MONEY", "QUANTITY"}
 _OBJECT_SPEECH = {"announce", "deny", "confirm", "reveal", "predict", "propose", "acknowledge", "admit",
                   "cite", "describe", "reject", "dismiss", "defend", "question", "demand", "recommend",
                   "disclose", "repeat", "reiterate", "mention", "suggest", "claim", "concede", "blame"}
+_OBJ_PATH = {"dobj", "compound", "amod", "det", "nummod", "poss", "iobj", "dative", "attr"}
 _NP_STOPS = {"-", "\u2014", "\u2013", "--", ":", ";", "(", ")", "[", "]", "|"}
 _QUOTE_CHARS = set('"\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019`')
 _SENTENCE_BREAK = re.compile(r"[.!?][\"\u201d\u2019']?\s+[\"\u201c\u2018A-Z]")
@@ -166,6 +167,7 @@ def _scan_paragraph(text: str, p0: int, p1: int, max_len: int) -> tuple[list[Seg
     i = p0
     open_at = -1
     closer: str | None = None  # the mark that closes the open quote
+    inner_toggles = 0  # straight double marks seen inside the open curly quote
     while i < p1:
         ch = text[i]
         two = text[i:i + 2]
@@ -194,7 +196,14 @@ def _scan_paragraph(text: str, p0: int, p1: int, max_len: int) -> tuple[list[Seg
                     i += len(mark)
                     continue
                 open_at, closer = i, ("''" if mark == "``" else mark)
+            inner_toggles = 0
         else:
+            after = text[i + len(mark)] if i + len(mark) < p1 else " "
+            if mark != closer and _mixed_close(mark, closer, text[i - 1], after, inner_toggles):
+                # the two styles mixed in one text: “A," he said. "B.”
+                mark = closer or mark
+            elif mark == '"' and closer in _CLOSERS:
+                inner_toggles += 1
             if mark == closer:
                 end = i + len(mark)
                 if end - open_at <= max_len:
@@ -218,6 +227,17 @@ def _scan_paragraph(text: str, p0: int, p1: int, max_len: int) -> tuple[list[Seg
         if end - open_at > 1:
             unclosed = Segment(open_at, end, False)
     return segs, unclosed
+
+
+def _mixed_close(mark: str, closer: str | None, before: str, after: str, inner_toggles: int) -> bool:
+    """A mark of the other style closing the open quote: a straight ``"`` closing a curly
+    quote (with no straight mark open inside it), or a curly close ending a straight one;
+    in both cases glued to the text on its left and not on its right."""
+    if before.isspace() or _is_word(after):
+        return False
+    if mark == '"' and closer in _CLOSERS:
+        return inner_toggles == 0
+    return mark in _CLOSERS and closer == '"'
 
 
 def _single_close(text: str, i: int, p1: int) -> int:
@@ -393,7 +413,7 @@ def _speech_forms() -> frozenset[str]:
     """Inflected forms of the one-word speech cues ("states", "noted"), for tokens the tagger
     did not take for verbs right after a quotation."""
     single, _ = _verb_cues()
-    out = {"said", "told", "wrote", "spoke", "thought", "felt", "knew", "shot"}
+    out = {"said", "told", "wrote", "spoke", "thought", "felt", "knew", "shot", "read", "reads"}
     for lemma, kind in single.items():
         if kind != "speech":
             continue
@@ -410,6 +430,8 @@ def _speech_forms() -> frozenset[str]:
 def _cue_kind(tok: Token) -> str | None:
     single, phrasal = _verb_cues()
     if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB"):
+        return None
+    if tok.dep_ == "amod":  # "a written statement"
         return None
     lemma = tok.lemma_.lower()
     for c in tok.children:
@@ -496,8 +518,13 @@ def _speaker(tok: Token | None, res: _Resolver) -> EntityRef | None:
         if m is None:
             return EntityRef(None, None, tok.text, start, end)
         return EntityRef(m.entity, m.actor, m.name, start, end)
-    if tok.pos_ not in ("PROPN", "NOUN", "NUM", "X", "ADJ") or tok.ent_type_ in _NOT_SPEAKER_ENTS:
+    if tok.ent_type_ in _NOT_SPEAKER_ENTS:
         return None
+    if tok.pos_ not in ("PROPN", "NOUN", "NUM", "X", "ADJ"):
+        m = res.at(tok.idx, tok.idx + len(tok.text)) if tok.dep_ in _SUBJ_DEPS else None
+        if m is None:  # a name the tagger took for a verb ("Trump/VERB shot back") is still a name
+            return None
+        return EntityRef(m.entity, m.actor, m.name, m.start, m.end)
     start, end = _np_range(tok)
     m = res.at(tok.idx, tok.idx + len(tok.text))
     if m is None:
@@ -582,11 +609,17 @@ class _Extractor:
     # -- attribution windows around a quoted segment
 
     def after_cue(self, seg: Segment, stop: int) -> tuple[Token | None, int]:
-        """A cue in the text right after ``seg`` (``..." Ushakov said.``), and where that text ends."""
+        """A cue in the text right after ``seg`` (``..." Ushakov said.``), and where that text ends.
+
+        Not a cue: one with content of its own (``..., but he denied that ...``), or one that
+        introduces the next quotation after a finished sentence (``"A." He added, "B."``).
+        When the quote ends open (``"A," Trump barked.``) a short clause of a name or pronoun and
+        any verb is an attribution too."""
         doc = self.doc
         i = self.tok_from(seg.end)
         j = i
         found: Token | None = None
+        verbs: list[Token] = []
         while j < len(doc) and j - i < 60:
             t = doc[j]
             if t.idx >= stop or "\n" in t.text:
@@ -599,9 +632,40 @@ class _Extractor:
             if found is None and j - i <= 20 and (_cue_kind(t) in ("speech", "belief")
                                                   or t.lower_ in _speech_forms()):
                 found = t
+            if t.pos_ == "VERB" and t.tag_ in ("VBD", "VBZ"):
+                verbs.append(t)
             j += 1
         end = doc[j - 1].idx + len(doc[j - 1].text) if j > i else seg.end
+        if found is not None and _has_content(found, seg.end):
+            found = None
+        if found is not None and self._leads_next(seg, found):
+            found = None
+        if found is None and verbs and self._ends_open(seg):
+            v = verbs[0]
+            short = j - i <= 8 and doc[j - 1].text in _SENT_END
+            # "..., Trump barked and ...": a name (or pronoun) and a verb right after the quote
+            named = v.i - i <= 3 and any(doc[k].pos_ in ("PROPN", "PRON") or doc[k].ent_type_ == "PERSON"
+                                         for k in range(max(i, v.i - 2), min(len(doc), v.i + 3)) if k != v.i)
+            if ((short or named) and not _has_content(v, seg.end)
+                    and not any(c.dep_ == "dobj" for c in v.children)):
+                found = v
         return found, end
+
+    def _ends_open(self, seg: Segment) -> bool:
+        """The quoted text ends with a comma, a question or exclamation mark or a dash."""
+        inner = self.text[seg.start:seg.end].rstrip("\"'\u201d\u2019\u00bb` ")
+        return inner[-1:] in (",", "?", "!", "\u2014", "-", "\u2013") or self.text[seg.end:seg.end + 1] == ","
+
+    def _leads_next(self, seg: Segment, cue: Token) -> bool:
+        """``cue`` opens a new sentence after ``seg`` and ends in a comma or colon right before
+        another quotation: it introduces that one."""
+        inner = self.text[seg.start:seg.end].rstrip("\"'\u201d\u2019\u00bb` ")
+        if inner[-1:] not in _SENT_END:
+            return False
+        k = cue.idx + len(cue.text)
+        rest = self.text[k:k + 80]
+        m = _LEADS_QUOTE.match(rest)
+        return m is not None
 
     def before_text(self, seg: Segment, floor: int) -> tuple[int, int]:
         """The stretch of the sentence before ``seg`` (from ``floor`` at the earliest)."""
@@ -646,9 +710,26 @@ class _Extractor:
             elif not stretch and subj is not None and subj.i < cue.i:
                 subj = None
         speaker = _speaker(subj, self.res)
+        if speaker is None or (speaker.entity is None and subj is not None and subj.pos_ == "NOUN"):
+            adjacent = self.adjacent_name(cue)  # "No wonder Trump said": the name next to the cue
+            if adjacent is not None:
+                speaker = adjacent
         if speaker is None:
             speaker = self.window_speaker(cue, inverted=after or inverted)
         return _Attribution(cue, _cue_span(cue), speaker, self.channel_for(cue))
+
+    def adjacent_name(self, cue: Token) -> EntityRef | None:
+        """A person or organisation mention ending right before ``cue`` (adverbs aside)."""
+        j = cue.i - 1
+        while j >= 0 and self.doc[j].pos_ in ("ADV", "AUX", "PART") and cue.i - j < 4:
+            j -= 1
+        if j < 0:
+            return None
+        t = self.doc[j]
+        m = self.res.at(t.idx, t.idx + len(t.text))
+        if m is None or m.type not in ("PERSON", "ORG") or m.end > t.idx + len(t.text):
+            return None
+        return EntityRef(m.entity, m.actor, m.name, m.start, m.end)
 
     def window_speaker(self, cue: Token, *, inverted: bool) -> EntityRef | None:
         """The speaker next to ``cue`` when the parser did not link it: after it when the
@@ -656,7 +737,7 @@ class _Extractor:
         doc = self.doc
         for j in range(cue.i + 1, min(len(doc), cue.i + 6) if inverted else cue.i + 1):
             t = doc[j]
-            if t.is_punct and t.text not in (",",):
+            if (t.is_punct and t.text not in (",",)) or t.pos_ == "ADP":  # "said by telephone"
                 break
             if (t.ent_type_ in ("PERSON", "ORG") or t.lower_ in ("he", "she")
                     or t.pos_ in ("PROPN", "NOUN")) and t.ent_type_ not in _NOT_SPEAKER_ENTS:
@@ -778,14 +859,16 @@ class _Extractor:
         nxt = seg.end
         after_cue, after_end = self.after_cue(seg, len(text))
         ends_open = inner[-1:] in (",", "?", "!", "\u2014", "-", "\u2013") or text[seg.end:seg.end + 1] == ","
-        if (before and after_cue is not None and ends_open and before.endswith(",")
+        if (before and after_cue is not None and ends_open and before.endswith(",") and not inner[:1].isupper()
                 and self.before_cue(lo, hi) is None and len(before.split()) >= 3):
             # "The plan, ''is a disaster,'' he said": a mixed quote, reported as partial
             start = lo + len(text[lo:hi]) - len(text[lo:hi].lstrip())
             return _Group([seg], self.attribution(after_cue, seg, after=True), (nxt, after_end),
                           direct=False, lead=start)
         if not before or (after_cue is not None and ends_open and before.endswith((":", ","))):
-            if after_cue is not None and (ends_open or n_words >= self.min_words or inner[-1:] == "."):
+            opens_para = not text[text.rfind("\n", 0, seg.start) + 1:seg.start].strip()
+            if after_cue is not None and (ends_open or n_words >= self.min_words or inner[-1:] == "."
+                                          or opens_para):
                 cue_tok = after_cue
                 # "A," he said, "B." -- the same cue as the previous segment: one quote
                 if (last is not None and last.attribution is not None and last.attribution.cue is not None
@@ -806,6 +889,10 @@ class _Extractor:
                 return _Group([seg], None, None)
             return None
         # text before the quote in the same sentence
+        if before.endswith(":"):
+            named = self.colon_name(self.text.rfind(":", lo, hi))
+            if named is not None:
+                return _Group([seg], named, None)
         before_cue = self.before_cue(lo, hi)
         if before_cue is not None and (before.endswith((":", ",")) or before_cue.idx + len(before_cue.text)
                                        >= hi - 1 - (len(text[lo:hi]) - len(text[lo:hi].rstrip()))):
@@ -863,20 +950,50 @@ class _Extractor:
             if _cue_kind(doc[j]) in ("speech", "belief", "report"):
                 verb = doc[j]
                 break
+        named = self.colon_name(colon)
+        if named is not None:
+            return named
+        if verb is None and sent.root.pos_ in ("VERB", "AUX") and sent.root.i < ti:
+            verb = sent.root
+        if verb is None and ti >= 1:  # the sentence runs on into the quotation: climb from the colon
+            t = doc[ti - 1]  # "... issued the following statement:" -- through objects only
+            while t.head.i != t.i and t.head.i < ti and t.pos_ not in ("VERB", "AUX") and t.dep_ in _OBJ_PATH:
+                t = t.head
+            if t.pos_ in ("VERB", "AUX") and t.i < ti:
+                verb = t
+        return self.attribution(verb) if verb is not None else None
+
+    def colon_name(self, colon: int) -> _Attribution | None:
+        """A name standing alone before ``colon``: at the start of its sentence, after a dash set
+        off by spaces (``Pollsters agree - Carl Bialik:``), or a headline's ``Name on topic:``."""
+        doc = self.doc
+        ti = self.tok_before(colon + 1)
+        if ti < 1:
+            return None
+        sent = doc[ti].sent
         k = ti - 1
         if k > sent.start and doc[k].text == ")":
             while k > sent.start and doc[k].text != "(":
                 k -= 1
             k -= 1
         head = doc[k] if k >= 0 else doc[ti]
+        while head.dep_ == "conj" and head.head.i < head.i and head.head.pos_ == head.pos_:
+            head = head.head  # "Blumenthal and Cohen:"
         if head.pos_ in ("PROPN", "NOUN") and head.ent_type_ not in ("DATE", "TIME"):
             np_lo = _np_range(head)[0]
-            lead = self.text[max(sent.start_char, np_lo - 3):np_lo].strip()
-            if np_lo <= sent.start_char or lead[-1:] in ("-", "\u2014", "\u2013", ":", ""):
+            pre = self.text[max(sent.start_char, np_lo - 4):np_lo]
+            dash = pre.rstrip()[-1:] in ("-", "\u2014", "\u2013") and pre.rstrip()[-2:-1] in (" ", "")
+            if np_lo <= sent.start_char or dash or pre.rstrip()[-1:] == ":" or not pre.strip():
                 return _Attribution(None, None, _speaker(head, self.res), None)
-        if verb is None and sent.root.pos_ in ("VERB", "AUX") and sent.root.i < ti:
-            verb = sent.root
-        return self.attribution(verb) if verb is not None else None
+        first = doc[sent.start]
+        while first.i < ti and (first.is_space or first.is_punct):
+            first = doc[first.i + 1]
+        on = next((t for t in doc[first.i:ti] if t.lower_ == "on" and t.dep_ == "prep"), None)
+        if on is not None and on.head.i < on.i:
+            m = self.res.at(on.head.idx, on.head.idx + len(on.head.text))
+            if m is not None and m.type == "PERSON" and m.start <= first.idx + len(first.text):
+                return _Attribution(None, None, EntityRef(m.entity, m.actor, m.name, m.start, m.end), None)
+        return None
 
     def _continues(self, g: _Group, seg: Segment) -> bool:
         """``seg`` goes on with ``g``: nothing but the group's attribution (one sentence at most)
@@ -1070,6 +1187,19 @@ _DASH_AFTER = re.compile(r"[\"”’'.,]*[ \t]*\n+[ \t]*[-–—]+[ \t]*" + _NAM
 _ACCORDING_AFTER = re.compile(r"[\"”’']*[ \t]*,?[ \t]*according to (?:the )?" + _NAME + r"[ \t]*[.,]")
 _COLON_BEFORE = re.compile(r"(?:^|(?<=[\s\-–—]))(?:(?:More )?[Ff]rom |Said |As )?" + _NAME + r"[ \t]*:[ \t\n]*$",
                            re.M)
+
+
+_LEADS_QUOTE = re.compile(r"[^.!?\n\"\u201c\u201d]{0,40}?[,:]\s*[\"\u201c\u201e\u00ab`']")
+
+
+def _has_content(verb: Token, after: int) -> bool:
+    """``verb`` has a clause of its own after ``after``: ``denied that ...``, ``adding that ...``."""
+    doc = verb.doc
+    if verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ in ("that", "whether"):
+        return True
+    return any(c.dep_ == "ccomp" and c.idx >= after and c.idx > verb.idx
+               and any(m.dep_ == "mark" and m.lower_ in ("that", "whether") and m.i > verb.i for m in c.children)
+               for c in verb.children)
 
 
 def _bare_name(doc: Doc, start: int, end: int) -> bool:

@@ -275,3 +275,11 @@ def test_a_name_set_off_by_a_dash_before_the_colon_is_the_speaker() -> None:
             "the early ones missed.\u201d")
     q = _one(_quotes(text), "direct", "late surveys")
     assert _speaker_text(text, q) == "Maria Lopez"
+
+
+@pytest.mark.slow
+def test_a_quote_opening_the_sentence_after_reported_speech_keeps_its_speaker() -> None:
+    text = ("Anna Berg, the harbour master, said in a statement. \u201cNo ship will wait more than a day "
+            "once the new crane arrives.\u201d\n\nThe crane is due in March.")
+    q = _one(_quotes(text), "direct", "No ship will wait")
+    assert _speaker_text(text, q) == "Anna Berg"

@@ -646,6 +646,10 @@ class _Extractor:
             # "..., Trump barked and ...": a name (or pronoun) and a verb right after the quote
             named = v.i - i <= 3 and any(doc[k].pos_ in ("PROPN", "PRON") or doc[k].ent_type_ == "PERSON"
                                          for k in range(max(i, v.i - 2), min(len(doc), v.i + 3)) if k != v.i)
+            # "..., the Republican nominee riffed": the verb's own subject fills the gap after the quote
+            comma = self.text[seg.start:seg.end].rstrip("\"'\u201d\u2019\u00bb` ").endswith(",")
+            named = named or (comma and v.i - i <= 14 and any(
+                c.dep_ in _SUBJ_DEPS and c.pos_ in ("NOUN", "PROPN") and c.left_edge.i == i for c in v.children))
             if ((short or named) and not _has_content(v, seg.end)
                     and not any(c.dep_ == "dobj" for c in v.children)):
                 found = v
@@ -907,22 +911,30 @@ class _Extractor:
         return None  # embedded: a partial quote, found through its cue's content
 
     def lead_in(self, seg: Segment) -> _Attribution | None:
-        """A quote opening its paragraph after a paragraph that ends with a colon."""
+        """A quote opening its paragraph after a paragraph that ends with a colon, or opening a
+        sentence right after one with reported speech (``Lau said in a statement. "There are..."``)."""
         text = self.text
         p = text.rfind("\n", 0, seg.start)
-        if p < 0 or text[p + 1:seg.start].strip():
-            return None
-        k = p
-        while k > 0 and text[k - 1].isspace():
+        k = seg.start
+        while k > 0 and text[k - 1] in " \t\u00a0":
             k -= 1
-        if k <= 0:
-            return None
-        if text[k - 1] == ":":
-            return self.colon_attribution(k - 1)
+        if text[p + 1:seg.start].strip():
+            if not self.follow or k <= 0 or text[k - 1] != "." or k == seg.start:
+                return None
+        else:
+            if p < 0:
+                return None
+            k = p
+            while k > 0 and text[k - 1].isspace():
+                k -= 1
+            if k <= 0:
+                return None
+            if text[k - 1] == ":":
+                return self.colon_attribution(k - 1)
         if not self.follow:
             return None
-        # the paragraph before ends with reported speech ("..., Obama said."): the quote that
-        # opens the next paragraph goes on with the same speaker
+        # the sentence before ends with reported speech ("..., Obama said."): the quote that
+        # opens the next sentence or paragraph goes on with the same speaker
         ti = self.tok_before(k)
         if ti < 0:
             return None

@@ -155,18 +155,3 @@ def test_title_case_headline_is_coded() -> None:
     evs = code_events(Context(article=art, doc=load_nlp()(text)))
     assert any(e.code.startswith("12") and e.source and (e.source.actor or "").startswith("EGY") for e in evs)
 
-
-def test_gdelt_view_splits_actor_codes_and_skips_negated_events() -> None:
-    from newsgraph.events.gdelt import EVENT_COLUMNS, event_rows, split_actor
-    from newsgraph.model import Analysis
-
-    assert split_actor("RUSGOV")["Type1Code"] == "GOV" and split_actor("RUSGOV")["CountryCode"] == "RUS"
-    assert split_actor("---MIL")["CountryCode"] == ""
-    text = "France and Germany condemned Iran. Egypt did not criticize Sudan."
-    art = Article(id="t", text=text, title="", published=Published("2024-02-08", "day", "input"))
-    evs = code_events(Context(article=art, doc=load_nlp()(text)))
-    rows = event_rows(Analysis(article=art, events=tuple(evs)))
-    assert len(EVENT_COLUMNS) == 61
-    assert rows and all(set(r) == set(EVENT_COLUMNS) for r in rows)
-    assert {r["Actor1CountryCode"] for r in rows} == {"FRA", "DEU"}
-    assert all(r["SQLDATE"] == "20240208" and r["EventRootCode"] == "11" for r in rows)

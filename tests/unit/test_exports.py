@@ -70,8 +70,12 @@ def _store(tmp_db: Path):  # type: ignore[no-untyped-def]
 
 
 def test_split_actor_codes() -> None:
-    assert split_actor("CHNGOV") == {"CountryCode": "CHN", "KnownGroupCode": "", "Type1Code": "GOV",
-                                     "Type2Code": "", "Type3Code": ""}
+    assert split_actor("CHNGOV") == {"CountryCode": "CHN", "KnownGroupCode": "", "Religion1Code": "",
+                                     "Religion2Code": "", "Type1Code": "GOV", "Type2Code": "", "Type3Code": ""}
+    got = split_actor("IRQSHIMIL")
+    assert (got["CountryCode"], got["Religion1Code"], got["Type1Code"]) == ("IRQ", "SHI", "MIL")
+    assert split_actor("MOS")["Religion1Code"] == "MOS" and split_actor("MOS")["CountryCode"] == ""
+    assert split_actor("SHN")["CountryCode"] == "SHN"  # Saint Helena, though SHN is also a religion code
     got = split_actor("IGOUNOMIL")
     assert got["Type1Code"] == "IGO" and got["KnownGroupCode"] == "UNO" and got["Type2Code"] == "MIL"
     assert split_actor("---GOV")["CountryCode"] == "" and split_actor("---GOV")["Type1Code"] == "GOV"
@@ -93,8 +97,9 @@ def test_gdelt_events_parse_back_column_by_column(tmp_db: Path) -> None:
     assert row["QuadClass"] == "1" and float(row["GoldsteinScale"]) == 1.9
     assert (row["NumMentions"], row["NumSources"], row["NumArticles"]) == ("2", "2", "2")
     assert float(row["AvgTone"]) == 1.5
-    assert row["ActionGeo_Type"] == "4" and row["ActionGeo_FullName"] == "Sweden"
-    assert row["ActionGeo_CountryCode"] == "SE" and float(row["ActionGeo_Lat"]) == 62.0
+    assert row["ActionGeo_Type"] == "1" and row["ActionGeo_FullName"] == "Sweden"  # a country
+    assert row["ActionGeo_CountryCode"] == "SW" and row["ActionGeo_ADM1Code"] == "SW"  # FIPS 10-4, not ISO
+    assert float(row["ActionGeo_Lat"]) == 62.0
     assert len(row["DATEADDED"]) == 14 and row["DATEADDED"].isdigit()
     assert row["SOURCEURL"].startswith("https://example.")
 
@@ -133,7 +138,28 @@ def test_gkg_rows_have_27_columns_and_offsets(tmp_db: Path) -> None:
         off, length, verb, _ = row["V2.1QUOTATIONS"].split("|")
         assert TEXT[int(off):int(off) + int(length)].startswith('"We agreed') and verb == "said"
         assert row["V2.1ENHANCEDDATES"].startswith("1#2#5#2024#")
-        assert "Sweden" in row["V1LOCATIONS"] and row["V2EXTRASXML"].startswith("<PAGE_TITLE>")
+        assert row["V2EXTRASXML"].startswith("<PAGE_TITLE>")
+        (loc,) = row["V1LOCATIONS"].split(";")
+        typ, name, country, adm1, lat, _lon, _fid = loc.split("#")
+        assert (typ, name, country, adm1, float(lat)) == ("1", "Sweden", "SW", "SW", 62.0)
+        v2 = row["V2ENHANCEDLOCATIONS"].split("#")
+        assert len(v2) == 9 and v2[:4] == ["1", "Sweden", "SW", "SW"]
+        assert TEXT[int(v2[8]):].startswith("Sweden")
+
+
+def test_gdelt_geography_uses_fips_codes_and_geo_types() -> None:
+    from newsgraph.export.geo import GdeltGeo, fips_country, gdelt_geo, place_feature
+
+    assert [fips_country(c) for c in ("SWE", "DEU", "CHN", "GBR", "USA", "XXX", None)] == [
+        "SW", "GM", "CH", "UK", "US", "", ""]
+    assert gdelt_geo("country", "DEU") == GdeltGeo("1", "GM", "GM")
+    assert gdelt_geo("city", "FRA").type == "4" and gdelt_geo("admin1", "CAN").type == "5"
+    houston = place_feature("Houston", "USA", None, None)
+    assert houston == ("city", "TX")
+    g = gdelt_geo(*houston[:1], "USA", houston[1])
+    assert (g.type, g.country, g.adm1) == ("3", "US", "USTX")
+    assert gdelt_geo("admin1", "USA", "TX").type == "2"
+    assert place_feature("Atlantis", "GRC", None, None) == (None, None)
 
 
 def test_parquet_one_file_per_table(tmp_db: Path, tmp_path: Path) -> None:

@@ -2,9 +2,8 @@
 
 CAMEO codes stay strings with their leading zeros; dates are ``YYYYMMDD`` (SQLDATE) and
 ``YYYYMMDDHHMMSS`` UTC (DATEADDED, mention times).  Actor codes are split into the
-codebook's country / known-group / type fields.  Geography: GDELT writes FIPS 10-4
-country codes in the *Geo_CountryCode fields; newsgraph's places carry ISO 3166 codes,
-so those fields hold the ISO alpha-2 code (documented in docs/formats.md).
+codebook's country / known-group / type fields.  Geography: the event's place with GDELT's
+geo type, FIPS 10-4 country code and ADM1 code (``geo.py``).
 """
 
 from __future__ import annotations
@@ -14,6 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ..link import linked_events, mention_rows
+from .geo import gdelt_geo, place_feature
 
 if TYPE_CHECKING:
     from ..store.sqlite import SQLiteStore
@@ -42,24 +42,41 @@ TYPES = frozenset({"COP", "GOV", "INS", "JUD", "MIL", "OPP", "REB", "SEP", "SPY"
                    "CVL", "DEV", "EDU", "ELI", "ENV", "HLH", "HRI", "LAB", "LEG", "MED", "REF", "MOD", "RAD",
                    "AMN", "IRC", "GRP", "UNO", "PKO", "UIS", "IGO", "IMG", "INT", "MNC", "NGM", "NGO", "SET"})
 _INTERNATIONAL = frozenset({"IGO", "NGO", "IMG", "INT", "MNC", "NGM"})
+# CAMEO religion codes (codebook facts)
+RELIGIONS = frozenset({"ADR", "ALE", "ATH", "BAH", "BUD", "CHR", "CON", "CPT", "CTH", "DOX", "DRZ", "HIN", "HSD",
+                       "ITR", "JAN", "JEW", "JHW", "LDS", "MOS", "MRN", "NRM", "PAG", "PRO", "SFI", "SHI", "SHN",
+                       "SIK", "SUN", "TAO", "UDX", "ZRO"})
+
+
+def _is_country(block: str) -> bool:
+    import pycountry
+
+    return pycountry.countries.get(alpha_3=block) is not None
 
 
 def split_actor(code: str) -> dict[str, str]:
-    """'CHNGOV' -> country CHN, type1 GOV; 'IGOUNOMIL' -> type1 IGO, known group UNO, type2 MIL."""
-    out = {"CountryCode": "", "KnownGroupCode": "", "Type1Code": "", "Type2Code": "", "Type3Code": ""}
+    """'CHNGOV' -> country CHN, type1 GOV; 'IGOUNOMIL' -> type1 IGO, known group UNO, type2 MIL;
+    'IRQSHI' -> country IRQ, religion1 SHI."""
+    out = {"CountryCode": "", "KnownGroupCode": "", "Religion1Code": "", "Religion2Code": "",
+           "Type1Code": "", "Type2Code": "", "Type3Code": ""}
     blocks = [code[i:i + 3] for i in range(0, len(code), 3) if code[i:i + 3]]
     types: list[str] = []
+    religions: list[str] = []
     for i, b in enumerate(blocks):
         if i > 0 and blocks[i - 1] in _INTERNATIONAL and b in ("UNO", "AMN", "IRC", "GRP") \
                 and not out["KnownGroupCode"]:
             out["KnownGroupCode"] = b  # IGOUNO: the UN as a known group of an IGO
-        elif i == 0 and b not in TYPES and b != "---":
+        elif i == 0 and b not in TYPES and b != "---" and (b not in RELIGIONS or _is_country(b)):
             out["CountryCode"] = b
         elif b in TYPES:
             types.append(b)
+        elif b in RELIGIONS:
+            religions.append(b)
         elif b != "---" and not out["KnownGroupCode"]:
             out["KnownGroupCode"] = b
     for k, t in zip(("Type1Code", "Type2Code", "Type3Code"), types, strict=False):
+        out[k] = t
+    for k, t in zip(("Religion1Code", "Religion2Code"), religions, strict=False):
         out[k] = t
     return out
 
@@ -93,13 +110,9 @@ def _num(x: Any, nd: int = 4) -> str:
 def _geo(row: dict[str, Any]) -> list[str]:
     if row.get("place_name") is None:
         return ["0", "", "", "", "", "", "", ""]
-    import pycountry
-
-    iso2 = ""
-    if row.get("place_country"):
-        c = pycountry.countries.get(alpha_3=row["place_country"])
-        iso2 = c.alpha_2 if c is not None else ""
-    return ["4", row["place_name"], iso2, "", "", _num(row.get("lat")), _num(row.get("lon")), ""]
+    feature, state = place_feature(row["place_name"], row.get("place_country"), row.get("lat"), row.get("lon"))
+    g = gdelt_geo(feature, row.get("place_country"), state)
+    return [g.type, row["place_name"], g.country, g.adm1, "", _num(row.get("lat")), _num(row.get("lon")), ""]
 
 
 def _clean(s: Any) -> str:
@@ -118,10 +131,10 @@ def write_events(store: SQLiteStore, out: TextIO) -> int:
         row = [
             str(ev.event_id), d.strftime("%Y%m%d") if d else "", d.strftime("%Y%m") if d else "",
             str(d.year) if d else "", frac,
-            ev.source, _clean(r.get("source_name")), a1["CountryCode"], a1["KnownGroupCode"], "", "", "",
-            a1["Type1Code"], a1["Type2Code"], a1["Type3Code"],
-            ev.target, _clean(r.get("target_name")), a2["CountryCode"], a2["KnownGroupCode"], "", "", "",
-            a2["Type1Code"], a2["Type2Code"], a2["Type3Code"],
+            ev.source, _clean(r.get("source_name")), a1["CountryCode"], a1["KnownGroupCode"], "",
+            a1["Religion1Code"], a1["Religion2Code"], a1["Type1Code"], a1["Type2Code"], a1["Type3Code"],
+            ev.target, _clean(r.get("target_name")), a2["CountryCode"], a2["KnownGroupCode"], "",
+            a2["Religion1Code"], a2["Religion2Code"], a2["Type1Code"], a2["Type2Code"], a2["Type3Code"],
             str(is_root), ev.code, ev.code[:3], ev.code[:2], str(r.get("quad_class") or ""),
             _num(r.get("goldstein"), 1), str(ev.num_mentions), str(ev.num_sources), str(ev.num_articles),
             _num(ev.avg_tone),

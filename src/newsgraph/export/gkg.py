@@ -12,6 +12,7 @@ from html import escape
 from typing import TYPE_CHECKING, TextIO
 
 from ..model import Analysis
+from .geo import gdelt_geo, place_feature
 
 if TYPE_CHECKING:
     from ..store.sqlite import SQLiteStore
@@ -51,13 +52,13 @@ def gkg_row(a: Analysis, n: int) -> list[str]:
     themes_v2 = [f"{t.code},{s.start}" for t in a.themes for s in t.spans]
     locs_v1, locs_v2 = [], []
     for p in a.places:
-        typ = "1" if p.feature == "country" else "4"
-        cc = _f(p.country or "")
+        state = place_feature(p.name, p.country, p.lat, p.lon)[1] if p.country == "USA" else None
+        g = gdelt_geo(p.feature, p.country, state)
         lat = "" if p.lat is None else f"{p.lat:g}"
         lon = "" if p.lon is None else f"{p.lon:g}"
         fid = "" if p.geonames_id is None else str(p.geonames_id)
-        locs_v1.append(f"{typ}#{_f(p.name)}#{cc}##{lat}#{lon}#{fid}")
-        locs_v2.append(f"{typ}#{_f(p.name)}#{cc}###{lat}#{lon}#{fid}#{p.span.start}")
+        locs_v1.append(f"{g.type}#{_f(p.name)}#{g.country}#{g.adm1}#{lat}#{lon}#{fid}")
+        locs_v2.append(f"{g.type}#{_f(p.name)}#{g.country}#{g.adm1}##{lat}#{lon}#{fid}#{p.span.start}")
     persons = [e for e in a.entities if e.type == "PERSON"]
     orgs = [e for e in a.entities if e.type == "ORG"]
     tone = a.tone

@@ -25,7 +25,7 @@ def annotate(article: Article, settings: Settings | None = None, *,
     doc = nlp(article.text[: settings.max_chars])
     if timings is not None:
         timings["spacy"] = timings.get("spacy", 0.0) + time.perf_counter() - t0
-    ctx = Context(article=article, doc=doc)
+    ctx = Context(article=article, doc=doc, nlp=nlp)
     names: list[str] = []
     for st in resolve(settings.stages):
         t0 = time.perf_counter()

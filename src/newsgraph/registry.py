@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from .errors import ConfigError
 
 if TYPE_CHECKING:
+    from spacy.language import Language
     from spacy.tokens import Doc
 
     from .model import Article
@@ -31,6 +32,7 @@ class Context:
     article: Article
     doc: Doc
     results: dict[str, Any] = field(default_factory=dict)
+    nlp: Language | None = None  # the pipeline that parsed ``doc``, for a stage that parses more text
 
 
 StageFn = Callable[[Context], Any]

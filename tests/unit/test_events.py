@@ -155,3 +155,19 @@ def test_title_case_headline_is_coded() -> None:
     evs = code_events(Context(article=art, doc=load_nlp()(text)))
     assert any(e.code.startswith("12") and e.source and (e.source.actor or "").startswith("EGY") for e in evs)
 
+
+
+@pytest.mark.slow
+def test_a_title_case_headline_is_re_parsed_with_the_articles_own_pipeline() -> None:
+    nlp = load_nlp()
+    seen: list[str] = []
+
+    def recording(text: str) -> Any:
+        seen.append(text)
+        return nlp(text)
+
+    title = "Norway And Sweden Sign Fishing Accord In Oslo"
+    text = title + "\n\nNorway and Sweden signed a fishing accord on Monday."
+    art = Article(id="t", text=text, title=title, published=Published("2024-02-05", "day", "input"))
+    code_events(Context(article=art, doc=nlp(text), nlp=recording))  # type: ignore[arg-type]
+    assert len(seen) == 1 and seen[0].lower() == title.lower() and seen[0] != title  # a re-cased copy

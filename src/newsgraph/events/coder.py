@@ -1417,7 +1417,7 @@ def _title_context(ctx: Context) -> Context | None:
 
     Headline case ("Xi and Putin Reject U.S. 'Interference'") defeats the tagger; lower-casing
     the capitalised words that are not entity mentions keeps every offset and gives a usable
-    parse.  The title doc is parsed with the default pipeline (a few words: cheap).
+    parse.  The title is parsed with the pipeline that parsed the article (a few words: cheap).
     """
     art = ctx.article
     title = art.title
@@ -1437,13 +1437,17 @@ def _title_context(ctx: Context) -> Context | None:
             continue
         chars[m.start()] = chars[m.start()].lower()
     recased = "".join(chars)
-    try:
+    if ctx.nlp is not None:
+        nlp = ctx.nlp
+    else:
+        from ..errors import ConfigError
         from ..nlp.model import load_nlp
 
-        doc = load_nlp()(recased)
-    except Exception:  # no default model: keep the original parse
-        return None
-    return Context(article=art, doc=doc, results=ctx.results)
+        try:
+            nlp = load_nlp()
+        except ConfigError:  # no default model: keep the original parse
+            return None
+    return Context(article=art, doc=nlp(recased), results=ctx.results, nlp=nlp)
 
 
 def code_events(ctx: Context) -> list[Event]:

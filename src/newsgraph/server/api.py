@@ -67,6 +67,21 @@ def event_filter(
 EventFilterDep = Annotated[Q.EventFilter, Depends(event_filter)]
 
 
+def article_filter(
+    q: Words = None,
+    outlet: Text = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+    entity: Text = None,
+    actor: Text = None,
+) -> Q.ArticleFilter:
+    """The article filters shared by /api/articles, /api/facets and the search page."""
+    return Q.ArticleFilter(q=q, outlet=outlet, date_from=date_from, date_to=date_to, entity=entity, actor=actor)
+
+
+ArticleFilterDep = Annotated[Q.ArticleFilter, Depends(article_filter)]
+
+
 @router.get("/healthz", tags=["meta"])
 def healthz(store: Store) -> dict[str, Any]:
     """Liveness and a count of the stored articles."""
@@ -82,45 +97,16 @@ def stats(store: Store) -> dict[str, Any]:
 
 @router.get("/api/articles", tags=["articles"])
 def articles(
-    request: Request,
-    store: Store,
-    q: Words = None,
-    outlet: Text = None,
-    date_from: DateFrom = None,
-    date_to: DateTo = None,
-    entity: Text = None,
-    actor: Text = None,
-    limit: Limit = 20,
-    offset: Offset = 0,
+    request: Request, store: Store, f: ArticleFilterDep, limit: Limit = 20, offset: Offset = 0
 ) -> dict[str, Any]:
     """Articles (newest first, or best match first with ``q``): ``{"items": [...], "total": N}``."""
-    return Q.list_articles(
-        store,
-        q=q,
-        outlet=outlet,
-        date_from=date_from,
-        date_to=date_to,
-        entity=entity,
-        actor=actor,
-        limit=state_of(request).cap(limit),
-        offset=offset,
-    )
+    return Q.list_articles(store, f, limit=state_of(request).cap(limit), offset=offset)
 
 
 @router.get("/api/facets", tags=["articles"])
-def facets(
-    store: Store,
-    q: Words = None,
-    outlet: Text = None,
-    date_from: DateFrom = None,
-    date_to: DateTo = None,
-    entity: Text = None,
-    actor: Text = None,
-) -> dict[str, Any]:
+def facets(store: Store, f: ArticleFilterDep) -> dict[str, Any]:
     """Article counts by outlet, month and actor for the same filters as /api/articles."""
-    return Q.article_facets(
-        store, q=q, outlet=outlet, date_from=date_from, date_to=date_to, entity=entity, actor=actor
-    )
+    return Q.article_facets(store, f)
 
 
 @router.get("/api/articles/{article_id:path}", tags=["articles"])

@@ -19,7 +19,7 @@ from fastapi.responses import HTMLResponse, Response
 from .. import __version__
 from . import queries as Q
 from . import views as V
-from .api import DateFrom, DateTo, EventFilterDep, Store, Text, Words
+from .api import ArticleFilterDep, EventFilterDep, Store, Text, Words
 from .app import HERE, state_of
 
 router = APIRouter(include_in_schema=False)
@@ -61,28 +61,12 @@ Page = Annotated[int, Query(ge=1, le=100_000)]
 
 
 @router.get("/", response_class=HTMLResponse)
-def search_page(
-    request: Request,
-    store: Store,
-    q: Words = None,
-    outlet: Text = None,
-    date_from: DateFrom = None,
-    date_to: DateTo = None,
-    actor: Text = None,
-    entity: Text = None,
-    page: Page = 1,
-) -> HTMLResponse:
-    filters = {"q": q, "outlet": outlet, "from_": date_from, "to_": date_to, "actor": actor, "entity": entity}
-    args: dict[str, Any] = {
-        "q": q,
-        "outlet": outlet,
-        "date_from": date_from,
-        "date_to": date_to,
-        "actor": actor,
-        "entity": entity,
-    }
-    result = Q.list_articles(store, **args, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
-    facets = Q.article_facets(store, **args)
+def search_page(request: Request, store: Store, f: ArticleFilterDep, page: Page = 1) -> HTMLResponse:
+    q = f.q
+    filters = {"q": q, "outlet": f.outlet, "from_": f.date_from, "to_": f.date_to, "actor": f.actor,
+               "entity": f.entity}
+    result = Q.list_articles(store, f, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
+    facets = Q.article_facets(store, f)
     quotes = Q.list_quotes(store, q=q, limit=10) if q else None
     n_pages = max(1, -(-result["total"] // PAGE_SIZE))
     stats = {

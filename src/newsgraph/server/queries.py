@@ -118,63 +118,54 @@ class Where:
 # ---------------------------------------------------------------------------------------- articles
 
 
-def _article_where(
-    *,
-    q: str | None,
-    outlet: str | None,
-    date_from: str | None,
-    date_to: str | None,
-    entity: str | None,
-    actor: str | None,
-) -> tuple[Where, bool]:
-    w = Where()
-    fq = fts_query(q) if q else ""
-    if q and not fq:
-        w.add("0")  # words with no searchable characters match nothing
-    if fq:
-        w.add(
-            "a.rowid IN (SELECT a2.rowid FROM articles_fts f JOIN articles a2 ON a2.id = f.article_id "
-            "WHERE articles_fts MATCH :fq)",
-            fq=fq,
-        )
-    if outlet:
-        w.add("a.outlet = :outlet", outlet=outlet)
-    if date_from:
-        w.add("a.published >= :dfrom", dfrom=date_from)
-    if date_to:
-        w.add("a.published <= :dto", dto=date_upper(date_to))
-    if entity:
-        w.add(
-            "a.id IN (SELECT article_id FROM entities WHERE name = :entity "
-            "UNION SELECT article_id FROM entities WHERE actor = :entity)",
-            entity=entity,
-        )
-    if actor:
-        w.add(
-            "a.id IN (SELECT e.article_id FROM entities e "
-            "WHERE e.actor >= :actor_lo AND e.actor < :actor_hi)",
-            actor_lo=actor,
-            actor_hi=actor + TOP,
-        )
-    return w, bool(fq)
+@dataclass(frozen=True)
+class ArticleFilter:
+    q: str | None = None  # full-text words (word* for prefixes)
+    outlet: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    entity: str | None = None  # an entity name or actor code
+    actor: str | None = None  # actor code prefix
+
+    def where(self) -> tuple[Where, bool]:
+        """The WHERE clause over ``articles a`` and whether it uses the full-text index."""
+        q, outlet, date_from, date_to = self.q, self.outlet, self.date_from, self.date_to
+        entity, actor = self.entity, self.actor
+        w = Where()
+        fq = fts_query(q) if q else ""
+        if q and not fq:
+            w.add("0")  # words with no searchable characters match nothing
+        if fq:
+            w.add(
+                "a.rowid IN (SELECT a2.rowid FROM articles_fts f JOIN articles a2 ON a2.id = f.article_id "
+                "WHERE articles_fts MATCH :fq)",
+                fq=fq,
+            )
+        if outlet:
+            w.add("a.outlet = :outlet", outlet=outlet)
+        if date_from:
+            w.add("a.published >= :dfrom", dfrom=date_from)
+        if date_to:
+            w.add("a.published <= :dto", dto=date_upper(date_to))
+        if entity:
+            w.add(
+                "a.id IN (SELECT article_id FROM entities WHERE name = :entity "
+                "UNION SELECT article_id FROM entities WHERE actor = :entity)",
+                entity=entity,
+            )
+        if actor:
+            w.add(
+                "a.id IN (SELECT e.article_id FROM entities e "
+                "WHERE e.actor >= :actor_lo AND e.actor < :actor_hi)",
+                actor_lo=actor,
+                actor_hi=actor + TOP,
+            )
+        return w, bool(fq)
 
 
-def list_articles(
-    store: SQLiteStore,
-    *,
-    q: str | None = None,
-    outlet: str | None = None,
-    date_from: str | None = None,
-    date_to: str | None = None,
-    entity: str | None = None,
-    actor: str | None = None,
-    limit: int = 20,
-    offset: int = 0,
-) -> JSON:
-    """Articles matching the filters (best FTS match first when ``q`` is given, else newest first)."""
-    w, has_fts = _article_where(
-        q=q, outlet=outlet, date_from=date_from, date_to=date_to, entity=entity, actor=actor
-    )
+def list_articles(store: SQLiteStore, f: ArticleFilter, *, limit: int = 20, offset: int = 0) -> JSON:
+    """Articles matching the filters (best FTS match first when ``f.q`` is given, else newest first)."""
+    w, has_fts = f.where()
     total = int(run(store, "SELECT count(*) FROM articles a" + w.sql(), w.params)[0][0])
     params = {**w.params, "limit": limit, "offset": offset}
     cols = (
@@ -206,21 +197,9 @@ def list_articles(
     return {"items": items, "total": total, "limit": limit, "offset": offset}
 
 
-def article_facets(
-    store: SQLiteStore,
-    *,
-    q: str | None = None,
-    outlet: str | None = None,
-    date_from: str | None = None,
-    date_to: str | None = None,
-    entity: str | None = None,
-    actor: str | None = None,
-    size: int = 12,
-) -> JSON:
+def article_facets(store: SQLiteStore, f: ArticleFilter, *, size: int = 12) -> JSON:
     """Counts by outlet, by month and by actor over the articles the filters select."""
-    w, _ = _article_where(
-        q=q, outlet=outlet, date_from=date_from, date_to=date_to, entity=entity, actor=actor
-    )
+    w, _ = f.where()
     p = {**w.params, "size": size}
     outlets = [
         dict(r)
@@ -266,7 +245,7 @@ def get_analysis_json(store: SQLiteStore, article_id: str) -> JSON | None:
 
 
 def search_all(store: SQLiteStore, q: str, *, limit: int = 20) -> JSON:
-    arts = list_articles(store, q=q, limit=limit)
+    arts = list_articles(store, ArticleFilter(q=q), limit=limit)
     return {
         "q": q,
         "articles": arts["items"],

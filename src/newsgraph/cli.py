@@ -5,7 +5,6 @@ Exit status: 0 all documents processed, 1 some documents rejected, 2 usage or co
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sys
@@ -19,7 +18,7 @@ from rich.console import Console
 
 from . import __version__
 from .config import Settings, load_settings
-from .errors import ConfigError, NewsgraphError, StoreError
+from .errors import E_SHARD, ConfigError, NewsgraphError, StoreError
 from .model import RawDocument, Rejected
 
 app = typer.Typer(
@@ -70,14 +69,6 @@ def _progress(total: int | None, label: str) -> Any:
 
     return Progress(TextColumn(f"[bold]{label}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                     console=err, transient=True, disable=not err.is_terminal)
-
-
-def _source_key(doc: RawDocument) -> str:
-    h = hashlib.sha1()
-    h.update(doc.source.encode("utf-8", "surrogatepass"))
-    h.update(b"\0")
-    h.update(doc.content.encode("utf-8", "surrogatepass"))
-    return h.hexdigest()
 
 
 def _report(ok: int, rejected: list[Rejected], skipped: int = 0) -> None:
@@ -146,7 +137,7 @@ def ingest(
     Example:  newsgraph ingest samples/ --db news.db
     """
     from .api import read
-    from .runner import process_all
+    from .runner import process_all, source_key
     from .store import open_store
 
     settings = _settings(config, jobs=jobs)
@@ -162,7 +153,7 @@ def ingest(
     keys: dict[str, str] = {}
 
     def skip(doc: RawDocument) -> bool:
-        key = _source_key(doc)
+        key = source_key(doc)
         keys[doc.source] = key
         return resume and store.has_source(key)
 
@@ -188,6 +179,98 @@ def ingest(
     _report(ok, rejected, skipped)
     err.print(f"database: {path}")
     raise typer.Exit(1 if rejected else 0)
+
+
+@app.command()
+def batch(
+    inputs: Annotated[list[str], typer.Argument(help="Files or folders (walked recursively).")],
+    out: Annotated[Path, typer.Option("--out", help="Folder for the Parquet shards (created if missing).")],
+    scheduler: Annotated[str | None, typer.Option(
+        help="Address of a running Dask scheduler (tcp://host:8786); default: a local cluster.")] = None,
+    workers: Annotated[int | None, typer.Option(
+        help="Worker processes of the local cluster (default: the jobs setting).")] = None,
+    chunk_size: Annotated[int, typer.Option(help="Documents per task and per shard.", min=1)] = 200,
+    db: Annotated[str | None, typer.Option("--db", help="Also merge the shards into this database.")] = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Analyse a large batch on a Dask cluster, one Parquet shard per chunk of documents.
+
+    Without --scheduler a local cluster (bound to 127.0.0.1) runs --workers processes on this
+    machine; with it, the same tasks run on the cluster's workers, which need newsgraph installed
+    and the --out folder reachable.  Re-running the same inputs reuses the shards already written,
+    so an interrupted batch resumes.  Merge the shards with 'newsgraph merge' (or give --db).
+
+    Example:  newsgraph batch articles/ --out shards/ --workers 4 --db news.db
+    """
+    from .scale import run_batch
+
+    settings = _settings(config)
+    try:
+        with _progress(None, "batch") as prog:
+            task = prog.add_task("batch", total=None)
+            report = run_batch(inputs, out, settings, scheduler=scheduler, workers=workers, chunk_size=chunk_size,
+                               on_progress=lambda n: prog.advance(task, n))
+    except (ConfigError, OSError) as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    err.print(f"{report.ok} analysed, {report.rejected} rejected; {report.shards_computed} shards written, "
+              f"{report.shards_reused} reused; {report.workers} workers, {report.seconds} s")
+    print(json.dumps(report.to_dict()))
+    if db is not None:
+        _merge(out, db, settings, resume=True)
+    raise typer.Exit(1 if report.rejected else 0)
+
+
+@app.command()
+def merge(
+    shards: Annotated[Path, typer.Argument(help="Folder of shards written by 'newsgraph batch'.")],
+    db: DbOpt = None,
+    resume: Annotated[bool, typer.Option(help="Skip documents already stored (same source and content).")] = True,
+    config: ConfigOpt = None,
+) -> None:
+    """Write the Parquet shards of 'newsgraph batch' into the database.
+
+    One transaction per article; merging again adds nothing (documents already stored are
+    skipped). Rejected documents go to the 'rejects' table; a damaged shard is reported and
+    the others are merged.
+
+    Example:  newsgraph merge shards/ --db news.db
+    """
+    settings = _settings(config)
+    rc = _merge(shards, db, settings, resume=resume)
+    raise typer.Exit(rc)
+
+
+def _merge(shards: Path, db: str | None, settings: Settings, *, resume: bool) -> int:
+    from .scale import merge_shards
+    from .store import open_store
+
+    if not shards.is_dir():
+        err.print(f"[red]error:[/red] {shards} is not a folder of shards; run 'newsgraph batch ... --out {shards}'")
+        return 2
+    path = _db_path(db, settings)
+    try:
+        store = open_store(path)
+    except StoreError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        return 2
+    run_id = store.start_run(f"merge {shards}")
+    try:
+        with _progress(None, "merge") as prog:
+            task = prog.add_task("merge", total=None)
+            report = merge_shards(shards, store, resume=resume, run_id=run_id,
+                                  on_progress=lambda n: prog.advance(task, n))
+        store.finish_run(run_id, ok=report.ok, rejected=report.rejected, skipped=report.skipped)
+    except StoreError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        return 2
+    finally:
+        store.close()
+    err.print(f"{report.ok} stored, {report.rejected} rejected, {report.skipped} already done "
+              f"from {report.shards} shards; database: {path}")
+    for p, why in report.bad_shards:
+        err.print(f"  [yellow]{E_SHARD}[/yellow] {p}: {why}", markup=True, soft_wrap=True)
+    return 1 if report.rejected or report.bad_shards else 0
 
 
 def _open_ro(db: str | None, settings: Settings) -> Any:

@@ -5,6 +5,7 @@ Codes:
   E2xx  configuration
   E3xx  store
   E4xx  stages (annotation)
+  E5xx  scale-out (Dask batches and their shards)
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ E_FEED = "E110"  # feed could not be parsed
 E_WARC = "E111"  # WARC could not be read
 E_TIMEOUT = "E401"  # a document took longer than stage_timeout_s
 E_STAGE = "E402"  # a stage raised an unexpected error
+E_SHARD = "E501"  # a Parquet shard (or one of its rows) could not be read
 
 EXPLAIN = {
     E_NOT_FOUND: "the path does not exist; check the spelling",
@@ -67,4 +69,5 @@ EXPLAIN = {
     E_WARC: "the WARC file could not be read",
     E_TIMEOUT: "the document took longer than stage_timeout_s; raise it to accept slow documents",
     E_STAGE: "a stage failed on this document (a bug: please report it with the document)",
+    E_SHARD: "the shard is damaged; delete it and re-run 'newsgraph batch' to recompute it",
 }

@@ -8,6 +8,7 @@ makes a stage fail, becomes a ``Rejected`` and the batch goes on.
 
 from __future__ import annotations
 
+import hashlib
 import signal
 import traceback
 from collections.abc import Callable, Iterable, Iterator
@@ -74,6 +75,15 @@ def process_document(doc: RawDocument | Rejected, settings: Settings) -> Result:
         return Rejected(doc.source, E.E_STAGE,
                         f"{doc.source}: {type(exc).__name__}: {exc} (at {where.filename}:{where.lineno}); "
                         f"{E.EXPLAIN[E.E_STAGE]}")
+
+
+def source_key(doc: RawDocument) -> str:
+    """Key of a document as read (its source and content): how a resumed run knows it is done."""
+    h = hashlib.sha1()
+    h.update(doc.source.encode("utf-8", "surrogatepass"))
+    h.update(b"\0")
+    h.update(doc.content.encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
 
 
 _WORKER_SETTINGS: Settings | None = None

@@ -126,3 +126,11 @@ def test_cli_batch_on_a_local_cluster_then_merge(inputs: Path, tmp_path: Path) -
     missing = subprocess.run([sys.executable, "-m", "newsgraph", "merge", str(tmp_path / "nowhere"), "--db", str(db)],
                              capture_output=True, text=True, timeout=300)
     assert missing.returncode == 2 and "not a folder of shards" in missing.stderr
+
+
+def test_a_bad_chunk_size_is_a_config_error(client: Any, inputs: Path, tmp_path: Path, settings: Settings) -> None:
+    from newsgraph.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="chunk_size"):
+        run_batch([str(inputs)], tmp_path / "s", settings, chunk_size=0, client=client)
+    assert not (tmp_path / "s").exists()  # checked before anything is written

@@ -140,12 +140,17 @@ def run_batch(inputs: Sequence[str], out: str | os.PathLike[str], settings: Sett
     cluster of ``workers`` processes (default ``settings.jobs``).  ``client``: an existing Dask
     client to use instead.  ``on_progress(n)`` is called with each batch of documents finished.
     """
-    from dask.distributed import as_completed
+    try:
+        import pyarrow  # noqa: F401  (the shards)
+        from dask.distributed import as_completed
+    except ImportError as exc:
+        raise E.ConfigError(f"{exc.name} is not installed; install the scale-out extra: "
+                            "pip install 'newsgraph[dask]'", code="E211") from exc
 
     from ..api import read
 
     if chunk_size < 1:
-        raise E.ConfigError("chunk_size must be at least 1", code="E201")
+        raise E.ConfigError(f"chunk_size must be at least 1, not {chunk_size}", code="E202")
     out_dir = Path(out)
     out_dir.mkdir(parents=True, exist_ok=True)
     for stale in out_dir.glob("shard-*.tmp"):  # left by a killed run: never a finished shard

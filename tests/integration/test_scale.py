@@ -134,3 +134,12 @@ def test_a_bad_chunk_size_is_a_config_error(client: Any, inputs: Path, tmp_path:
     with pytest.raises(ConfigError, match="chunk_size"):
         run_batch([str(inputs)], tmp_path / "s", settings, chunk_size=0, client=client)
     assert not (tmp_path / "s").exists()  # checked before anything is written
+
+
+def test_batch_on_a_running_scheduler_by_its_address(client: Any, inputs: Path, tmp_path: Path,
+                                                       settings: Settings) -> None:
+    address = client.scheduler.address  # as a user would pass --scheduler tcp://host:8786
+    report = run_batch([str(inputs)], tmp_path / "s", settings, scheduler=address, chunk_size=10)
+    assert report.scheduler == address and report.workers == 2
+    assert report.shards_computed == 1 and report.ok == len(list(inputs.iterdir())) - 1
+    assert client.scheduler_info()["workers"]  # the cluster is still up: the batch closed only its own client

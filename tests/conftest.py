@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -37,3 +38,16 @@ def tmp_db(tmp_path: Path) -> Iterator[Path]:
 @pytest.fixture(scope="session")
 def samples() -> Path:
     return SAMPLES
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[Any]:
+    """A PostgreSQL server for this test session (skipped, with the reason, where none is installed)."""
+    from pg_testserver import PgServer, binaries
+
+    bindir = binaries()
+    if bindir is None:
+        pytest.skip("PostgreSQL is not installed (apt-get install -y postgresql)")
+    srv = PgServer(bindir)
+    yield srv
+    srv.stop()

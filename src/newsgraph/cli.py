@@ -35,7 +35,8 @@ app = typer.Typer(
 err = Console(stderr=True, highlight=False)
 
 ConfigOpt = Annotated[Path | None, typer.Option("--config", help="TOML file overriding defaults.toml.")]
-DbOpt = Annotated[str | None, typer.Option("--db", help="Database file (default: $NEWSGRAPH_DB or ./newsgraph.db).")]
+DbOpt = Annotated[str | None, typer.Option(
+    "--db", help="SQLite file or postgresql://user@host/dbname URL (default: $NEWSGRAPH_DB or ./newsgraph.db).")]
 JobsOpt = Annotated[int | None, typer.Option("--jobs", "-j", help="Worker processes (output is identical to 1).")]
 
 
@@ -190,7 +191,8 @@ def batch(
     workers: Annotated[int | None, typer.Option(
         help="Worker processes of the local cluster (default: the jobs setting).")] = None,
     chunk_size: Annotated[int, typer.Option(help="Documents per task and per shard.", min=1)] = 200,
-    db: Annotated[str | None, typer.Option("--db", help="Also merge the shards into this database.")] = None,
+    db: Annotated[str | None, typer.Option(
+        "--db", help="Also merge the shards into this database (SQLite file or postgresql:// URL).")] = None,
     config: ConfigOpt = None,
 ) -> None:
     """Analyse a large batch on a Dask cluster, one Parquet shard per chunk of documents.
@@ -455,7 +457,7 @@ def events(
         "AND (:code IS NULL OR e.code LIKE :code || '%') AND (:qc IS NULL OR e.quad_class = :qc) "
         "AND (:from IS NULL OR e.date >= :from) AND (:to IS NULL OR e.date <= :to || '~') "
         "AND (:article IS NULL OR e.article_id = :article) AND (:neg = 1 OR e.negated = 0) "
-        "ORDER BY e.date, e.article_id, e.idx LIMIT :limit"
+        "ORDER BY e.date IS NOT NULL, e.date, e.article_id, e.idx LIMIT :limit"
     )
     params = {"actor": actor, "source": source, "target": target, "code": code, "qc": quad_class,
               "from": date_from, "to": date_to, "article": article, "neg": int(negated), "limit": limit}
@@ -570,9 +572,13 @@ def serve(
     """
     settings = _settings(config)
     path = _db_path(db, settings)
-    if not Path(path).is_file():
-        err.print(f"[red]error:[/red] database {path!r} not found; create it with 'newsgraph ingest'")
-        raise typer.Exit(2)
+    from .store import open_store
+
+    try:  # a missing file or an unreachable server is said now, not at the first request
+        open_store(path, read_only=True).close()
+    except StoreError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
     try:
         from .server import run
     except ImportError as exc:

@@ -265,17 +265,19 @@ def pipeline_settings() -> Settings:
     return settings.with_overrides(stages=names)
 
 
-def build_db(path: Path) -> Path:
-    """Samples + the hostile record through the real pipeline, then the hand-built fixture."""
+def build_db(path: Path, url: str | None = None) -> Path:
+    """Samples + the hostile record through the real pipeline, then the hand-built fixture
+    (into the SQLite file ``path``, or the PostgreSQL database ``url``)."""
     from newsgraph.api import read
     from newsgraph.model import Rejected
     from newsgraph.runner import process_all
     from newsgraph.store import open_store
 
     settings = pipeline_settings()
+    path.parent.mkdir(parents=True, exist_ok=True)
     hostile = path.parent / "hostile.jsonl"
     hostile.write_text(json.dumps(HOSTILE_RECORD) + "\n", encoding="utf-8")
-    with open_store(path) as store:
+    with open_store(url or path) as store:
         n = 0
         for res in process_all(read(str(SAMPLES), str(hostile), settings=settings), settings):
             assert res is not None and not isinstance(res, Rejected), res
@@ -296,7 +298,7 @@ def free_port() -> int:
 class Server:
     """``newsgraph serve`` in a subprocess; ``get``/``post`` speak raw HTTP (no URL clean-up)."""
 
-    def __init__(self, db: Path, log: Path, **env: str) -> None:
+    def __init__(self, db: Path | str, log: Path, **env: str) -> None:
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         e = dict(os.environ)
@@ -364,9 +366,14 @@ def db_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_db(tmp_path_factory.mktemp("api") / "news.db")
 
 
-@pytest.fixture(scope="module")
-def server(db_path: Path) -> Iterator[Server]:
-    srv = Server(db_path, db_path.parent / "server.log", NEWSGRAPH_MAX_RETURNED_ROWS=str(ROW_CAP))
+@pytest.fixture(scope="module", params=["sqlite", "postgres"])
+def server(request: pytest.FixtureRequest, db_path: Path) -> Iterator[Server]:
+    """The server over the SQLite file, then over the same data in PostgreSQL: the same tests."""
+    db: Path | str = db_path
+    if request.param == "postgres":
+        db = request.getfixturevalue("pg_server").new_database()
+        build_db(db_path.parent / "pg-inputs" / "unused.db", url=str(db))
+    srv = Server(db, db_path.parent / f"server-{request.param}.log", NEWSGRAPH_MAX_RETURNED_ROWS=str(ROW_CAP))
     yield srv
     srv.stop()
 

@@ -10,7 +10,7 @@ if TYPE_CHECKING:
 
 CSV_TABLES = {
     "articles": "SELECT id, url, outlet, title, published, language, bylines, tone FROM articles "
-                "ORDER BY published, id",
+                "ORDER BY published IS NOT NULL, published, id",
     "entities": "SELECT article_id, eid, type, name, actor, country, role, n_mentions FROM entities "
                 "ORDER BY article_id, eid",
     "events": "SELECT * FROM events ORDER BY article_id, idx",

@@ -55,7 +55,8 @@ class AppState:
         return max(1, min(limit, self.settings.max_returned_rows))
 
     def open_ro(self) -> SQLiteStore:
-        return open_store(self.db_path, read_only=True, timeout_ms=self.settings.sql_time_limit_ms)
+        store: SQLiteStore = open_store(self.db_path, read_only=True, timeout_ms=self.settings.sql_time_limit_ms)
+        return store
 
 
 def state_of(request: Request) -> AppState:

@@ -17,6 +17,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..store.postgres import ts_query
 from ..store.sqlite import SQLiteStore, fts_query
 
 JSON = dict[str, Any]
@@ -42,12 +43,19 @@ def _stamp(path: str) -> tuple[int, ...]:
     return tuple(out)
 
 
+def dialect_of(store: Any) -> str:
+    """``postgres`` for a PostgreSQL store, else ``sqlite``: the full-text parts differ."""
+    return str(getattr(store, "dialect", "sqlite"))
+
+
 def run(store: SQLiteStore, sql: str, params: dict[str, Any] | tuple[Any, ...] = ()) -> list[Any]:
     """``store.query`` with a small cache of results, dropped as soon as the database file changes.
 
     The web app's database is read-only, so aggregate pages asked twice (facets, timeline,
     network) cost one query.
     """
+    if dialect_of(store) == "postgres":  # a shared server changes under us: no cache
+        return store.query(sql, params)
     frozen = tuple(sorted(params.items())) if isinstance(params, dict) else tuple(params)
     key = (store.path, _stamp(store.path), sql, frozen)
     with _CACHE_LOCK:
@@ -127,15 +135,17 @@ class ArticleFilter:
     entity: str | None = None  # an entity name or actor code
     actor: str | None = None  # actor code prefix
 
-    def where(self) -> tuple[Where, bool]:
+    def where(self, dialect: str = "sqlite") -> tuple[Where, bool]:
         """The WHERE clause over ``articles a`` and whether it uses the full-text index."""
         q, outlet, date_from, date_to = self.q, self.outlet, self.date_from, self.date_to
         entity, actor = self.entity, self.actor
         w = Where()
-        fq = fts_query(q) if q else ""
+        fq = (ts_query(q) if dialect == "postgres" else fts_query(q)) if q else ""
         if q and not fq:
-            w.add("0")  # words with no searchable characters match nothing
-        if fq:
+            w.add("1 = 0")  # words with no searchable characters match nothing
+        if fq and dialect == "postgres":
+            w.add("a.id IN (SELECT article_id FROM articles_fts WHERE fts @@ to_tsquery('simple', :fq))", fq=fq)
+        elif fq:
             w.add(
                 "a.rowid IN (SELECT a2.rowid FROM articles_fts f JOIN articles a2 ON a2.id = f.article_id "
                 "WHERE articles_fts MATCH :fq)",
@@ -165,7 +175,8 @@ class ArticleFilter:
 
 def list_articles(store: SQLiteStore, f: ArticleFilter, *, limit: int = 20, offset: int = 0) -> JSON:
     """Articles matching the filters (best FTS match first when ``f.q`` is given, else newest first)."""
-    w, has_fts = f.where()
+    dialect = dialect_of(store)
+    w, has_fts = f.where(dialect)
     total = int(run(store, "SELECT count(*) FROM articles a" + w.sql(), w.params)[0][0])
     params = {**w.params, "limit": limit, "offset": offset}
     cols = (
@@ -173,7 +184,15 @@ def list_articles(store: SQLiteStore, f: ArticleFilter, *, limit: int = 20, offs
         "(SELECT count(*) FROM events ev WHERE ev.article_id = a.id) AS n_events, "
         "(SELECT count(*) FROM quotes qu WHERE qu.article_id = a.id) AS n_quotes"
     )
-    if has_fts:
+    if has_fts and dialect == "postgres":
+        sql = (
+            f"SELECT {cols}, ts_headline('simple', a.text, to_tsquery('simple', :fq), 'StartSel={SNIP_OPEN}, "
+            f"StopSel={SNIP_CLOSE}, MaxFragments=1, MaxWords=32, MinWords=12, FragmentDelimiter= … ') AS snippet "
+            "FROM articles a" + w.sql()
+            + " ORDER BY ts_rank((SELECT f.fts FROM articles_fts f WHERE f.article_id = a.id), "
+            "to_tsquery('simple', :fq)) DESC, a.id LIMIT :limit OFFSET :offset"
+        )
+    elif has_fts:
         sql = (
             f"SELECT {cols}, snippet(articles_fts, 2, '{SNIP_OPEN}', '{SNIP_CLOSE}', ' … ', 16) AS snippet "
             "FROM articles_fts JOIN articles a ON a.id = articles_fts.article_id"
@@ -199,7 +218,7 @@ def list_articles(store: SQLiteStore, f: ArticleFilter, *, limit: int = 20, offs
 
 def article_facets(store: SQLiteStore, f: ArticleFilter, *, size: int = 12) -> JSON:
     """Counts by outlet, by month and by actor over the articles the filters select."""
-    w, _ = f.where()
+    w, _ = f.where(dialect_of(store))
     p = {**w.params, "size": size}
     outlets = [
         dict(r)
@@ -286,7 +305,7 @@ def list_entities(
         total = int(
             run(
                 store,
-                "SELECT count(*) FROM (SELECT 1 FROM entities" + w.sql() + " GROUP BY name, type, actor)",
+                "SELECT count(*) FROM (SELECT 1 FROM entities" + w.sql() + " GROUP BY name, type, actor) AS groups",
                 w.params,
             )[0][0]
         )
@@ -412,7 +431,7 @@ def list_dyads(store: SQLiteStore, f: EventFilter, *, limit: int = 100, offset: 
     if rows:
         total = int(rows[0]["_total"])
     else:
-        total = int(run(store, "SELECT count(*) FROM (" + sel + base + ")", w.params)[0][0])
+        total = int(run(store, "SELECT count(*) FROM (" + sel + base + ") AS grouped", w.params)[0][0])
     items = [{k: r[k] for k in r.keys() if k != "_total"} for r in rows]  # noqa: SIM118 (sqlite3.Row)
     return {"items": items, "total": total, "limit": limit, "offset": offset}
 
@@ -475,8 +494,8 @@ def timeline(store: SQLiteStore, f: EventFilter, *, period: str = "month", limit
         store,
         f"SELECT substr({when}, 1, {n}) AS period, count(*) AS count, "
         "round(avg(ev.goldstein), 3) AS goldstein_mean, "
-        "sum(ev.quad_class = 1) AS q1, sum(ev.quad_class = 2) AS q2, sum(ev.quad_class = 3) AS q3, "
-        "sum(ev.quad_class = 4) AS q4" + base + dated.sql() + " GROUP BY period ORDER BY period LIMIT :limit",
+        + ", ".join(f"sum(CASE WHEN ev.quad_class = {k} THEN 1 ELSE 0 END) AS q{k}" for k in range(1, 5))
+        + base + dated.sql() + " GROUP BY period ORDER BY period LIMIT :limit",
         {**dated.params, "limit": limit},
     )
     coarser = run(store, "SELECT count(*)" + base + coarse.sql(), coarse.params)
@@ -573,14 +592,18 @@ def layout(
 # ---------------------------------------------------------------------------------------- quotes
 
 
-def _quote_where(*, speaker: str | None, q: str | None, article: str | None, kind: str | None) -> Where:
+def _quote_where(*, speaker: str | None, q: str | None, article: str | None, kind: str | None,
+                 dialect: str = "sqlite") -> Where:
     w = Where()
     if speaker:
         w.add("qu.speaker_name LIKE :speaker ESCAPE '\\'", speaker=like_contains(speaker))
     if q:
-        fq = fts_query(q)
+        fq = ts_query(q) if dialect == "postgres" else fts_query(q)
         if not fq:
-            w.add("0")
+            w.add("1 = 0")
+        elif dialect == "postgres":
+            w.add("(qu.article_id, qu.idx) IN (SELECT article_id, idx FROM quotes_fts "
+                  "WHERE fts @@ to_tsquery('simple', :qfq))", qfq=fq)
         else:
             w.add(
                 "qu.rowid IN (SELECT q2.rowid FROM quotes_fts f JOIN quotes q2 "
@@ -605,7 +628,7 @@ def list_quotes(
     limit: int = 50,
     offset: int = 0,
 ) -> JSON:
-    w = _quote_where(speaker=speaker, q=q, article=article, kind=kind)
+    w = _quote_where(speaker=speaker, q=q, article=article, kind=kind, dialect=dialect_of(store))
     base = " FROM quotes qu JOIN articles a ON a.id = qu.article_id" + w.sql()
     total = int(run(store, "SELECT count(*)" + base, w.params)[0][0])
     rows = run(
@@ -631,7 +654,7 @@ def quotes_by_speaker(
     per_speaker: int = 8,
 ) -> JSON:
     """Speakers with the most quotes (a page of them), each with their latest quotes."""
-    w = _quote_where(speaker=speaker, q=q, article=None, kind=None)
+    w = _quote_where(speaker=speaker, q=q, article=None, kind=None, dialect=dialect_of(store))
     base = " FROM quotes qu JOIN articles a ON a.id = qu.article_id" + w.sql()
     who = "coalesce(qu.speaker_name, '')"
     total = int(run(store, f"SELECT count(DISTINCT {who})" + base, w.params)[0][0])
@@ -639,7 +662,7 @@ def quotes_by_speaker(
         store,
         f"SELECT {who} AS speaker, max(qu.speaker_actor) AS actor, count(*) AS n"
         + base
-        + " GROUP BY speaker ORDER BY speaker = '', n DESC, speaker LIMIT :limit OFFSET :offset",
+        + f" GROUP BY {who} ORDER BY {who} = '', count(*) DESC, {who} LIMIT :limit OFFSET :offset",
         {**w.params, "limit": limit, "offset": offset},
     )
     names = [s["speaker"] for s in speakers]
@@ -652,7 +675,7 @@ def quotes_by_speaker(
             "SELECT * FROM (SELECT qu.article_id, qu.idx, qu.text, qu.kind, qu.cue, qu.channel, "
             f"a.title AS article_title, a.published, {who} AS who, row_number() OVER (PARTITION BY {who} "
             "ORDER BY a.published IS NULL, a.published DESC, qu.article_id, qu.idx) AS rn "
-            "FROM quotes qu JOIN articles a ON a.id = qu.article_id" + ws.sql() + ") WHERE rn <= :per "
+            "FROM quotes qu JOIN articles a ON a.id = qu.article_id" + ws.sql() + ") AS ranked WHERE rn <= :per "
             "ORDER BY who, rn",
             {**ws.params, "per": per_speaker},
         )
@@ -681,7 +704,7 @@ def top_actors(store: SQLiteStore, *, limit: int = 60) -> list[str]:
         for r in run(
             store,
             "SELECT actor FROM (SELECT source_actor AS actor FROM events "
-            "UNION ALL SELECT target_actor FROM events) "
+            "UNION ALL SELECT target_actor FROM events) AS sides "
             "WHERE actor IS NOT NULL GROUP BY actor ORDER BY count(*) DESC, actor LIMIT ?",
             (limit,),
         )

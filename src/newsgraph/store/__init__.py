@@ -1,8 +1,8 @@
-"""Stores: where analyses are kept.  SQLite (one file) is the default.
+"""Stores: where analyses are kept.  SQLite (one file) is the default; PostgreSQL for a team.
 
-A store implements the ``Store`` protocol below, so a PostgreSQL backend can be
-added without touching the pipeline: the CLI, the REST API and the runner only use
-these methods.
+``open_store`` opens a SQLite file, or a PostgreSQL database for a ``postgresql://`` URL; both
+have the same tables and the same methods (the ``Store`` protocol below and the reads the CLI and
+the exports use).
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import os
 from typing import Any, Protocol
 
 from ..model import Analysis, Rejected
+from .postgres import PostgresStore, is_postgres_url
 from .sqlite import SQLiteStore
 
 
@@ -24,9 +25,12 @@ class Store(Protocol):
     def close(self) -> None: ...
 
 
-def open_store(path: str | os.PathLike[str], *, read_only: bool = False, timeout_ms: int = 0) -> SQLiteStore:
-    """Open the store at ``path`` (a SQLite file)."""
-    return SQLiteStore(os.fspath(path), read_only=read_only, timeout_ms=timeout_ms)
+def open_store(path: str | os.PathLike[str], *, read_only: bool = False, timeout_ms: int = 0) -> Any:
+    """Open the store at ``path``: a SQLite file, or a ``postgresql://`` URL."""
+    where = os.fspath(path)
+    if is_postgres_url(where):
+        return PostgresStore(where, read_only=read_only, timeout_ms=timeout_ms)
+    return SQLiteStore(where, read_only=read_only, timeout_ms=timeout_ms)
 
 
-__all__ = ["SQLiteStore", "Store", "open_store"]
+__all__ = ["PostgresStore", "SQLiteStore", "Store", "open_store"]

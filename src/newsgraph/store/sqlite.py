@@ -239,7 +239,7 @@ class SQLiteStore:
         return [r[0] for r in self.query("SELECT id FROM articles WHERE id LIKE ? ESCAPE '\\' LIMIT 5", (like,))]
 
     def iter_analyses(self) -> Iterator[Analysis]:
-        for row in self.conn.execute("SELECT analysis FROM articles ORDER BY published, id"):
+        for row in self.conn.execute("SELECT analysis FROM articles ORDER BY published IS NOT NULL, published, id"):
             yield Analysis.from_json(row[0])
 
     def search(self, q: str, *, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
@@ -279,7 +279,8 @@ class SQLiteStore:
         row = self.conn.execute("SELECT min(published), max(published) FROM articles").fetchone()
         out["published_range"] = [row[0], row[1]]
         out["outlets"] = {r[0] or "?": r[1] for r in self.conn.execute(
-            "SELECT outlet, count(*) FROM articles GROUP BY outlet ORDER BY count(*) DESC LIMIT 10")}
+            "SELECT outlet, count(*) FROM articles GROUP BY outlet "
+            "ORDER BY count(*) DESC, outlet IS NOT NULL, outlet LIMIT 10")}
         out["reject_codes"] = {r[0]: r[1] for r in self.conn.execute(
             "SELECT code, count(*) FROM rejects GROUP BY code ORDER BY code")}
         out["schema_version"] = self.schema_version()

@@ -1,0 +1,396 @@
+"""PostgreSQL store: the SQLite store's tables and methods on a shared server.
+
+Open it with a URL, ``postgresql://user@host:5432/dbname`` (``--db`` or ``NEWSGRAPH_DB``).  The
+schema (``schema_postgres.sql``) has the same tables and columns as the SQLite one; full-text
+search uses ``tsvector`` columns with the ``simple`` configuration instead of FTS5 tables.
+
+The rest of newsgraph writes its read queries in one SQL dialect (SQLite's ``?`` and ``:name``
+parameters); ``translate`` turns them into psycopg's ``%s`` / ``%(name)s``.  Parameters are bound
+by psycopg (client-side binding, every value quoted by the driver), never pasted by newsgraph.
+Each article is written in one transaction, under an advisory lock on its id, so several
+machines can ingest into one database at the same time.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+from importlib import resources
+from typing import Any
+
+from ..errors import StoreError
+from ..model import Analysis, Rejected
+
+SCHEMA_VERSION = 1
+_NOW = "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
+_TOKEN = re.compile(r"'(?:[^']|'')*'|\"[^\"]*\"|::|\?|:[A-Za-z_]\w*|%|[^'\"?:%]+|.", re.S)
+_LIKE = re.compile(r"\bLIKE\b", re.I)
+_GLOB = re.compile(r"\bGLOB(\s*)$", re.I)
+TABLES = frozenset({"articles", "entities", "mentions", "events", "quotes", "timexes", "amounts", "places",
+                    "themes", "rejects", "runs", "sources"})
+
+
+def is_postgres_url(path: str) -> bool:
+    return path.startswith(("postgresql://", "postgres://"))
+
+
+def translate(sql: str) -> str:
+    """SQLite-style SQL -> PostgreSQL for psycopg: ``?`` and ``:name`` parameters become ``%s`` and
+    ``%(name)s``, ``%`` is doubled, and ``LIKE`` becomes ``ILIKE`` (SQLite's LIKE ignores case)."""
+    out: list[str] = []
+    glob = False  # the next string literal is a GLOB pattern
+    for tok in _TOKEN.findall(sql):
+        if tok == "?":
+            out.append("%s")
+        elif tok.startswith(":") and tok != "::" and len(tok) > 1:
+            out.append(f"%({tok[1:]})s")
+        elif tok[:1] == "'" and glob:
+            out.append("'" + _glob_regex(tok[1:-1].replace("''", "'")).replace("'", "''").replace("%", "%%") + "'")
+            glob = False
+        elif tok[:1] in "'\"":
+            out.append(tok.replace("%", "%%"))
+        else:  # SQLite's LIKE ignores ASCII case: ILIKE does the same here; GLOB becomes a regex match
+            if _GLOB.search(tok):
+                tok, glob = _GLOB.sub(r"~\1", tok), True
+            elif tok.strip():
+                glob = False
+            out.append(_LIKE.sub("ILIKE", tok.replace("%", "%%")))
+    return "".join(out)
+
+
+def _glob_regex(pattern: str) -> str:
+    """A SQLite GLOB pattern as an anchored POSIX regex (``*`` any run, ``?`` one, ``[..]`` a set)."""
+    out = ["^"]
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "*":
+            out.append(".*")
+        elif ch == "?":
+            out.append(".")
+        elif ch == "[" and "]" in pattern[i + 1:]:
+            j = pattern.index("]", i + 1)
+            out.append(pattern[i:j + 1])
+            i = j
+        else:
+            out.append(re.escape(ch))
+        i += 1
+    return "".join(out) + "$"
+
+
+def ts_query(q: str) -> str:
+    """A user's words -> a safe ``to_tsquery('simple', ...)`` argument (AND; ``word*`` a prefix)."""
+    parts = []
+    for w in re.findall(r"[\w'’-]+\*?", q)[:20]:
+        star = w.endswith("*")
+        w = re.sub(r"[^\w]+", " ", w.rstrip("*")).strip().lower()
+        for piece in w.split():
+            parts.append(f"'{piece}'" + (":*" if star else ""))
+    return " & ".join(parts)
+
+
+class Row(tuple):  # type: ignore[type-arg]
+    """A result row readable by position and by column name, like ``sqlite3.Row``."""
+
+    _names: tuple[str, ...] = ()
+
+    def __new__(cls, names: tuple[str, ...], values: Sequence[Any]) -> Row:
+        row = super().__new__(cls, [_number(v) if isinstance(v, Decimal) else v for v in values])
+        row._names = names
+        return row
+
+    def __getitem__(self, key: Any) -> Any:  # type: ignore[override]
+        if isinstance(key, str):
+            try:
+                return tuple.__getitem__(self, self._names.index(key))
+            except ValueError:
+                raise IndexError(f"no column {key!r}") from None
+        return tuple.__getitem__(self, key)
+
+    def keys(self) -> list[str]:
+        return list(self._names)
+
+
+def _number(v: Decimal) -> int | float:
+    """PostgreSQL's numeric (sum of integers, avg) as SQLite gives it: int when whole, else float."""
+    return int(v) if v == v.to_integral_value() else float(v)
+
+
+def _row_factory(cursor: Any) -> Any:
+    names = tuple(c.name for c in cursor.description or ())
+    return lambda values: Row(names, values)
+
+
+class _Cursor:
+    """What ``store.conn.execute(sql)`` returns: rows by iteration, ``fetchone``, ``description``."""
+
+    def __init__(self, cur: Any) -> None:
+        self._cur = cur
+
+    def __iter__(self) -> Iterator[Row]:
+        return iter(self._cur)
+
+    def fetchone(self) -> Row | None:
+        row: Row | None = self._cur.fetchone()
+        return row
+
+    def fetchall(self) -> list[Row]:
+        return list(self._cur.fetchall())
+
+    @property
+    def description(self) -> Any:
+        return self._cur.description
+
+
+class _Connection:
+    """The part of a DB-API connection the exports and the linker use, in SQLite's dialect."""
+
+    def __init__(self, pg: Any) -> None:
+        self.pg = pg
+
+    def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> _Cursor:
+        cur = self.pg.cursor()
+        cur.execute(translate(sql), params or None)
+        return _Cursor(cur)
+
+
+class PostgresStore:
+    """A store on a PostgreSQL server.  Use as a context manager or call ``close()``."""
+
+    dialect = "postgres"
+
+    def __init__(self, url: str, *, read_only: bool = False, timeout_ms: int = 0) -> None:
+        try:
+            import psycopg
+        except ImportError as exc:
+            raise StoreError("psycopg is not installed; install the PostgreSQL extra: "
+                             "pip install 'newsgraph[postgres]'", code="E307") from exc
+        self.path = url
+        self.read_only = read_only
+        self._errors = psycopg.Error
+        self._canceled = psycopg.errors.QueryCanceled
+        try:
+            self.pg = psycopg.connect(url, autocommit=True, row_factory=_row_factory,
+                                      cursor_factory=psycopg.ClientCursor, connect_timeout=10)
+        except psycopg.Error as exc:
+            raise StoreError(f"cannot connect to {_redact(url)}: {str(exc).strip()}; check the URL and that "
+                             "the server is running", code="E302") from exc
+        self.conn = _Connection(self.pg)
+        if timeout_ms > 0:
+            self.pg.execute(f"SET statement_timeout = {int(timeout_ms)}")
+        if read_only:
+            self.pg.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+            if self.schema_version() == 0:
+                raise StoreError(f"no newsgraph database at {_redact(url)}; create it with 'newsgraph ingest'",
+                                 code="E301")
+        else:
+            self.migrate()
+
+    # ------------------------------------------------------------------ lifecycle
+    def __enter__(self) -> PostgresStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.pg.close()
+
+    def migrate(self) -> None:
+        schema = resources.files("newsgraph").joinpath("store", "schema_postgres.sql").read_text(encoding="utf-8")
+        with self.pg.transaction():
+            self.pg.execute("SELECT pg_advisory_xact_lock(hashtext('newsgraph schema'))")
+            self.pg.execute(schema)
+            row = self.pg.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+            version = int(row[0]) if row else 0
+            if version > SCHEMA_VERSION:
+                raise StoreError(f"database schema v{version} is newer than this newsgraph (v{SCHEMA_VERSION}); "
+                                 "upgrade newsgraph", code="E303")
+            if version == 0:
+                self.pg.execute("INSERT INTO meta VALUES ('schema_version', %s)", (str(SCHEMA_VERSION),))
+
+    def _one(self, sql: str, params: Sequence[Any] = ()) -> Row:
+        row: Row | None = self.pg.execute(sql, params or None).fetchone()
+        if row is None:
+            raise StoreError(f"no row from {sql[:40]!r}", code="E305")
+        return row
+
+    def schema_version(self) -> int:
+        try:
+            row = self.pg.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        except self._errors:
+            return 0
+        return int(row[0]) if row else 0
+
+    def query(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[Row]:
+        """Run a read query (SQLite-style parameters) with bound parameters and the time limit."""
+        try:
+            return list(self.pg.execute(translate(sql), params or None).fetchall())
+        except self._canceled as exc:
+            raise StoreError("query took longer than sql_time_limit_ms; narrow the filters", code="E304") from exc
+
+    # ------------------------------------------------------------------ runs and resume
+    def start_run(self, command: str) -> int:
+        return int(self._one(f"INSERT INTO runs(command, started) VALUES (%s, {_NOW}) RETURNING id", (command,))[0])
+
+    def finish_run(self, run_id: int, *, ok: int, rejected: int, skipped: int) -> None:
+        self.pg.execute(f"UPDATE runs SET finished = {_NOW}, n_ok = %s, n_rejected = %s, n_skipped = %s "
+                        "WHERE id = %s", (ok, rejected, skipped, run_id))
+
+    def has_source(self, key: str) -> bool:
+        return self.pg.execute("SELECT 1 FROM sources WHERE key = %s AND status = 'ok'", (key,)).fetchone() is not None
+
+    # ------------------------------------------------------------------ writes
+    def write(self, analysis: Analysis, *, source_key: str | None = None) -> None:
+        """Store one Analysis in one transaction; an article already stored is replaced."""
+        a = analysis.article
+        d = analysis.to_dict()
+        try:
+            with self.pg.transaction(), self.pg.cursor() as c:
+                c.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (a.id,))
+                c.execute("DELETE FROM articles WHERE id = %s", (a.id,))  # rows of the other tables cascade
+                c.execute(
+                    "INSERT INTO articles(id, url, outlet, title, published, published_precision, language, "
+                    "bylines, source, content_hash, text, tone, analysis, stages) "
+                    "VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)",
+                    (a.id, a.url, a.outlet, a.title, a.published.value if a.published else None,
+                     a.published.precision if a.published else None, a.language,
+                     json.dumps([b.name for b in a.bylines], ensure_ascii=False), a.source, a.content_hash,
+                     a.text, analysis.tone.tone if analysis.tone else None,
+                     json.dumps(d, ensure_ascii=False), ",".join(analysis.stages)))
+                for sql, rows in _child_rows(analysis):
+                    if rows:
+                        c.executemany(sql, rows)
+                c.execute("INSERT INTO articles_fts SELECT id, to_tsvector('simple', title || ' ' || text) "
+                          "FROM articles WHERE id = %s", (a.id,))
+                c.execute("INSERT INTO quotes_fts SELECT article_id, idx, to_tsvector('simple', text || ' ' || "
+                          "coalesce(speaker_name, '')) FROM quotes WHERE article_id = %s", (a.id,))
+                if source_key:
+                    c.execute("INSERT INTO sources(key, source, article_id, status) VALUES (%s,%s,%s,'ok') "
+                              "ON CONFLICT (key) DO UPDATE SET source = EXCLUDED.source, "
+                              "article_id = EXCLUDED.article_id, status = 'ok'", (source_key, a.source, a.id))
+                c.execute("DELETE FROM rejects WHERE source = %s", (a.source,))
+        except self._errors as exc:
+            raise StoreError(f"could not store article {a.id}: {str(exc).strip()}", code="E305") from exc
+
+    def reject(self, rejected: Rejected, *, run_id: int | None = None) -> None:
+        self.pg.execute(
+            f"INSERT INTO rejects(source, code, message, run_id) VALUES (%s,%s,%s,%s) ON CONFLICT (source) DO UPDATE "
+            f"SET code = EXCLUDED.code, message = EXCLUDED.message, run_id = EXCLUDED.run_id, at = {_NOW}",
+            (rejected.source, rejected.code, rejected.message, run_id))
+
+    # ------------------------------------------------------------------ reads
+    def count(self, table: str) -> int:
+        if table not in TABLES:
+            raise StoreError(f"unknown table {table!r}", code="E306")
+        return int(self._one(f"SELECT count(*) FROM {table}")[0])
+
+    def get(self, article_id: str) -> Analysis | None:
+        row = self.query("SELECT analysis FROM articles WHERE id = ?", (article_id,))
+        return Analysis.from_json(row[0][0]) if row else None
+
+    def find_ids(self, prefix: str) -> list[str]:
+        like = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        return [r[0] for r in self.query("SELECT id FROM articles WHERE id LIKE ? ESCAPE '\\' ORDER BY id LIMIT 5",
+                                         (like,))]
+
+    def iter_analyses(self) -> Iterator[Analysis]:
+        with self.pg.transaction(), self.pg.cursor(name="newsgraph_analyses") as cur:  # streamed from the server
+            cur.execute("SELECT analysis FROM articles ORDER BY published IS NOT NULL, published, id")
+            for row in cur:
+                yield Analysis.from_json(row[0])
+
+    def search(self, q: str, *, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+        """Articles matching ``q`` (best first) with a highlighted snippet."""
+        tq = ts_query(q)
+        if not tq:
+            return []
+        rows = self.query(
+            "SELECT a.id, a.title, a.published, a.outlet, "
+            "ts_headline('simple', a.text, to_tsquery('simple', :tq), "
+            "'StartSel=[, StopSel=], MaxFragments=1, MaxWords=24, MinWords=8, FragmentDelimiter= … ') AS snippet "
+            "FROM articles a JOIN articles_fts f ON f.article_id = a.id WHERE f.fts @@ to_tsquery('simple', :tq) "
+            "ORDER BY ts_rank(f.fts, to_tsquery('simple', :tq)) DESC, a.id LIMIT :limit OFFSET :offset",
+            {"tq": tq, "limit": limit, "offset": offset})
+        return [dict(zip(r.keys(), r, strict=True)) for r in rows]
+
+    def search_quotes(self, q: str, *, limit: int = 20) -> list[dict[str, Any]]:
+        tq = ts_query(q)
+        if not tq:
+            return []
+        rows = self.query(
+            "SELECT q.article_id, q.idx, q.text, q.speaker_name, q.kind FROM quotes q JOIN quotes_fts f "
+            "ON f.article_id = q.article_id AND f.idx = q.idx WHERE f.fts @@ to_tsquery('simple', :tq) "
+            "ORDER BY ts_rank(f.fts, to_tsquery('simple', :tq)) DESC, q.article_id, q.idx LIMIT :limit",
+            {"tq": tq, "limit": limit})
+        return [dict(zip(r.keys(), r, strict=True)) for r in rows]
+
+    def entity_counts(self, *, type: str | None = None, actor: str | None = None, limit: int = 50,
+                      offset: int = 0) -> list[dict[str, Any]]:
+        rows = self.query(
+            "SELECT name, type, actor, count(DISTINCT article_id) AS articles, sum(n_mentions) AS mentions "
+            "FROM entities WHERE (:type IS NULL OR type = :type) AND (:actor IS NULL OR actor LIKE :actor || '%') "
+            "GROUP BY name, type, actor ORDER BY articles DESC, mentions DESC, name LIMIT :limit OFFSET :offset",
+            {"type": type, "actor": actor, "limit": limit, "offset": offset})
+        return [dict(zip(r.keys(), r, strict=True)) for r in rows]
+
+    def stats(self) -> dict[str, Any]:
+        out: dict[str, Any] = {t: self.count(t) for t in ("articles", "entities", "mentions", "events", "quotes",
+                                                           "timexes", "amounts", "places", "rejects")}
+        row = self._one("SELECT min(published), max(published) FROM articles")
+        out["published_range"] = [row[0], row[1]]
+        out["outlets"] = {r[0] or "?": r[1] for r in self.pg.execute(
+            "SELECT outlet, count(*) FROM articles GROUP BY outlet "
+            "ORDER BY count(*) DESC, outlet IS NOT NULL, outlet LIMIT 10")}
+        out["reject_codes"] = {r[0]: r[1] for r in self.pg.execute(
+            "SELECT code, count(*) FROM rejects GROUP BY code ORDER BY code")}
+        out["schema_version"] = self.schema_version()
+        return out
+
+
+def _child_rows(analysis: Analysis) -> list[tuple[str, list[tuple[Any, ...]]]]:
+    """(INSERT statement, rows) for every table below ``articles``, as the SQLite store writes them."""
+    aid = analysis.article.id
+
+    def ins(table: str, n: int, cols: str = "") -> str:
+        return f"INSERT INTO {table}{cols} VALUES ({','.join(['%s'] * n)})"
+
+    ents = analysis.entities
+    return [
+        (ins("entities", 9), [(aid, e.id, e.type, e.name, e.actor, e.country, e.role, e.kb_id, len(e.mentions))
+                              for e in ents]),
+        (ins("mentions", 6, '(article_id, eid, start, "end", text, label)'),
+         [(aid, e.id, m.start, m.end, m.text, m.label) for e in ents for m in e.mentions]),
+        (ins("events", 30), [
+            (aid, i, ev.code, ev.root, ev.name, ev.quad_class, ev.goldstein,
+             ev.source.actor if ev.source else None, ev.source.entity if ev.source else None,
+             ev.source.name if ev.source else None, ev.source.start if ev.source else None,
+             ev.target.actor if ev.target else None, ev.target.entity if ev.target else None,
+             ev.target.name if ev.target else None, ev.target.start if ev.target else None,
+             ev.date.value if ev.date else None, ev.date.precision if ev.date else None,
+             ev.date.anchor if ev.date else None,
+             ev.place.name if ev.place else None, ev.place.country if ev.place else None,
+             ev.place.lat if ev.place else None, ev.place.lon if ev.place else None,
+             int(ev.negated), ev.modality, ev.confidence, ev.sentence.start, ev.sentence.end,
+             ev.trigger.start, ev.trigger.end, ev.trigger.text) for i, ev in enumerate(analysis.events)]),
+        (ins("quotes", 11, '(article_id, idx, start, "end", text, kind, speaker_entity, speaker_name, '
+                           'speaker_actor, cue, channel)'),
+         [(aid, i, q.span.start, q.span.end, q.span.text, q.kind, q.speaker.entity if q.speaker else None,
+           q.speaker.name if q.speaker else None, q.speaker.actor if q.speaker else None,
+           q.cue.text if q.cue else None, q.channel.text if q.channel else None)
+          for i, q in enumerate(analysis.quotes)]),
+        (ins("timexes", 7), [(aid, i, t.span.start, t.span.end, t.span.text, t.type, t.value)
+                             for i, t in enumerate(analysis.timexes)]),
+        (ins("amounts", 10), [(aid, i, m.span.start, m.span.end, m.span.text, m.value, m.unit, m.kind,
+                               m.measure.text if m.measure else None, m.date) for i, m in enumerate(analysis.amounts)]),
+        (ins("places", 10), [(aid, i, p.span.start, p.span.end, p.span.text, p.name, p.country, p.lat, p.lon,
+                              p.geonames_id) for i, p in enumerate(analysis.places)]),
+        (ins("themes", 3), [(aid, t.code, len(t.spans)) for t in analysis.themes]),
+    ]
+
+
+def _redact(url: str) -> str:
+    """The URL without its password, for messages."""
+    return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", url)

@@ -94,7 +94,7 @@ API_PATHS = (
 )
 
 
-def run_api_bench(db: Path, *, rounds: int = 20, settings: Settings | None = None) -> dict[str, Any]:
+def run_api_bench(db: str | Path, *, rounds: int = 20, settings: Settings | None = None) -> dict[str, Any]:
     """Latency of the main endpoints and pages, from a real server process on a loopback port.
 
     The first request to each path is reported apart (cold); p50/p95 are over the next ``rounds``.

@@ -530,8 +530,8 @@ def bench(
     corpus: Annotated[Path | None, typer.Option("--corpus", help="JSONL corpus ({id, text, title?, date?} "
                                                                  "a line).")] = None,
     limit: Annotated[int, typer.Option(help="Articles to use.")] = 200,
-    api_db: Annotated[Path | None, typer.Option("--api-db", help="Instead: latency of the REST API and pages "
-                                                                 "served over this database.")] = None,
+    api_db: Annotated[str | None, typer.Option("--api-db", help="Instead: latency of the REST API and pages "
+                                                                "served over this database (file or URL).")] = None,
     rounds: Annotated[int, typer.Option(help="Requests per endpoint for --api-db.")] = 20,
     config: ConfigOpt = None,
 ) -> None:

@@ -399,12 +399,15 @@ def list_events(store: SQLiteStore, f: EventFilter, *, limit: int = 50, offset: 
     w = f.where()
     base = " FROM events ev JOIN articles a ON a.id = ev.article_id" + w.sql()
     total = int(run(store, "SELECT count(*)" + base, w.params)[0][0])
+    order = " ORDER BY coalesce(ev.date, a.published) DESC, ev.article_id, ev.idx"
+    # the page first, then the evidence sentences of its rows only (not of every matching event)
     rows = run(
         store,
         "SELECT ev.*, a.title AS article_title, a.published, "
-        "substr(a.text, ev.sentence_start + 1, ev.sentence_end - ev.sentence_start) AS sentence_text"
-        + base
-        + " ORDER BY coalesce(ev.date, a.published) DESC, ev.article_id, ev.idx LIMIT :limit OFFSET :offset",
+        "substr(a.text, ev.sentence_start + 1, ev.sentence_end - ev.sentence_start) AS sentence_text "
+        "FROM (SELECT ev.article_id AS pa, ev.idx AS pi" + base + order + " LIMIT :limit OFFSET :offset) AS page "
+        "JOIN events ev ON ev.article_id = page.pa AND ev.idx = page.pi JOIN articles a ON a.id = ev.article_id"
+        + order,
         {**w.params, "limit": limit, "offset": offset},
     )
     return {"items": [_event_item(r) for r in rows], "total": total, "limit": limit, "offset": offset}

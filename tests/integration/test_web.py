@@ -55,10 +55,21 @@ def _helpers() -> ModuleType:
 H = _helpers()
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    db = H.build_db(tmp_path_factory.mktemp("web") / "news.db")
-    srv = H.Server(db, db.parent / "server.log")
+_BACKEND = {"name": "sqlite"}  # the screenshots come from the SQLite run
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgres"])
+def server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """The web app over the SQLite file, then over the same data in PostgreSQL."""
+    folder = tmp_path_factory.mktemp("web")
+    db: Any = folder / "news.db"
+    if request.param == "postgres":
+        db = request.getfixturevalue("pg_server").new_database()
+        H.build_db(folder / "news.db", url=db)
+    else:
+        H.build_db(db)
+    _BACKEND["name"] = request.param
+    srv = H.Server(db, folder / f"server-{request.param}.log")
     yield srv
     srv.stop()
 
@@ -109,6 +120,8 @@ def page(browser: Any) -> Iterator[tuple[Any, Watch]]:
 
 
 def _shot(pg: Any, name: str) -> None:
+    if _BACKEND["name"] != "sqlite":
+        return
     SHOTS.mkdir(parents=True, exist_ok=True)
     pg.evaluate("() => window.scrollTo(0, 0)")
     pg.screenshot(path=str(SHOTS / f"{name}.png"), full_page=False)

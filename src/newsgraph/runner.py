@@ -8,8 +8,10 @@ makes a stage fail, becomes a ``Rejected`` and the batch goes on.
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import signal
+import threading
 import traceback
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -28,25 +30,48 @@ class _Timeout(Exception):
 
 @contextmanager
 def _time_limit(seconds: float) -> Iterator[None]:
-    """SIGALRM-based limit (Unix, main thread); a no-op when seconds <= 0."""
-    if seconds <= 0 or not hasattr(signal, "setitimer"):
+    """Raise ``_Timeout`` in this thread after ``seconds`` (a no-op when seconds <= 0).
+
+    In the main thread a Unix alarm (SIGALRM) does it; in any other thread (a Dask worker, the
+    web app's analyse endpoint) a watchdog timer raises the exception asynchronously in the
+    thread, which takes effect at its next Python instruction.
+    """
+    if seconds <= 0:
         yield
         return
+    if hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread():
+        def on_alarm(signum: int, frame: Any) -> None:
+            raise _Timeout()
 
-    def on_alarm(signum: int, frame: Any) -> None:
-        raise _Timeout()
-
-    try:
         old = signal.signal(signal.SIGALRM, on_alarm)
-    except ValueError:  # not in the main thread: run without a limit
-        yield
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+        try:
+            yield
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, old)
         return
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    tid = threading.get_ident()
+    lock = threading.Lock()
+    state = {"done": False, "fired": False}
+
+    def fire() -> None:
+        with lock:
+            if not state["done"]:
+                state["fired"] = True
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(tid), ctypes.py_object(_Timeout))
+
+    timer = threading.Timer(seconds, fire)
+    timer.daemon = True
+    timer.start()
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, old)
+        with lock:
+            state["done"] = True
+            if state["fired"]:  # raised already, or still pending: never let it escape this block
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(tid), None)
+        timer.cancel()
 
 
 def process_document(doc: RawDocument | Rejected, settings: Settings) -> Result:

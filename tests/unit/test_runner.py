@@ -36,3 +36,26 @@ def test_stage_order_is_checked() -> None:
     if needs:
         with pytest.raises(ConfigError):
             resolve([needs[0].name])
+
+
+@pytest.mark.slow
+def test_the_time_limit_also_holds_outside_the_main_thread() -> None:
+    import threading
+
+    from newsgraph.runner import process_document
+
+    slow = RawDocument(source="slow", format="text", content="Talks\n\n" + "Officials met in Geneva. " * 4000)
+    fast = RawDocument(source="fast", format="text", content="Talks\n\nOfficials met in Geneva on Monday.")
+    s = load_settings().with_overrides(stage_timeout_s=0.05)
+    out: list[object] = []
+
+    def work() -> None:  # as in a Dask worker or the web app: not the main thread, no SIGALRM
+        out.append(process_document(slow, s))
+        out.append(process_document(fast, load_settings()))
+
+    t = threading.Thread(target=work)
+    t.start()
+    t.join(120)
+    assert not t.is_alive() and len(out) == 2
+    assert isinstance(out[0], Rejected) and out[0].code == E.E_TIMEOUT
+    assert not isinstance(out[1], Rejected)  # the limit of the first document did not leak into the next

@@ -10,8 +10,9 @@ A shard has one row per document: ``source``, ``source_key``, ``status`` (``ok``
 ``rejected``), ``code`` and ``message`` (for a rejected document), ``article_id`` and
 ``analysis`` (the output contract's JSON).  ``merge_shards`` writes them into a store.
 
-On Dask workers a task runs in a worker thread, where the per-document ``stage_timeout_s`` limit
-(a Unix alarm, main thread only) cannot apply; a document that fails still becomes a rejected row.
+On Dask workers a task runs in a worker thread; the per-document ``stage_timeout_s`` limit holds
+there too (``runner._time_limit`` uses a watchdog thread where it cannot use an alarm), so a
+document over it, or one that makes a stage fail, becomes a rejected row and the chunk goes on.
 """
 
 from __future__ import annotations

@@ -171,3 +171,18 @@ def test_a_title_case_headline_is_re_parsed_with_the_articles_own_pipeline() -> 
     art = Article(id="t", text=text, title=title, published=Published("2024-02-05", "day", "input"))
     code_events(Context(article=art, doc=nlp(text), nlp=recording))  # type: ignore[arg-type]
     assert len(seen) == 1 and seen[0].lower() == title.lower() and seen[0] != title  # a re-cased copy
+
+
+def test_the_coder_codes_countries_and_institutions_as_the_actor_lexicon_does() -> None:
+    from newsgraph.actors import lexicon
+    from newsgraph.events.actors import country_of
+
+    lx = lexicon()
+    for name in ("Romania", "Romanian", "Arab League", "Hezbollah", "the Kremlin", "Germans", "Kyiv"):
+        key = name.removeprefix("the ")
+        entry = (lx.phrases.get(key) or lx.phrases.get(key.rstrip("s")) or [None])[0]
+        assert entry is not None, name
+        want = entry.code if entry.kind in ("igo", "institution", "seat", "region") else entry.country
+        assert country_of(name) == want, name
+    assert country_of("Romanian") == "ROM"  # CAMEO's code, the one the entity stage gives too
+    assert country_of("Darfur") == "SDN"  # a name only the coder's own table has

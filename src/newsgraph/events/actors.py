@@ -3,8 +3,10 @@
 The entity stage gives each named entity its CAMEO actor code; the coder also needs codes for
 phrases that are not entities ("the army", "Georgian demonstrators", "a Tunisian court").
 ``code_phrase(text)`` and the token-level helpers here compose a country (or region/IGO) code
-with a CAMEO type code from two small tables in ``data/event_actors.tsv``.  When the lead's
-entity module exposes ``code_phrase``, the coder prefers it.
+with a CAMEO type code.  Countries, demonyms, capitals, seats, institutions and IGOs come from
+the actor lexicon (``newsgraph.actors``, data/actors/), so an event's actor gets the code the
+entity stage gives the same name; ``data/event_actors.tsv`` adds the coder's role words and a few
+names that lexicon lacks.  When the entity module exposes ``code_phrase``, the coder prefers it.
 """
 
 from __future__ import annotations
@@ -46,11 +48,31 @@ def _tables() -> tuple[dict[str, str], dict[str, str]]:
     return roles, countries
 
 
+def _main_lexicon(key: str) -> str | None:
+    """The code the actor lexicon (data/actors/) gives a name, so events and entities agree."""
+    from ..actors import lexicon
+
+    phrases = lexicon().phrases
+    for form in (key, key.title(), key.upper(), key.capitalize()):
+        for e in phrases.get(form) or ():
+            if e.kind in ("country", "demonym", "capital", "region"):
+                return e.country if e.kind != "region" else e.code
+            if e.kind in ("igo", "institution", "seat"):
+                return e.code
+    return None
+
+
 def country_of(text: str) -> str | None:
-    """The CAMEO country/region/IGO code a name or demonym stands for ("Russian" -> RUS)."""
+    """The CAMEO country/region/IGO code a name or demonym stands for ("Russian" -> RUS): the actor
+    lexicon's first, then this module's table for what it leaves out."""
     key = text.strip().lower().removeprefix("the ").strip()
     if not key:
         return None
+    for k in (key, key[:-2] if key.endswith("'s") else "", key[:-1] if key.endswith("s") else ""):
+        if k:
+            code = _main_lexicon(k)
+            if code:
+                return code
     countries = _tables()[1]
     if key in countries:
         return countries[key]

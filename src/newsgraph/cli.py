@@ -212,8 +212,13 @@ def batch(
             task = prog.add_task("batch", total=None)
             report = run_batch(inputs, out, settings, scheduler=scheduler, workers=workers, chunk_size=chunk_size,
                                on_progress=lambda n: prog.advance(task, n))
-    except (ConfigError, OSError) as exc:
+    except ConfigError as exc:
         err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    except OSError as exc:
+        hint = (f"; check that a Dask scheduler runs at {scheduler} and is reachable from here" if scheduler
+                else f"; check that {out} is writable")
+        err.print(f"[red]error:[/red] {exc}{hint}")
         raise typer.Exit(2) from exc
     err.print(f"{report.ok} analysed, {report.rejected} rejected; {report.shards_computed} shards written, "
               f"{report.shards_reused} reused; {report.workers} workers, {report.seconds} s")

@@ -13,7 +13,6 @@ machines can ingest into one database at the same time.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
@@ -22,14 +21,13 @@ from typing import Any
 
 from ..errors import StoreError
 from ..model import Analysis, Rejected
+from .common import ARTICLE_COLUMNS, SharedReads, article_row, child_rows, insert_sql
 
 SCHEMA_VERSION = 1
 _NOW = "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
 _TOKEN = re.compile(r"'(?:[^']|'')*'|\"[^\"]*\"|::|\?|:[A-Za-z_]\w*|%|[^'\"?:%]+|.", re.S)
 _LIKE = re.compile(r"\bLIKE\b", re.I)
 _GLOB = re.compile(r"\bGLOB(\s*)$", re.I)
-TABLES = frozenset({"articles", "entities", "mentions", "events", "quotes", "timexes", "amounts", "places",
-                    "themes", "rejects", "runs", "sources"})
 
 
 def is_postgres_url(path: str) -> bool:
@@ -156,7 +154,7 @@ class _Connection:
         return _Cursor(cur)
 
 
-class PostgresStore:
+class PostgresStore(SharedReads):
     """A store on a PostgreSQL server.  Use as a context manager or call ``close()``."""
 
     dialect = "postgres"
@@ -246,23 +244,15 @@ class PostgresStore:
     def write(self, analysis: Analysis, *, source_key: str | None = None) -> None:
         """Store one Analysis in one transaction; an article already stored is replaced."""
         a = analysis.article
-        d = analysis.to_dict()
         try:
             with self.pg.transaction(), self.pg.cursor() as c:
                 c.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (a.id,))
                 c.execute("DELETE FROM articles WHERE id = %s", (a.id,))  # rows of the other tables cascade
-                c.execute(
-                    "INSERT INTO articles(id, url, outlet, title, published, published_precision, language, "
-                    "bylines, source, content_hash, text, tone, analysis, stages) "
-                    "VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)",
-                    (a.id, a.url, a.outlet, a.title, a.published.value if a.published else None,
-                     a.published.precision if a.published else None, a.language,
-                     json.dumps([b.name for b in a.bylines], ensure_ascii=False), a.source, a.content_hash,
-                     a.text, analysis.tone.tone if analysis.tone else None,
-                     json.dumps(d, ensure_ascii=False), ",".join(analysis.stages)))
-                for sql, rows in _child_rows(analysis):
+                row = article_row(analysis)
+                c.execute(insert_sql("articles", f"({ARTICLE_COLUMNS})", len(row), "%s"), row)
+                for table, columns, rows in child_rows(analysis):
                     if rows:
-                        c.executemany(sql, rows)
+                        c.executemany(insert_sql(table, columns, len(rows[0]), "%s"), rows)
                 c.execute("INSERT INTO articles_fts SELECT id, to_tsvector('simple', title || ' ' || text) "
                           "FROM articles WHERE id = %s", (a.id,))
                 c.execute("INSERT INTO quotes_fts SELECT article_id, idx, to_tsvector('simple', text || ' ' || "
@@ -282,20 +272,6 @@ class PostgresStore:
             (rejected.source, rejected.code, rejected.message, run_id))
 
     # ------------------------------------------------------------------ reads
-    def count(self, table: str) -> int:
-        if table not in TABLES:
-            raise StoreError(f"unknown table {table!r}", code="E306")
-        return int(self._one(f"SELECT count(*) FROM {table}")[0])
-
-    def get(self, article_id: str) -> Analysis | None:
-        row = self.query("SELECT analysis FROM articles WHERE id = ?", (article_id,))
-        return Analysis.from_json(row[0][0]) if row else None
-
-    def find_ids(self, prefix: str) -> list[str]:
-        like = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        return [r[0] for r in self.query("SELECT id FROM articles WHERE id LIKE ? ESCAPE '\\' ORDER BY id LIMIT 5",
-                                         (like,))]
-
     def iter_analyses(self) -> Iterator[Analysis]:
         with self.pg.transaction(), self.pg.cursor(name="newsgraph_analyses") as cur:  # streamed from the server
             cur.execute("SELECT analysis FROM articles ORDER BY published IS NOT NULL, published, id")
@@ -326,69 +302,6 @@ class PostgresStore:
             "ORDER BY ts_rank(f.fts, to_tsquery('simple', :tq)) DESC, q.article_id, q.idx LIMIT :limit",
             {"tq": tq, "limit": limit})
         return [dict(zip(r.keys(), r, strict=True)) for r in rows]
-
-    def entity_counts(self, *, type: str | None = None, actor: str | None = None, limit: int = 50,
-                      offset: int = 0) -> list[dict[str, Any]]:
-        rows = self.query(
-            "SELECT name, type, actor, count(DISTINCT article_id) AS articles, sum(n_mentions) AS mentions "
-            "FROM entities WHERE (:type IS NULL OR type = :type) AND (:actor IS NULL OR actor LIKE :actor || '%') "
-            "GROUP BY name, type, actor ORDER BY articles DESC, mentions DESC, name LIMIT :limit OFFSET :offset",
-            {"type": type, "actor": actor, "limit": limit, "offset": offset})
-        return [dict(zip(r.keys(), r, strict=True)) for r in rows]
-
-    def stats(self) -> dict[str, Any]:
-        out: dict[str, Any] = {t: self.count(t) for t in ("articles", "entities", "mentions", "events", "quotes",
-                                                           "timexes", "amounts", "places", "rejects")}
-        row = self._one("SELECT min(published), max(published) FROM articles")
-        out["published_range"] = [row[0], row[1]]
-        out["outlets"] = {r[0] or "?": r[1] for r in self.pg.execute(
-            "SELECT outlet, count(*) FROM articles GROUP BY outlet "
-            "ORDER BY count(*) DESC, outlet IS NOT NULL, outlet LIMIT 10")}
-        out["reject_codes"] = {r[0]: r[1] for r in self.pg.execute(
-            "SELECT code, count(*) FROM rejects GROUP BY code ORDER BY code")}
-        out["schema_version"] = self.schema_version()
-        return out
-
-
-def _child_rows(analysis: Analysis) -> list[tuple[str, list[tuple[Any, ...]]]]:
-    """(INSERT statement, rows) for every table below ``articles``, as the SQLite store writes them."""
-    aid = analysis.article.id
-
-    def ins(table: str, n: int, cols: str = "") -> str:
-        return f"INSERT INTO {table}{cols} VALUES ({','.join(['%s'] * n)})"
-
-    ents = analysis.entities
-    return [
-        (ins("entities", 9), [(aid, e.id, e.type, e.name, e.actor, e.country, e.role, e.kb_id, len(e.mentions))
-                              for e in ents]),
-        (ins("mentions", 6, '(article_id, eid, start, "end", text, label)'),
-         [(aid, e.id, m.start, m.end, m.text, m.label) for e in ents for m in e.mentions]),
-        (ins("events", 30), [
-            (aid, i, ev.code, ev.root, ev.name, ev.quad_class, ev.goldstein,
-             ev.source.actor if ev.source else None, ev.source.entity if ev.source else None,
-             ev.source.name if ev.source else None, ev.source.start if ev.source else None,
-             ev.target.actor if ev.target else None, ev.target.entity if ev.target else None,
-             ev.target.name if ev.target else None, ev.target.start if ev.target else None,
-             ev.date.value if ev.date else None, ev.date.precision if ev.date else None,
-             ev.date.anchor if ev.date else None,
-             ev.place.name if ev.place else None, ev.place.country if ev.place else None,
-             ev.place.lat if ev.place else None, ev.place.lon if ev.place else None,
-             int(ev.negated), ev.modality, ev.confidence, ev.sentence.start, ev.sentence.end,
-             ev.trigger.start, ev.trigger.end, ev.trigger.text) for i, ev in enumerate(analysis.events)]),
-        (ins("quotes", 11, '(article_id, idx, start, "end", text, kind, speaker_entity, speaker_name, '
-                           'speaker_actor, cue, channel)'),
-         [(aid, i, q.span.start, q.span.end, q.span.text, q.kind, q.speaker.entity if q.speaker else None,
-           q.speaker.name if q.speaker else None, q.speaker.actor if q.speaker else None,
-           q.cue.text if q.cue else None, q.channel.text if q.channel else None)
-          for i, q in enumerate(analysis.quotes)]),
-        (ins("timexes", 7), [(aid, i, t.span.start, t.span.end, t.span.text, t.type, t.value)
-                             for i, t in enumerate(analysis.timexes)]),
-        (ins("amounts", 10), [(aid, i, m.span.start, m.span.end, m.span.text, m.value, m.unit, m.kind,
-                               m.measure.text if m.measure else None, m.date) for i, m in enumerate(analysis.amounts)]),
-        (ins("places", 10), [(aid, i, p.span.start, p.span.end, p.span.text, p.name, p.country, p.lat, p.lon,
-                              p.geonames_id) for i, p in enumerate(analysis.places)]),
-        (ins("themes", 3), [(aid, t.code, len(t.spans)) for t in analysis.themes]),
-    ]
 
 
 def _redact(url: str) -> str:

@@ -7,7 +7,6 @@ the web app and the API.
 
 from __future__ import annotations
 
-import json
 import re
 import sqlite3
 import time
@@ -18,6 +17,7 @@ from typing import Any
 
 from ..errors import StoreError
 from ..model import Analysis, Rejected
+from .common import ARTICLE_COLUMNS, SharedReads, article_row, child_rows, insert_sql
 
 SCHEMA_VERSION = 1
 _MIGRATIONS: dict[int, str] = {}  # version -> SQL that upgrades from version-1
@@ -39,7 +39,7 @@ def fts_query(q: str) -> str:
     return " ".join(out)
 
 
-class SQLiteStore:
+class SQLiteStore(SharedReads):
     """The default store.  Use as a context manager or call ``close()``."""
 
     def __init__(self, path: str | Path, *, read_only: bool = False, timeout_ms: int = 0) -> None:
@@ -144,62 +144,16 @@ class SQLiteStore:
     def write(self, analysis: Analysis, *, source_key: str | None = None) -> None:
         """Store one Analysis in one transaction; an article already stored is replaced."""
         a = analysis.article
-        d = analysis.to_dict()
         c = self.conn
         try:
             with c:
                 c.execute("BEGIN IMMEDIATE")
                 self._delete_article(a.id)
-                c.execute(
-                    "INSERT INTO articles(id, url, outlet, title, published, published_precision, language, "
-                    "bylines, source, content_hash, text, tone, analysis, stages) "
-                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    (a.id, a.url, a.outlet, a.title, a.published.value if a.published else None,
-                     a.published.precision if a.published else None, a.language,
-                     json.dumps([b.name for b in a.bylines], ensure_ascii=False), a.source, a.content_hash,
-                     a.text, analysis.tone.tone if analysis.tone else None,
-                     json.dumps(d, ensure_ascii=False), ",".join(analysis.stages)))
-                c.executemany(
-                    "INSERT INTO entities VALUES (?,?,?,?,?,?,?,?,?)",
-                    [(a.id, e.id, e.type, e.name, e.actor, e.country, e.role, e.kb_id, len(e.mentions))
-                     for e in analysis.entities])
-                c.executemany(
-                    'INSERT INTO mentions(article_id, eid, start, "end", text, label) VALUES (?,?,?,?,?,?)',
-                    [(a.id, e.id, m.start, m.end, m.text, m.label) for e in analysis.entities for m in e.mentions])
-                c.executemany(
-                    "INSERT INTO events VALUES (" + ",".join("?" * 30) + ")",
-                    [(a.id, i, ev.code, ev.root, ev.name, ev.quad_class, ev.goldstein,
-                      ev.source.actor if ev.source else None, ev.source.entity if ev.source else None,
-                      ev.source.name if ev.source else None, ev.source.start if ev.source else None,
-                      ev.target.actor if ev.target else None, ev.target.entity if ev.target else None,
-                      ev.target.name if ev.target else None, ev.target.start if ev.target else None,
-                      ev.date.value if ev.date else None, ev.date.precision if ev.date else None,
-                      ev.date.anchor if ev.date else None,
-                      ev.place.name if ev.place else None, ev.place.country if ev.place else None,
-                      ev.place.lat if ev.place else None, ev.place.lon if ev.place else None,
-                      int(ev.negated), ev.modality, ev.confidence, ev.sentence.start, ev.sentence.end,
-                      ev.trigger.start, ev.trigger.end, ev.trigger.text)
-                     for i, ev in enumerate(analysis.events)])
-                c.executemany(
-                    "INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                    [(a.id, i, q.span.start, q.span.end, q.span.text, q.kind,
-                      q.speaker.entity if q.speaker else None, q.speaker.name if q.speaker else None,
-                      q.speaker.actor if q.speaker else None, q.cue.text if q.cue else None,
-                      q.channel.text if q.channel else None) for i, q in enumerate(analysis.quotes)])
-                c.executemany(
-                    "INSERT INTO timexes VALUES (?,?,?,?,?,?,?)",
-                    [(a.id, i, t.span.start, t.span.end, t.span.text, t.type, t.value)
-                     for i, t in enumerate(analysis.timexes)])
-                c.executemany(
-                    "INSERT INTO amounts VALUES (?,?,?,?,?,?,?,?,?,?)",
-                    [(a.id, i, m.span.start, m.span.end, m.span.text, m.value, m.unit, m.kind,
-                      m.measure.text if m.measure else None, m.date) for i, m in enumerate(analysis.amounts)])
-                c.executemany(
-                    "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)",
-                    [(a.id, i, p.span.start, p.span.end, p.span.text, p.name, p.country, p.lat, p.lon,
-                      p.geonames_id) for i, p in enumerate(analysis.places)])
-                c.executemany("INSERT INTO themes VALUES (?,?,?)",
-                              [(a.id, t.code, len(t.spans)) for t in analysis.themes])
+                row = article_row(analysis)
+                c.execute(insert_sql("articles", f"({ARTICLE_COLUMNS})", len(row), "?"), row)
+                for table, columns, rows in child_rows(analysis):
+                    if rows:
+                        c.executemany(insert_sql(table, columns, len(rows[0]), "?"), rows)
                 c.execute("INSERT INTO articles_fts(article_id, title, text) VALUES (?,?,?)", (a.id, a.title, a.text))
                 c.executemany("INSERT INTO quotes_fts(article_id, idx, text, speaker) VALUES (?,?,?,?)",
                               [(a.id, i, q.span.text, q.speaker.name if q.speaker else None)
@@ -224,20 +178,6 @@ class SQLiteStore:
                               (rejected.source, rejected.code, rejected.message, run_id))
 
     # ------------------------------------------------------------------ reads
-    def count(self, table: str) -> int:
-        if table not in {"articles", "entities", "mentions", "events", "quotes", "timexes", "amounts", "places",
-                         "themes", "rejects", "runs", "sources"}:
-            raise StoreError(f"unknown table {table!r}", code="E306")
-        return int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
-
-    def get(self, article_id: str) -> Analysis | None:
-        row = self.query("SELECT analysis FROM articles WHERE id = ?", (article_id,))
-        return Analysis.from_json(row[0][0]) if row else None
-
-    def find_ids(self, prefix: str) -> list[str]:
-        like = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        return [r[0] for r in self.query("SELECT id FROM articles WHERE id LIKE ? ESCAPE '\\' LIMIT 5", (like,))]
-
     def iter_analyses(self) -> Iterator[Analysis]:
         for row in self.conn.execute("SELECT analysis FROM articles ORDER BY published IS NOT NULL, published, id"):
             yield Analysis.from_json(row[0])
@@ -263,25 +203,3 @@ class SQLiteStore:
             "JOIN quotes q ON q.article_id = f.article_id AND q.idx = f.idx "
             "WHERE quotes_fts MATCH ? ORDER BY rank LIMIT ?", (fq, limit))
         return [dict(r) for r in rows]
-
-    def entity_counts(self, *, type: str | None = None, actor: str | None = None, limit: int = 50,
-                      offset: int = 0) -> list[dict[str, Any]]:
-        rows = self.query(
-            "SELECT name, type, actor, count(DISTINCT article_id) AS articles, sum(n_mentions) AS mentions "
-            "FROM entities WHERE (:type IS NULL OR type = :type) AND (:actor IS NULL OR actor LIKE :actor || '%') "
-            "GROUP BY name, type, actor ORDER BY articles DESC, mentions DESC, name LIMIT :limit OFFSET :offset",
-            {"type": type, "actor": actor, "limit": limit, "offset": offset})
-        return [dict(r) for r in rows]
-
-    def stats(self) -> dict[str, Any]:
-        out: dict[str, Any] = {t: self.count(t) for t in ("articles", "entities", "mentions", "events", "quotes",
-                                                           "timexes", "amounts", "places", "rejects")}
-        row = self.conn.execute("SELECT min(published), max(published) FROM articles").fetchone()
-        out["published_range"] = [row[0], row[1]]
-        out["outlets"] = {r[0] or "?": r[1] for r in self.conn.execute(
-            "SELECT outlet, count(*) FROM articles GROUP BY outlet "
-            "ORDER BY count(*) DESC, outlet IS NOT NULL, outlet LIMIT 10")}
-        out["reject_codes"] = {r[0]: r[1] for r in self.conn.execute(
-            "SELECT code, count(*) FROM rejects GROUP BY code ORDER BY code")}
-        out["schema_version"] = self.schema_version()
-        return out

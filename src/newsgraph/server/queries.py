@@ -17,8 +17,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..store.postgres import ts_query
-from ..store.sqlite import SQLiteStore, fts_query
+from ..store.sqlite import SQLiteFullText, SQLiteStore
 
 JSON = dict[str, Any]
 
@@ -43,9 +42,9 @@ def _stamp(path: str) -> tuple[int, ...]:
     return tuple(out)
 
 
-def dialect_of(store: Any) -> str:
-    """``postgres`` for a PostgreSQL store, else ``sqlite``: the full-text parts differ."""
-    return str(getattr(store, "dialect", "sqlite"))
+def fulltext_of(store: Any) -> Any:
+    """The store's full-text SQL fragments (FTS5 for SQLite, tsvector for PostgreSQL)."""
+    return getattr(store, "fulltext", SQLiteFullText())
 
 
 def run(store: SQLiteStore, sql: str, params: dict[str, Any] | tuple[Any, ...] = ()) -> list[Any]:
@@ -54,7 +53,7 @@ def run(store: SQLiteStore, sql: str, params: dict[str, Any] | tuple[Any, ...] =
     The web app's database is read-only, so aggregate pages asked twice (facets, timeline,
     network) cost one query.
     """
-    if dialect_of(store) == "postgres":  # a shared server changes under us: no cache
+    if not getattr(store, "cacheable", True):
         return store.query(sql, params)
     frozen = tuple(sorted(params.items())) if isinstance(params, dict) else tuple(params)
     key = (store.path, _stamp(store.path), sql, frozen)
@@ -135,22 +134,17 @@ class ArticleFilter:
     entity: str | None = None  # an entity name or actor code
     actor: str | None = None  # actor code prefix
 
-    def where(self, dialect: str = "sqlite") -> tuple[Where, bool]:
+    def where(self, fulltext: Any = None) -> tuple[Where, bool]:
         """The WHERE clause over ``articles a`` and whether it uses the full-text index."""
         q, outlet, date_from, date_to = self.q, self.outlet, self.date_from, self.date_to
         entity, actor = self.entity, self.actor
+        ft = fulltext or SQLiteFullText()
         w = Where()
-        fq = (ts_query(q) if dialect == "postgres" else fts_query(q)) if q else ""
+        fq = ft.terms(q) if q else ""
         if q and not fq:
             w.add("1 = 0")  # words with no searchable characters match nothing
-        if fq and dialect == "postgres":
-            w.add("a.id IN (SELECT article_id FROM articles_fts WHERE fts @@ to_tsquery('simple', :fq))", fq=fq)
-        elif fq:
-            w.add(
-                "a.rowid IN (SELECT a2.rowid FROM articles_fts f JOIN articles a2 ON a2.id = f.article_id "
-                "WHERE articles_fts MATCH :fq)",
-                fq=fq,
-            )
+        if fq:
+            w.add(ft.article_match("fq"), fq=fq)
         if outlet:
             w.add("a.outlet = :outlet", outlet=outlet)
         if date_from:
@@ -175,8 +169,8 @@ class ArticleFilter:
 
 def list_articles(store: SQLiteStore, f: ArticleFilter, *, limit: int = 20, offset: int = 0) -> JSON:
     """Articles matching the filters (best FTS match first when ``f.q`` is given, else newest first)."""
-    dialect = dialect_of(store)
-    w, has_fts = f.where(dialect)
+    ft = fulltext_of(store)
+    w, has_fts = f.where(ft)
     total = int(run(store, "SELECT count(*) FROM articles a" + w.sql(), w.params)[0][0])
     params = {**w.params, "limit": limit, "offset": offset}
     cols = (
@@ -184,21 +178,8 @@ def list_articles(store: SQLiteStore, f: ArticleFilter, *, limit: int = 20, offs
         "(SELECT count(*) FROM events ev WHERE ev.article_id = a.id) AS n_events, "
         "(SELECT count(*) FROM quotes qu WHERE qu.article_id = a.id) AS n_quotes"
     )
-    if has_fts and dialect == "postgres":
-        sql = (
-            f"SELECT {cols}, ts_headline('simple', a.text, to_tsquery('simple', :fq), 'StartSel={SNIP_OPEN}, "
-            f"StopSel={SNIP_CLOSE}, MaxFragments=1, MaxWords=32, MinWords=12, FragmentDelimiter= … ') AS snippet "
-            "FROM articles a" + w.sql()
-            + " ORDER BY ts_rank((SELECT f.fts FROM articles_fts f WHERE f.article_id = a.id), "
-            "to_tsquery('simple', :fq)) DESC, a.id LIMIT :limit OFFSET :offset"
-        )
-    elif has_fts:
-        sql = (
-            f"SELECT {cols}, snippet(articles_fts, 2, '{SNIP_OPEN}', '{SNIP_CLOSE}', ' … ', 16) AS snippet "
-            "FROM articles_fts JOIN articles a ON a.id = articles_fts.article_id"
-            + w.sql()
-            + " AND articles_fts MATCH :fq ORDER BY rank LIMIT :limit OFFSET :offset"
-        )
+    if has_fts:
+        sql = ft.ranked_articles(cols, w.sql(), "fq", SNIP_OPEN, SNIP_CLOSE)
     else:
         sql = (
             f"SELECT {cols}, substr(a.text, length(a.title) + 3, 240) AS snippet FROM articles a"
@@ -218,7 +199,7 @@ def list_articles(store: SQLiteStore, f: ArticleFilter, *, limit: int = 20, offs
 
 def article_facets(store: SQLiteStore, f: ArticleFilter, *, size: int = 12) -> JSON:
     """Counts by outlet, by month and by actor over the articles the filters select."""
-    w, _ = f.where(dialect_of(store))
+    w, _ = f.where(fulltext_of(store))
     p = {**w.params, "size": size}
     outlets = [
         dict(r)
@@ -596,24 +577,17 @@ def layout(
 
 
 def _quote_where(*, speaker: str | None, q: str | None, article: str | None, kind: str | None,
-                 dialect: str = "sqlite") -> Where:
+                 fulltext: Any = None) -> Where:
+    ft = fulltext or SQLiteFullText()
     w = Where()
     if speaker:
         w.add("qu.speaker_name LIKE :speaker ESCAPE '\\'", speaker=like_contains(speaker))
     if q:
-        fq = ts_query(q) if dialect == "postgres" else fts_query(q)
+        fq = ft.terms(q)
         if not fq:
             w.add("1 = 0")
-        elif dialect == "postgres":
-            w.add("(qu.article_id, qu.idx) IN (SELECT article_id, idx FROM quotes_fts "
-                  "WHERE fts @@ to_tsquery('simple', :qfq))", qfq=fq)
         else:
-            w.add(
-                "qu.rowid IN (SELECT q2.rowid FROM quotes_fts f JOIN quotes q2 "
-                "ON q2.article_id = f.article_id "
-                "AND q2.idx = f.idx WHERE quotes_fts MATCH :qfq)",
-                qfq=fq,
-            )
+            w.add(ft.quote_match("qfq"), qfq=fq)
     if article:
         w.add("qu.article_id = :article", article=article)
     if kind:
@@ -631,7 +605,7 @@ def list_quotes(
     limit: int = 50,
     offset: int = 0,
 ) -> JSON:
-    w = _quote_where(speaker=speaker, q=q, article=article, kind=kind, dialect=dialect_of(store))
+    w = _quote_where(speaker=speaker, q=q, article=article, kind=kind, fulltext=fulltext_of(store))
     base = " FROM quotes qu JOIN articles a ON a.id = qu.article_id" + w.sql()
     total = int(run(store, "SELECT count(*)" + base, w.params)[0][0])
     rows = run(
@@ -657,7 +631,7 @@ def quotes_by_speaker(
     per_speaker: int = 8,
 ) -> JSON:
     """Speakers with the most quotes (a page of them), each with their latest quotes."""
-    w = _quote_where(speaker=speaker, q=q, article=None, kind=None, dialect=dialect_of(store))
+    w = _quote_where(speaker=speaker, q=q, article=None, kind=None, fulltext=fulltext_of(store))
     base = " FROM quotes qu JOIN articles a ON a.id = qu.article_id" + w.sql()
     who = "coalesce(qu.speaker_name, '')"
     total = int(run(store, f"SELECT count(DISTINCT {who})" + base, w.params)[0][0])

@@ -154,10 +154,34 @@ class _Connection:
         return _Cursor(cur)
 
 
+class PostgresFullText:
+    """tsvector fragments for the queries of the web app (``server/queries.py``)."""
+
+    terms = staticmethod(ts_query)
+
+    @staticmethod
+    def article_match(param: str) -> str:
+        return f"a.id IN (SELECT article_id FROM articles_fts WHERE fts @@ to_tsquery('simple', :{param}))"
+
+    @staticmethod
+    def quote_match(param: str) -> str:
+        return (f"(qu.article_id, qu.idx) IN (SELECT article_id, idx FROM quotes_fts "
+                f"WHERE fts @@ to_tsquery('simple', :{param}))")
+
+    @staticmethod
+    def ranked_articles(cols: str, where: str, param: str, mark_open: str, mark_close: str) -> str:
+        return (f"SELECT {cols}, ts_headline('simple', a.text, to_tsquery('simple', :{param}), "
+                f"'StartSel={mark_open}, StopSel={mark_close}, MaxFragments=1, MaxWords=32, MinWords=12, "
+                "FragmentDelimiter= … ') AS snippet FROM articles a" + where
+                + " ORDER BY ts_rank((SELECT f.fts FROM articles_fts f WHERE f.article_id = a.id), "
+                f"to_tsquery('simple', :{param})) DESC, a.id LIMIT :limit OFFSET :offset")
+
+
 class PostgresStore(SharedReads):
     """A store on a PostgreSQL server.  Use as a context manager or call ``close()``."""
 
-    dialect = "postgres"
+    fulltext = PostgresFullText()
+    cacheable = False  # a shared server changes under the web app: no result cache
 
     def __init__(self, url: str, *, read_only: bool = False, timeout_ms: int = 0) -> None:
         try:

@@ -39,8 +39,37 @@ def fts_query(q: str) -> str:
     return " ".join(out)
 
 
+class SQLiteFullText:
+    """FTS5 fragments for the queries of the web app (``server/queries.py``)."""
+
+    terms = staticmethod(fts_query)
+
+    @staticmethod
+    def article_match(param: str) -> str:
+        """Condition on ``articles a``: the article matches the terms bound to ``:param``."""
+        return ("a.rowid IN (SELECT a2.rowid FROM articles_fts f JOIN articles a2 ON a2.id = f.article_id "
+                f"WHERE articles_fts MATCH :{param})")
+
+    @staticmethod
+    def quote_match(param: str) -> str:
+        """Condition on ``quotes qu``."""
+        return ("qu.rowid IN (SELECT q2.rowid FROM quotes_fts f JOIN quotes q2 ON q2.article_id = f.article_id "
+                f"AND q2.idx = f.idx WHERE quotes_fts MATCH :{param})")
+
+    @staticmethod
+    def ranked_articles(cols: str, where: str, param: str, mark_open: str, mark_close: str) -> str:
+        """SELECT ``cols`` and a snippet (hits between the marks) of the matching articles, best
+        first, ``LIMIT :limit OFFSET :offset``; ``where`` already holds ``article_match``."""
+        return (f"SELECT {cols}, snippet(articles_fts, 2, '{mark_open}', '{mark_close}', ' … ', 16) AS snippet "
+                "FROM articles_fts JOIN articles a ON a.id = articles_fts.article_id" + where
+                + f" AND articles_fts MATCH :{param} ORDER BY rank LIMIT :limit OFFSET :offset")
+
+
 class SQLiteStore(SharedReads):
     """The default store.  Use as a context manager or call ``close()``."""
+
+    fulltext = SQLiteFullText()
+    cacheable = True  # the web app may cache results until the file changes
 
     def __init__(self, path: str | Path, *, read_only: bool = False, timeout_ms: int = 0) -> None:
         self.path = str(path)

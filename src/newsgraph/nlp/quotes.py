@@ -58,6 +58,7 @@ _OBJECT_SPEECH = {"announce", "deny", "confirm", "reveal", "predict", "propose",
                   "disclose", "repeat", "reiterate", "mention", "suggest", "claim", "concede", "blame"}
 _OBJ_PATH = {"dobj", "compound", "amod", "det", "nummod", "poss", "iobj", "dative", "attr"}
 _NP_STOPS = {"-", "\u2014", "\u2013", "--", ":", ";", "(", ")", "[", "]", "|"}
+_MARKS = "\"'`\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019 "  # stripped from both ends of a quoted segment
 _QUOTE_CHARS = set('"\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019`')
 _SENTENCE_BREAK = re.compile(r"[.!?][\"\u201d\u2019']?\s+[\"\u201c\u2018A-Z]")
 _NOT_SPEAKERS = {"that", "which", "who", "whom", "what", "there", "this", "these", "whose"}
@@ -647,7 +648,7 @@ class _Extractor:
             named = v.i - i <= 3 and any(doc[k].pos_ in ("PROPN", "PRON") or doc[k].ent_type_ == "PERSON"
                                          for k in range(max(i, v.i - 2), min(len(doc), v.i + 3)) if k != v.i)
             # "..., the Republican nominee riffed": the verb's own subject fills the gap after the quote
-            comma = self.text[seg.start:seg.end].rstrip("\"'\u201d\u2019\u00bb` ").endswith(",")
+            comma = self._inner(seg).endswith(",")
             named = named or (comma and v.i - i <= 14 and any(
                 c.dep_ in _SUBJ_DEPS and c.pos_ in ("NOUN", "PROPN") and c.left_edge.i == i for c in v.children))
             if ((short or named) and not _has_content(v, seg.end)
@@ -655,16 +656,19 @@ class _Extractor:
                 found = v
         return found, end
 
+    def _inner(self, seg: Segment) -> str:
+        """The quoted text of ``seg`` without its quotation marks."""
+        return self.text[seg.start:seg.end].strip(_MARKS)
+
     def _ends_open(self, seg: Segment) -> bool:
         """The quoted text ends with a comma, a question or exclamation mark or a dash."""
-        inner = self.text[seg.start:seg.end].rstrip("\"'\u201d\u2019\u00bb` ")
-        return inner[-1:] in (",", "?", "!", "\u2014", "-", "\u2013") or self.text[seg.end:seg.end + 1] == ","
+        return (self._inner(seg)[-1:] in (",", "?", "!", "\u2014", "-", "\u2013")
+                or self.text[seg.end:seg.end + 1] == ",")
 
     def _leads_next(self, seg: Segment, cue: Token) -> bool:
         """``cue`` opens a new sentence after ``seg`` and ends in a comma or colon right before
         another quotation: it introduces that one."""
-        inner = self.text[seg.start:seg.end].rstrip("\"'\u201d\u2019\u00bb` ")
-        if inner[-1:] not in _SENT_END:
+        if self._inner(seg)[-1:] not in _SENT_END:
             return False
         k = cue.idx + len(cue.text)
         rest = self.text[k:k + 80]
@@ -852,7 +856,7 @@ class _Extractor:
     def attach(self, seg: Segment, groups: list[_Group], prev_end: int) -> _Group | None:
         """Attribute one quoted segment: a new group, an existing one, or None (a scare quote)."""
         text = self.text
-        inner = text[seg.start:seg.end].strip("\"'`\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019 ")
+        inner = self._inner(seg)
         n_words = len(inner.split())
         last = groups[-1] if groups else None
         if seg.continues and last is not None and last.direct:
@@ -862,7 +866,7 @@ class _Extractor:
         before = text[lo:hi].strip()
         nxt = seg.end
         after_cue, after_end = self.after_cue(seg, len(text))
-        ends_open = inner[-1:] in (",", "?", "!", "\u2014", "-", "\u2013") or text[seg.end:seg.end + 1] == ","
+        ends_open = self._ends_open(seg)
         if (before and after_cue is not None and ends_open and before.endswith(",") and not inner[:1].isupper()
                 and self.before_cue(lo, hi) is None and len(before.split()) >= 3):
             # "The plan, ''is a disaster,'' he said": a mixed quote, reported as partial

@@ -175,7 +175,7 @@ def test_a_title_case_headline_is_re_parsed_with_the_articles_own_pipeline() -> 
 
 def test_the_coder_codes_countries_and_institutions_as_the_actor_lexicon_does() -> None:
     from newsgraph.actors import lexicon
-    from newsgraph.events.actors import country_of
+    from newsgraph.actors.compose import country_of
 
     lx = lexicon()
     for name in ("Romania", "Romanian", "Arab League", "Hezbollah", "the Kremlin", "Germans", "Kyiv"):

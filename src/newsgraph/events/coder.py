@@ -23,7 +23,7 @@ Then it reads the parties off the parse:
 - the place is a place name attached to the event's clause (or a visit's destination).
 
 Actor codes come from the entity stage (``Entity.actor``) and, for phrases it leaves uncoded,
-from ``events.actors`` (country + role words).
+from ``actors.compose`` (country + role words).
 """
 
 from __future__ import annotations
@@ -35,9 +35,9 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from ..actors import compose as _actors
 from ..model import Entity, EntityRef, Event, EventDate, Place, Span, Timex
 from ..registry import Context, stage
-from . import actors as _actors
 from .cameo import lookup
 
 if TYPE_CHECKING:

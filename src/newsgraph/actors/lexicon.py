@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .datafiles import tsv_dicts
+from ..datafiles import tsv_dicts
 
 
 @dataclass(frozen=True, slots=True)

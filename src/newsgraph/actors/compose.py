@@ -50,7 +50,7 @@ def _tables() -> tuple[dict[str, str], dict[str, str]]:
 
 def _main_lexicon(key: str) -> str | None:
     """The code the actor lexicon (data/actors/) gives a name, so events and entities agree."""
-    from ..actors import lexicon
+    from .lexicon import lexicon
 
     phrases = lexicon().phrases
     for form in (key, key.title(), key.upper(), key.capitalize()):

@@ -1,0 +1,139 @@
+"""When and where an event happened: its date (a temporal expression attached to its clause, else the
+publication date; none for background events) and its place (a place name attached to its clause, or
+a visit's destination)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ..model import EventDate, Place, Timex
+from ..registry import Context
+from .candidate import Candidate
+from .clauses import clause_verb
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpanT
+    from spacy.tokens import Token
+
+__all__ = ["Dater", "place_of"]
+
+_BACKGROUND_MARKS = {"since", "after", "before", "until", "once", "following"}
+_BACKGROUND_PREPS = {"since", "after", "over", "following", "amid", "despite", "because", "before"}
+_PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
+_DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2})?$")
+
+
+def _is_background(t: Token, v: Token) -> bool:
+    """Events told as background: "since the West hit Russia", "over its invasion", perfect tenses."""
+    cur = t
+    for _ in range(12):
+        if cur.dep_ == "pobj" and cur.head.lemma_.lower() in _BACKGROUND_PREPS:
+            return True
+        if cur.pos_ in ("VERB", "AUX"):
+            if any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in cur.children):
+                return True
+            if cur.dep_ == "relcl":
+                return True
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    auxes = [c for c in v.children if c.dep_ == "aux"]
+    return any(a.lemma_ == "have" for a in auxes) and v.tag_ == "VBN" and v.dep_ == "relcl"
+
+
+def _timex_index(ctx: Context) -> list[tuple[int, int, Timex]]:
+    out: list[tuple[int, int, Timex]] = []
+    for tx in ctx.results.get("timexes") or ():
+        value = tx.value[:10] if "T" in tx.value else tx.value
+        if tx.type not in ("DATE", "TIME") or not _DATE_RE.match(value):
+            continue
+        out.append((tx.span.start, tx.span.end, tx))
+    return out
+
+
+def _precision(value: str) -> str:
+    if len(value) == 4:
+        return "year"
+    if "W" in value:
+        return "week"
+    if len(value) == 7:
+        return "month"
+    return "day"
+
+
+class Dater:
+    """Dates events from the article's temporal expressions, falling back on the publication date."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.timexes = _timex_index(ctx)
+        pub = ctx.article.published
+        self.published = EventDate(pub.value[:10], pub.precision if pub.precision != "time" else "day",
+                                   "published") if pub else None
+
+    def date(self, c: Candidate, sent: SpanT) -> EventDate | None:
+        verb = c.clause if c.clause is not None else clause_verb(c.trigger)
+        own = {c.trigger.i, verb.i}
+        best: EventDate | None = None
+        inside: EventDate | None = None
+        for a, b, tx in self.timexes:
+            if a < sent.start_char or b > sent.end_char:
+                continue
+            span = sent.doc.char_span(a, b, alignment_mode="expand")
+            if span is None:
+                continue
+            head = span.root
+            cur = head
+            hit = False
+            for _ in range(10):
+                if cur.i in own:
+                    hit = True
+                    break
+                if cur.head.i == cur.i:
+                    break
+                nxt = cur.head
+                if nxt.pos_ in ("VERB", "AUX") and nxt.i not in own:
+                    break
+                cur = nxt
+            if hit:
+                value = tx.value[:10]
+                best = EventDate(value, _precision(value), "text")
+                break
+            in_clause = verb.left_edge.i <= head.i <= verb.right_edge.i
+            if inside is None and verb.pos_ in ("VERB", "AUX") and in_clause \
+                    and not _is_background(head, verb):
+                value = tx.value[:10]
+                inside = EventDate(value, _precision(value), "text")
+        if best is not None:
+            return best
+        if inside is not None:
+            return inside
+        if _is_background(c.trigger, verb):
+            return None
+        return self.published
+
+
+def place_of(c: Candidate, places: Sequence[Place], sent: SpanT) -> Place | None:
+    in_sent = [p for p in places if p.span.start >= sent.start_char and p.span.end <= sent.end_char]
+    if not in_sent:
+        return None
+    verb = c.clause if c.clause is not None else c.trigger
+    own = {c.trigger.i, verb.i}
+    doc = sent.doc
+    for p in in_sent:
+        span = doc.char_span(p.span.start, p.span.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        prep = root.head
+        if root.dep_ == "pobj" and prep.lemma_.lower() in (*_PLACE_PREPS, "to") and prep.head.i in own:
+            return p
+        if root.dep_ == "pobj" and root.head.head.dep_ == "pobj" and root.head.head.i in own:
+            return p
+    if c.code.startswith("042"):
+        for p in in_sent:
+            if any(t.actor and p.country and t.actor.startswith(p.country) for t in c.targets):
+                return p
+    return None

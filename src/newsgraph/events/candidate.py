@@ -1,0 +1,29 @@
+"""An event found in a sentence, before it is paired, dated, placed and emitted."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .parties import Party
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["Candidate"]
+
+
+@dataclass
+class Candidate:
+    code: str
+    trigger: Token
+    sources: list[Party]
+    targets: list[Party]
+    flags: frozenset[str] = frozenset()
+    negated: bool = False
+    modality: str = "asserted"
+    confidence: float = 0.6
+    nominal: bool = False
+    consumed: set[int] = field(default_factory=set)
+    clause: Token | None = None  # the verb whose clause the event belongs to
+    base: str = ""  # the code before a future/intent shift

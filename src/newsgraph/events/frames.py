@@ -1,0 +1,158 @@
+"""Composed events: frame verbs ("promise to", "urge ... to", "refuse to", "threaten to"), reported
+speech ("X said Y attacked Z"), and shifts by modality (future cooperation is an intention, future
+force a threat, a negated intention a refusal).
+
+Each function takes the ``SentenceCoder`` of the sentence (its parties, lexicon and consumed tokens).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .candidate import Candidate
+from .parties import Party
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from .triggers import SentenceCoder
+
+__all__ = ["frame_event", "modal_shift", "speech_event"]
+
+_FORCE_ROOTS = ("13", "15", "16", "17", "18", "19", "20")
+
+
+def frame_event(s: SentenceCoder, v: Token, frame: str, inner: Candidate, srcs: list[Party], negated: bool,
+                modality: str) -> Candidate:
+    """A frame verb around an inner event: "promised to X" (03x), "urged T to X", "refused to X" (12x)."""
+    s.consumed.add(inner.trigger.i)
+    s.consumed |= inner.consumed
+    inner_code = inner.base or inner.code
+    if inner.negated and frame == "intent":
+        frame = "reject"
+    if negated and frame == "intent":
+        frame = "reject"
+        negated = False
+    conditional = any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children)
+                      for t in (v, inner.trigger) for c in t.children)
+    if frame == "intent" and (conditional or inner_code[:2] in _FORCE_ROOTS):
+        frame = "threaten"  # "plans to impose restrictions", "is prepared to impose martial law"
+    if frame == "intent" and inner_code[:2] in ("10", "11", "12", "14"):
+        code = inner_code  # "vowed to protest": the act itself
+    elif frame == "intent" and inner_code[:2] == "03":
+        code = inner_code
+    else:
+        code = s.lex.frame_code(frame, inner_code) or inner_code
+    tgts: list[Party] = []
+    if frame in ("appeal", "demand"):
+        addressee = [c for c in v.children if c.dep_ in ("dobj", "dative")]
+        if addressee:
+            tgts = s.c.parties(addressee[0])
+        if not tgts:
+            for c in v.children:
+                if c.dep_ == "prep" and c.lemma_ in ("on", "upon", "to", "from"):
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            tgts = s.c.parties(p)
+        if not tgts:
+            inner_srcs = [p for p in inner.sources if p not in srcs]
+            tgts = inner_srcs or inner.targets
+    else:
+        tgts = inner.targets
+        if not tgts and inner.sources and not set(p.key for p in inner.sources) & set(
+                p.key for p in srcs):
+            tgts = inner.sources
+    if not srcs:
+        srcs = inner.sources
+    mod = {"intent": "intended", "reject": "asserted", "threaten": "asserted"}.get(frame, modality)
+    if modality == "hypothetical":
+        mod = "hypothetical"
+    cand = Candidate(code, v, srcs, tgts, inner.flags - {"sym"} if frame != "intent" else inner.flags,
+                     negated, mod, clause=v)
+    cand.consumed = {inner.trigger.i, *inner.consumed}
+    cand.confidence = 0.75
+    return cand
+
+
+def speech_event(s: SentenceCoder, v: Token, comp: Token, srcs: list[Party]) -> Candidate | None:
+    """Reported speech: code the reported event; an allegation of force becomes an accusation."""
+    inner = s.verb_event(comp, nested=True) if comp.pos_ in ("VERB", "AUX") else s.adj_event(comp)
+    must_aux = any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in comp.children)
+    if inner is None and must_aux and srcs:
+        # "X said Y must ensure security": a demand to Y
+        addressee = [p for c in comp.children if c.dep_ == "nsubj" for p in s.c.parties(c)]
+        if addressee and not {p.key for p in addressee} & {p.key for p in srcs}:
+            s.consumed.add(comp.i)
+            return Candidate("100", v, srcs, addressee, frozenset(), False, "asserted", confidence=0.6,
+                             clause=v, base="100")
+    if inner is None:
+        return None
+    s.consumed.add(comp.i)
+    s.consumed |= inner.consumed
+    flags = s.lex.speech.get(v.lemma_.lower(), frozenset())
+    inner_root = inner.code[:2]
+    speaker = {p.key for p in srcs}
+    # "X must/should do Y", said by someone else: a demand
+    must = any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in comp.children)
+    if must and srcs and inner.sources and not speaker & {p.key for p in inner.sources}:
+        code = s.lex.frame_code("demand", inner.code) or "100"
+        cand = Candidate(code, v, srcs, inner.sources, frozenset(), inner.negated, "asserted", clause=v)
+        cand.consumed = {comp.i, *inner.consumed}
+        cand.confidence = 0.7
+        return cand
+    if must and srcs and inner.sources:
+        # "Xi said the two should closely collaborate": the speaker's own intention
+        if inner_root in ("04", "05", "06", "07", "08"):
+            inner.code = s.lex.frame_code("intent", inner.code) or "030"
+        inner.modality = "intended"
+    that = v.i < comp.i  # "X said (that) Y attacked Z"; not the trailing "..., officials said"
+    if ("allege" in flags or that) and srcs and inner.sources \
+            and not inner.negated and inner_root in ("15", "17", "18", "19", "20"):
+        if speaker & {p.key for p in inner.sources}:
+            if "allege" not in flags:
+                inner.modality = "reported"
+                return inner
+            cand = Candidate("015", v, srcs, inner.targets, frozenset(), False, "asserted", clause=v)
+        else:
+            cand = Candidate("112", v, srcs, inner.sources, frozenset(), False, "asserted", clause=v)
+            if "allege" not in flags:  # keep the reported act too, less sure of it
+                inner.modality = "reported"
+                inner.confidence -= 0.15
+                s.extra.append(inner)
+        cand.consumed = {comp.i, *inner.consumed}
+        cand.confidence = 0.65
+        return cand
+    if inner.modality == "asserted":
+        inner.modality = "reported"
+    if not inner.sources and srcs and inner.code[:2] in ("03",):
+        inner.sources = srcs
+    inner.confidence -= 0.02
+    return inner
+
+
+def modal_shift(s: SentenceCoder, cand: Candidate) -> Candidate:
+    """Future cooperation is an intention (03x), future force a threat (13x); refusals (12x)."""
+    root = cand.code[:2]
+    v = cand.clause
+    if cand.negated and cand.modality in ("future", "intended") and root == "03":
+        cand.code = s.lex.frame_code("reject", cand.code) or "120"  # "will not accept"
+        cand.negated = False
+        cand.modality = "asserted"
+        return cand
+    if cand.modality == "future" and v is not None and any(
+            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+            for c in v.children):
+        # "will withdraw its troops unless ...": a conditional announcement is a threat
+        cand.code = s.lex.frame_code("threaten", cand.code) or "130"
+        cand.modality = "asserted"
+        return cand
+    if cand.modality in ("future",) and root in ("04", "05", "06", "07", "08"):
+        frame = "reject" if cand.negated else "intent"
+        cand.code = s.lex.frame_code(frame, cand.code) or cand.code
+        cand.modality = "intended" if frame == "intent" else "asserted"
+        cand.negated = False
+        cand.flags = cand.flags - {"sym"} if frame == "reject" else cand.flags
+    elif cand.modality in ("future",) and root in ("16", "17", "18", "19", "20") and not cand.negated:
+        cand.code = s.lex.frame_code("threaten", cand.code) or "130"
+        cand.modality = "asserted"
+    return cand

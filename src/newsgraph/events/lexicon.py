@@ -1,0 +1,108 @@
+"""The event pattern lexicon (``data/event_patterns.tsv``): trigger patterns and frame tables.
+
+A row is a verb (V), event noun (N) or predicate adjective (A) pattern with its CAMEO code, or a
+light verb (L), container noun (K), speech verb (S), frame verb (F) or frame-code map (M).  The
+table is read once; the trigger matcher (``triggers``) looks patterns up by lemma.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["Lexicon", "Pattern", "lexicon"]
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    kind: str  # V, N, A
+    lemma: str
+    code: str  # CAMEO code, or a frame name for A patterns
+    prt: str | None = None
+    obj: str | None = None
+    mods: tuple[str, ...] = ()
+    flags: frozenset[str] = frozenset()
+
+    @property
+    def specificity(self) -> int:
+        return (2 if self.obj else 0) + (1 if self.prt else 0) + len(self.mods)
+
+
+@dataclass
+class Lexicon:
+    verbs: dict[str, list[Pattern]] = field(default_factory=dict)
+    nouns: dict[str, list[Pattern]] = field(default_factory=dict)
+    adjs: dict[str, list[Pattern]] = field(default_factory=dict)
+    light: dict[str, str | None] = field(default_factory=dict)
+    light_recv: set[str] = field(default_factory=set)
+    containers: set[str] = field(default_factory=set)
+    speech: dict[str, frozenset[str]] = field(default_factory=dict)
+    frames: dict[str, list[tuple[str | None, str]]] = field(default_factory=dict)
+    fmap: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def frame_code(self, frame: str, inner: str | None) -> str | None:
+        table = self.fmap.get(frame, {})
+        if inner:
+            for n in range(len(inner), 1, -1):
+                if inner[:n] in table:
+                    return table[inner[:n]]
+        return table.get("*")
+
+
+_PAT = re.compile(r"<([^>]+)>|\[([^\]]+)\]|([^\s<\[]+)")
+
+
+def _parse_pattern(kind: str, text: str, code: str, flags: str) -> Pattern:
+    prt = obj = None
+    words: list[str] = []
+    for m in _PAT.finditer(text):
+        if m.group(1):
+            prt = m.group(1).strip().lower()
+        elif m.group(2):
+            obj = m.group(2).strip().lower()
+        else:
+            words.append(m.group(3).lower())
+    fl = frozenset(f.strip() for f in flags.split(",") if f.strip())
+    if kind == "N":
+        if "of" in words:  # "state of emergency": head "state", modifier "of emergency"
+            i = words.index("of")
+            mods = (*words[: i - 1], "of " + " ".join(words[i + 1:]))
+            return Pattern(kind, words[i - 1], code, prt, obj, mods, fl)
+        return Pattern(kind, words[-1], code, prt, obj, tuple(words[:-1]), fl)
+    return Pattern(kind, " ".join(words), code, prt, obj, (), fl)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The pattern lexicon, loaded once from ``data/event_patterns.tsv``."""
+    text = resources.files("newsgraph").joinpath("data/event_patterns.tsv").read_text(encoding="utf-8")
+    lex = Lexicon()
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = [*line.split("\t"), "", "", ""]
+        kind, pat, code, flags = cells[0].strip(), cells[1].strip(), cells[2].strip(), cells[3].strip()
+        if kind in ("V", "N", "A"):
+            p = _parse_pattern(kind, pat, code, flags)
+            table = {"V": lex.verbs, "N": lex.nouns, "A": lex.adjs}[kind]
+            table.setdefault(p.lemma, []).append(p)
+        elif kind == "L":
+            p = _parse_pattern("V", pat, "", "")
+            lex.light[p.lemma] = p.prt
+            if "recv" in flags:
+                lex.light_recv.add(p.lemma)
+        elif kind == "K":
+            lex.containers.add(pat.lower())
+        elif kind == "S":
+            lex.speech[pat.lower()] = frozenset(f for f in flags.split(",") if f)
+        elif kind == "F":
+            p = _parse_pattern("V", pat, code, "")
+            lex.frames.setdefault(p.lemma, []).append((p.prt, code))
+        elif kind == "M":
+            lex.fmap.setdefault(pat, {})[code] = flags
+    for table in (lex.verbs, lex.nouns, lex.adjs):
+        for pats in table.values():
+            pats.sort(key=lambda p: -p.specificity)
+    return lex

@@ -1,0 +1,463 @@
+"""Who takes part in an event: the actor a noun phrase stands for, and the subjects and objects of a verb.
+
+``PartyFinder`` holds what one article's coding needs to resolve parties: the entity at each token
+(from the entity stage), spaCy's entity spans, the compound subject last seen ("the two", "both")
+and the actors in order of mention (for pronouns).  A phrase the entity stage leaves uncoded is
+coded from its words by ``actors.compose`` (country + role words).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..actors import compose as _actors
+from ..model import Entity, EntityRef
+from ..registry import Context
+from .lexicon import Pattern, lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["QUANTITY", "TARGET_PREPS", "Party", "PartyFinder"]
+
+_PRONOUNS_IT = {"it", "its", "itself"}
+_PRONOUNS_THEY = {"they", "them", "their", "themselves", "theirs"}
+_PRONOUNS_PERSON = {"he", "him", "his", "she", "her", "himself", "herself"}
+_PRONOUNS_WE = {"we", "us", "our"}
+_RELATIVE = {"who", "which", "that", "whom", "whose"}
+_GROUP_WORDS = {"two", "both", "sides", "side", "parties", "countries", "nations", "leaders", "neighbours",
+                "neighbors"}
+_SUBJ = {"nsubj", "csubj"}
+# Named entities the lexicons leave uncoded (fictional or unknown actors) still take part in events,
+# with a null actor code.
+_UNCODED_PARTIES = True
+_NAMED_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
+_DEFINITE = {"the", "this", "these", "its", "their", "his", "her", "our"}
+QUANTITY = {"hundred", "thousand", "dozen", "million", "score", "number", "some", "many", "most", "tens",
+             "hundreds", "thousands", "dozens", "millions", "all", "several", "few"}
+_MEMBER_WORDS = {"member", "leader", "group", "team", "delegation", "official", "spokesman", "head", "chief",
+                 "representative", "supporter", "faction", "wing", "unit"}
+TARGET_PREPS = ("with", "against", "to", "toward", "towards", "on", "at", "into", "upon", "for", "between",
+                 "from")
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """One side of an event: a code and the mention it comes from."""
+
+    actor: str | None
+    entity: str | None
+    name: str
+    start: int
+    end: int
+    token: int  # head token index in the doc
+
+    def ref(self) -> EntityRef:
+        return EntityRef(self.entity, self.actor or None, self.name, self.start, self.end)
+
+    @property
+    def key(self) -> str:
+        return self.actor or "name:" + self.name
+
+
+
+def _external_coder() -> Any:
+    """The entity module's ``code_phrase`` when it has one (the lead's actor lexicon)."""
+    for mod in ("newsgraph.nlp.entities", "newsgraph.actors"):
+        try:
+            m = __import__(mod, fromlist=["code_phrase"])
+        except Exception:
+            continue
+        fn = getattr(m, "code_phrase", None)
+        if callable(fn):
+            return fn
+    return None
+
+
+class PartyFinder:
+    """Resolves the parties of events in one article (state: entities by token, recent actors)."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.doc = ctx.doc
+        self.text = ctx.article.text
+        self.lex = lexicon()
+        self.tok_entity: dict[int, Entity] = {}
+        ents: Sequence[Entity] = ctx.results.get("entities") or ()
+        starts = {t.idx: t.i for t in self.doc}
+        ends = {t.idx + len(t.text): t.i for t in self.doc}
+        for e in ents:
+            for m in e.mentions:
+                a, b = starts.get(m.start), ends.get(m.end)
+                if a is None or b is None:
+                    span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+                    if span is None:
+                        continue
+                    a, b = span.start, span.end - 1
+                for i in range(a, b + 1):
+                    self.tok_entity.setdefault(i, e)
+        self.spacy_ent: dict[int, Any] = {}
+        for ent in self.doc.ents:
+            for i in range(ent.start, ent.end):
+                self.spacy_ent[i] = ent
+        self.external = _external_coder()
+        self.recent_group: list[Party] = []  # the last compound subject, for "the two", "both"
+        self.recent: list[Party] = []  # actors in order of mention, for pronouns
+        self._party_cache: dict[int, list[Party]] = {}
+        self._busy: set[int] = set()
+
+    # ---- actor of one noun-phrase head
+    def _np_tokens(self, h: Token) -> list[Token]:
+        out = [h]
+        for c in h.children:
+            if c.dep_ in ("compound", "amod", "nmod", "poss", "det", "nummod", "quantmod", "npadvmod") \
+                    and c.i < h.i:
+                out.extend(c.subtree)
+            if c.dep_ == "flat" or (c.dep_ == "appos" and c.pos_ == "PROPN"):
+                out.extend(c.subtree)
+        return sorted(set(out), key=lambda t: t.i)
+
+    def _entity_code(self, e: Entity) -> str | None:
+        if e.actor:
+            return e.actor
+        return e.country
+
+    def _country_token(self, t: Token) -> str | None:
+        e = self.tok_entity.get(t.i)
+        if e is not None and (e.actor or e.country):
+            return self._entity_code(e)
+        ent = self.spacy_ent.get(t.i)
+        if ent is not None and ent.label_ in ("GPE", "NORP", "ORG", "LOC", "FAC"):
+            c = self._code_text(ent.text)
+            if c:
+                return c
+        if t.pos_ in ("PROPN", "ADJ", "NOUN"):
+            return _actors.country_of(t.text) or (_actors.country_of(t.lemma_) if t.pos_ == "NOUN" else None)
+        return None
+
+    def _code_text(self, text: str) -> str | None:
+        if self.external is not None:
+            try:
+                ext = self.external(text)
+            except Exception:  # the entity module's coder failed on odd text: use ours
+                ext = None
+            if isinstance(ext, str) and ext:
+                return ext
+        return _actors.country_of(text) or _actors.code_phrase(text)
+
+    def _role(self, tokens: Iterable[Token], head: Token) -> str | None:
+        words = [t for t in tokens if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.i <= head.i]
+        lemmas = [t.lemma_.lower() for t in words]
+        if len(lemmas) >= 2:
+            r = _actors.role_of(" ".join(lemmas[-2:]))
+            if r:
+                return r
+        r = _actors.role_of(head.lemma_.lower()) or _actors.role_of(head.text.lower())
+        if r:
+            return r
+        for t in words:  # titles: "President Michel Suleiman", "Defence Secretary Tom King"
+            if t.i != head.i and head.pos_ == "PROPN":
+                r = _actors.role_of(t.lemma_.lower())
+                if r and t.dep_ in ("compound", "amod"):
+                    return r
+        return None
+
+    def _head_party(self, h: Token) -> Party | None:
+        """The actor a noun-phrase head stands for, or None when it is not an actor."""
+        low = h.text.lower()
+        if h.pos_ == "PRON" or low in _RELATIVE:
+            return None  # pronouns are resolved by parties()
+        toks = self._np_tokens(h)
+        ent = None
+        for t in [h, *toks]:
+            e = self.tok_entity.get(t.i)
+            if e is not None and (e.actor or e.country):
+                ent = e
+                if t.i == h.i or t.dep_ in ("compound", "flat"):
+                    break
+        country: str | None = None
+        role: str | None = None
+        entity_id: str | None = None
+        name = ""
+        if ent is not None and self._is_head_entity(ent, h):
+            entity_id, name = ent.id, ent.name
+            code = self._entity_code(ent)
+            if code and len(code) > 3:
+                return self._party(code, entity_id, name, h, toks)
+            country = code
+        if country is None:
+            for t in toks:
+                if t.i == h.i:
+                    continue
+                if t.dep_ in ("poss", "compound", "amod", "nmod") or t.head.dep_ in ("poss",):
+                    c = self._country_token(t)
+                    if c:
+                        country = c
+                        break
+        if country is None:
+            c = self._country_token(h)
+            if c is None and h.ent_type_:
+                ent_span = self.spacy_ent.get(h.i)
+                if ent_span is not None:
+                    c = self._code_text(ent_span.text)
+            if c:
+                if len(c) > 3:
+                    return self._party(c, entity_id, name, h, toks)
+                country = c
+        if country is None and (_actors.role_of(h.lemma_.lower()) or h.lemma_.lower() in _MEMBER_WORDS):
+            # "leaders of Romania's new government", "opponents of X", "the commander in Iraq"
+            for prep in h.children:
+                if prep.dep_ == "prep" and prep.lemma_ in ("of", "in", "from"):
+                    for p in prep.children:
+                        if p.dep_ == "pobj":
+                            sub = self._head_party(p)
+                            if sub is not None and sub.actor:
+                                if h.lemma_.lower() in _MEMBER_WORDS:
+                                    return self._party(sub.actor, sub.entity, sub.name, h, toks)
+                                country = sub.actor[:3] if sub.actor[:3] != "---" else None
+                                break
+        role = self._role(toks, h)
+        if country and len(country) > 3 and role and country.endswith(role):
+            role = None
+        code = _actors.compose(country, role)
+        if code is None:
+            return self._uncoded(h, toks)
+        if country is None and entity_id is None and not any(
+                c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in h.children):
+            return None  # a bare role word is an actor only when definite: "the army", not "forces"
+        if entity_id is None and country is None and h.ent_type_ == "PERSON":
+            return None
+        return self._party(code, entity_id, name, h, toks)
+
+    def _uncoded(self, h: Token, toks: list[Token]) -> Party | None:
+        """A named entity the lexicons cannot code: a party without an actor code."""
+        if not _UNCODED_PARTIES:
+            return None
+        e = self.tok_entity.get(h.i)
+        if e is not None and e.type in _NAMED_TYPES:
+            return self._party("", e.id, e.name, h, toks)
+        ent = self.spacy_ent.get(h.i)
+        if ent is not None and ent.label_ in _NAMED_TYPES and h.pos_ == "PROPN":
+            return self._party("", None, ent.text, h, toks)
+        return None
+
+    def _is_head_entity(self, ent: Entity, h: Token) -> bool:
+        e = self.tok_entity.get(h.i)
+        if e is ent:
+            return True
+        # an entity among the modifiers codes the phrase only when the head is a role word or a name
+        return _actors.role_of(h.lemma_.lower()) is not None or h.pos_ == "PROPN"
+
+    def _party(self, code: str, entity: str | None, name: str, h: Token, toks: list[Token]) -> Party:
+        names = [t for t in toks if t.dep_ not in ("det",) and not t.is_punct]
+        a = min((t.idx for t in names), default=h.idx)
+        b = max((t.idx + len(t.text) for t in names), default=h.idx + len(h.text))
+        return Party(code, entity, name or self.text[a:b], a, b, h.i)
+
+    def parties(self, h: Token | None) -> list[Party]:
+        """Actors a noun phrase head stands for: itself and its conjuncts; pronouns resolved."""
+        if h is None:
+            return []
+        if h.i in self._party_cache:
+            return self._party_cache[h.i]
+        if h.i in self._busy:
+            return []
+        self._busy.add(h.i)
+        try:
+            out = self._parties(h)
+        finally:
+            self._busy.discard(h.i)
+        self._party_cache[h.i] = out
+        return out
+
+    def _parties(self, h: Token) -> list[Party]:
+        out: list[Party] = []
+        low = h.text.lower()
+        if h.pos_ == "PRON" or low in _RELATIVE:
+            out = self._resolve(h)
+        elif h.lemma_.lower() in _GROUP_WORDS and not self._head_party(h):
+            out = list(self.recent_group) if self._is_group_phrase(h) else []
+        elif h.pos_ == "NUM" or h.lemma_.lower() in QUANTITY:
+            for c in h.children:  # "hundreds of UN troops", "a group of Moroccan diplomats"
+                if c.dep_ == "prep" and c.lemma_ == "of":
+                    for pobj in c.children:
+                        if pobj.dep_ == "pobj":
+                            out = list(self.parties(pobj))
+        else:
+            hp = self._head_party(h)
+            if hp is not None:
+                out.append(hp)
+        for c in h.children:
+            listed = c.dep_ == "appos" and any(cc.dep_ == "conj" for cc in c.children)
+            if (c.dep_ == "conj" or listed) and c.pos_ in ("PROPN", "NOUN", "PRON"):
+                out.extend(x for x in self.parties(c) if x not in out)
+        return out
+
+    def _is_group_phrase(self, h: Token) -> bool:
+        words = {t.lemma_.lower() for t in h.subtree}
+        return bool(words & {"two", "both"}) or h.lemma_.lower() in ("side", "party")
+
+    def _resolve(self, h: Token) -> list[Party]:
+        low = h.text.lower()
+        if low in _RELATIVE:
+            head = h.head
+            for _ in range(8):
+                if head.dep_ == "relcl":
+                    return self.parties(head.head)
+                if head.head.i == head.i or not (head.dep_ == "acl" or head.pos_ in ("VERB", "AUX")):
+                    break
+                head = head.head
+            return []
+        sent_start = h.sent.start
+        cands: list[Token] = [t for t in self.doc[sent_start: h.i] if t.pos_ in ("PROPN", "NOUN")]
+        want_person = low in _PRONOUNS_PERSON
+        if low in _PRONOUNS_THEY and self.recent_group:
+            # "their countries": the last compound subject when this sentence names one
+            for t in reversed(cands):
+                ps = self.parties(t)
+                if len(ps) >= 2:
+                    return ps
+        for t in reversed(cands):
+            if t.dep_ == "conj":
+                continue
+            ps = self.parties(t)
+            if not ps:
+                continue
+            is_person = t.ent_type_ == "PERSON" or (self.tok_entity.get(t.i) is not None
+                                                     and self.tok_entity[t.i].type == "PERSON")
+            if want_person and not is_person and ps[0].actor and len(ps[0].actor) <= 3:
+                continue
+            if low in _PRONOUNS_IT and is_person:
+                continue
+            return ps
+        # earlier sentences: the last actor of the same kind
+        for p in reversed(self.recent):
+            if p.token >= sent_start:
+                continue
+            if low in _PRONOUNS_THEY and self.recent_group:
+                return list(self.recent_group)
+            return [p]
+        return []
+
+    # ---- arguments of a verb
+    def subjects(self, v: Token, depth: int = 0) -> tuple[list[Party], bool]:
+        """(sources, passive) of verb ``v``; inherited along xcomp/conj/advcl when missing."""
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
+        if passive:
+            for c in v.children:
+                if c.dep_ == "agent":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            return self.parties(p), True
+            for c in v.children:  # "a mortar bomb was fired at it from Gaza"
+                if c.dep_ == "prep" and c.lemma_ == "from":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            return self.parties(p), True
+            return [], True
+        for c in v.children:
+            if c.dep_ in _SUBJ:
+                return self.parties(c), False
+        if depth > 4:
+            return [], False
+        if v.dep_ == "relcl":
+            return self.parties(v.head), False
+        if v.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and v.head.i != v.i:
+            head = v.head
+            if v.dep_ == "pcomp" and head.dep_ == "prep":
+                head = head.head
+            if head.pos_ in ("VERB", "AUX", "ADJ"):
+                if v.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in head.children):
+                    for c in head.children:  # "was pressured by X to help Y": Y's helper is the subject
+                        if c.dep_ == "nsubjpass":
+                            return self.parties(c), False
+                if v.dep_ == "xcomp":
+                    objs = [c for c in head.children if c.dep_ in ("dobj",)]
+                    if objs and head.lemma_ in self.lex.frames and any(
+                            f in ("appeal", "demand") for _, f in self.lex.frames[head.lemma_]):
+                        return self.parties(objs[0]), False
+                return self.subjects(head, depth + 1)
+        return [], False
+
+    def objects(self, v: Token, pat: Pattern | None) -> list[Party]:
+        passive = any(c.dep_ == "nsubjpass" for c in v.children)
+        out: list[Party] = []
+        if passive:
+            for c in v.children:
+                if c.dep_ == "nsubjpass":
+                    out = self.parties(c)
+            if out:
+                return out
+        for c in v.children:
+            if c.dep_ in ("dobj", "dative", "attr", "oprd"):
+                ps = self.parties(c)
+                if ps:
+                    return ps
+        prefer: list[str] = []
+        if pat and pat.prt:
+            prefer.append(pat.prt)
+        prefer.extend(TARGET_PREPS)
+        preps = [c for c in v.children if c.dep_ in ("prep", "dative", "prt")]
+        for want in prefer:
+            for c in preps:
+                if c.lemma_.lower() != want:
+                    continue
+                if want == "from" and not (pat and ("recv" in pat.flags or "from" in pat.flags)):
+                    continue
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        ps = self.parties(p)
+                        if ps:
+                            return ps
+        # the object is a thing: its target, owner or "of" complement ("the sanctions on Iran",
+        # "Turkey's efforts", "the U.S. policy")
+        for c in v.children:
+            if c.dep_ in ("dobj", "nsubjpass"):
+                ps = self.thing_target(c, pat, places=False) or self.modifier_parties(c) \
+                    or self.thing_target(c, pat, places=True)
+                if ps:
+                    return ps
+        if pat and "place" in pat.flags:
+            for c in preps:
+                if c.lemma_ in ("in", "to"):
+                    for p in c.children:
+                        ps = self.parties(p) if p.dep_ == "pobj" else []
+                        if ps:
+                            return ps
+        return []
+
+    def thing_target(self, n: Token, pat: Pattern | None, *, places: bool = False) -> list[Party]:
+        """The party a non-actor object is aimed at: "lift the sanctions on Iran"; with ``places``,
+        where it is: "re-examine the refineries in Iran"."""
+        wanted = ["on", "against", "to", "toward", "towards", "with", "for"]
+        if places:
+            if pat is not None and "sym" in pat.flags:
+                return []
+            wanted = ["in", "at"]
+        for want in wanted:
+            for c in n.children:
+                if c.dep_ == "prep" and c.lemma_.lower() == want:
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            ps = self.parties(p) or self.modifier_parties(p)
+                            if ps:
+                                return ps
+        return []
+
+    def modifier_parties(self, n: Token) -> list[Party]:
+        """Actors modifying a thing: "Turkey's efforts", "a U.S. request", "welfare of Libyans"."""
+        for c in n.children:
+            if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < n.i:
+                ps = self.parties(c)
+                if ps:
+                    return ps
+        for c in n.children:
+            if c.dep_ == "prep" and c.lemma_ in ("of", "by"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        ps = self.parties(p)
+                        if ps:
+                            return ps
+        return []

@@ -1,0 +1,487 @@
+"""Event triggers: matching verbs, event nouns and predicate adjectives against the lexicon, and
+building one sentence's candidate events from them.
+
+``Matcher`` extends the party finder with pattern lookup (a verb with its particle or object, an
+event noun with its modifiers, an event noun inside a container noun).  ``SentenceCoder`` walks a
+sentence's tokens, deepest complements last, and turns each trigger into a ``Candidate`` with its
+parties; frame verbs, reported speech and modal shifts are composed in ``frames``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..actors import compose as _actors
+from .candidate import Candidate
+from .clauses import clause_modality, clause_verb, tree_depth
+from .frames import frame_event, modal_shift, speech_event
+from .lexicon import Pattern
+from .parties import QUANTITY, TARGET_PREPS, Party, PartyFinder
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpanT
+    from spacy.tokens import Token
+
+__all__ = ["Matcher", "SentenceCoder"]
+
+
+class Matcher(PartyFinder):
+    """The party finder plus trigger lookup: which lexicon pattern a verb or noun matches."""
+
+    # ---- trigger lookup
+    def _obj_keys(self, v: Token) -> set[str]:
+        keys: set[str] = set()
+        for c in v.children:
+            if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "prep"):
+                heads = [c]
+                if c.dep_ == "prep":
+                    heads = [p for p in c.children if p.dep_ == "pobj"]
+                for h in heads:
+                    keys |= self._noun_keys(h)
+                    for cc in h.children:
+                        if cc.dep_ == "conj":
+                            keys |= self._noun_keys(cc)
+            if c.dep_ == "acomp":
+                keys.add(c.lemma_.lower())
+        return keys
+
+    def _noun_keys(self, h: Token) -> set[str]:
+        lem = h.lemma_.lower()
+        keys = {lem, h.text.lower()}
+        mods = [c for c in h.children if c.dep_ in ("compound", "amod") and c.i < h.i]
+        for m in mods:  # "the ceasefire agreement", "mediation efforts"
+            if m.dep_ == "compound" and m.pos_ == "NOUN":
+                keys.add(m.lemma_.lower())
+        if lem in self.lex.containers or h.pos_ == "NUM" or lem in QUANTITY:
+            for c in h.children:  # "700 kg of medicine", "$50,000 worth of goods"
+                if c.dep_ == "prep" and c.lemma_ == "of":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            keys |= self._noun_keys(p)
+        if mods:
+            words = [m.lemma_.lower() for m in mods]
+            keys.add(" ".join([*words, lem]))
+            keys.add(" ".join([*words[-1:], lem]))
+            keys.add(" ".join([*[m.text.lower() for m in mods], lem]))
+        for c in h.children:
+            if c.dep_ == "prep" and c.lemma_ == "of":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        keys.add(f"{lem} of {p.lemma_.lower()}")
+                        pm = " ".join(t.lemma_.lower() for t in p.subtree if t.dep_ in ("compound", "amod"))
+                        if pm:
+                            keys.add(f"{lem} of {pm} {p.lemma_.lower()}")
+        return keys
+
+    def _has_prt(self, v: Token, prt: str) -> bool:
+        for c in v.children:
+            if c.dep_ in ("prt", "prep", "agent", "dative") and c.lemma_.lower() == prt:
+                if c.dep_ == "prep" and any(p.ent_type_ in ("DATE", "TIME") for p in c.children):
+                    continue  # "agreed on Saturday" is not "agreed on"
+                return True
+        return v.i + 1 < len(self.doc) and self.doc[v.i + 1].lower_ == prt and self.doc[v.i + 1].dep_ == "prt"
+
+    def verb_pattern(self, v: Token) -> Pattern | None:
+        pats = self.lex.verbs.get(v.lemma_.lower()) or self.lex.verbs.get(v.text.lower())
+        if not pats:
+            return None
+        keys: set[str] | None = None
+        for p in pats:
+            if p.prt and not self._has_prt(v, p.prt):
+                continue
+            if p.obj:
+                if keys is None:
+                    keys = self._obj_keys(v)
+                if p.obj not in keys:
+                    continue
+            if "obj" in p.flags and not self.objects(v, p):
+                continue
+            return p
+        return None
+
+    def noun_pattern(self, n: Token) -> Pattern | None:
+        pats = self.lex.nouns.get(n.lemma_.lower()) or self.lex.nouns.get(n.text.lower())
+        if not pats and n.lemma_.lower() in self.lex.containers:
+            # "a mediation effort", "an aid package", "1,000 tons of grain": the inner event noun
+            for c in n.children:
+                if (c.dep_ == "compound" and c.pos_ == "NOUN") or (c.dep_ == "prep" and c.lemma_ == "of"):
+                    inner = c if c.dep_ == "compound" else next(
+                        (p for p in c.children if p.dep_ == "pobj"), None)
+                    if inner is not None and inner.lemma_.lower() in self.lex.nouns:
+                        p = self.noun_pattern(inner)
+                        if p is not None:
+                            return p
+            return None
+        if not pats:
+            return None
+        keys = self._noun_keys(n)
+        for p in pats:
+            if p.mods:
+                want = " ".join([*[m for m in p.mods if not m.startswith("of ")], p.lemma])
+                ofs = [m for m in p.mods if m.startswith("of ")]
+                if ofs:
+                    if f"{p.lemma} {ofs[0]}" not in keys:
+                        continue
+                    if len(p.mods) > 1 and want not in keys:
+                        continue
+                elif want not in keys:
+                    continue
+            if p.prt and not any(c.dep_ == "prep" and c.lemma_ == p.prt for c in n.children):
+                continue
+            return p
+        return None
+
+
+class SentenceCoder:
+    """The candidate events of one sentence (``run``); tokens consumed by an event are not coded again."""
+
+    def __init__(self, coder: Matcher, sent: SpanT) -> None:
+        self.c = coder
+        self.sent = sent
+        self.lex = coder.lex
+        self.consumed: set[int] = set()
+        self.extra: list[Candidate] = []
+
+    # --- the code of one verb, frames and light verbs included
+    def code_verb(self, v: Token, depth: int = 0) -> tuple[str, Pattern | None, Token | None] | None:
+        """(code, pattern, noun) for a verb trigger, without frames; noun = a consumed event noun."""
+        p = self.c.verb_pattern(v)
+        if p is not None and (p.obj or (p.prt and "weak" not in p.flags)):
+            return p.code, p, None
+        # light verb + event noun object ("held talks", "hit Russia with sanctions")
+        lemma = v.lemma_.lower()
+        if lemma in self.lex.light or lemma in self.lex.frames or lemma in self.lex.speech:
+            prt = self.lex.light.get(lemma)
+            if prt and not self.c._has_prt(v, prt):
+                return None
+            for c in v.children:
+                heads: list[Token] = []
+                if c.dep_ in ("dobj", "nsubjpass"):
+                    heads = [c]
+                elif c.dep_ == "prep" and (
+                        (c.lemma_ in ("with", "to") and lemma in self.lex.light)
+                        or (c.lemma_ in ("on", "to", "for", "against") and lemma in self.lex.frames)):
+                    heads = [p for p in c.children if p.dep_ == "pobj"]
+                for h in heads:
+                    np = self.c.noun_pattern(h)
+                    if np is not None and (lemma in self.lex.light or lemma in self.lex.frames):
+                        return np.code, np, h
+        if p is not None:
+            return p.code, p, None
+        return None
+
+    def frame_of(self, v: Token) -> str | None:
+        for prt, frame in self.lex.frames.get(v.lemma_.lower(), []):
+            if prt is None or self.c._has_prt(v, prt):
+                return frame
+        return None
+
+    def complement(self, v: Token) -> Token | None:
+        for c in v.children:
+            if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX", "ADJ"):
+                return c
+        for c in v.children:  # "call on X to ...", "urge X to ..."
+            if c.dep_ in ("dobj",):
+                for cc in c.children:
+                    if cc.dep_ in ("relcl", "acl") and cc.tag_ == "VB":
+                        return cc
+            if c.dep_ == "prep":
+                for p in c.children:
+                    if p.dep_ == "pcomp" and p.pos_ == "VERB":
+                        return p
+        return None
+
+    def run(self) -> list[Candidate]:
+        cands: list[Candidate] = []
+        toks = sorted(self.sent, key=tree_depth)
+        # verbs and predicate adjectives first (deepest complements are handled through frames)
+        for t in toks:
+            if t.i in self.consumed:
+                continue
+            if t.pos_ in ("VERB",) or (t.pos_ == "AUX" and t.lemma_ not in ("be", "have", "do")):
+                cand = self.verb_event(t)
+                if cand is not None:
+                    cands.append(cand)
+            elif t.pos_ == "ADJ" and t.lemma_.lower() in self.lex.adjs:
+                cand = self.adj_event(t)
+                if cand is not None:
+                    cands.append(cand)
+        for t in toks:
+            if t.i in self.consumed or t.pos_ not in ("NOUN", "PROPN"):
+                continue
+            cand = self.noun_event(t)
+            if cand is not None:
+                cands.append(cand)
+        return cands + self.extra
+
+    def _complement_event(self, comp: Token) -> Candidate | None:
+        if comp.pos_ == "ADJ":
+            return self.adj_event(comp)
+        return self.verb_event(comp, nested=True)
+
+    def verb_event(self, v: Token, nested: bool = False) -> Candidate | None:
+        lemma = v.lemma_.lower()
+        if v.tag_ == "VBN" and v.text.lower() in self.lex.adjs and any(
+                c.dep_ in ("auxpass", "aux") and c.lemma_ == "be" for c in v.children) and not any(
+                c.dep_ == "agent" for c in v.children):
+            return self.adj_event(v)  # "Israel is opposed to ...", "is prepared to ..."
+        frame = self.frame_of(v)
+        comp = self.complement(v) if (frame or lemma in self.lex.speech) else None
+        negated, modality = clause_modality(v)
+        srcs, passive = self.c.subjects(v)
+        if frame == "intent" and lemma in ("want", "wish", "expect", "need") and any(
+                c.dep_ == "dobj" and self.c.parties(c) for c in v.children):
+            frame = "appeal"  # "wants Putin to attack": an appeal to Putin
+        if frame and comp is not None and comp.i not in self.consumed:
+            other = self._own_subject(comp, srcs) if frame == "intent" else None
+            inner = self._complement_event(comp)
+            if inner is not None and other is not None:
+                if lemma in ("want", "wish", "expect") and other:
+                    # "Obama wants Putin to attack X": an appeal to Putin
+                    cand = frame_event(self, v, "appeal", inner, srcs, negated, modality)
+                    cand.targets = other
+                    return cand
+                self.consumed.add(inner.trigger.i)
+                inner.modality = "hypothetical"
+                return inner
+            if inner is not None:
+                return frame_event(self, v, frame, inner, srcs, negated, modality)
+        if frame:
+            # a frame verb with an event noun object: "rejected a U.S. request", "demanded a meeting"
+            got = self.code_verb(v)
+            if got is not None and got[2] is not None and got[1] is not None and got[1].kind == "N":
+                obj_noun = got[2]
+                inner = self.noun_event(obj_noun, governed=True)
+                if inner is not None:
+                    self.consumed.add(obj_noun.i)
+                    return frame_event(self, v, frame, inner, srcs, negated, modality)
+        if lemma in self.lex.speech and comp is not None:
+            return speech_event(self, v, comp, srcs)
+        if frame in ("appeal", "demand") and comp is not None and self.c.verb_pattern(v) is None:
+            addressee = [p for c in v.children if c.dep_ in ("dobj", "nsubjpass") for p in self.c.parties(c)]
+            if addressee:  # "ordered X to appear", "urged X to ...": an appeal or demand to X
+                code = self.lex.frame_code(frame, None) or "020"
+                return Candidate(code, v, srcs, addressee, frozenset(), negated, modality, confidence=0.6,
+                                 clause=v, base=code)
+        got = self.code_verb(v)
+        if got is None:
+            return None
+        code, pat, noun = got
+        if noun is not None:
+            self.consumed.add(noun.i)
+        tgts = self.c.objects(v, pat if pat and pat.kind == "V" else None)
+        if noun is not None:
+            own_src, own_tgt = self.noun_parties(noun, pat)
+            if own_tgt and not tgts:
+                tgts = own_tgt
+            if own_tgt and tgts and set(p.key for p in tgts) & set(p.key for p in srcs):
+                tgts = own_tgt
+            if not srcs and own_src:
+                srcs = own_src
+        flags = pat.flags if pat else frozenset()
+        if noun is not None and lemma in self.lex.light_recv:
+            # "received assurances from X", "faces pressure from X": X is the source
+            giver: list[Party] = []
+            for c in v.children:
+                if c.dep_ == "prep" and c.lemma_ in ("from", "by"):
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            giver = self.c.parties(p)
+            if not giver:
+                for c in noun.children:
+                    if c.dep_ == "prep" and c.lemma_ in ("from", "by"):
+                        for p in c.children:
+                            if p.dep_ == "pobj":
+                                giver = self.c.parties(p)
+            srcs, tgts = giver, srcs
+        elif pat and "recv" in flags:
+            srcs, tgts = tgts, srcs
+        if pat and "host" in flags and passive:
+            srcs, tgts = tgts, srcs
+        self._consume_object_nouns(v, srcs, tgts, pat)
+        cand = Candidate(code, v, srcs, tgts, flags, negated, modality, clause=v, nominal=noun is not None,
+                         base=code)
+        cand.confidence = 0.6 - (0.15 if "weak" in flags else 0.0)
+        if pat and (pat.obj or pat.prt):
+            cand.confidence += 0.1
+        return modal_shift(self, cand)
+
+    def _consume(self, n: Token) -> None:
+        self.consumed.add(n.i)
+        for c in n.children:
+            if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "PROPN", "ADJ"):
+                self.consumed.add(c.i)
+
+    def _consume_object_nouns(self, v: Token, srcs: list[Party], tgts: list[Party],
+                              pat: Pattern | None) -> None:
+        """Event nouns inside the object of a coded verb are part of that event."""
+        known = {p.key for p in [*srcs, *tgts]}
+        for c in v.children:
+            if c.dep_ not in ("dobj", "nsubjpass", "attr", "dative"):
+                continue
+            for t in c.subtree:
+                if t.pos_ not in ("NOUN", "PROPN") or t.i in self.consumed:
+                    continue
+                np = self.c.noun_pattern(t)
+                if np is None:
+                    continue
+                if pat is not None and pat.obj and t.i == c.i:
+                    self._consume(t)
+                    continue
+                s2, t2 = self.noun_parties(t, np)
+                if {p.key for p in [*s2, *t2]} <= known:
+                    self._consume(t)
+
+    def _own_subject(self, comp: Token, srcs: list[Party]) -> list[Party] | None:
+        """The complement's own subject when it differs from the frame verb's ("wants Putin to ...")."""
+        for c in comp.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                ps = self.c.parties(c)
+                if c.pos_ == "PRON" and (not ps or {p.key for p in ps} & {p.key for p in srcs}):
+                    return None
+                if ps and not {p.key for p in ps} & {p.key for p in srcs}:
+                    return ps
+                if not ps and c.pos_ != "PRON":
+                    return []
+        return None
+
+    def adj_event(self, a: Token) -> Candidate | None:
+        pats = self.lex.adjs.get(a.lemma_.lower()) or self.lex.adjs.get(a.text.lower()) or []
+        if not pats:
+            return None
+        pat = pats[0]
+        head = a.head if a.dep_ in ("acomp", "amod", "oprd") else a
+        srcs, _ = self.c.subjects(head if head.pos_ in ("VERB", "AUX") else a)
+        if not srcs:
+            srcs, _ = self.c.subjects(a)
+        if not srcs:
+            for c in a.children:
+                if c.dep_ in ("nsubj", "nsubjpass"):
+                    srcs = self.c.parties(c)
+        negated, modality = clause_modality(head if head.pos_ in ("VERB", "AUX") else a)
+        if pat.code.isdigit():
+            for c in a.children:  # "guilty of violating the ceasefire": the act itself
+                if c.dep_ == "prep" and c.lemma_ == "of":
+                    for p in c.children:
+                        if p.dep_ == "pcomp" and p.pos_ == "VERB":
+                            inner = self.verb_event(p, nested=True)
+                            if inner is not None:
+                                self.consumed.add(p.i)
+                                inner.sources = inner.sources or srcs
+                                return inner
+            tgts = self.c.objects(a, None)
+            cand = Candidate(pat.code, a, srcs, tgts, pat.flags, negated, modality, clause=head)
+            return cand
+        comp = None
+        for c in a.children:
+            if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+                comp = c
+        if comp is not None:
+            inner = self.verb_event(comp, nested=True)
+            if inner is not None:
+                return frame_event(self, a, pat.code, inner, srcs, negated, modality)
+        # "opposed to French mediation": a preposition object
+        for c in a.children:
+            if c.dep_ == "prep":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        np = self.c.noun_pattern(p)
+                        if np is not None:
+                            inner = self.noun_event(p, governed=True)
+                            if inner is not None:
+                                self.consumed.add(p.i)
+                                return frame_event(self, a, pat.code, inner, srcs, negated, modality)
+        code = self.lex.frame_code(pat.code, None)
+        if code is None:
+            return None
+        return Candidate(code, a, srcs, self.c.objects(a, None), frozenset({"weak"}), negated, modality,
+                         confidence=0.4, clause=head)
+
+    # --- nominal events
+    def noun_parties(self, n: Token, pat: Pattern | None) -> tuple[list[Party], list[Party]]:
+        srcs: list[Party] = []
+        tgts: list[Party] = []
+        for c in n.children:
+            if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.i < n.i):
+                ps = self.c.parties(c)
+                if ps and not srcs:
+                    srcs = ps
+            elif c.dep_ == "prep":
+                lem = c.lemma_.lower()
+                pobjs = [p for p in c.children if p.dep_ == "pobj"]
+                for p in pobjs:
+                    ps = self.c.parties(p)
+                    if not ps:
+                        continue
+                    if lem == "by" and not srcs:
+                        srcs = ps
+                    elif lem == "of":
+                        if pat and "place" in pat.flags and not srcs:
+                            srcs = ps  # "the visit of the president"
+                        elif pat and "sym" in pat.flags and not srcs:
+                            srcs = ps
+                        elif not tgts:
+                            tgts = ps  # "the invasion of Ukraine", "the release of prisoners"
+                    elif lem == "between":
+                        if pat and "sym" in pat.flags:
+                            srcs = srcs or ps
+                        else:
+                            tgts = tgts or ps  # "a mediation effort between X and Y"
+                    elif lem in TARGET_PREPS and lem != "from" and not tgts:
+                        tgts = ps
+                    elif lem == "from" and not srcs:
+                        srcs = ps
+                    elif lem in ("in", "to") and pat and "place" in pat.flags and not tgts:
+                        tgts = ps
+            elif c.dep_ == "acl":  # "the sanctions imposed by the West on Russia"
+                s, _ = self.c.subjects(c)
+                if s and not srcs:
+                    srcs = s
+                for cc in c.children:
+                    if cc.dep_ == "prep" and cc.lemma_ in ("on", "against", "to"):
+                        for p in cc.children:
+                            if p.dep_ == "pobj" and not tgts:
+                                tgts = self.c.parties(p)
+        return srcs, tgts
+
+    def noun_event(self, n: Token, governed: bool = False) -> Candidate | None:
+        pat = self.c.noun_pattern(n)
+        if pat is None:
+            return None
+        if not governed and ("weak" in pat.flags or _actors.role_of(n.lemma_.lower())):
+            return None
+        if n.ent_type_ and n.ent_type_ not in ("", "EVENT", "NORP") and n.pos_ == "PROPN":
+            return None
+        srcs, tgts = self.noun_parties(n, pat)
+        # a symmetric noun whose own modifier lists both sides ("U.S.-Russia talks")
+        verb = clause_verb(n)
+        if not governed:
+            if not srcs:
+                vs, _ = self.c.subjects(verb) if verb.pos_ in ("VERB", "AUX") else ([], False)
+                srcs = vs
+            if not tgts and verb.pos_ in ("VERB", "AUX"):
+                # the noun is an instrument or object of an uncoded verb: "hit Russia with sanctions"
+                instrument = n.dep_ == "pobj" and n.head.lemma_ == "with" and n.head.head.i == verb.i
+                if n.dep_ == "dobj" or instrument:
+                    for c in verb.children:
+                        if c.dep_ == "dobj" and c.i != n.i:
+                            tgts = self.c.parties(c)
+                    if "sym" in pat.flags and not tgts:
+                        for c in verb.children:
+                            if c.dep_ == "prep" and c.lemma_ == "with":
+                                for p in c.children:
+                                    if p.dep_ == "pobj" and p.i != n.i:
+                                        tgts = self.c.parties(p)
+                if "place" in pat.flags and not tgts:
+                    for c in verb.children:
+                        if c.dep_ == "prep" and c.lemma_ == "to":
+                            for p in c.children:
+                                if p.dep_ == "pobj":
+                                    tgts = self.c.parties(p)
+        negated, modality = clause_modality(verb) if verb.pos_ in ("VERB", "AUX") else (False, "asserted")
+        cand = Candidate(pat.code, n, srcs, tgts, pat.flags, negated if not governed else False,
+                         modality if not governed else "asserted", nominal=True, clause=verb)
+        cand.confidence = 0.5 - (0.15 if "weak" in pat.flags else 0.0) + 0.05 * len(pat.mods)
+        if not governed:
+            cand = modal_shift(self, cand)
+        return cand

@@ -1,0 +1,197 @@
+"""Quotation marks: the quoted stretches of a text (``find_segments``), in any style (straight,
+curly, guillemets, doubled single marks), including quotes left open at a paragraph's end that
+go on in the next paragraph."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+__all__ = ["CLOSERS", "MARKS", "PAIR_OPEN", "QUOTE_CHARS", "SENT_END", "TOGGLE", "Segment", "find_segments",
+           "has_sentence_break"]
+
+# one mark for both (the straight double quote, doubled single marks).
+PAIR_OPEN = {"\u201c": "\u201d", "\u201e": "\u201d", "\u00ab": "\u00bb", "\u201f": "\u201d"}
+CLOSERS = {"\u201d", "\u00bb"}
+TOGGLE = ('"', "''", "``")
+SENT_END = {".", "!", "?"}
+MARKS = "\"'`\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019 "  # stripped from both ends of a quoted segment
+QUOTE_CHARS = set('"\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019`')
+_SENTENCE_BREAK = re.compile(r"[.!?][\"\u201d\u2019']?\s+[\"\u201c\u2018A-Z]")
+
+
+@dataclass
+class Segment:
+    """Text between quotation marks: ``start``/``end`` include the marks."""
+
+    start: int
+    end: int
+    closed: bool  # False when the paragraph ended before a closing mark
+    continues: bool = False  # this segment re-opens a quote left open in the paragraph before
+
+
+def _paragraphs(text: str) -> Iterable[tuple[int, int]]:
+    pos = 0
+    n = len(text)
+    while pos <= n:
+        nl = text.find("\n", pos)
+        end = n if nl < 0 else nl
+        yield pos, end
+        if nl < 0:
+            break
+        pos = nl + 1
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def find_segments(text: str, *, max_len: int = 5000) -> list[Segment]:
+    """Quoted stretches of ``text`` (quotation marks included), in order.
+
+    Each paragraph is scanned on its own.  A quote still open at the end of a paragraph is
+    kept only when the next paragraph opens with a quotation mark (a multi-paragraph quote);
+    otherwise the unbalanced mark is skipped.
+    """
+    out: list[Segment] = []
+    pending: Segment | None = None  # unclosed segment waiting for the next paragraph
+    for p0, p1 in _paragraphs(text):
+        para = text[p0:p1]
+        if not para.strip():
+            continue
+        lead = len(para) - len(para.lstrip())
+        first = para[lead:lead + 2]
+        opens_here = first[:1] in PAIR_OPEN or first[:1] == '"' or first in ("''", "``")
+        if pending is not None:
+            if opens_here:
+                out.append(pending)
+            pending = None
+        reopen = bool(out) and not out[-1].closed and opens_here and out[-1].end <= p0
+        segs, unclosed = _scan_paragraph(text, p0, p1, max_len)
+        if segs and reopen and segs[0].start == p0 + lead:
+            segs[0].continues = True
+        if unclosed is not None and reopen and not segs and unclosed.start == p0 + lead:
+            unclosed.continues = True
+        out.extend(segs)
+        pending = unclosed
+    return out
+
+
+def _scan_paragraph(text: str, p0: int, p1: int, max_len: int) -> tuple[list[Segment], Segment | None]:
+    segs: list[Segment] = []
+    i = p0
+    open_at = -1
+    closer: str | None = None  # the mark that closes the open quote
+    inner_toggles = 0  # straight double marks seen inside the open curly quote
+    while i < p1:
+        ch = text[i]
+        two = text[i:i + 2]
+        mark = ""
+        if two in ("''", "``"):
+            mark = two
+        elif ch in PAIR_OPEN or ch in CLOSERS or ch == '"':
+            mark = ch
+        elif ch == "\u2018" and open_at < 0:
+            end = _single_close(text, i, p1)
+            if end > 0:
+                segs.append(Segment(i, end, True))
+                i = end
+                continue
+        if not mark:
+            i += 1
+            continue
+        if open_at < 0:
+            if mark in PAIR_OPEN:
+                open_at, closer = i, PAIR_OPEN[mark]
+            elif mark in TOGGLE:
+                before = text[i - 1] if i > p0 else " "
+                after = text[i + len(mark)] if i + len(mark) < p1 else " "
+                # a toggle mark glued to a word on its left and not on its right is a stray closer
+                if _is_word(before) and not _is_word(after) and mark == '"':
+                    i += len(mark)
+                    continue
+                open_at, closer = i, ("''" if mark == "``" else mark)
+            inner_toggles = 0
+        else:
+            after = text[i + len(mark)] if i + len(mark) < p1 else " "
+            if mark != closer and _mixed_close(mark, closer, text[i - 1], after, inner_toggles):
+                # the two styles mixed in one text: “A," he said. "B.”
+                mark = closer or mark
+            elif mark == '"' and closer in CLOSERS:
+                inner_toggles += 1
+            if mark == closer:
+                end = i + len(mark)
+                if end - open_at <= max_len:
+                    segs.append(Segment(open_at, end, True))
+                open_at, closer = -1, None
+            elif mark in PAIR_OPEN and closer in CLOSERS:
+                after = text[i + 1] if i + 1 < p1 else " "
+                if not text[i - 1].isspace() and (after.isspace() or after in ".,;:!?"):
+                    # a closing mark typed as an opening one: "It's unusual,“ he said
+                    segs.append(Segment(open_at, i + 1, True))
+                    open_at, closer = -1, None
+                else:
+                    # an opener inside an open curly quote: the first one was never closed
+                    open_at = i
+        i += len(mark)
+    unclosed = None
+    if open_at >= 0:
+        end = p1
+        while end > open_at and text[end - 1].isspace():
+            end -= 1
+        if end - open_at > 1:
+            unclosed = Segment(open_at, end, False)
+    return segs, unclosed
+
+
+def _mixed_close(mark: str, closer: str | None, before: str, after: str, inner_toggles: int) -> bool:
+    """A mark of the other style closing the open quote: a straight ``"`` closing a curly
+    quote (with no straight mark open inside it), or a curly close ending a straight one;
+    in both cases glued to the text on its left and not on its right."""
+    if before.isspace() or _is_word(after):
+        return False
+    if mark == '"' and closer in CLOSERS:
+        return inner_toggles == 0
+    return mark in CLOSERS and closer == '"'
+
+
+def _single_close(text: str, i: int, p1: int) -> int:
+    """End of a curly single-quoted stretch opened at ``i``, or -1."""
+    before = text[i - 1] if i > 0 else " "
+    if _is_word(before) or i + 1 >= p1 or text[i + 1].isspace():
+        return -1
+    j = i + 1
+    limit = min(p1, i + 400)
+    while j < limit:
+        j = text.find("\u2019", j, limit)
+        if j < 0:
+            return -1
+        after = text[j + 1] if j + 1 < p1 else " "
+        if not _is_word(after):
+            return j + 1
+        j += 1
+    return -1
+
+
+_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "gov", "sen", "rep", "reps", "sens", "gen", "col", "lt", "sgt",
+                  "capt", "cmdr", "adm", "maj", "st", "jr", "sr", "inc", "co", "corp", "ltd", "prof", "rev",
+                  "hon", "pres", "atty", "supt", "no", "vs", "u.s", "u.k", "u.n", "d.c", "e.u", "jan", "feb",
+                  "aug", "sept", "oct", "nov", "dec", "ariz", "calif", "fla", "ill", "mass", "mich", "minn",
+                  "penn", "tenn", "tex", "va", "wash", "wis", "conn", "ga", "ky", "la", "md", "mo", "n.y",
+                  "n.j", "ore", "okla", "ala", "ark", "colo", "del", "ind", "kan", "miss", "mont", "neb",
+                  "nev", "vt", "wyo", "a.m", "p.m"}
+
+
+def has_sentence_break(s: str) -> bool:
+    """A sentence ends inside ``s`` (a period after an abbreviation or an initial does not count)."""
+    for m in _SENTENCE_BREAK.finditer(s):
+        k = m.start()
+        j = k
+        while j > 0 and (s[j - 1].isalpha() or s[j - 1] == "."):
+            j -= 1
+        word = s[j:k].lower()
+        if s[k] == "." and (word in _ABBREVIATIONS or len(word) == 1):
+            continue
+        return True
+    return False

@@ -509,20 +509,31 @@ def dyads(
 
 @app.command(name="eval")
 def eval_cmd(
-    task: Annotated[str, typer.Argument(help="extraction | dates | ner | quotes | timex | events")],
-    data: Annotated[Path, typer.Option("--data", help="Data folder (e.g. ../shared/data).")],
+    task: Annotated[str, typer.Argument(help="extraction | dates | ner | quotes | timex | events | judged-entities")],
+    data: Annotated[Path | None, typer.Option("--data", help="Data folder (e.g. ../shared/data).")] = None,
     limit: Annotated[int | None, typer.Option(help="Only the first N records (quick checks).")] = None,
+    judgments: Annotated[Path | None, typer.Option(help="judged-entities: the judgment file (docs/judging.md).")
+                         ] = None,
     config: ConfigOpt = None,
 ) -> None:
     """Score newsgraph on a gold set and print the metrics as JSON (see docs/evaluation.md)."""
     import importlib
 
+    if task == "judged-entities":
+        from .evaluation.common import read_jsonl
+        from .evaluation.judged_entities import score
+
+        if judgments is None or not judgments.is_file():
+            err.print("[red]error:[/red] judged-entities needs --judgments FILE")
+            raise typer.Exit(2)
+        print(json.dumps(score(read_jsonl(judgments)), indent=2))
+        return
     tasks = ("extraction", "dates", "ner", "quotes", "timex", "events")
     if task not in tasks:
         err.print(f"[red]error:[/red] unknown task {task!r}; one of {', '.join(tasks)}")
         raise typer.Exit(2)
-    if not data.is_dir():
-        err.print(f"[red]error:[/red] data folder {str(data)!r} not found")
+    if data is None or not data.is_dir():
+        err.print(f"[red]error:[/red] data folder {str(data)!r} not found (give --data)")
         raise typer.Exit(2)
     settings = _settings(config)
     mod = importlib.import_module(f"newsgraph.evaluation.{task}")

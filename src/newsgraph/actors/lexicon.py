@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..datafiles import tsv_dicts
+from .countries import countries, split_cell
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +41,7 @@ class Lexicon:
     offices: dict[str, list[Office]] = field(default_factory=dict)  # leader kb_id -> offices
     roles: list[tuple[tuple[str, ...], str]] = field(default_factory=list)  # (words, code), longest first
     role_words: dict[str, str] = field(default_factory=dict)  # single word -> code
+    head_words: dict[str, str] = field(default_factory=dict)  # every role pattern, incl. head-only rows -> code
     roles_by_last: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
     first_keys: dict[str, int] = field(default_factory=dict)  # first word-run of an alias -> most words
     country_names: dict[str, str] = field(default_factory=dict)  # code -> name
@@ -84,10 +86,6 @@ def _end_bound(end: str) -> str:
     return end
 
 
-def _split(cell: str) -> list[str]:
-    return [x.strip() for x in (cell or "").split("|") if x.strip()]
-
-
 def _rows(name: str) -> list[dict[str, str]]:
     try:
         return tsv_dicts("actors", name)
@@ -98,23 +96,23 @@ def _rows(name: str) -> list[dict[str, str]]:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     lx = Lexicon()
-    for r in _rows("countries.tsv"):
-        code, name = r.get("code", ""), r.get("name", "")
-        if not code or not name:
-            continue
-        region = (len(code) == 3 and code in _REGION_HINT) or r.get("kind") == "region"
+    for c in countries().values():
+        if c.kind == "place":
+            continue  # located by the places stage, not coded as an actor
+        code, name = c.code, c.name
         lx.country_names[code] = name
-        ent = ActorEntry(f"country:{code}", "region" if region else "country", name, code, code,
-                         "LOC" if region else "GPE")
-        for a in [name, *_split(r.get("aliases", ""))]:
-            lx.add(a, ent)
+        if c.kind != "ethnic":  # an ethnic code stands for people ("Arabs"), not a place name
+            region = c.kind == "region"
+            ent = ActorEntry(f"country:{code}", "region" if region else "country", name, code, code,
+                             "LOC" if region else "GPE")
+            for a in (name, *c.aliases):
+                lx.add(a, ent)
         dem = ActorEntry(f"demonym:{code}", "demonym", name, code, code, "NORP")
-        for a in _split(r.get("demonyms", "")):
+        for a in c.demonyms:
             lx.add(a, dem)
-        cap = ActorEntry(f"country:{code}", "capital", name, code, code, "GPE")
-        for a in _split(r.get("capitals", "")):
-            lx.add(a, ActorEntry(f"capital:{a}", "capital", a, cap.code, code, "GPE"))
-        for a in _split(r.get("seats", "")):
+        for a in c.capitals:
+            lx.add(a, ActorEntry(f"capital:{a}", "capital", a, code, code, "GPE"))
+        for a in c.seats:
             seat = a[4:] if a.lower().startswith("the ") else a
             lx.add(a, ActorEntry(f"seat:{seat}", "seat", seat, code + "GOV", code, "ORG"))
     for fname, kind in (("institutions.tsv", "institution"), ("igos.tsv", "igo")):
@@ -124,7 +122,7 @@ def lexicon() -> Lexicon:
                 continue
             country = code[:3] if code[:3] in lx.country_names else None
             ent = ActorEntry(f"{kind}:{name}", kind, name, code, country, "ORG")
-            for a in [name, *_split(r.get("aliases", ""))]:
+            for a in [name, *split_cell(r.get("aliases", ""))]:
                 lx.add(a, ent)
     for r in _rows("leaders.tsv"):
         name, country, role = r.get("name", ""), r.get("country", ""), r.get("role", "") or "GOV"
@@ -134,16 +132,19 @@ def lexicon() -> Lexicon:
         lx.offices.setdefault(kb, []).append(
             Office(country, role, r.get("office", ""), r.get("start", ""), r.get("end", "")))
         ent = ActorEntry(kb, "leader", name, country + role, country, "PERSON")
-        for a in [name, *_split(r.get("aliases", ""))]:
+        for a in [name, *split_cell(r.get("aliases", ""))]:
             if a.split()[0].lower().rstrip(".") in _TITLES and a != name:
                 continue  # "President Xi": the title is read from the context, the name from NER
             lx.add(a, ent)
     roles: dict[tuple[str, ...], str] = {}
     for r in _rows("roles.tsv"):
         pat, code = r.get("pattern", ""), r.get("code", "")
-        for p in _split(pat):
+        for p in split_cell(pat):
             if code:
-                roles[tuple(p.lower().split())] = code
+                words = tuple(p.lower().split())
+                lx.head_words[" ".join(words)] = code
+                if r.get("use", "") != "head":  # "head" rows code only a phrase's head noun (event coder)
+                    roles[words] = code
     lx.roles = sorted(roles.items(), key=lambda kv: -len(kv[0]))
     lx.role_words = {k[0]: v for k, v in roles.items() if len(k) == 1}
     for words, role in lx.roles:
@@ -165,11 +166,6 @@ _TITLES = frozenset({"president", "prime", "pm", "chancellor", "king", "queen", 
                      "secretary", "senator", "sen", "rep", "governor", "gov", "chairman", "supreme", "ayatollah",
                      "former", "vice", "crown"})
 
-# CAMEO region codes that appear in countries.tsv (they are not countries)
-_REGION_HINT = frozenset({
-    "WSB", "BAG", "GZS", "AFR", "ASA", "BLK", "CRB", "CAU", "CFR", "CAS", "CEU", "EIN", "EAF", "EEU",
-    "EUR", "LAM", "MEA", "MDT", "NAF", "NMR", "PGS", "SCN", "SAM", "SAS", "SEA", "SAF", "WAF", "WST",
-})
 
 
 def role_of_words(words: list[str]) -> str | None:

@@ -64,3 +64,56 @@ def test_head_only_role_words_code_a_head_noun_but_not_a_person() -> None:
     assert role_of_words(["spokesman"]) is None
     assert coder_phrase("the Syrian army") == "SYRMIL"
     assert coder_phrase("the rebels") == "---REB"  # a role without a country: CAMEO's unknown country
+
+
+# ------------------------------------------------------------------ people from sourced facts
+
+def test_congress_members_come_from_the_sourced_table_with_dated_offices() -> None:
+    lx = lexicon()
+    cruz = lx.phrases["Ted Cruz"][0]
+    assert cruz.kb_id == "leader:Ted Cruz" and cruz.source.startswith("us_people.tsv:")
+    senate = lx.leader_role(cruz.kb_id, "2024-03-01")
+    assert senate is not None and (senate.country + senate.role, senate.office) == ("USALEG", "U.S. Senator from Texas")
+    assert senate.source == cruz.source  # the row that gave the code
+    assert lx.leader_role(cruz.kb_id, "2005-06-01") is None  # not yet in office: no office code
+    assert lx.genders[cruz.kb_id] == "M"
+
+
+def test_a_former_office_holder_is_coded_elite_not_government() -> None:
+    lx = lexicon()
+    kb = lx.phrases["Barack Obama"][0].kb_id
+    assert lx.leader_role(kb, "2012-05-01").role == "GOV"  # type: ignore[union-attr]
+    former = lx.leader_role(kb, "2020-05-01")
+    assert former is not None and former.role == "ELI" and former.office.startswith("former ")
+
+
+def test_leaders_rows_and_sourced_rows_are_one_person() -> None:
+    lx = lexicon()
+    pelosi = lx.phrases["Pelosi"]
+    assert len({e.kb_id for e in pelosi}) == 1  # leaders.tsv and us_people.tsv joined
+    kb = pelosi[0].kb_id
+    speaker = lx.leader_role(kb, "2020-06-01")
+    assert speaker is not None and speaker.office.startswith("Speaker") and speaker.source.startswith("us_people")
+    assert lx.leader_role(kb, "2024-06-01").office == "U.S. Representative for CA-11"  # type: ignore[union-attr]
+    xi = lx.leader_role("leader:Xi Jinping", "2020-01-01")
+    assert xi is not None and xi.source.startswith("leaders.tsv:Xi Jinping@")
+
+
+def test_a_shared_surname_is_no_alias_and_shared_names_stay_apart() -> None:
+    lx = lexicon()
+    # several members of Congress are called Johnson: the bare surname names none of them
+    assert not any(e.source.startswith("us_people") for e in lx.phrases.get("Johnson", []))
+    kennedys = {e.kb_id for e in lx.phrases["John Kennedy"]}
+    assert len(kennedys) == 2  # the president and the senator are two people
+    assert "Case" not in lx.phrases  # a surname that is an English word is no alias
+
+
+@pytest.mark.slow
+def test_a_senator_in_an_article_gets_the_office_held_on_its_date(article_factory) -> None:  # type: ignore[no-untyped-def]
+    from newsgraph.nlp.entities import extract_entities
+
+    art = article_factory("Senator Amy Klobuchar said on Tuesday that the bill would pass. Klobuchar added "
+                          "that talks would go on.", date="2024-02-08")
+    ents = extract_entities(Context(article=art, doc=load_nlp()(art.text)))
+    amy = [e for e in ents if e.name == "Amy Klobuchar"]
+    assert amy and amy[0].actor == "USALEG"

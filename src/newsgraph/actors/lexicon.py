@@ -24,6 +24,7 @@ class ActorEntry:
     code: str  # CAMEO actor code (for leaders: country + role of the latest office)
     country: str | None
     ner_type: str  # the OntoNotes label a mention of it should carry
+    source: str = ""  # the row that gave it: "countries.tsv:ROM", "leaders.tsv:Xi Jinping", "us_people.tsv:P000197"
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +34,7 @@ class Office:
     office: str
     start: str
     end: str  # "" = still in office
+    source: str = ""  # the row: "leaders.tsv:<name>@<start>" or "us_people.tsv:<id>" (with its dates)
 
 
 @dataclass
@@ -45,6 +47,7 @@ class Lexicon:
     roles_by_last: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
     first_keys: dict[str, int] = field(default_factory=dict)  # first word-run of an alias -> most words
     country_names: dict[str, str] = field(default_factory=dict)  # code -> name
+    genders: dict[str, str] = field(default_factory=dict)  # person kb_id -> "F" / "M" (us_people.tsv)
 
     def add(self, alias: str, entry: ActorEntry) -> None:
         alias = " ".join(alias.split())
@@ -61,7 +64,13 @@ class Lexicon:
                 bucket.append(entry)
 
     def leader_role(self, kb_id: str, day: str | None) -> Office | None:
-        """The office held on ``day`` (YYYY-MM-DD); a former leader gets ELI; no day = latest."""
+        """The office held on ``day`` (YYYY-MM-DD); no day = the latest office.
+
+        A person out of office on ``day`` holds none of their offices: a former office-holder is
+        coded ELI, CAMEO's "Elites" type, whose members are former government officials (the CAMEO
+        agents dictionary codes FORMER_PRESIDENT and FORMER_PRIME_MINISTER as ELI), not GOV or LEG;
+        the office text says "former ...".  A person not yet in office gets None.
+        """
         offices = self.offices.get(kb_id) or []
         if not offices:
             return None
@@ -73,7 +82,7 @@ class Lexicon:
         past = [o for o in offices if o.end and _end_bound(o.end) < day]
         if past:
             last = max(past, key=lambda o: o.end)
-            return Office(last.country, "ELI", f"former {last.office}", last.start, last.end)
+            return Office(last.country, "ELI", f"former {last.office}", last.start, last.end, last.source)
         return None  # not yet in office on that day: no role from the lexicon
 
 
@@ -104,24 +113,24 @@ def lexicon() -> Lexicon:
         if c.kind != "ethnic":  # an ethnic code stands for people ("Arabs"), not a place name
             region = c.kind == "region"
             ent = ActorEntry(f"country:{code}", "region" if region else "country", name, code, code,
-                             "LOC" if region else "GPE")
+                             "LOC" if region else "GPE", f"countries.tsv:{code}")
             for a in (name, *c.aliases):
                 lx.add(a, ent)
-        dem = ActorEntry(f"demonym:{code}", "demonym", name, code, code, "NORP")
+        dem = ActorEntry(f"demonym:{code}", "demonym", name, code, code, "NORP", f"countries.tsv:{code}")
         for a in c.demonyms:
             lx.add(a, dem)
         for a in c.capitals:
-            lx.add(a, ActorEntry(f"capital:{a}", "capital", a, code, code, "GPE"))
+            lx.add(a, ActorEntry(f"capital:{a}", "capital", a, code, code, "GPE", f"countries.tsv:{code}"))
         for a in c.seats:
             seat = a[4:] if a.lower().startswith("the ") else a
-            lx.add(a, ActorEntry(f"seat:{seat}", "seat", seat, code + "GOV", code, "ORG"))
+            lx.add(a, ActorEntry(f"seat:{seat}", "seat", seat, code + "GOV", code, "ORG", f"countries.tsv:{code}"))
     for fname, kind in (("institutions.tsv", "institution"), ("igos.tsv", "igo")):
         for r in _rows(fname):
             name, code = r.get("name", ""), r.get("code", "")
             if not name or not code:
                 continue
             country = code[:3] if code[:3] in lx.country_names else None
-            ent = ActorEntry(f"{kind}:{name}", kind, name, code, country, "ORG")
+            ent = ActorEntry(f"{kind}:{name}", kind, name, code, country, "ORG", f"{fname}:{name}")
             for a in [name, *split_cell(r.get("aliases", ""))]:
                 lx.add(a, ent)
     for r in _rows("leaders.tsv"):
@@ -129,13 +138,12 @@ def lexicon() -> Lexicon:
         if not name or not country:
             continue
         kb = f"leader:{name}"
+        start = r.get("start", "")
         lx.offices.setdefault(kb, []).append(
-            Office(country, role, r.get("office", ""), r.get("start", ""), r.get("end", "")))
-        ent = ActorEntry(kb, "leader", name, country + role, country, "PERSON")
-        for a in [name, *split_cell(r.get("aliases", ""))]:
-            if a.split()[0].lower().rstrip(".") in _TITLES and a != name:
-                continue  # "President Xi": the title is read from the context, the name from NER
-            lx.add(a, ent)
+            Office(country, role, r.get("office", ""), start, r.get("end", ""), f"leaders.tsv:{name}@{start}"))
+        _add_person(lx, ActorEntry(kb, "leader", name, country + role, country, "PERSON", f"leaders.tsv:{name}"),
+                    [name, *split_cell(r.get("aliases", ""))])
+    _load_people(lx)
     roles: dict[tuple[str, ...], str] = {}
     for r in _rows("roles.tsv"):
         pat, code = r.get("pattern", ""), r.get("code", "")
@@ -150,6 +158,47 @@ def lexicon() -> Lexicon:
     for words, role in lx.roles:
         lx.roles_by_last.setdefault(words[-1], []).append((words, role))
     return lx
+
+
+def _add_person(lx: Lexicon, ent: ActorEntry, names: list[str]) -> None:
+    for a in names:
+        if a.split()[0].lower().rstrip(".") in _TITLES and a != ent.name:
+            continue  # "President Xi": the title is read from the context, the name from NER
+        lx.add(a, ent)
+
+
+def _load_people(lx: Lexicon) -> None:
+    """People of us_people.tsv (built from the congress-legislators data by scripts/build_us_people.py).
+
+    A person the table joins to a leaders.tsv row (column ``leader``) shares that row's kb_id, so the
+    offices of both files are one person's; an office both files list (same office and start) is
+    kept once, from the sourced table.  Two different people with one name get the id in the kb_id.
+    """
+    rows = _rows("us_people.tsv")
+    leader_kbs = set(lx.offices)  # the people of leaders.tsv
+    ids_by_name: dict[str, set[str]] = {}
+    for r in rows:
+        ids_by_name.setdefault(r.get("name", ""), set()).add(r.get("id", ""))
+    for r in rows:
+        pid, name, country, role = r.get("id", ""), r.get("name", ""), r.get("country", ""), r.get("role", "")
+        if not pid or not name or not country or not role:
+            continue
+        joined = r.get("leader", "")
+        if joined:
+            kb = f"leader:{joined}"
+        elif len(ids_by_name[name]) > 1 or f"leader:{name}" in leader_kbs:
+            kb = f"leader:{name} ({pid})"
+        else:
+            kb = f"leader:{name}"
+        office = Office(country, role, r.get("office", ""), r.get("start", ""), r.get("end", ""),
+                        f"us_people.tsv:{pid}")
+        held = lx.offices.setdefault(kb, [])
+        held[:] = [o for o in held if (o.office, o.start) != (office.office, office.start)]
+        held.append(office)
+        ent = ActorEntry(kb, "leader", joined or name, country + role, country, "PERSON", f"us_people.tsv:{pid}")
+        if r.get("gender"):
+            lx.genders[kb] = r["gender"]
+        _add_person(lx, ent, [name, *split_cell(r.get("aliases", ""))])
 
 
 _RUN = re.compile(r"\w+")

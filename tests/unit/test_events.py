@@ -185,4 +185,4 @@ def test_the_coder_codes_countries_and_institutions_as_the_actor_lexicon_does() 
         want = entry.code if entry.kind in ("igo", "institution", "seat", "region") else entry.country
         assert country_of(name) == want, name
     assert country_of("Romanian") == "ROM"  # CAMEO's code, the one the entity stage gives too
-    assert country_of("Darfur") == "SDN"  # a name only the coder's own table has
+    assert country_of("Darfur") == "SDN"  # a region of the places table, assigned to its country

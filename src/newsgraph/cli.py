@@ -347,16 +347,19 @@ def search(
 def entities(
     db: DbOpt = None,
     type: Annotated[str | None, typer.Option("--type", help="PERSON, ORG, GPE, NORP, GROUP, ...")] = None,
-    actor: Annotated[str | None, typer.Option(help="Actor code prefix, e.g. USA or RUSGOV.")] = None,
+    actor: Annotated[str | None, typer.Option(help="Actor code prefix, any case, e.g. USA or RUSGOV.")] = None,
+    name: Annotated[str | None, typer.Option(help="Part of the name, any case.")] = None,
     limit: Annotated[int, typer.Option(help="Most rows.")] = 30,
     config: ConfigOpt = None,
 ) -> None:
-    """The most frequent entities, with their actor codes and article counts."""
+    """The most frequent entities, with their actor codes and article counts (as /api/entities)."""
     from rich.table import Table
+
+    from .query import list_entities
 
     settings = _settings(config)
     with _open_ro(db, settings) as store:
-        rows = store.entity_counts(type=type, actor=actor, limit=limit)
+        rows = list_entities(store, type=type, actor=actor, name=name, limit=limit)["items"]
     t = Table("name", "type", "actor", "articles", "mentions")
     for r in rows:
         t.add_row(r["name"], r["type"], r["actor"] or "", str(r["articles"]), str(r["mentions"]))
@@ -429,99 +432,155 @@ def export(
     err.print(f"{n} rows written")
 
 
+EVENT_FORMATS = ("table", "json")
+ActorOpt = Annotated[str | None, typer.Option(help="Source or target actor code prefix, any case (GBR finds "
+                                                   "GBRGOV).")]
+SourceOpt = Annotated[str | None, typer.Option(help="Source actor code prefix.")]
+TargetOpt = Annotated[str | None, typer.Option(help="Target actor code prefix.")]
+CodeOpt = Annotated[str | None, typer.Option(help="CAMEO code prefix: 04 (a root), 042, ...")]
+QuadOpt = Annotated[int | None, typer.Option("--quad-class", min=1, max=4, help="1-4: verbal/material "
+                                                                                "cooperation/conflict.")]
+FromOpt = Annotated[str | None, typer.Option("--from", help="Earliest date, YYYY[-MM[-DD]] (the event's date, "
+                                                            "else its article's).")]
+ToOpt = Annotated[str | None, typer.Option("--to", help="Latest date, inclusive: 2024-03 admits all of March.")]
+NegatedOpt = Annotated[bool, typer.Option("--negated", help="Also negated events (did not happen).")]
+FormatOpt = Annotated[str, typer.Option("--format", "-f", help="table | json (what /api/events answers).")]
+
+
+def _event_filter(*, actor: str | None, source: str | None, target: str | None, code: str | None,
+                  quad_class: int | None, date_from: str | None, date_to: str | None, article: str | None,
+                  negated: bool, fmt: str) -> Any:
+    """The read API's EventFilter from the CLI options, which mean what the REST API's do."""
+    from .query import DATE_RE, EventFilter
+
+    for name, value in (("--from", date_from), ("--to", date_to)):
+        if value and not DATE_RE.match(value):
+            err.print(f"[red]error:[/red] {name} is YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}")
+            raise typer.Exit(2)
+    if fmt not in EVENT_FORMATS:
+        err.print(f"[red]error:[/red] --format is {' or '.join(EVENT_FORMATS)}")
+        raise typer.Exit(2)
+    return EventFilter(actor=actor, source=source, target=target, code=code, quad_class=quad_class,
+                       date_from=date_from, date_to=date_to, article=article, negated=negated)
+
+
 @app.command()
 def events(
     db: DbOpt = None,
-    actor: Annotated[str | None, typer.Option(help="Source or target actor code prefix (USA, RUSGOV).")] = None,
-    source: Annotated[str | None, typer.Option(help="Source actor code prefix.")] = None,
-    target: Annotated[str | None, typer.Option(help="Target actor code prefix.")] = None,
-    code: Annotated[str | None, typer.Option(help="CAMEO code prefix: 04 (a root), 042, ...")] = None,
-    quad_class: Annotated[int | None, typer.Option("--quad-class", help="1-4: verbal/material "
-                                                                         "cooperation/conflict.")] = None,
-    date_from: Annotated[str | None, typer.Option("--from", help="Earliest event date (YYYY-MM-DD).")] = None,
-    date_to: Annotated[str | None, typer.Option("--to", help="Latest event date (YYYY-MM-DD).")] = None,
+    actor: ActorOpt = None,
+    source: SourceOpt = None,
+    target: TargetOpt = None,
+    code: CodeOpt = None,
+    quad_class: QuadOpt = None,
+    date_from: FromOpt = None,
+    date_to: ToOpt = None,
     article: Annotated[str | None, typer.Option(help="Only this article id.")] = None,
-    negated: Annotated[bool, typer.Option(help="Include negated events (did not happen).")] = False,
-    limit: Annotated[int, typer.Option(help="Most rows.")] = 50,
+    negated: NegatedOpt = False,
+    limit: Annotated[int, typer.Option(min=1, help="Most rows.")] = 50,
+    offset: Annotated[int, typer.Option(min=0, help="Skip this many rows first.")] = 0,
+    fmt: FormatOpt = "table",
     config: ConfigOpt = None,
 ) -> None:
-    """List coded events with their evidence, filtered by actor, code, QuadClass, date or article.
+    """List coded events with their evidence, newest first, filtered by actor, code, QuadClass, date
+    or article (the filters of /api/events; docs/query.md).
 
     Example:  newsgraph events --actor RUS --code 19 --from 2024-01-01 --db news.db
     """
     from rich.table import Table
 
+    from .query import list_events
+
     settings = _settings(config)
-    sql = (
-        "SELECT e.article_id, e.code, e.name, e.quad_class, e.goldstein, e.source_actor, e.target_actor, "
-        "e.date, e.negated, e.trigger_text, substr(a.text, e.sentence_start + 1, "
-        "e.sentence_end - e.sentence_start) AS sentence FROM events e JOIN articles a ON a.id = e.article_id "
-        "WHERE (:actor IS NULL OR e.source_actor LIKE :actor || '%' OR e.target_actor LIKE :actor || '%') "
-        "AND (:source IS NULL OR e.source_actor LIKE :source || '%') "
-        "AND (:target IS NULL OR e.target_actor LIKE :target || '%') "
-        "AND (:code IS NULL OR e.code LIKE :code || '%') AND (:qc IS NULL OR e.quad_class = :qc) "
-        "AND (:from IS NULL OR e.date >= :from) AND (:to IS NULL OR e.date <= :to || '~') "
-        "AND (:article IS NULL OR e.article_id = :article) AND (:neg = 1 OR e.negated = 0) "
-        "ORDER BY e.date IS NOT NULL, e.date, e.article_id, e.idx LIMIT :limit"
-    )
-    params = {"actor": actor, "source": source, "target": target, "code": code, "qc": quad_class,
-              "from": date_from, "to": date_to, "article": article, "neg": int(negated), "limit": limit}
+    f = _event_filter(actor=actor, source=source, target=target, code=code, quad_class=quad_class,
+                      date_from=date_from, date_to=date_to, article=article, negated=negated, fmt=fmt)
     with _open_ro(db, settings) as store:
-        rows = store.query(sql, params)
-    t = Table("date", "source", "code", "name", "target", "G", "evidence", "article")
-    for r in rows:
-        t.add_row(r["date"] or "", r["source_actor"] or "---", r["code"] + (" (not)" if r["negated"] else ""),
-                  r["name"] or "", r["target_actor"] or "---", f"{r['goldstein']:+.1f}",
-                  (r["sentence"] or "")[:120], r["article_id"])
+        res = list_events(store, f, limit=limit, offset=offset)
+    if fmt == "json":
+        print(json.dumps(res, indent=2, ensure_ascii=False))
+        return
+    t = Table("date", "source", "code", "name", "target", "G", "evidence", "article",
+              caption=f"{len(res['items'])} of {res['total']} events; * the article's date (the event has none)")
+    for r in res["items"]:
+        when = r["date"]["value"] if r["date"] else ((r["published"] or "")[:10] + "*")
+        t.add_row(when, r["source"]["actor"] or "---", r["code"] + (" (not)" if r["negated"] else ""),
+                  r["name"] or "", r["target"]["actor"] or "---", f"{r['goldstein']:+.1f}",
+                  (r["sentence"]["text"] or "")[:120], r["article_id"])
     Console(highlight=False).print(t)
 
 
 @app.command()
 def dyads(
     db: DbOpt = None,
-    actor: Annotated[str | None, typer.Option(help="Only dyads with this actor code prefix on either side.")] = None,
-    by: Annotated[str, typer.Option(help="Period: month | year | all.")] = "month",
-    limit: Annotated[int, typer.Option(help="Most rows.")] = 50,
+    actor: ActorOpt = None,
+    source: SourceOpt = None,
+    target: TargetOpt = None,
+    code: CodeOpt = None,
+    quad_class: QuadOpt = None,
+    date_from: FromOpt = None,
+    date_to: ToOpt = None,
+    negated: NegatedOpt = False,
+    by: Annotated[str, typer.Option(help="Period: day | month | year | all.")] = "month",
+    limit: Annotated[int, typer.Option(min=1, help="Most rows.")] = 100,
+    offset: Annotated[int, typer.Option(min=0, help="Skip this many rows first.")] = 0,
+    fmt: FormatOpt = "table",
     config: ConfigOpt = None,
 ) -> None:
-    """Event counts and mean Goldstein score per source-target pair and period."""
+    """Event counts and mean Goldstein score per source-target pair and period, the largest first
+    (the filters and groups of /api/dyads; docs/query.md)."""
     from rich.table import Table
 
-    if by not in ("month", "year", "all"):
-        err.print("[red]error:[/red] --by is month, year or all")
+    from .query import PERIODS, list_dyads
+
+    if by not in PERIODS:
+        err.print(f"[red]error:[/red] --by is {', '.join(PERIODS)}")
         raise typer.Exit(2)
     settings = _settings(config)
-    width = {"month": 7, "year": 4, "all": 0}[by]
-    sql = (
-        "SELECT coalesce(source_actor, '---') AS source, coalesce(target_actor, '---') AS target, "
-        "substr(coalesce(date, ''), 1, :w) AS period, count(*) AS n, avg(goldstein) AS g "
-        "FROM events WHERE negated = 0 "
-        "AND (:actor IS NULL OR source_actor LIKE :actor || '%' OR target_actor LIKE :actor || '%') "
-        "GROUP BY 1, 2, 3 ORDER BY n DESC, 1, 2, 3 LIMIT :limit"
-    )
+    f = _event_filter(actor=actor, source=source, target=target, code=code, quad_class=quad_class,
+                      date_from=date_from, date_to=date_to, article=None, negated=negated, fmt=fmt)
     with _open_ro(db, settings) as store:
-        rows = store.query(sql, {"w": width, "actor": actor, "limit": limit})
-    t = Table("source", "target", "period", "events", "mean Goldstein")
-    for r in rows:
-        t.add_row(r["source"], r["target"], r["period"] or "all", str(r["n"]), f"{r['g']:+.2f}")
+        res = list_dyads(store, f, period=by, limit=limit, offset=offset)
+    if fmt == "json":
+        print(json.dumps(res, indent=2, ensure_ascii=False))
+        return
+    t = Table("source", "target", "period", "events", "mean Goldstein",
+              caption=f"{len(res['items'])} of {res['total']} dyads")
+    for r in res["items"]:
+        g = r["goldstein_mean"]
+        t.add_row(r["source"], r["target"], r["period"] or "all", str(r["count"]), "" if g is None else f"{g:+.2f}")
     Console(highlight=False).print(t)
 
 
 @app.command(name="eval")
 def eval_cmd(
-    task: Annotated[str, typer.Argument(help="extraction | dates | ner | quotes | timex | events")],
-    data: Annotated[Path, typer.Option("--data", help="Data folder (e.g. ../shared/data).")],
+    task: Annotated[str, typer.Argument(help="extraction | dates | ner | quotes | timex | events | gate")],
+    data: Annotated[Path | None, typer.Option("--data", help="Data folder (e.g. ../shared/data).")] = None,
     limit: Annotated[int | None, typer.Option(help="Only the first N records (quick checks).")] = None,
+    floors: Annotated[Path, typer.Option(help="gate: the floors file.")] = Path("tests/eval/floors.json"),
+    results: Annotated[Path | None, typer.Option(help="gate: folder of eval_TASK.json files to read "
+                                                      "instead of running the evaluations.")] = None,
+    record: Annotated[bool, typer.Option("--record", help="gate: write the floors from today's "
+                                                          "scores.")] = False,
+    allow_regression: Annotated[bool, typer.Option("--allow-regression", help="gate: report drops "
+                                                                              "without failing.")] = False,
     config: ConfigOpt = None,
 ) -> None:
-    """Score newsgraph on a gold set and print the metrics as JSON (see docs/evaluation.md)."""
+    """Score newsgraph on a gold set and print the metrics as JSON (see docs/evaluation.md).
+
+    ``gate`` checks the headline metrics of every task against the floors recorded in the repo
+    and exits 1 when one is below.  Example:  newsgraph eval gate --data ../shared/data
+    """
     import importlib
 
     tasks = ("extraction", "dates", "ner", "quotes", "timex", "events")
+    if task == "gate":
+        from .evaluation.gate import gate
+
+        raise typer.Exit(gate(data, floors=floors, results=results, rec=record,
+                              allow_regression=allow_regression, config=config))
     if task not in tasks:
-        err.print(f"[red]error:[/red] unknown task {task!r}; one of {', '.join(tasks)}")
+        err.print(f"[red]error:[/red] unknown task {task!r}; one of {', '.join(tasks)}, gate")
         raise typer.Exit(2)
-    if not data.is_dir():
+    if data is None or not data.is_dir():
         err.print(f"[red]error:[/red] data folder {str(data)!r} not found")
         raise typer.Exit(2)
     settings = _settings(config)

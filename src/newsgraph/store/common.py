@@ -89,15 +89,6 @@ class SharedReads:
         return [r[0] for r in self.query("SELECT id FROM articles WHERE id LIKE ? ESCAPE '\\' ORDER BY id LIMIT 5",
                                          (like,))]
 
-    def entity_counts(self, *, type: str | None = None, actor: str | None = None, limit: int = 50,
-                      offset: int = 0) -> list[dict[str, Any]]:
-        rows = self.query(
-            "SELECT name, type, actor, count(DISTINCT article_id) AS articles, sum(n_mentions) AS mentions "
-            "FROM entities WHERE (:type IS NULL OR type = :type) AND (:actor IS NULL OR actor LIKE :actor || '%') "
-            "GROUP BY name, type, actor ORDER BY articles DESC, mentions DESC, name LIMIT :limit OFFSET :offset",
-            {"type": type, "actor": actor, "limit": limit, "offset": offset})
-        return [dict(r) for r in rows]
-
     def stats(self) -> dict[str, Any]:
         out: dict[str, Any] = {t: self.count(t) for t in ("articles", "entities", "mentions", "events", "quotes",
                                                            "timexes", "amounts", "places", "rejects")}

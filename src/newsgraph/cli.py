@@ -327,15 +327,18 @@ def search(
     limit: Annotated[int, typer.Option(help="Most results.")] = 20,
     config: ConfigOpt = None,
 ) -> None:
-    """Full-text search over stored articles and quotes."""
+    """Full-text search over stored articles and quotes (what /api/search answers)."""
+    from .query import search_all
+
     settings = _settings(config)
     with _open_ro(db, settings) as store:
-        rows = store.search(query, limit=limit)
-        quotes = store.search_quotes(query, limit=limit)
+        found = search_all(store, query, limit=limit)
+    rows, quotes = found["articles"], found["quotes"]
     out = Console(highlight=False)
     for r in rows:
         out.print(f"[bold]{r['id']}[/bold]  {r['published'] or '?':10}  {r['outlet'] or ''}  {r['title']}")
-        out.print(f"    {r['snippet']}", markup=False)
+        snippet = "".join(f"[{p['text']}]" if p["hit"] else p["text"] for p in r["snippet_parts"])
+        out.print(f"    {' '.join(snippet.split())}", markup=False)
     for q in quotes:
         out.print(f"[cyan]quote[/cyan] {q['article_id']}  {q['speaker_name'] or '(unattributed)'}: ", end="")
         out.print(q["text"][:200], markup=False)

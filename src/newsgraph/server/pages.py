@@ -200,6 +200,7 @@ def network_page(
             date_from=f.date_from,
             date_to=f.date_to,
             code=f.code,
+            negated=f.negated,
         )
         edge_events = Q.list_events(store, ef, limit=50)
     return render(

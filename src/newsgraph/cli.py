@@ -327,15 +327,18 @@ def search(
     limit: Annotated[int, typer.Option(help="Most results.")] = 20,
     config: ConfigOpt = None,
 ) -> None:
-    """Full-text search over stored articles and quotes."""
+    """Full-text search over stored articles and quotes (what /api/search answers)."""
+    from .query import search_all
+
     settings = _settings(config)
     with _open_ro(db, settings) as store:
-        rows = store.search(query, limit=limit)
-        quotes = store.search_quotes(query, limit=limit)
+        found = search_all(store, query, limit=limit)
+    rows, quotes = found["articles"], found["quotes"]
     out = Console(highlight=False)
     for r in rows:
         out.print(f"[bold]{r['id']}[/bold]  {r['published'] or '?':10}  {r['outlet'] or ''}  {r['title']}")
-        out.print(f"    {r['snippet']}", markup=False)
+        snippet = "".join(f"[{p['text']}]" if p["hit"] else p["text"] for p in r["snippet_parts"])
+        out.print(f"    {' '.join(snippet.split())}", markup=False)
     for q in quotes:
         out.print(f"[cyan]quote[/cyan] {q['article_id']}  {q['speaker_name'] or '(unattributed)'}: ", end="")
         out.print(q["text"][:200], markup=False)
@@ -347,16 +350,19 @@ def search(
 def entities(
     db: DbOpt = None,
     type: Annotated[str | None, typer.Option("--type", help="PERSON, ORG, GPE, NORP, GROUP, ...")] = None,
-    actor: Annotated[str | None, typer.Option(help="Actor code prefix, e.g. USA or RUSGOV.")] = None,
+    actor: Annotated[str | None, typer.Option(help="Actor code prefix, any case, e.g. USA or RUSGOV.")] = None,
+    name: Annotated[str | None, typer.Option(help="Part of the name, any case.")] = None,
     limit: Annotated[int, typer.Option(help="Most rows.")] = 30,
     config: ConfigOpt = None,
 ) -> None:
-    """The most frequent entities, with their actor codes and article counts."""
+    """The most frequent entities, with their actor codes and article counts (as /api/entities)."""
     from rich.table import Table
+
+    from .query import list_entities
 
     settings = _settings(config)
     with _open_ro(db, settings) as store:
-        rows = store.entity_counts(type=type, actor=actor, limit=limit)
+        rows = list_entities(store, type=type, actor=actor, name=name, limit=limit)["items"]
     t = Table("name", "type", "actor", "articles", "mentions")
     for r in rows:
         t.add_row(r["name"], r["type"], r["actor"] or "", str(r["articles"]), str(r["mentions"]))
@@ -429,94 +435,32 @@ def export(
     err.print(f"{n} rows written")
 
 
-@app.command()
-def events(
-    db: DbOpt = None,
-    actor: Annotated[str | None, typer.Option(help="Source or target actor code prefix (USA, RUSGOV).")] = None,
-    source: Annotated[str | None, typer.Option(help="Source actor code prefix.")] = None,
-    target: Annotated[str | None, typer.Option(help="Target actor code prefix.")] = None,
-    code: Annotated[str | None, typer.Option(help="CAMEO code prefix: 04 (a root), 042, ...")] = None,
-    quad_class: Annotated[int | None, typer.Option("--quad-class", help="1-4: verbal/material "
-                                                                         "cooperation/conflict.")] = None,
-    date_from: Annotated[str | None, typer.Option("--from", help="Earliest event date (YYYY-MM-DD).")] = None,
-    date_to: Annotated[str | None, typer.Option("--to", help="Latest event date (YYYY-MM-DD).")] = None,
-    article: Annotated[str | None, typer.Option(help="Only this article id.")] = None,
-    negated: Annotated[bool, typer.Option(help="Include negated events (did not happen).")] = False,
-    limit: Annotated[int, typer.Option(help="Most rows.")] = 50,
-    config: ConfigOpt = None,
-) -> None:
-    """List coded events with their evidence, filtered by actor, code, QuadClass, date or article.
-
-    Example:  newsgraph events --actor RUS --code 19 --from 2024-01-01 --db news.db
-    """
-    from rich.table import Table
-
-    settings = _settings(config)
-    sql = (
-        "SELECT e.article_id, e.code, e.name, e.quad_class, e.goldstein, e.source_actor, e.target_actor, "
-        "e.date, e.negated, e.trigger_text, substr(a.text, e.sentence_start + 1, "
-        "e.sentence_end - e.sentence_start) AS sentence FROM events e JOIN articles a ON a.id = e.article_id "
-        "WHERE (:actor IS NULL OR e.source_actor LIKE :actor || '%' OR e.target_actor LIKE :actor || '%') "
-        "AND (:source IS NULL OR e.source_actor LIKE :source || '%') "
-        "AND (:target IS NULL OR e.target_actor LIKE :target || '%') "
-        "AND (:code IS NULL OR e.code LIKE :code || '%') AND (:qc IS NULL OR e.quad_class = :qc) "
-        "AND (:from IS NULL OR e.date >= :from) AND (:to IS NULL OR e.date <= :to || '~') "
-        "AND (:article IS NULL OR e.article_id = :article) AND (:neg = 1 OR e.negated = 0) "
-        "ORDER BY e.date IS NOT NULL, e.date, e.article_id, e.idx LIMIT :limit"
-    )
-    params = {"actor": actor, "source": source, "target": target, "code": code, "qc": quad_class,
-              "from": date_from, "to": date_to, "article": article, "neg": int(negated), "limit": limit}
-    with _open_ro(db, settings) as store:
-        rows = store.query(sql, params)
-    t = Table("date", "source", "code", "name", "target", "G", "evidence", "article")
-    for r in rows:
-        t.add_row(r["date"] or "", r["source_actor"] or "---", r["code"] + (" (not)" if r["negated"] else ""),
-                  r["name"] or "", r["target_actor"] or "---", f"{r['goldstein']:+.1f}",
-                  (r["sentence"] or "")[:120], r["article_id"])
-    Console(highlight=False).print(t)
-
-
-@app.command()
-def dyads(
-    db: DbOpt = None,
-    actor: Annotated[str | None, typer.Option(help="Only dyads with this actor code prefix on either side.")] = None,
-    by: Annotated[str, typer.Option(help="Period: month | year | all.")] = "month",
-    limit: Annotated[int, typer.Option(help="Most rows.")] = 50,
-    config: ConfigOpt = None,
-) -> None:
-    """Event counts and mean Goldstein score per source-target pair and period."""
-    from rich.table import Table
-
-    if by not in ("month", "year", "all"):
-        err.print("[red]error:[/red] --by is month, year or all")
-        raise typer.Exit(2)
-    settings = _settings(config)
-    width = {"month": 7, "year": 4, "all": 0}[by]
-    sql = (
-        "SELECT coalesce(source_actor, '---') AS source, coalesce(target_actor, '---') AS target, "
-        "substr(coalesce(date, ''), 1, :w) AS period, count(*) AS n, avg(goldstein) AS g "
-        "FROM events WHERE negated = 0 "
-        "AND (:actor IS NULL OR source_actor LIKE :actor || '%' OR target_actor LIKE :actor || '%') "
-        "GROUP BY 1, 2, 3 ORDER BY n DESC, 1, 2, 3 LIMIT :limit"
-    )
-    with _open_ro(db, settings) as store:
-        rows = store.query(sql, {"w": width, "actor": actor, "limit": limit})
-    t = Table("source", "target", "period", "events", "mean Goldstein")
-    for r in rows:
-        t.add_row(r["source"], r["target"], r["period"] or "all", str(r["n"]), f"{r['g']:+.2f}")
-    Console(highlight=False).print(t)
+# the read commands over events (events, dyads) live in their own module; importing it registers them
+from . import cli_events  # noqa: E402,F401
 
 
 @app.command(name="eval")
 def eval_cmd(
-    task: Annotated[str, typer.Argument(help="extraction | dates | ner | quotes | timex | events | judged-entities")],
-    data: Annotated[Path | None, typer.Option("--data", help="Data folder (e.g. ../shared/data).")] = None,
-    limit: Annotated[int | None, typer.Option(help="Only the first N records (quick checks).")] = None,
+    task: Annotated[str, typer.Argument(help="extraction | dates | ner | quotes | timex | events | gate | "
+                                             "judged-entities")],
     judgments: Annotated[Path | None, typer.Option(help="judged-entities: the judgment file (docs/judging.md).")
                          ] = None,
+    data: Annotated[Path | None, typer.Option("--data", help="Data folder (e.g. ../shared/data).")] = None,
+    limit: Annotated[int | None, typer.Option(help="Only the first N records (quick checks).")] = None,
+    floors: Annotated[Path, typer.Option(help="gate: the floors file.")] = Path("tests/eval/floors.json"),
+    results: Annotated[Path | None, typer.Option(help="gate: folder of eval_TASK.json files to read "
+                                                      "instead of running the evaluations.")] = None,
+    record: Annotated[bool, typer.Option("--record", help="gate: write the floors from today's "
+                                                          "scores.")] = False,
+    allow_regression: Annotated[bool, typer.Option("--allow-regression", help="gate: report drops "
+                                                                              "without failing.")] = False,
     config: ConfigOpt = None,
 ) -> None:
-    """Score newsgraph on a gold set and print the metrics as JSON (see docs/evaluation.md)."""
+    """Score newsgraph on a gold set and print the metrics as JSON (see docs/evaluation.md).
+
+    ``gate`` checks the headline metrics of every task against the floors recorded in the repo
+    and exits 1 when one is below.  Example:  newsgraph eval gate --data ../shared/data
+    """
     import importlib
 
     if task == "judged-entities":
@@ -529,8 +473,13 @@ def eval_cmd(
         print(json.dumps(score(read_jsonl(judgments)), indent=2))
         return
     tasks = ("extraction", "dates", "ner", "quotes", "timex", "events")
+    if task == "gate":
+        from .evaluation.gate import gate
+
+        raise typer.Exit(gate(data, floors=floors, results=results, rec=record,
+                              allow_regression=allow_regression, config=config))
     if task not in tasks:
-        err.print(f"[red]error:[/red] unknown task {task!r}; one of {', '.join(tasks)}")
+        err.print(f"[red]error:[/red] unknown task {task!r}; one of {', '.join(tasks)}, gate, judged-entities")
         raise typer.Exit(2)
     if data is None or not data.is_dir():
         err.print(f"[red]error:[/red] data folder {str(data)!r} not found (give --data)")

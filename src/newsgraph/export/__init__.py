@@ -5,24 +5,17 @@ from __future__ import annotations
 import csv
 from typing import TYPE_CHECKING, TextIO
 
+from ..query.tables import CSV_TABLES
+from ..query.tables import table as read_table
+
 if TYPE_CHECKING:
     from ..store.sqlite import SQLiteStore
 
-CSV_TABLES = {
-    "articles": "SELECT id, url, outlet, title, published, language, bylines, tone FROM articles "
-                "ORDER BY published IS NOT NULL, published, id",
-    "entities": "SELECT article_id, eid, type, name, actor, country, role, n_mentions FROM entities "
-                "ORDER BY article_id, eid",
-    "events": "SELECT * FROM events ORDER BY article_id, idx",
-    "quotes": "SELECT * FROM quotes ORDER BY article_id, idx",
-    "timexes": "SELECT * FROM timexes ORDER BY article_id, idx",
-    "amounts": "SELECT * FROM amounts ORDER BY article_id, idx",
-    "places": "SELECT * FROM places ORDER BY article_id, idx",
-    "themes": "SELECT * FROM themes ORDER BY article_id, code",
-}
+__all__ = ["CSV_TABLES", "export_csv", "export_jsonl"]
 
 
 def export_jsonl(store: SQLiteStore, out: TextIO) -> int:
+    """Every stored Analysis, one JSON object a line (the output contract); the number written."""
     n = 0
     for a in store.iter_analyses():
         out.write(a.to_json() + "\n")
@@ -31,13 +24,12 @@ def export_jsonl(store: SQLiteStore, out: TextIO) -> int:
 
 
 def export_csv(store: SQLiteStore, out: TextIO, *, table: str) -> int:
-    if table not in CSV_TABLES:
-        raise ValueError(f"unknown table {table!r}; one of {', '.join(CSV_TABLES)}")
-    cur = store.conn.execute(CSV_TABLES[table])
+    """One table as CSV (a header row, then its rows); the number of rows."""
+    names, rows = read_table(store, table, export="csv")
     w = csv.writer(out)
-    w.writerow([d[0] for d in cur.description])
+    w.writerow(names)
     n = 0
-    for row in cur:
+    for row in rows:
         w.writerow(list(row))
         n += 1
     return n

@@ -6,10 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..query.tables import PARQUET_TABLES as TABLES
+from ..query.tables import table as read_table
+
 if TYPE_CHECKING:
     from ..store.sqlite import SQLiteStore
-
-TABLES = ("articles", "entities", "mentions", "events", "quotes", "timexes", "amounts", "places", "themes")
 
 
 def write_parquet(store: SQLiteStore, folder: str | Path) -> dict[str, int]:
@@ -23,11 +24,8 @@ def write_parquet(store: SQLiteStore, folder: str | Path) -> dict[str, int]:
     out.mkdir(parents=True, exist_ok=True)
     counts: dict[str, int] = {}
     for table in TABLES:
-        cols = "id, url, outlet, title, published, published_precision, language, bylines, source, " \
-               "content_hash, text, tone, stages, ingested_at" if table == "articles" else "*"
-        cur = store.conn.execute(f"SELECT {cols} FROM {table}")
-        names = [d[0] for d in cur.description]
-        rows = cur.fetchall()
+        names, it = read_table(store, table, export="parquet")
+        rows = list(it)
         data = {n: [r[i] for r in rows] for i, n in enumerate(names)}
         tmp = out / f".{table}.parquet.part"
         pq.write_table(pa.table(data), tmp)

@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ..query.tables import event_mentions
+
 if TYPE_CHECKING:
     from ..store.sqlite import SQLiteStore
 
@@ -38,16 +40,6 @@ def event_id(source: str, target: str, code: str, date: str) -> int:
     return int(hashlib.sha1(key).hexdigest()[:12], 16)
 
 
-_SQL = """
-SELECT e.*, a.url, a.outlet, a.published, a.tone AS article_tone, a.ingested_at, a.title,
-       length(a.text) AS doc_len, a.text AS article_text
-FROM events e JOIN articles a ON a.id = e.article_id
-WHERE e.negated = 0
-ORDER BY coalesce(e.source_actor, ''), coalesce(e.target_actor, ''), e.code,
-         coalesce(e.date, a.published, ''), a.published, e.article_id, e.idx
-"""
-
-
 def event_key(row: Any) -> tuple[str, str, str, str]:
     date = row["date"] or (row["published"] or "")[:10]
     return (row["source_actor"] or "", row["target_actor"] or "", row["code"], date)
@@ -55,14 +47,14 @@ def event_key(row: Any) -> tuple[str, str, str, str]:
 
 def mention_rows(store: SQLiteStore) -> Iterator[tuple[int, dict[str, Any]]]:
     """(event id, events row joined with its article) for every non-negated event mention."""
-    for r in store.conn.execute(_SQL):
+    for r in event_mentions(store):
         d = dict(r)
         yield event_id(*event_key(r)), d
 
 
 def linked_events(store: SQLiteStore) -> list[LinkedEvent]:
     groups: dict[tuple[str, str, str, str], list[dict[str, Any]]] = {}
-    for r in store.conn.execute(_SQL):
+    for r in event_mentions(store):
         groups.setdefault(event_key(r), []).append(dict(r))
     out = []
     for key, rows in groups.items():

@@ -1,4 +1,4 @@
-"""REST API routes (``/api/...``, ``/healthz``): thin wrappers over ``server.queries``.
+"""REST API routes (``/api/...``, ``/healthz``): thin wrappers over the read API (``newsgraph.query``).
 
 Every list answers ``{"items": [...], "total": N, "limit", "offset"}``; ``limit`` is capped
 at ``settings.max_returned_rows``.  Filters are validated (dates as ``YYYY[-MM[-DD]]``,
@@ -13,8 +13,8 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Body, Depends, HTTPException, Path, Query, Request
 from pydantic import BaseModel, Field
 
+from .. import query as Q
 from ..store import SQLiteStore, open_store
-from . import queries as Q
 from .app import read_store, state_of
 
 router = APIRouter()
@@ -49,6 +49,7 @@ def event_filter(
     date_from: DateFrom = None,
     date_to: DateTo = None,
     article: Text = None,
+    negated: Annotated[bool, Query(description="Also the negated events (left out by default).")] = False,
 ) -> Q.EventFilter:
     """The event filters shared by /api/events, /api/dyads, /api/timeline and /api/network."""
     return Q.EventFilter(
@@ -61,6 +62,7 @@ def event_filter(
         date_from=date_from,
         date_to=date_to,
         article=article,
+        negated=negated,
     )
 
 
@@ -85,14 +87,13 @@ ArticleFilterDep = Annotated[Q.ArticleFilter, Depends(article_filter)]
 @router.get("/healthz", tags=["meta"])
 def healthz(store: Store) -> dict[str, Any]:
     """Liveness and a count of the stored articles."""
-    n = int(store.query("SELECT count(*) FROM articles")[0][0])
-    return {"status": "ok", "articles": n, "schema_version": store.schema_version()}
+    return Q.health(store)
 
 
 @router.get("/api/stats", tags=["meta"])
 def stats(store: Store) -> dict[str, Any]:
     """Counts of what the database holds."""
-    return store.stats()
+    return Q.stats(store)
 
 
 @router.get("/api/articles", tags=["articles"])
@@ -144,10 +145,15 @@ def events(
 
 @router.get("/api/dyads", tags=["events"])
 def dyads(
-    request: Request, store: Store, f: EventFilterDep, limit: Limit = 100, offset: Offset = 0
+    request: Request,
+    store: Store,
+    f: EventFilterDep,
+    period: Literal["day", "month", "year", "all"] = "month",
+    limit: Limit = 100,
+    offset: Offset = 0,
 ) -> dict[str, Any]:
-    """(source, target, month) -> event count and mean Goldstein score."""
-    return Q.list_dyads(store, f, limit=state_of(request).cap(limit), offset=offset)
+    """(source, target, period) -> event count and mean Goldstein score, the largest first."""
+    return Q.list_dyads(store, f, period=period, limit=state_of(request).cap(limit), offset=offset)
 
 
 @router.get("/api/timeline", tags=["events"])

@@ -17,7 +17,7 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from .. import __version__
-from . import queries as Q
+from .. import query as Q
 from . import views as V
 from .api import ArticleFilterDep, EventFilterDep, Store, Text, Words
 from .app import HERE, state_of
@@ -69,11 +69,7 @@ def search_page(request: Request, store: Store, f: ArticleFilterDep, page: Page 
     facets = Q.article_facets(store, f)
     quotes = Q.list_quotes(store, q=q, limit=10) if q else None
     n_pages = max(1, -(-result["total"] // PAGE_SIZE))
-    stats = {
-        "articles": int(Q.run(store, "SELECT count(*) FROM articles")[0][0]),
-        "events": int(Q.run(store, "SELECT count(*) FROM events")[0][0]),
-        "quotes": int(Q.run(store, "SELECT count(*) FROM quotes")[0][0]),
-    }
+    stats = Q.counts(store, ("articles", "events", "quotes"))
     return render(
         "search.html",
         title="Search",
@@ -155,7 +151,7 @@ def timeline_page(request: Request, store: Store, f: EventFilterDep, period: str
     if not f.date_from and not f.date_to:
         # by default, the months the articles were published in (events recalled from decades
         # back would stretch the axis); 'all dates' lifts it
-        lo, hi = Q.run(store, "SELECT min(published), max(published) FROM articles")[0]
+        lo, hi = Q.published_range(store)
         if lo and hi and Q.DATE_RE.match(lo[:10]) and Q.DATE_RE.match(hi[:10]):
             span = (lo[:7], hi[:7])
             f = dataclasses.replace(f, date_from=span[0], date_to=span[1])
@@ -204,6 +200,7 @@ def network_page(
             date_from=f.date_from,
             date_to=f.date_to,
             code=f.code,
+            negated=f.negated,
         )
         edge_events = Q.list_events(store, ef, limit=50)
     return render(

@@ -8,12 +8,11 @@ from typing import Any
 
 from ..errors import StoreError
 from ..model import Analysis
+from .schema import BY_NAME, columns
 
-TABLES = frozenset({"articles", "entities", "mentions", "events", "quotes", "timexes", "amounts", "places",
-                    "themes", "rejects", "runs", "sources"})
+TABLES = frozenset(BY_NAME) - {"meta"}
 
-ARTICLE_COLUMNS = ("id, url, outlet, title, published, published_precision, language, bylines, source, "
-                   "content_hash, text, tone, analysis, stages")
+ARTICLE_COLUMNS = columns("articles", without=("ingested_at",))  # what article_row gives, in this order
 
 
 def article_row(analysis: Analysis) -> tuple[Any, ...]:
@@ -27,15 +26,16 @@ def article_row(analysis: Analysis) -> tuple[Any, ...]:
 
 
 def child_rows(analysis: Analysis) -> list[tuple[str, str, list[tuple[Any, ...]]]]:
-    """(table, column list or "" for all columns, rows) for every table below ``articles``."""
+    """(table, "(column, ...)", rows) for every table below ``articles``: each row holds a value for
+    every column of the table's definition (``schema.TABLES``), in its order."""
     aid = analysis.article.id
     ents = analysis.entities
-    return [
-        ("entities", "", [(aid, e.id, e.type, e.name, e.actor, e.country, e.role, e.kb_id, len(e.mentions))
+    tables: list[tuple[str, list[tuple[Any, ...]]]] = [
+        ("entities", [(aid, e.id, e.type, e.name, e.actor, e.country, e.role, e.kb_id, len(e.mentions))
                           for e in ents]),
-        ("mentions", '(article_id, eid, start, "end", text, label)',
+        ("mentions",
          [(aid, e.id, m.start, m.end, m.text, m.label) for e in ents for m in e.mentions]),
-        ("events", "", [
+        ("events", [
             (aid, i, ev.code, ev.root, ev.name, ev.quad_class, ev.goldstein,
              ev.source.actor if ev.source else None, ev.source.entity if ev.source else None,
              ev.source.name if ev.source else None, ev.source.start if ev.source else None,
@@ -47,18 +47,19 @@ def child_rows(analysis: Analysis) -> list[tuple[str, str, list[tuple[Any, ...]]
              ev.place.lat if ev.place else None, ev.place.lon if ev.place else None,
              int(ev.negated), ev.modality, ev.confidence, ev.sentence.start, ev.sentence.end,
              ev.trigger.start, ev.trigger.end, ev.trigger.text) for i, ev in enumerate(analysis.events)]),
-        ("quotes", "", [(aid, i, q.span.start, q.span.end, q.span.text, q.kind,
+        ("quotes", [(aid, i, q.span.start, q.span.end, q.span.text, q.kind,
                          q.speaker.entity if q.speaker else None, q.speaker.name if q.speaker else None,
                          q.speaker.actor if q.speaker else None, q.cue.text if q.cue else None,
                          q.channel.text if q.channel else None) for i, q in enumerate(analysis.quotes)]),
-        ("timexes", "", [(aid, i, t.span.start, t.span.end, t.span.text, t.type, t.value)
+        ("timexes", [(aid, i, t.span.start, t.span.end, t.span.text, t.type, t.value)
                          for i, t in enumerate(analysis.timexes)]),
-        ("amounts", "", [(aid, i, m.span.start, m.span.end, m.span.text, m.value, m.unit, m.kind,
+        ("amounts", [(aid, i, m.span.start, m.span.end, m.span.text, m.value, m.unit, m.kind,
                           m.measure.text if m.measure else None, m.date) for i, m in enumerate(analysis.amounts)]),
-        ("places", "", [(aid, i, p.span.start, p.span.end, p.span.text, p.name, p.country, p.lat, p.lon,
+        ("places", [(aid, i, p.span.start, p.span.end, p.span.text, p.name, p.country, p.lat, p.lon,
                          p.geonames_id) for i, p in enumerate(analysis.places)]),
-        ("themes", "", [(aid, t.code, len(t.spans)) for t in analysis.themes]),
+        ("themes", [(aid, t.code, len(t.spans)) for t in analysis.themes]),
     ]
+    return [(table, f"({columns(table)})", rows) for table, rows in tables]
 
 
 def insert_sql(table: str, columns: str, n: int, mark: str) -> str:
@@ -88,15 +89,6 @@ class SharedReads:
         like = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         return [r[0] for r in self.query("SELECT id FROM articles WHERE id LIKE ? ESCAPE '\\' ORDER BY id LIMIT 5",
                                          (like,))]
-
-    def entity_counts(self, *, type: str | None = None, actor: str | None = None, limit: int = 50,
-                      offset: int = 0) -> list[dict[str, Any]]:
-        rows = self.query(
-            "SELECT name, type, actor, count(DISTINCT article_id) AS articles, sum(n_mentions) AS mentions "
-            "FROM entities WHERE (:type IS NULL OR type = :type) AND (:actor IS NULL OR actor LIKE :actor || '%') "
-            "GROUP BY name, type, actor ORDER BY articles DESC, mentions DESC, name LIMIT :limit OFFSET :offset",
-            {"type": type, "actor": actor, "limit": limit, "offset": offset})
-        return [dict(r) for r in rows]
 
     def stats(self) -> dict[str, Any]:
         out: dict[str, Any] = {t: self.count(t) for t in ("articles", "entities", "mentions", "events", "quotes",

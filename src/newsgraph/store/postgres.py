@@ -1,7 +1,7 @@
 """PostgreSQL store: the SQLite store's tables and methods on a shared server.
 
 Open it with a URL, ``postgresql://user@host:5432/dbname`` (``--db`` or ``NEWSGRAPH_DB``).  The
-schema (``schema_postgres.sql``) has the same tables and columns as the SQLite one; full-text
+schema (``schema.py``, rendered for PostgreSQL) has the same tables and columns as the SQLite one; full-text
 search uses ``tsvector`` columns with the ``simple`` configuration instead of FTS5 tables.
 
 The rest of newsgraph writes its read queries in one SQL dialect (SQLite's ``?`` and ``:name``
@@ -16,14 +16,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
-from importlib import resources
 from typing import Any
 
 from ..errors import StoreError
 from ..model import Analysis, Rejected
 from .common import ARTICLE_COLUMNS, SharedReads, article_row, child_rows, insert_sql
+from .schema import SCHEMA_VERSION, add_column_sql, missing_columns, render
 
-SCHEMA_VERSION = 1
 _NOW = "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
 _TOKEN = re.compile(r"'(?:[^']|'')*'|\"[^\"]*\"|::|\?|:[A-Za-z_]\w*|%|[^'\"?:%]+|.", re.S)
 _LIKE = re.compile(r"\bLIKE\b", re.I)
@@ -221,10 +220,17 @@ class PostgresStore(SharedReads):
         self.pg.close()
 
     def migrate(self) -> None:
-        schema = resources.files("newsgraph").joinpath("store", "schema_postgres.sql").read_text(encoding="utf-8")
+        """Create the schema and add the columns defined since the database was made (one writer at a time)."""
         with self.pg.transaction():
             self.pg.execute("SELECT pg_advisory_xact_lock(hashtext('newsgraph schema'))")
-            self.pg.execute(schema)
+            self.pg.execute(render("postgres"))
+            existing: dict[str, list[str]] = {}
+            for table, column in self.pg.execute(
+                    "SELECT table_name, column_name FROM information_schema.columns "
+                    "WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position").fetchall():
+                existing.setdefault(table, []).append(column)
+            for table, column in missing_columns(existing):
+                self.pg.execute(add_column_sql(table, column, "postgres"))
             row = self.pg.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
             version = int(row[0]) if row else 0
             if version > SCHEMA_VERSION:

@@ -11,20 +11,15 @@ import re
 import sqlite3
 import time
 from collections.abc import Iterator
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from ..errors import StoreError
 from ..model import Analysis, Rejected
 from .common import ARTICLE_COLUMNS, SharedReads, article_row, child_rows, insert_sql
+from .schema import SCHEMA_VERSION, add_column_sql, missing_columns, render
 
-SCHEMA_VERSION = 1
-_MIGRATIONS: dict[int, str] = {}  # version -> SQL that upgrades from version-1
-
-
-def _schema_sql() -> str:
-    return resources.files("newsgraph").joinpath("store", "schema.sql").read_text(encoding="utf-8")
+_MIGRATIONS: dict[int, str] = {}  # version -> SQL that upgrades from version-1 (beyond added columns)
 
 
 def fts_query(q: str) -> str:
@@ -118,9 +113,14 @@ class SQLiteStore(SharedReads):
         self.conn.close()
 
     def migrate(self) -> None:
-        """Create the schema, then apply migrations up to SCHEMA_VERSION."""
+        """Create the schema, add the columns defined since the file was made, then apply numbered
+        migrations up to SCHEMA_VERSION."""
         with self.conn:
-            self.conn.executescript(_schema_sql())
+            self.conn.executescript(render("sqlite"))
+            existing = {t: [r[1] for r in self.conn.execute(f"PRAGMA table_info({t})")]
+                        for (t,) in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            for table, column in missing_columns(existing):
+                self.conn.execute(add_column_sql(table, column, "sqlite"))
         row = self.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         version = int(row[0]) if row else 0
         if version > SCHEMA_VERSION:

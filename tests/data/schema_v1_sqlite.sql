@@ -1,4 +1,4 @@
--- newsgraph store schema, version 1.  Applied by store/sqlite.py migrations.
+-- newsgraph store schema v1 for SQLite as shipped until the schema came from store/schema.py (kept to test that such databases still open).
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
 CREATE TABLE IF NOT EXISTS articles (

@@ -1,0 +1,87 @@
+"""Articles: the filtered, paged list (best full-text match or newest first), its facets, one
+article's Analysis and the combined search over articles and quotes."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from .filters import ArticleFilter
+from .quotes import list_quotes
+from .sql import JSON, fulltext_of, run
+
+SNIP_OPEN, SNIP_CLOSE = "\x02", "\x03"  # snippet markers that cannot occur in stored text
+
+
+def snippet_parts(snippet: str | None) -> list[JSON]:
+    """Split an FTS snippet with SNIP markers into [{"text", "hit"}] parts (rendered escaped)."""
+    if not snippet:
+        return []
+    parts: list[JSON] = []
+    for i, chunk in enumerate(re.split("[\x02\x03]", snippet)):
+        if chunk:
+            parts.append({"text": chunk, "hit": i % 2 == 1})
+    return parts
+
+
+def list_articles(store: Any, f: ArticleFilter, *, limit: int = 20, offset: int = 0) -> JSON:
+    """Articles matching the filters (best FTS match first when ``f.q`` is given, else newest first)."""
+    ft = fulltext_of(store)
+    w, has_fts = f.where(ft)
+    total = int(run(store, "SELECT count(*) FROM articles a" + w.sql(), w.params)[0][0])
+    params = {**w.params, "limit": limit, "offset": offset}
+    cols = (
+        "a.id, a.title, a.url, a.outlet, a.published, a.language, a.bylines, a.tone, "
+        "(SELECT count(*) FROM events ev WHERE ev.article_id = a.id) AS n_events, "
+        "(SELECT count(*) FROM quotes qu WHERE qu.article_id = a.id) AS n_quotes"
+    )
+    if has_fts:
+        sql = ft.ranked_articles(cols, w.sql(), "fq", SNIP_OPEN, SNIP_CLOSE)
+    else:
+        sql = (f"SELECT {cols}, substr(a.text, length(a.title) + 3, 240) AS snippet FROM articles a" + w.sql()
+               + " ORDER BY a.published IS NULL, a.published DESC, a.id LIMIT :limit OFFSET :offset")
+    items = []
+    for r in run(store, sql, params):
+        d = dict(r)
+        d["bylines"] = json.loads(d["bylines"] or "[]")
+        raw = d.pop("snippet") or ""
+        d["snippet"] = raw.replace(SNIP_OPEN, "").replace(SNIP_CLOSE, "")
+        d["snippet_parts"] = snippet_parts(raw) if has_fts else [{"text": raw, "hit": False}]
+        items.append(d)
+    return {"items": items, "total": total, "limit": limit, "offset": offset}
+
+
+def article_facets(store: Any, f: ArticleFilter, *, size: int = 12) -> JSON:
+    """Counts by outlet, by month and by actor over the articles the filters select."""
+    w, _ = f.where(fulltext_of(store))
+    outlets = run(store, "SELECT a.outlet AS value, count(*) AS n FROM articles a" + w.sql()
+                  + " GROUP BY a.outlet ORDER BY n DESC, value LIMIT :size", {**w.params, "size": size})
+    months = run(store, "SELECT substr(a.published, 1, 7) AS value, count(*) AS n FROM articles a" + w.sql()
+                 + " GROUP BY value ORDER BY value DESC LIMIT 24", w.params)
+    wa = w.plus("e.actor IS NOT NULL")
+    actors = run(store, "SELECT e.actor AS value, count(DISTINCT e.article_id) AS n FROM entities e "
+                 "JOIN articles a ON a.id = e.article_id" + wa.sql()
+                 + " GROUP BY e.actor ORDER BY n DESC, value LIMIT :size", {**wa.params, "size": size})
+    return {"outlet": [dict(r) for r in outlets], "month": [dict(r) for r in months],
+            "actor": [dict(r) for r in actors]}
+
+
+def get_analysis_json(store: Any, article_id: str) -> JSON | None:
+    """One article's stored Analysis as JSON (the output contract), or None."""
+    rows = store.query("SELECT analysis FROM articles WHERE id = ?", (article_id,))
+    if not rows:
+        return None
+    out: JSON = json.loads(rows[0][0])
+    return out
+
+
+def search_all(store: Any, q: str, *, limit: int = 20) -> JSON:
+    """Full-text search over articles (best first, with snippets) and quotes."""
+    arts = list_articles(store, ArticleFilter(q=q), limit=limit)
+    return {
+        "q": q,
+        "articles": arts["items"],
+        "articles_total": arts["total"],
+        "quotes": list_quotes(store, q=q, limit=limit)["items"],
+    }

@@ -1,0 +1,141 @@
+"""Events: the filtered, paged list with evidence, dyads (source, target, period), the timeline,
+and the lists the event pages offer as choices.  Filters mean the same everywhere (filters.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .filters import PERIOD_GLOB, PERIOD_LEN, PERIODS, WHEN, EventFilter, period_of
+from .sql import JSON, rows_of, run
+
+_BASE = " FROM events ev JOIN articles a ON a.id = ev.article_id"
+
+
+def _event_item(r: Any) -> JSON:
+    d = dict(r)
+    return {
+        "article_id": d["article_id"],
+        "idx": d["idx"],
+        "article_title": d["article_title"],
+        "published": d["published"],
+        "code": d["code"],
+        "root": d["root"],
+        "name": d["name"],
+        "quad_class": d["quad_class"],
+        "goldstein": d["goldstein"],
+        "source": {"actor": d["source_actor"], "entity": d["source_entity"], "name": d["source_name"]},
+        "target": {"actor": d["target_actor"], "entity": d["target_entity"], "name": d["target_name"]},
+        "date": {"value": d["date"], "precision": d["date_precision"], "anchor": d["date_anchor"]}
+        if d["date"] else None,
+        "place": {"name": d["place_name"], "country": d["place_country"], "lat": d["lat"], "lon": d["lon"]}
+        if d["place_name"] else None,
+        "negated": bool(d["negated"]),
+        "modality": d["modality"],
+        "confidence": d["confidence"],
+        "sentence": {"start": d["sentence_start"], "end": d["sentence_end"], "text": d["sentence_text"]},
+        "trigger": {"start": d["trigger_start"], "end": d["trigger_end"], "text": d["trigger_text"]},
+    }
+
+
+def list_events(store: Any, f: EventFilter, *, limit: int = 50, offset: int = 0) -> JSON:
+    """Events with their evidence sentence, newest first (by the event's date, else its article's)."""
+    w = f.where()
+    base = _BASE + w.sql()
+    total = int(run(store, "SELECT count(*)" + base, w.params)[0][0])
+    order = f" ORDER BY {WHEN} DESC, ev.article_id, ev.idx"
+    # the page first, then the evidence sentences of its rows only (not of every matching event)
+    rows = run(
+        store,
+        "SELECT ev.*, a.title AS article_title, a.published, "
+        "substr(a.text, ev.sentence_start + 1, ev.sentence_end - ev.sentence_start) AS sentence_text "
+        "FROM (SELECT ev.article_id AS pa, ev.idx AS pi" + base + order + " LIMIT :limit OFFSET :offset) AS page "
+        "JOIN events ev ON ev.article_id = page.pa AND ev.idx = page.pi JOIN articles a ON a.id = ev.article_id"
+        + order,
+        {**w.params, "limit": limit, "offset": offset},
+    )
+    return {"items": [_event_item(r) for r in rows], "total": total, "limit": limit, "offset": offset}
+
+
+def list_dyads(store: Any, f: EventFilter, *, period: str = "month", limit: int = 100, offset: int = 0) -> JSON:
+    """Events with both actors grouped by (source actor, target actor, period): count and mean
+    Goldstein, the largest first.  ``period`` is day, month, year or all (``period`` null);
+    a date coarser than the period counts in the finest period it has."""
+    if period not in PERIODS:
+        raise ValueError(f"period is one of {', '.join(PERIODS)}, not {period!r}")
+    w = f.where()
+    w.add("ev.source_actor IS NOT NULL AND ev.target_actor IS NOT NULL")
+    base = _BASE + w.sql() + " GROUP BY ev.source_actor, ev.target_actor, period"
+    sel = f"SELECT ev.source_actor AS source, ev.target_actor AS target, {period_of(period)} AS period"
+    rows = run(
+        store,
+        sel + ", count(*) AS count, round(avg(ev.goldstein), 3) AS goldstein_mean, count(*) OVER () AS _total"
+        + base + " ORDER BY count DESC, source, target, period LIMIT :limit OFFSET :offset",
+        {**w.params, "limit": limit, "offset": offset},
+    )
+    if rows:
+        total = int(rows[0]["_total"])
+    else:
+        total = int(run(store, "SELECT count(*) FROM (" + sel + base + ") AS grouped", w.params)[0][0])
+    items = rows_of(rows)
+    if period == "month":  # the field's name before periods other than months existed
+        for it in items:
+            it["month"] = it["period"]
+    return {"items": items, "total": total, "limit": limit, "offset": offset, "period": period}
+
+
+def _fill(items: list[JSON], period: str) -> list[JSON]:
+    """Add empty months (or years) between the first and the last, so gaps show as gaps."""
+    if period == "day" or len(items) < 2:
+        return items
+    have = {it["period"]: it for it in items}
+    first, last = items[0]["period"], items[-1]["period"]
+    if period == "year":
+        keys = [str(y) for y in range(int(first), int(last) + 1)]
+    else:
+        y, m = int(first[:4]), int(first[5:7])
+        keys = []
+        while f"{y:04d}-{m:02d}" <= last and len(keys) < 1200:
+            keys.append(f"{y:04d}-{m:02d}")
+            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    empty = {"count": 0, "goldstein_mean": None, "quad_class": {"1": 0, "2": 0, "3": 0, "4": 0}}
+    return [have.get(k) or {"period": k, **empty} for k in keys]
+
+
+def timeline(store: Any, f: EventFilter, *, period: str = "month", limit: int = 1000) -> JSON:
+    """Events per period: count, mean Goldstein and count per QuadClass.
+
+    An event is dated by its own date when it has one, else by its article's date;
+    dates coarser than ``period`` are counted in ``coarser`` and left out of the bars.
+    """
+    period = period if period in PERIOD_LEN else "month"
+    n = PERIOD_LEN[period]
+    w = f.where()
+    dated = w.plus(f"{WHEN} GLOB '{PERIOD_GLOB[period]}'")
+    coarse = w.plus(f"({WHEN} IS NULL OR NOT {WHEN} GLOB '{PERIOD_GLOB[period]}')")
+    rows = run(
+        store,
+        f"SELECT substr({WHEN}, 1, {n}) AS period, count(*) AS count, round(avg(ev.goldstein), 3) AS goldstein_mean, "
+        + ", ".join(f"sum(CASE WHEN ev.quad_class = {k} THEN 1 ELSE 0 END) AS q{k}" for k in range(1, 5))
+        + _BASE + dated.sql() + " GROUP BY period ORDER BY period LIMIT :limit",
+        {**dated.params, "limit": limit},
+    )
+    coarser = run(store, "SELECT count(*)" + _BASE + coarse.sql(), coarse.params)
+    items = [{"period": r["period"], "count": r["count"], "goldstein_mean": r["goldstein_mean"],
+              "quad_class": {"1": r["q1"] or 0, "2": r["q2"] or 0, "3": r["q3"] or 0, "4": r["q4"] or 0}}
+             for r in rows]
+    return {"period": period, "items": _fill(items, period), "coarser": int(coarser[0][0])}
+
+
+def top_actors(store: Any, *, limit: int = 60) -> list[str]:
+    """The actor codes most often seen as an event's source or target."""
+    return [r[0] for r in run(
+        store,
+        "SELECT actor FROM (SELECT source_actor AS actor FROM events UNION ALL SELECT target_actor FROM events) "
+        "AS sides WHERE actor IS NOT NULL GROUP BY actor ORDER BY count(*) DESC, actor LIMIT ?", (limit,))]
+
+
+def root_codes() -> list[tuple[str, str]]:
+    """(root, name) for the 20 CAMEO root codes."""
+    from ..events.cameo import codebook
+
+    return sorted((c.code, c.name) for c in codebook().values() if len(c.code) == 2)

@@ -1,0 +1,124 @@
+"""The filters of the read API and their one meaning, shared by the CLI, the REST API, the web
+pages and the exports (docs/query.md).
+
+- Actor and CAMEO codes match by **prefix** and ignore case: ``GBR`` (or ``gbr``) finds ``GBR``,
+  ``GBRGOV`` and ``GBRMIL``; ``04`` finds ``040``-``046``.  Codes are stored upper case, so the
+  value is upper-cased and compared as an index range.
+- An event is dated by **its own date, else its article's publication date**; ``--from`` /
+  ``--to`` (``from`` / ``to``) take ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` and are inclusive
+  (``to=2024-03`` admits the whole of March).
+- **Negated events** ("did not attack") are left out unless asked for (``--negated`` /
+  ``negated=true``): they report something that did not happen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..store.sqlite import SQLiteFullText
+from .sql import TOP, Where, code_of, date_upper
+
+WHEN = "coalesce(ev.date, a.published)"  # an event is dated by its own date, else by its article's
+PERIOD_LEN = {"year": 4, "month": 7, "day": 10}
+PERIOD_GLOB = {
+    "year": "[0-9][0-9][0-9][0-9]*",
+    "month": "[0-9][0-9][0-9][0-9]-[0-9][0-9]*",
+    "day": "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*",
+}
+PERIODS = ("day", "month", "year", "all")
+
+
+def period_of(period: str) -> str:
+    """SQL for an event's period: its date cut to ``period`` (day, month, year), or to the finest
+    part known when the date is coarser (a year-only date counts in its year); NULL for ``all``."""
+    if period == "all":
+        return "NULL"
+    finer = [p for p in ("day", "month", "year") if PERIOD_LEN[p] <= PERIOD_LEN[period]]
+    cases = " ".join(f"WHEN {WHEN} GLOB '{PERIOD_GLOB[p]}' THEN substr({WHEN}, 1, {PERIOD_LEN[p]})" for p in finer)
+    return f"CASE {cases} END"
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """Which events: every field None (or False) means no restriction."""
+
+    actor: str | None = None  # either side (prefix)
+    source: str | None = None  # prefix
+    target: str | None = None  # prefix
+    code: str | None = None  # prefix ("04" also finds "041")
+    root: str | None = None
+    quad_class: int | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    article: str | None = None
+    exact: bool = False  # source and target match whole codes (one edge of the network)
+    negated: bool = False  # also the negated events
+
+    def where(self) -> Where:
+        """The WHERE clause over ``events ev JOIN articles a``."""
+        w = Where()
+        if not self.negated:
+            w.add("ev.negated = 0")
+        if self.exact and self.source and self.target:
+            w.add("ev.source_actor = :xsource AND ev.target_actor = :xtarget",
+                  xsource=code_of(self.source), xtarget=code_of(self.target))
+        else:
+            if self.source:
+                w.prefix("ev.source_actor", "source", code_of(self.source))
+            if self.target:
+                w.prefix("ev.target_actor", "target", code_of(self.target))
+        if self.actor:
+            a = code_of(self.actor)
+            w.add("((ev.source_actor >= :actor_lo AND ev.source_actor < :actor_hi) OR "
+                  "(ev.target_actor >= :actor_lo AND ev.target_actor < :actor_hi))",
+                  actor_lo=a, actor_hi=a + TOP)
+        if self.code:
+            w.prefix("ev.code", "code", code_of(self.code))
+        if self.root:
+            w.add("ev.root = :root", root=self.root.strip())
+        if self.quad_class is not None:
+            w.add("ev.quad_class = :quad", quad=self.quad_class)
+        if self.date_from:
+            w.add(f"{WHEN} >= :dfrom", dfrom=self.date_from)
+        if self.date_to:
+            w.add(f"{WHEN} <= :dto", dto=date_upper(self.date_to))
+        if self.article:
+            w.add("ev.article_id = :article", article=self.article)
+        return w
+
+
+@dataclass(frozen=True)
+class ArticleFilter:
+    """Which articles: every field None means no restriction."""
+
+    q: str | None = None  # full-text words (word* for prefixes)
+    outlet: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    entity: str | None = None  # an entity name or actor code, whole
+    actor: str | None = None  # actor code prefix of an entity of the article
+
+    def where(self, fulltext: Any = None) -> tuple[Where, bool]:
+        """The WHERE clause over ``articles a`` and whether it uses the full-text index."""
+        ft = fulltext or SQLiteFullText()
+        w = Where()
+        fq = ft.terms(self.q) if self.q else ""
+        if self.q and not fq:
+            w.add("1 = 0")  # words with no searchable characters match nothing
+        if fq:
+            w.add(ft.article_match("fq"), fq=fq)
+        if self.outlet:
+            w.add("a.outlet = :outlet", outlet=self.outlet)
+        if self.date_from:
+            w.add("a.published >= :dfrom", dfrom=self.date_from)
+        if self.date_to:
+            w.add("a.published <= :dto", dto=date_upper(self.date_to))
+        if self.entity:
+            w.add("a.id IN (SELECT article_id FROM entities WHERE name = :entity "
+                  "UNION SELECT article_id FROM entities WHERE actor = :entity)", entity=self.entity)
+        if self.actor:
+            a = code_of(self.actor)
+            w.add("a.id IN (SELECT e.article_id FROM entities e WHERE e.actor >= :actor_lo AND e.actor < :actor_hi)",
+                  actor_lo=a, actor_hi=a + TOP)
+        return w, bool(fq)

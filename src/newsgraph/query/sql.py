@@ -1,0 +1,115 @@
+"""SQL building blocks of the read API: WHERE clauses with bound parameters, prefix and date
+bounds, and a small result cache.
+
+Every read query of newsgraph (CLI, REST API, web pages, exports) is written in SQLite's dialect
+with ``:name`` parameters; the PostgreSQL store translates it (``store/postgres.py``).  Nothing a
+user types is pasted into SQL text: values are always bound.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..store.sqlite import SQLiteFullText
+
+JSON = dict[str, Any]
+
+DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+TOP = "\U0010ffff"  # sorts after every character: [value, value + TOP) holds every string starting with value
+
+_CACHE: OrderedDict[tuple[Any, ...], list[Any]] = OrderedDict()
+_CACHE_LOCK = threading.Lock()
+CACHE_SIZE = 512
+
+
+def _stamp(path: str) -> tuple[int, ...]:
+    """Changes whenever the database changes (a write touches the file or its WAL)."""
+    out: list[int] = []
+    for p in (path, path + "-wal"):
+        try:
+            st = os.stat(p)
+            out += [st.st_mtime_ns, st.st_size]
+        except OSError:
+            out += [0, 0]
+    return tuple(out)
+
+
+def fulltext_of(store: Any) -> Any:
+    """The store's full-text SQL fragments (FTS5 for SQLite, tsvector for PostgreSQL)."""
+    return getattr(store, "fulltext", SQLiteFullText())
+
+
+def run(store: Any, sql: str, params: dict[str, Any] | tuple[Any, ...] = ()) -> list[Any]:
+    """``store.query`` with a small cache of results, dropped as soon as the database file changes.
+
+    The web app's database is read-only, so aggregate pages asked twice (facets, timeline,
+    network) cost one query.  A PostgreSQL store (``cacheable = False``) is always asked.
+    """
+    if not getattr(store, "cacheable", True):
+        return list(store.query(sql, params))
+    frozen = tuple(sorted(params.items())) if isinstance(params, dict) else tuple(params)
+    key = (store.path, _stamp(store.path), sql, frozen)
+    with _CACHE_LOCK:
+        hit = _CACHE.get(key)
+        if hit is not None:
+            _CACHE.move_to_end(key)
+            return hit
+    rows = list(store.query(sql, params))
+    with _CACHE_LOCK:
+        _CACHE[key] = rows
+        while len(_CACHE) > CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    return rows
+
+
+def like_prefix(value: str) -> str:
+    """A LIKE pattern matching ``value`` as a literal prefix (wildcards escaped; use ESCAPE '\\')."""
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def like_contains(value: str) -> str:
+    """A LIKE pattern matching ``value`` anywhere (LIKE ignores ASCII case in both stores)."""
+    return "%" + like_prefix(value)
+
+
+def code_of(value: str) -> str:
+    """A CAMEO actor or event code as stored: codes are upper case, so ``gbr`` asks for ``GBR``."""
+    return value.strip().upper()
+
+
+def date_upper(to: str) -> str:
+    """An inclusive upper bound for ISO dates: '2024-03' also admits '2024-03-31T23:59'."""
+    return to + "~"
+
+
+@dataclass
+class Where:
+    """WHERE clauses and their bound parameters, built up filter by filter."""
+
+    clauses: list[str] = field(default_factory=list)
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def add(self, clause: str, **params: Any) -> None:
+        self.clauses.append(clause)
+        self.params.update(params)
+
+    def plus(self, clause: str, **params: Any) -> Where:
+        """A copy with one more clause."""
+        return Where([*self.clauses, clause], {**self.params, **params})
+
+    def sql(self) -> str:
+        return (" WHERE " + " AND ".join(self.clauses)) if self.clauses else ""
+
+    def prefix(self, col: str, name: str, value: str) -> None:
+        """``col`` starts with ``value``, as an index range (codes are compared as stored)."""
+        self.add(f"({col} >= :{name}_lo AND {col} < :{name}_hi)", **{f"{name}_lo": value, f"{name}_hi": value + TOP})
+
+
+def rows_of(rows: list[Any], drop: str = "_total") -> list[JSON]:
+    """Result rows as dicts without the window-count column."""
+    return [{k: r[k] for k in r.keys() if k != drop} for r in rows]  # noqa: SIM118 (sqlite3.Row)

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from newsgraph.evaluation.timex import match_spans, score_document
 from newsgraph.model import Article, Published, Timex
-from newsgraph.nlp.model import load_nlp
+from newsgraph.nlp.spacy_model import load_nlp
 from newsgraph.nlp.timex import extract_timexes, find_timexes
 from newsgraph.registry import Context
 

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Literal
 
 from ..model import Amount, Span, Timex
 from ..registry import Context, stage
-from .model import doc_text
+from .spacy_model import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

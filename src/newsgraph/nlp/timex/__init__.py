@@ -17,9 +17,9 @@ non-overlapping matches and normalises each one following the TempEval-3 / TimeB
   ``XXXX-WXX-4``).
 
 The package, by concept: ``grammar`` (the rule table), ``handlers`` (one handler per rule),
-``normalise`` (values against the anchor), ``tense`` (the clause's tense), ``stage``.
+``normalise`` (values against the anchor), ``tense`` (the clause's tense), ``scanner`` (the stage).
 """
 
-from .stage import extract_timexes, find_timexes
+from .scanner import extract_timexes, find_timexes
 
 __all__ = ["extract_timexes", "find_timexes"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..model import doc_text
+from ..spacy_model import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

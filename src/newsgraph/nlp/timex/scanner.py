@@ -9,6 +9,7 @@ from collections import Counter
 from datetime import date
 from typing import TYPE_CHECKING
 
+from ...isodate import leading_day
 from ...model import Span, Timex
 from ...registry import Context, stage
 from .grammar import load_grammar
@@ -22,18 +23,6 @@ if TYPE_CHECKING:
 __all__ = ["extract_timexes", "find_timexes"]
 
 _TYPES = ("DATE", "TIME", "DURATION", "SET")
-
-
-def _parse_anchor(value: str | None) -> date | None:
-    if not value:
-        return None
-    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
-    if not m:
-        return None
-    try:
-        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    except ValueError:
-        return None
 
 
 def _select(cands: list[Cand]) -> list[Cand]:
@@ -89,7 +78,7 @@ def _resolve_discourse(cands: list[Cand], text: str, anchor: date | None) -> Non
 def find_timexes(text: str, anchor: str | None = None, doc: Doc | None = None) -> list[Timex]:
     """Every temporal expression in ``text``, normalised against ``anchor`` (``YYYY-MM-DD…``)."""
     g = load_grammar()
-    a = _parse_anchor(anchor)
+    a = leading_day(anchor)
     res = Resolver(text, a, Tense(doc), g)
     cands: list[Cand] = []
     for name, rx in g.rules:

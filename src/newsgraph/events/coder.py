@@ -160,7 +160,7 @@ def _code_sentences(ctx: Context, sents: list[SpanT], events: list[Event],
         coder._party_cache.clear()
 
 
-@stage("events.v1", requires=("entities",), produces="events")
+@stage("events.v1", requires=("entities", "timexes", "places"), produces="events")
 def events_stage(ctx: Context) -> list[Event]:
     """CAMEO events (source, target, code, date, place) coded on the dependency parse."""
     return code_events(ctx)

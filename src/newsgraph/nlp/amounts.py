@@ -13,7 +13,7 @@
 A leading modifier (``at least``, ``about``, ``more than`` ...) belongs to the span; a range
 (``$10-12 billion``, ``between 10 and 20 people``) takes its lower bound as the value.  Each amount
 also gets, from the dependency parse, the thing it measures (``Trade between the two countries``),
-the date of its clause (from ``ctx.results["timexes"]`` when an earlier stage produced them; a bare
+the date of its clause (a temporal expression of the ``timexes`` stage, which must run first; a bare
 year otherwise) and its source (``according to Chinese customs data``).  Everything is regexes
 compiled once plus a walk over the parse: no per-article loading.
 """
@@ -639,7 +639,7 @@ def _source(doc: Doc, root: Token, text: str) -> Span | None:
     return None
 
 
-@stage("amounts.v1", requires=(), produces="amounts")
+@stage("amounts.v1", requires=("timexes",), produces="amounts")
 def extract_amounts(ctx: Context) -> list[Amount]:
     """Money, percentages, counts and quantities, each with what it measures, its date and source."""
     doc = ctx.doc

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from newsgraph.isodate import leading_day
+from newsgraph.isodate import leading_day, match_day
 
 
 def test_leading_day_reads_the_day_a_value_starts_with() -> None:
@@ -25,3 +25,13 @@ def test_leading_day_needs_the_value_to_start_with_a_year() -> None:
     assert leading_day("") is None
     assert leading_day("on 2024-02-08") is None
     assert leading_day("2024/02/08") is None
+
+
+def test_match_day_reads_the_first_three_groups() -> None:
+    import re
+
+    pat = re.compile(r"/(\d{4})/(\d{2})/(\d{2})/")
+    m = pat.search("https://news.example/2024/02/08/story")
+    assert m is not None and match_day(m) == date(2024, 2, 8)
+    bad = pat.search("https://news.example/2024/02/31/story")
+    assert bad is not None and match_day(bad) is None

@@ -11,6 +11,8 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
+from ..isodate import match_day
+
 __all__ = ["MIN_YEAR", "published_date"]
 
 MIN_YEAR = 1995
@@ -55,11 +57,8 @@ def _parse_iso(value: str) -> tuple[str, str] | None:
     m = _ISO.search(value)
     if not m:
         return None
-    try:
-        d = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    except ValueError:
-        return None
-    if not _valid(d):
+    d = match_day(m)
+    if d is None or not _valid(d):
         return None
     if m.group(4) is not None:
         return f"{d.isoformat()}T{int(m.group(4)):02d}:{m.group(5)}", "time"
@@ -113,11 +112,8 @@ def _url_day(url: str) -> str | None:
     m = _URL_DATE.search(url)
     if not m:
         return None
-    try:
-        d = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    except ValueError:
-        return None
-    return d.isoformat() if _valid(d) else None
+    d = match_day(m)
+    return d.isoformat() if d is not None and _valid(d) else None
 
 
 def _mentions_new_year(html: str, year: str) -> bool:

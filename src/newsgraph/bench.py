@@ -34,7 +34,7 @@ def run_bench(corpus: Path, *, settings: Settings | None = None, limit: int = 20
     from .api import analyze_record
     from .ingest.jsonl import _record
     from .model import Article, RawDocument
-    from .nlp.model import load_nlp
+    from .nlp.spacy_model import load_nlp
     from .parse import parse
 
     settings = settings or load_settings()

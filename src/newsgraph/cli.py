@@ -485,7 +485,8 @@ def eval_cmd(
         err.print(f"[red]error:[/red] data folder {str(data)!r} not found (give --data)")
         raise typer.Exit(2)
     settings = _settings(config)
-    mod = importlib.import_module(f"newsgraph.evaluation.{task}")
+    module = {"dates": "pubdates"}.get(task, task)  # evaluation.pubdates scores publication dates
+    mod = importlib.import_module(f"newsgraph.evaluation.{module}")
     result = mod.evaluate(data, settings=settings, limit=limit)
     print(json.dumps(result, indent=2, ensure_ascii=False))
 

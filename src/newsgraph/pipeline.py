@@ -7,7 +7,7 @@ from typing import Any
 
 from .config import Settings, load_settings
 from .model import Analysis, Article
-from .nlp.model import load_nlp
+from .nlp.spacy_model import load_nlp
 from .registry import Context, resolve
 
 _FIELDS = ("entities", "events", "quotes", "timexes", "amounts", "places", "themes")

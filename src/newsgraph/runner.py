@@ -117,7 +117,7 @@ _WORKER_SETTINGS: Settings | None = None
 def _init_worker(settings: Settings) -> None:
     global _WORKER_SETTINGS
     _WORKER_SETTINGS = settings
-    from .nlp.model import load_nlp
+    from .nlp.spacy_model import load_nlp
     from .registry import resolve
 
     load_nlp(settings.spacy_model)

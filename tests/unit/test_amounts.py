@@ -6,7 +6,7 @@ import pytest
 
 from newsgraph.model import Amount, Article, Span, Timex
 from newsgraph.nlp.amounts import extract_amounts
-from newsgraph.nlp.model import load_nlp
+from newsgraph.nlp.spacy_model import load_nlp
 from newsgraph.registry import Context
 
 

@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 from newsgraph.evaluation.timex import match_spans, score_document
 from newsgraph.model import Article, Published, Timex
-from newsgraph.nlp.dates import extract_timexes, find_timexes
-from newsgraph.nlp.model import load_nlp
+from newsgraph.nlp.spacy_model import load_nlp
+from newsgraph.nlp.timex import extract_timexes, find_timexes
 from newsgraph.registry import Context
 
 ANCHOR = "2024-02-08"  # a Thursday

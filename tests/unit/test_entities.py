@@ -7,7 +7,7 @@ import pytest
 from newsgraph.actors import code_phrase, lexicon
 from newsgraph.model import Entity
 from newsgraph.nlp.entities import extract_entities
-from newsgraph.nlp.model import load_nlp
+from newsgraph.nlp.spacy_model import load_nlp
 from newsgraph.registry import Context
 
 

@@ -10,7 +10,7 @@ from newsgraph.evaluation.events import _date, score_cameo, score_plover
 from newsgraph.events.cameo import lookup, plover_type
 from newsgraph.events.coder import code_events, lexicon
 from newsgraph.model import Article, EntityRef, Event, EventDate, Published, Span, Timex
-from newsgraph.nlp.model import load_nlp
+from newsgraph.nlp.spacy_model import load_nlp
 from newsgraph.registry import Context
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from newsgraph.model import Article, RawDocument, Rejected
 from newsgraph.parse import parse
-from newsgraph.parse.dates import parse_date
 from newsgraph.parse.metadata import classify_bylines, outlet_from_url, safe_url, stable_id
+from newsgraph.parse.published import parse_date
 
 MD = """# Ministers Agree on Grain Corridor
 

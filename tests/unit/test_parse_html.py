@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.parse import html as html_mod
+from newsgraph.parse import html_body
 from newsgraph.parse.html import HtmlExtract, extract_html, is_boilerplate
 
 PARAGRAPHS = [
@@ -111,7 +112,7 @@ def test_extract_html_refuses_future_dates() -> None:
 
 
 def test_extract_html_falls_back_when_trafilatura_finds_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(html_mod, "_trafilatura", lambda tree, **kw: "")
+    monkeypatch.setattr(html_body, "_trafilatura", lambda tree, **kw: "")
     ex = extract_html(ARTICLE)
     assert PARAGRAPHS[0] in ex.body
     assert PARAGRAPHS[3] in ex.body

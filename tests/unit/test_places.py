@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.model import Article, Entity, Mention, Place
-from newsgraph.nlp.model import load_nlp
 from newsgraph.nlp.places import extract_places, lookup, normalize
+from newsgraph.nlp.spacy_model import load_nlp
 from newsgraph.registry import Context
 
 

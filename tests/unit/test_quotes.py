@@ -6,8 +6,8 @@ import pytest
 
 from newsgraph.evaluation.quotes import is_direct, match, score_article
 from newsgraph.model import Article, EntityRef, Quote, Span
-from newsgraph.nlp.model import load_nlp
 from newsgraph.nlp.quotes import extract_quotes, find_segments, load_cues
+from newsgraph.nlp.spacy_model import load_nlp
 from newsgraph.registry import Context, registered
 
 

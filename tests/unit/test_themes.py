@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.model import Article, Theme
-from newsgraph.nlp.model import load_nlp
+from newsgraph.nlp.spacy_model import load_nlp
 from newsgraph.nlp.themes import extract_themes, parse_taxonomy, taxonomy
 from newsgraph.registry import Context
 

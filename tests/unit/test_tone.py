@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.model import Article, Tone
-from newsgraph.nlp.model import load_nlp
+from newsgraph.nlp.spacy_model import load_nlp
 from newsgraph.nlp.tone import extract_tone, lexicon
 from newsgraph.registry import Context
 

@@ -28,7 +28,7 @@ def prf(tp: int, n_pred: int, n_gold: int) -> dict[str, Any]:
 
 def article_for(text: str, *, id: str, date: str | None = None, title: str = "") -> Article:
     """An Article whose text is exactly ``text`` (so gold offsets apply unchanged)."""
-    from ..parse.dates import parse_date
+    from ..parse.published import parse_date
 
     pub: Published | None = parse_date(date, source="input") if date else None
     return Article(id=id, text=text, title=title, published=pub)

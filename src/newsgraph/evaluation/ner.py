@@ -81,7 +81,7 @@ def _to_tokens(tokens: list[Token], s: int, e: int) -> tuple[int, int] | None:
 
 
 def evaluate(data: Path, *, settings: Settings | None = None, limit: int | None = None) -> dict[str, Any]:
-    from ..nlp.model import load_nlp
+    from ..nlp.spacy_model import load_nlp
     from ..pipeline import annotate
 
     settings = (settings or load_settings()).with_overrides(stages=("entities.v1",))

@@ -1,1 +1,2 @@
-"""CAMEO event coding: codebook (cameo), actor fallback (actors), the coder stage (coder)."""
+"""CAMEO event coding: the codebook (cameo) and the coder stage (coder), built from patterns, parties,
+triggers, frames, clauses, anchoring and selection."""

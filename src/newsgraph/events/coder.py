@@ -25,7 +25,7 @@ Then it reads the parties off the parse:
 Actor codes come from the entity stage (``Entity.actor``) and, for phrases it leaves uncoded,
 from ``actors.compose`` (country + role words).
 
-The package, by concept: ``lexicon`` (the pattern table), ``parties`` (who: the actor of a noun
+The package, by concept: ``patterns`` (the pattern table), ``parties`` (who: the actor of a noun
 phrase, subjects and objects), ``triggers`` (matching patterns and building a sentence's candidates),
 ``frames`` (frame verbs, reported speech, modal shifts), ``clauses`` (clause verb and modality),
 ``anchoring`` (date and place), ``selection`` (pairs, confidence, which events are kept); this
@@ -42,7 +42,7 @@ from ..model import Event, Place, Span
 from ..registry import Context, stage
 from .anchoring import Dater, place_of
 from .cameo import lookup
-from .lexicon import Lexicon, lexicon
+from .patterns import Lexicon, lexicon
 from .selection import event_pairs, pair_confidence, salient_events
 from .triggers import Matcher, SentenceCoder
 
@@ -84,7 +84,7 @@ def _title_context(ctx: Context) -> Context | None:
         nlp = ctx.nlp
     else:
         from ..errors import ConfigError
-        from ..nlp.model import load_nlp
+        from ..nlp.spacy_model import load_nlp
 
         try:
             nlp = load_nlp()
@@ -160,7 +160,7 @@ def _code_sentences(ctx: Context, sents: list[SpanT], events: list[Event],
         coder._party_cache.clear()
 
 
-@stage("events.v1", requires=("entities",), produces="events")
+@stage("events.v1", requires=("entities", "timexes", "places"), produces="events")
 def events_stage(ctx: Context) -> list[Event]:
     """CAMEO events (source, target, code, date, place) coded on the dependency parse."""
     return code_events(ctx)

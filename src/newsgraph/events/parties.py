@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from ..actors import compose as _actors
 from ..model import Entity, EntityRef
 from ..registry import Context
-from .lexicon import Pattern, lexicon
+from .patterns import Pattern, lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

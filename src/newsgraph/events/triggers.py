@@ -15,8 +15,8 @@ from ..actors import compose as _actors
 from .candidate import Candidate
 from .clauses import clause_modality, clause_verb, tree_depth
 from .frames import frame_event, modal_shift, speech_event
-from .lexicon import Pattern
 from .parties import QUANTITY, TARGET_PREPS, Party, PartyFinder
+from .patterns import Pattern
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpanT

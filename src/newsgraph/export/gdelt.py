@@ -9,9 +9,9 @@ geo type, FIPS 10-4 country code and ADM1 code (``geo.py``).
 from __future__ import annotations
 
 import re
-from datetime import date
 from typing import TYPE_CHECKING, Any, TextIO
 
+from ..isodate import leading_day
 from ..link import linked_events, mention_rows
 from .geo import gdelt_geo, place_feature
 
@@ -81,18 +81,6 @@ def split_actor(code: str) -> dict[str, str]:
     return out
 
 
-def _day(value: str | None) -> date | None:
-    if not value:
-        return None
-    m = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
-    if not m:
-        return None
-    try:
-        return date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
-    except ValueError:
-        return None
-
-
 def _stamp(value: str | None) -> str:
     """ISO date or date-time -> YYYYMMDDHHMMSS (UTC as stored)."""
     if not value:
@@ -123,7 +111,7 @@ def write_events(store: SQLiteStore, out: TextIO) -> int:
     n = 0
     for ev in linked_events(store):
         r = ev.first_row
-        d = _day(ev.date)
+        d = leading_day(ev.date, fill=True)
         a1, a2 = split_actor(ev.source), split_actor(ev.target)
         frac = f"{d.year + (d.timetuple().tm_yday - 1) / 365:.4f}" if d else ""
         first_para_end = (r.get("article_text") or "").find("\n\n", len(r.get("title") or "") + 2)

@@ -1,1 +1,1 @@
-"""NLP stages: one extractor a module (entities, dates, amounts, places, quotes, themes, tone)."""
+"""NLP stages: one extractor a module or package (entities, timex, amounts, places, quotes, themes, tone)."""

@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, Literal
 from ..actors.countries import by_iso2
 from ..model import Entity, Mention, Place, Span
 from ..registry import Context, stage
-from .model import doc_text
+from .spacy_model import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

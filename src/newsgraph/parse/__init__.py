@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from .. import errors as E
 from ..model import Article, Byline, Published, RawDocument, Rejected
-from .dates import parse_date
 from .markdown import parse_markdown
 from .metadata import classify_bylines, content_hash, detect_language, outlet_from_url, safe_url, stable_id
+from .published import parse_date
 from .text import clean_text, parse_text
 
 __all__ = ["parse", "parse_date"]

@@ -101,8 +101,8 @@ def _secure(response: Response) -> Response:
 
 def create_app(db_path: str | Path, settings: Settings | None = None) -> FastAPI:
     """The web app over the database at ``db_path`` (opened read-only per request)."""
-    from .api import router as api_router
     from .pages import router as pages_router
+    from .rest import router as api_router
 
     settings = settings or load_settings()
     app = FastAPI(

@@ -19,8 +19,8 @@ from fastapi.responses import HTMLResponse, Response
 from .. import __version__
 from .. import query as Q
 from . import views as V
-from .api import ArticleFilterDep, EventFilterDep, Store, Text, Words
 from .app import HERE, state_of
+from .rest import ArticleFilterDep, EventFilterDep, Store, Text, Words
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 20

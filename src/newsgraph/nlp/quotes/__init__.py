@@ -24,13 +24,13 @@ is always the mention in the text; no speaker is guessed when the text names non
 
 The package, by concept: ``marks`` (quotation-mark segmentation), ``cues`` (the cue lexicon and cue
 detection), ``speakers`` (speaker mentions and the entities they resolve to), ``attribution`` (cue
-and speaker around a quotation), ``reported`` (indirect and partial speech), ``stage`` (direct quotes
+and speaker around a quotation), ``reported`` (indirect and partial speech), ``extractor`` (direct quotes
 and the stage ``quotes.v1``).
 """
 
 from .cues import load_cues
+from .extractor import DEFAULT_KINDS, extract_quotes, quotes_stage
 from .marks import Segment, find_segments
 from .reported import Kind
-from .stage import DEFAULT_KINDS, extract_quotes, quotes_stage
 
 __all__ = ["DEFAULT_KINDS", "Kind", "Segment", "extract_quotes", "find_segments", "load_cues", "quotes_stage"]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ...model import Entity, EntityRef
-from ..model import doc_text
+from ..spacy_model import doc_text
 from .marks import QUOTE_CHARS
 
 if TYPE_CHECKING:

@@ -1,0 +1,260 @@
+"""Normalising a matched expression into a TIMEX3 value against the anchor (the publication date):
+numbers written in words, ISO 8601 durations, calendar arithmetic, modifiers (``early`` -> START,
+``about`` -> APPROX), and the ``Resolver`` that places a month, day or weekday before or after the
+anchor by modifier and tense."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .grammar import Grammar
+from .tense import Tense
+
+__all__ = ["Cand", "Handler", "Resolver", "add_months", "edge_mod", "fmt_num", "iso_duration", "iso_week", "norm",
+           "nth_weekday", "parse_number", "pre_mod", "quarter_of"]
+
+
+def norm(s: str) -> str:
+    return re.sub(r"\s+", " ", s.strip().lower())
+
+
+def parse_number(s: str | None, g: Grammar) -> float | None:
+    """A number written in digits or words; None when vague ("several")."""
+    if s is None:
+        return None
+    s = norm(s)
+    if s in g.vague:
+        return None
+    m = re.match(r"(.+?)\s+(?:or|to|and)\s+(.+)", s)
+    if m:
+        return parse_number(m.group(2), g)
+    if s.endswith(" 1/2"):
+        s = s[:-4]
+        base = parse_number(s, g)
+        return base + 0.5 if base is not None else None
+    try:
+        return float(s.replace(",", ""))
+    except ValueError:
+        pass
+    if s in g.numbers:
+        return float(g.numbers[s])
+    total = 0.0
+    for part in re.split(r"[-\s]+", s):
+        if part not in g.numbers:
+            return None
+        total += g.numbers[part]
+    return total
+
+
+def fmt_num(n: float) -> str:
+    return str(int(n)) if n == int(n) else f"{n:g}"
+
+
+def iso_duration(n: float | None, unit_code: str) -> str:
+    """ISO 8601 duration: (2, "Y") -> P2Y; (1, "H") -> PT1H; unknown count -> PXY."""
+    if unit_code == "2W":
+        unit_code, n = "W", (n or 1) * 2 if n is not None else None
+    if unit_code == "DE":
+        return f"P{fmt_num(n * 10)}Y" if n is not None else "PXE"
+    if unit_code == "CE":
+        return f"P{fmt_num(n * 100)}Y" if n is not None else "PXC"
+    if n is not None and n != int(n):
+        whole = int(n)
+        if unit_code == "Y":
+            return f"P{whole}Y{int((n - whole) * 12)}M" if whole else f"P{int(n * 12)}M"
+        if unit_code == "M":
+            return f"P{whole}M{int((n - whole) * 30)}D" if whole else f"P{int(n * 30)}D"
+        if unit_code == "H":
+            return f"PT{whole}H{int((n - whole) * 60)}M" if whole else f"PT{int(n * 60)}M"
+        if unit_code == "D":
+            return f"P{whole}DT{int((n - whole) * 24)}H" if whole else f"PT{int(n * 24)}H"
+        if unit_code == "MIN":
+            return f"PT{whole}M{int((n - whole) * 60)}S" if whole else f"PT{int(n * 60)}S"
+    count = fmt_num(n) if n is not None else "X"
+    if unit_code in ("H", "MIN", "S"):
+        return f"PT{count}{'M' if unit_code == 'MIN' else unit_code}"
+    return f"P{count}{unit_code}"
+
+
+def add_months(d: date, months: int) -> date:
+    y, m = divmod(d.year * 12 + d.month - 1 + months, 12)
+    return date(y, m + 1, min(d.day, 28))
+
+
+def iso_week(d: date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def quarter_of(d: date) -> tuple[int, int]:
+    return d.year, (d.month - 1) // 3 + 1
+
+
+def nth_weekday(year: int, month: int, nth: str, wd: int) -> date:
+    if nth == "last":
+        d = date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
+        while d.isoweekday() != wd:
+            d -= timedelta(days=1)
+        return d
+    order = {"first": 0, "second": 1, "third": 2, "fourth": 3}[nth]
+    d = date(year, month, 1)
+    while d.isoweekday() != wd:
+        d += timedelta(days=1)
+    return d + timedelta(weeks=order)
+
+
+_EDGE_MOD = {"early": "START", "beginning": "START", "start": "START", "late": "END", "end": "END",
+             "mid": "MID", "middle": "MID", "earlier": "START", "later": "END"}
+
+
+def edge_mod(s: str | None) -> str | None:
+    if not s:
+        return None
+    for k, v in _EDGE_MOD.items():
+        if k in s.lower():
+            return v
+    return None
+
+
+_PRE_MOD = {"about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
+            "some": "APPROX", "nearly": "LESS_THAN", "almost": "LESS_THAN", "less": "LESS_THAN",
+            "fewer": "LESS_THAN", "under": "LESS_THAN", "up": "EQUAL_OR_LESS", "most": "EQUAL_OR_LESS",
+            "more": "MORE_THAN", "over": "MORE_THAN", "least": "EQUAL_OR_MORE"}
+
+
+def pre_mod(s: str | None) -> str | None:
+    if not s:
+        return None
+    for w in re.findall(r"[a-z]+", s.lower()):
+        if w in _PRE_MOD:
+            return _PRE_MOD[w]
+    return None
+
+
+@dataclass
+class Cand:
+    start: int
+    end: int
+    type: str
+    value: str
+    mod: str | None = None
+    rule: str = ""
+
+
+Handler = Callable[[re.Match[str], "Resolver"], "tuple[str, str, str | None] | None"]
+
+
+class Resolver:
+    """Turns a match of one grammar rule into (type, value, mod), given the anchor and the tense."""
+
+    def __init__(self, text: str, anchor: date | None, tense: Tense, g: Grammar) -> None:
+        self.text = text
+        self.anchor = anchor
+        self.tense = tense
+        self.g = g
+        self.m: re.Match[str] | None = None
+        self._shift = 0  # characters to drop from the start of the current match ("in the year")
+
+    # -- shared pieces
+    def tense_here(self) -> str | None:
+        assert self.m is not None
+        return self.tense.at(self.m.start(), self.m.end())
+
+    def month_of(self, s: str) -> int:
+        return self.g.months[s.rstrip(".").lower()]
+
+    def year_of(self, s: str) -> int:
+        if s.startswith("'"):
+            y = int(s[1:])
+            return 1900 + y if y > 30 else 2000 + y
+        return int(s)
+
+    def _year_for(self, month: int, day: int, rel: str | None) -> int:
+        """The year that puts month/day nearest the anchor, within a window set by modifier and tense."""
+        a = self.anchor
+        assert a is not None
+        r = norm(rel or "")
+        if r in ("this",):
+            return a.year
+        if r in ("last", "this past"):
+            lo, hi = -400, -1
+        elif r in ("next", "this coming"):
+            lo, hi = 1, 400
+        else:
+            t = self.tense_here()
+            lo, hi = {"past": (-330, 120), "future": (-120, 330)}.get(t or "", (-240, 180))
+        for y in (a.year, a.year - 1, a.year + 1):
+            try:
+                d = date(y, month, min(day, 28) if day else 15)
+            except ValueError:
+                continue
+            diff = (d - a).days
+            if day == 0 and d.month == a.month and y == a.year:
+                if r in ("last", "this past"):
+                    continue
+                if r in ("next", "this coming"):
+                    continue
+                return y
+            if lo <= diff <= hi:
+                return y
+        return a.year
+
+    def place_month(self, month: int, rel: str | None) -> str:
+        if self.anchor is None:
+            return f"XXXX-{month:02d}"
+        return f"{self._year_for(month, 0, rel):04d}-{month:02d}"
+
+    def place_day(self, month: int, day: int) -> str:
+        if self.anchor is None:
+            return f"XXXX-{month:02d}-{day:02d}"
+        return f"{self._year_for(month, day, None):04d}-{month:02d}-{day:02d}"
+
+    def weekday(self, wd: int, rel: str | None) -> str:
+        a = self.anchor
+        r = norm(rel or "")
+        if a is None:
+            return f"XXXX-WXX-{wd}"
+        diff = wd - a.isoweekday()
+        if r in ("last", "this past"):
+            back = (a.isoweekday() - wd) % 7 or 7
+            return (a - timedelta(days=back)).isoformat()
+        if r in ("next", "this coming"):
+            fwd = diff % 7 or 7
+            return (a + timedelta(days=fwd)).isoformat()
+        if diff == 0:
+            return a.isoformat()
+        t = self.tense_here()
+        if t in ("future", "present"):
+            return (a + timedelta(days=diff % 7)).isoformat()
+        return (a - timedelta(days=(-diff) % 7)).isoformat()
+
+    def shifted(self, n: float | None, unit: str, sign: int) -> str:
+        a = self.anchor
+        if n is None:
+            return "PAST_REF" if sign < 0 else "FUTURE_REF"
+        if a is None:
+            return {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX"}.get(unit, "XXXX-XX-XX")
+        k = int(n) if n == int(n) else n
+        if unit == "Y":
+            return str(a.year + sign * int(k))
+        if unit == "DE":
+            return str((a.year + sign * int(k) * 10) // 10)
+        if unit == "CE":
+            return str((a.year + sign * int(k) * 100) // 100)
+        if unit == "M":
+            return add_months(a, sign * int(k)).isoformat()[:7]
+        if unit == "Q":
+            d = add_months(a, sign * 3 * int(k))
+            y, q = quarter_of(d)
+            return f"{y}-Q{q}"
+        if unit in ("W", "2W"):
+            weeks = int(k) * (2 if unit == "2W" else 1)
+            return iso_week(a + timedelta(weeks=sign * weeks))
+        if unit == "D":
+            return (a + timedelta(days=sign * float(k))).isoformat()
+        if unit in ("H", "MIN", "S"):
+            return a.isoformat()
+        return a.isoformat()

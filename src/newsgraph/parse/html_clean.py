@@ -1,0 +1,74 @@
+"""Cleaning extracted text: boilerplate lines (patterns in ``data/html_boilerplate.txt``), a headline,
+standfirst or dateline repeated at the top, and paragraphs repeated right after themselves."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from functools import lru_cache
+from importlib import resources
+
+from .html_tree import DATE_LINE, WS, norm_words
+
+__all__ = ["clean_body", "is_boilerplate"]
+
+_MAX_BOILERPLATE_CHARS = 160
+
+
+@lru_cache(maxsize=1)
+def _boilerplate() -> tuple[re.Pattern[str], ...]:
+    text = resources.files("newsgraph").joinpath("data/html_boilerplate.txt").read_text(encoding="utf-8")
+    pats = []
+    for line in text.splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            pats.append(re.compile(line, re.I))
+    return tuple(pats)
+
+
+def is_boilerplate(line: str) -> bool:
+    """Whether a short extracted line is a share button, newsletter prompt, cross-link label, …"""
+    s = WS.sub(" ", line).strip()
+    if len(s) > _MAX_BOILERPLATE_CHARS:
+        return False
+    return any(p.search(s) for p in _boilerplate())
+
+
+_TRAILING_JUNK = re.compile(r"\s*(click to tweet|tweet this)\s*$", re.I)
+_SENTENCE_END = re.compile(r"[.!?…\"”»)。！？」』]\s*$")
+
+
+def _similar(a: str, b: str) -> bool:
+    """Same wording, allowing a site suffix or a little editing (compared on word tokens)."""
+    na, nb = norm_words(a), norm_words(b)
+    if not na or not nb:
+        return False
+    if na == nb or (len(na) > 20 and (na in nb or nb in na)):
+        return True
+    return difflib.SequenceMatcher(None, na, nb, autojunk=False).ratio() >= 0.85
+
+
+def _is_header_line(line: str, title: str, description: str | None) -> bool:
+    """A headline, standfirst or date/byline line that sits above the article text."""
+    if len(line) > 300 or _SENTENCE_END.search(line):
+        return False
+    if _similar(line, title) or (description and _similar(line, description)):
+        return True
+    return len(line) <= 80 and DATE_LINE.search(line) is not None
+
+
+def clean_body(text: str, title: str, description: str | None = None) -> str:
+    lines = [_TRAILING_JUNK.sub("", WS.sub(" ", ln).strip()) for ln in text.splitlines()]
+    lines = [ln for ln in lines if ln]
+    # headline, standfirst and dateline repeated at the top of the body
+    head = 0
+    while head < min(3, len(lines) - 1) and _is_header_line(lines[head], title, description):
+        head += 1
+    kept = [ln for ln in lines[head:] if not is_boilerplate(ln)]
+    # collapse a paragraph repeated right after itself (sticky headers, doubled teasers)
+    out: list[str] = []
+    for ln in kept:
+        if out and len(ln) > 30 and norm_words(ln) == norm_words(out[-1]):
+            continue
+        out.append(ln)
+    return "\n\n".join(out)

@@ -154,7 +154,7 @@ class _Connection:
 
 
 class PostgresFullText:
-    """tsvector fragments for the queries of the web app (``server/queries.py``)."""
+    """tsvector fragments for the queries of the web app (``newsgraph.query``)."""
 
     terms = staticmethod(ts_query)
 

@@ -35,7 +35,7 @@ def fts_query(q: str) -> str:
 
 
 class SQLiteFullText:
-    """FTS5 fragments for the queries of the web app (``server/queries.py``)."""
+    """FTS5 fragments for the queries of the web app (``newsgraph.query``)."""
 
     terms = staticmethod(fts_query)
 

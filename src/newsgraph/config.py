@@ -30,6 +30,9 @@ class Settings:
     port: int = 8765
     sql_time_limit_ms: int = 2000
     max_returned_rows: int = 1000
+    # per-stage options from the config's [options."STAGE"] tables, checked against what each
+    # stage declares (its keyword-only parameters) when the settings load
+    options: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def with_overrides(self, **kw: Any) -> Settings:
         return replace(self, **{k: v for k, v in kw.items() if v is not None})
@@ -45,6 +48,8 @@ def setting_help() -> dict[str, str]:
     comment: list[str] = []
     for line in _defaults_text().splitlines():
         s = line.strip()
+        if s.startswith("["):
+            break  # tables ([options."..."]) are documented in docs/stages.md
         if s.startswith("#"):
             comment.append(s.lstrip("# "))
         elif "=" in s:
@@ -56,6 +61,12 @@ def setting_help() -> dict[str, str]:
 
 
 def _coerce(name: str, value: Any) -> Any:
+    if name == "options":
+        if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
+            raise ConfigError('stage options go in tables: [options."quotes.v1"] then key = value', code="E202")
+        from .registry import check_options
+
+        return check_options(value)
     kinds = {f.name: f.type for f in fields(Settings)}
     if name not in kinds:
         known = ", ".join(sorted(kinds))
@@ -87,7 +98,7 @@ def load_settings(path: str | os.PathLike[str] | None = None, **overrides: Any) 
             values.update(tomllib.loads(p.read_text(encoding="utf-8")))
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"config file {str(p)!r} is not valid TOML: {exc}", code="E204") from exc
-    names = {f.name for f in fields(Settings)}
+    names = {f.name for f in fields(Settings)} - {"options"}
     for name in names:
         env = os.environ.get(f"NEWSGRAPH_{name.upper()}")
         if env is not None:
@@ -106,6 +117,9 @@ def settings_markdown() -> str:
         "`NEWSGRAPH_CONFIG`), as `NEWSGRAPH_<NAME>` environment variables, or with CLI flags where a",
         "command has one (flags win over variables, variables over files). This page is generated from",
         "`src/newsgraph/defaults.toml` by `python -m newsgraph.config > docs/settings.md`.",
+        "",
+        "Options of one stage (`min_words` of `quotes.v1`, ...) go in a table named after the stage,",
+        '`[options."quotes.v1"]`; `docs/stages.md` lists every stage\'s options and their defaults.',
         "",
         "| setting | default | environment variable | meaning |",
         "|---|---|---|---|",

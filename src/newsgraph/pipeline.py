@@ -29,7 +29,7 @@ def annotate(article: Article, settings: Settings | None = None, *,
     names: list[str] = []
     for st in resolve(settings.stages):
         t0 = time.perf_counter()
-        ctx.results[st.produces] = st.fn(ctx)
+        ctx.results[st.produces] = st.fn(ctx, **settings.options.get(st.name, {}))
         if timings is not None:
             timings[st.name] = timings.get(st.name, 0.0) + time.perf_counter() - t0
         names.append(st.name)

@@ -11,6 +11,7 @@ each entry point names a module, which is imported so its ``@stage`` decorators 
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib.metadata import entry_points
@@ -35,7 +36,7 @@ class Context:
     nlp: Language | None = None  # the pipeline that parsed ``doc``, for a stage that parses more text
 
 
-StageFn = Callable[[Context], Any]
+StageFn = Callable[..., Any]  # fn(ctx, **options)
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,18 @@ class Stage:
     produces: str
     fn: StageFn
     doc: str
+    options: dict[str, Any] = field(default_factory=dict)  # keyword-only option -> default
+
+
+def _options(fn: StageFn) -> dict[str, Any]:
+    """A stage's settings: its keyword-only parameters with their defaults (spaCy's factory config)."""
+    out: dict[str, Any] = {}
+    for p in inspect.signature(fn).parameters.values():
+        if p.kind is inspect.Parameter.KEYWORD_ONLY:
+            if p.default is inspect.Parameter.empty:
+                raise ConfigError(f"stage option {p.name!r} of {fn.__name__} needs a default", code="E205")
+            out[p.name] = p.default
+    return out
 
 
 _STAGES: dict[str, Stage] = {}
@@ -57,7 +70,8 @@ def stage(name: str, *, requires: tuple[str, ...] = (), produces: str) -> Callab
     def wrap(fn: StageFn) -> StageFn:
         if name in _STAGES and _STAGES[name].fn is not fn:
             raise ConfigError(f"stage {name!r} is registered twice", code="E205")
-        _STAGES[name] = Stage(name, requires, produces, fn, (fn.__doc__ or "").strip().split("\n")[0])
+        _STAGES[name] = Stage(name, requires, produces, fn, (fn.__doc__ or "").strip().split("\n")[0],
+                              _options(fn))
         return fn
 
     return wrap
@@ -97,6 +111,45 @@ def resolve(names: tuple[str, ...] | list[str]) -> list[Stage]:
     return out
 
 
+def check_options(options: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """``options`` (stage name -> {option: value}) checked against what each stage declares and
+    coerced to the type of the declared default; an unknown stage or option is a ConfigError."""
+    table = registered()
+    out: dict[str, dict[str, Any]] = {}
+    for name, given in options.items():
+        if name not in table:
+            raise ConfigError(f"options for unknown stage {name!r}; registered: {', '.join(sorted(table))}",
+                              code="E206")
+        declared = table[name].options
+        checked: dict[str, Any] = {}
+        for key, value in given.items():
+            if key not in declared:
+                known = ", ".join(sorted(declared)) or "none"
+                raise ConfigError(f"stage {name!r} has no option {key!r}; its options: {known}", code="E201")
+            checked[key] = _coerce_option(name, key, value, declared[key])
+        out[name] = checked
+    return out
+
+
+def _coerce_option(stage_name: str, key: str, value: Any, default: Any) -> Any:
+    try:
+        if isinstance(default, bool):
+            if isinstance(value, str):
+                if value.lower() not in ("true", "false", "1", "0", "yes", "no"):
+                    raise ValueError("expected true or false")
+                return value.lower() in ("true", "1", "yes")
+            return bool(value)
+        if isinstance(default, int | float):
+            return type(default)(value)
+        if isinstance(default, tuple | list | frozenset):
+            items = value.split(",") if isinstance(value, str) else list(value)
+            return tuple(str(v).strip() for v in items if str(v).strip())
+        return str(value)
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(f"option {key!r} of stage {stage_name!r} has a bad value {value!r}: {exc}",
+                          code="E202") from exc
+
+
 def stages_markdown() -> str:
     """docs/stages.md, generated from the registry (a test keeps the file in step)."""
     lines = ["# Stages", "",
@@ -106,6 +159,15 @@ def stages_markdown() -> str:
              "| stage | produces | requires | what it does |", "|---|---|---|---|"]
     for _, st in sorted(registered().items()):
         lines.append(f"| `{st.name}` | `{st.produces}` | {', '.join(st.requires) or '-'} | {st.doc} |")
+    lines += ["", "## Stage options", "",
+              "A stage's options are the keyword-only parameters of its function. Set them in a config file",
+              "under a table named after the stage; an unknown stage or option is refused when the config loads:",
+              "", "```toml", '[options."quotes.v1"]', "min_words = 6", "```", "",
+              "| stage | option | default |", "|---|---|---|"]
+    for _, st in sorted(registered().items()):
+        for key, default in st.options.items():
+            shown = ", ".join(map(str, default)) if isinstance(default, tuple | list | frozenset) else default
+            lines.append(f"| `{st.name}` | `{key}` | `{shown}` |")
     lines += ["", "Plugins add stages through the `newsgraph.stages` entry-point group: the entry point names a",
               "module whose `@stage` decorators register its stages; add their names to `stages` in your",
               "config to run them."]

@@ -11,8 +11,8 @@ from newsgraph.actors.compose import country_of, role_of
 from newsgraph.actors.countries import countries, fips
 from newsgraph.export.geo import fips_country, gdelt_geo
 from newsgraph.model import Article
-from newsgraph.nlp.spacy_model import load_nlp
 from newsgraph.nlp.places import extract_places, lookup
+from newsgraph.nlp.spacy_model import load_nlp
 from newsgraph.registry import Context
 
 

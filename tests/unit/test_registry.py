@@ -81,3 +81,35 @@ def test_no_stage_reads_a_result_it_does_not_require() -> None:
         assert rec.read <= set(st.requires), f"{name} reads {sorted(rec.read - set(st.requires))}"
     assert results["events"] and results["amounts"]  # the stages that read others did run on something
 
+
+
+def test_stage_options_from_the_config_reach_the_stage(tmp_path: Any) -> None:
+    from newsgraph.pipeline import annotate
+
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('[options."tone.v1"]\nmin_valence = 99.0\n', encoding="utf-8")
+    settings = load_settings(cfg)
+    assert settings.options == {"tone.v1": {"min_valence": 99.0}}
+    text = "Good news\n\nThe wonderful, excellent, happy agreement was a great success for everyone."
+    article = Article(id="o", text=text, title="Good news", published=Published("2024-02-08", "day", "input"))
+    default = annotate(article, load_settings())
+    strict = annotate(article, settings)
+    assert default.tone is not None and strict.tone is not None
+    assert default.tone.positive > 0
+    assert strict.tone.positive == 0  # no word reaches a valence of 99: the option was applied
+
+
+def test_unknown_stage_option_is_refused_when_the_config_loads(tmp_path: Any) -> None:
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('[options."tone.v1"]\nmin_valnce = 1\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as exc:
+        load_settings(cfg)
+    assert exc.value.code == "E201" and "min_valence" in str(exc.value)
+    cfg.write_text('[options."nosuch.v1"]\nx = 1\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as exc:
+        load_settings(cfg)
+    assert exc.value.code == "E206"
+    cfg.write_text('[options."tone.v1"]\nmin_valence = "high"\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as exc:
+        load_settings(cfg)
+    assert exc.value.code == "E202"

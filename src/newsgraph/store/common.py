@@ -31,7 +31,8 @@ def child_rows(analysis: Analysis) -> list[tuple[str, str, list[tuple[Any, ...]]
     aid = analysis.article.id
     ents = analysis.entities
     return [
-        ("entities", "", [(aid, e.id, e.type, e.name, e.actor, e.country, e.role, e.kb_id, len(e.mentions))
+        ("entities", "", [(aid, e.id, e.type, e.name, e.actor, e.country, e.role, e.kb_id, len(e.mentions),
+                           e.actor_source)
                           for e in ents]),
         ("mentions", '(article_id, eid, start, "end", text, label)',
          [(aid, e.id, m.start, m.end, m.text, m.label) for e in ents for m in e.mentions]),

@@ -23,7 +23,10 @@ from ..errors import StoreError
 from ..model import Analysis, Rejected
 from .common import ARTICLE_COLUMNS, SharedReads, article_row, child_rows, insert_sql
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+_MIGRATIONS: dict[int, str] = {  # version -> SQL that upgrades from version-1
+    2: 'ALTER TABLE entities ADD COLUMN IF NOT EXISTS actor_source TEXT COLLATE "C"',
+}
 _NOW = "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
 _TOKEN = re.compile(r"'(?:[^']|'')*'|\"[^\"]*\"|::|\?|:[A-Za-z_]\w*|%|[^'\"?:%]+|.", re.S)
 _LIKE = re.compile(r"\bLIKE\b", re.I)
@@ -232,6 +235,10 @@ class PostgresStore(SharedReads):
                                  "upgrade newsgraph", code="E303")
             if version == 0:
                 self.pg.execute("INSERT INTO meta VALUES ('schema_version', %s)", (str(SCHEMA_VERSION),))
+                return
+            for v in range(version + 1, SCHEMA_VERSION + 1):
+                self.pg.execute(_MIGRATIONS[v])
+                self.pg.execute("UPDATE meta SET value = %s WHERE key = 'schema_version'", (str(v),))
 
     def _one(self, sql: str, params: Sequence[Any] = ()) -> Row:
         row: Row | None = self.pg.execute(sql, params or None).fetchone()

@@ -1,4 +1,4 @@
--- newsgraph store schema, version 1.  Applied by store/sqlite.py migrations.
+-- newsgraph store schema, version 2.  Applied by store/sqlite.py migrations.
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
 CREATE TABLE IF NOT EXISTS articles (
@@ -20,6 +20,7 @@ CREATE TABLE IF NOT EXISTS entities (
   article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
   eid TEXT NOT NULL, type TEXT NOT NULL, name TEXT NOT NULL,
   actor TEXT, country TEXT, role TEXT, kb_id TEXT, n_mentions INTEGER NOT NULL,
+  actor_source TEXT,
   PRIMARY KEY (article_id, eid)
 );
 CREATE INDEX IF NOT EXISTS entities_name ON entities(name);

@@ -1,4 +1,4 @@
--- newsgraph store schema for PostgreSQL, version 1: the same tables and columns as schema.sql
+-- newsgraph store schema for PostgreSQL, version 2: the same tables and columns as schema.sql
 -- (SQLite), with tsvector columns in place of the FTS5 tables.  Applied by store/postgres.py.
 CREATE TABLE IF NOT EXISTS meta (key TEXT COLLATE "C" PRIMARY KEY, value TEXT COLLATE "C" NOT NULL);
 
@@ -21,6 +21,7 @@ CREATE TABLE IF NOT EXISTS entities (
   article_id TEXT COLLATE "C" NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
   eid TEXT COLLATE "C" NOT NULL, type TEXT COLLATE "C" NOT NULL, name TEXT COLLATE "C" NOT NULL,
   actor TEXT COLLATE "C", country TEXT COLLATE "C", role TEXT COLLATE "C", kb_id TEXT COLLATE "C", n_mentions INTEGER NOT NULL,
+  actor_source TEXT COLLATE "C",
   PRIMARY KEY (article_id, eid)
 );
 CREATE INDEX IF NOT EXISTS entities_name ON entities(name);

@@ -19,8 +19,10 @@ from ..errors import StoreError
 from ..model import Analysis, Rejected
 from .common import ARTICLE_COLUMNS, SharedReads, article_row, child_rows, insert_sql
 
-SCHEMA_VERSION = 1
-_MIGRATIONS: dict[int, str] = {}  # version -> SQL that upgrades from version-1
+SCHEMA_VERSION = 2
+_MIGRATIONS: dict[int, str] = {  # version -> SQL that upgrades from version-1
+    2: "ALTER TABLE entities ADD COLUMN actor_source TEXT;",  # the rule or row that gave the actor code
+}
 
 
 def _schema_sql() -> str:

@@ -45,6 +45,7 @@ class Coded:
     country: str | None
     desc: str | None
     source: str | None
+    role: str | None = None  # the CAMEO role part of ``code``
 
 
 @lru_cache(maxsize=1)
@@ -143,13 +144,14 @@ def _title_country(low: Sequence[str]) -> str | None:
 
 def code_title(words: Sequence[str], ctx: CountryContext, *, is_person: bool,
                code_at: Callable[[int], tuple[str | None, str | None]] | None = None,
-               candidacy: bool = False) -> Coded | None:
+               candidacy: bool = False, fill: bool = True) -> Coded | None:
     """Code a person or organisation from title or appositive words.
 
     ``words`` are the words before a name ("Indian", "police", "commissioner") or of an appositive
     ("a", "spokesman", "for", "the", "State", "Department"); ``code_at(i)`` gives the (code, source)
     of a named entity at ``words[i]`` when the caller knows one; ``candidacy`` is set when the
-    sentence says the person is running ("who is running for governor").
+    sentence says the person is running ("who is running for governor"); with ``fill`` false a
+    role without a country in the words is returned without one (``fill_country`` adds it later).
     """
     lx = lexicon()
     low = [w.lower() for w in words]
@@ -184,18 +186,18 @@ def code_title(words: Sequence[str], ctx: CountryContext, *, is_person: bool,
         after = [f for f in found if f[0] > s and low[s + 1:s + 2] and low[s + 1] in SPOKES_PREP]
         if after:
             return Coded(after[0][1], after[0][1][:3] if after[0][1][:3] in lx.country_names else None,
-                         " ".join(words), f"spokesperson-for:{after[0][2]}")
+                         " ".join(words), f"spokesperson-for:{after[0][2]}", after[0][1][3:] or None)
         if code_at is not None and s + 1 < len(low) and low[s + 1] in SPOKES_PREP:
             for j in range(s + 2, len(words)):
                 code, src = code_at(j)
                 if code:
                     return Coded(code, code[:3] if code[:3] in lx.country_names else None, " ".join(words),
-                                 f"spokesperson-for:{src}")
+                                 f"spokesperson-for:{src}", code[3:] or None)
         before = [f for f in found if f[0] < s]
         if before and is_person:
             f = before[-1]
             return Coded(f[1], f[1][:3] if f[1][:3] in lx.country_names else None, " ".join(words),
-                         f"spokesperson-for:{f[2]}")
+                         f"spokesperson-for:{f[2]}", f[1][3:] or None)
     country = country or leader_country
     span = _role_span(low, lx)
     role = span[0] if span else None
@@ -217,20 +219,48 @@ def code_title(words: Sequence[str], ctx: CountryContext, *, is_person: bool,
         notes.append(seat[1])
     if role is None and country is None:
         return None
-    if country:
-        notes.append(f"phrase:{country}")
-    elif role is not None:
-        title_country = _title_country(low)
-        if title_country:
-            country = title_country
-            notes.append(f"title-country:{country}")
-        elif ctx.country:
-            country = ctx.country
-            notes.append(f"context:{country}")
     if is_person and role and role not in PERSON_ROLES:
         role = None  # "Kremlin aide" keeps GOV; a person is not a "ministry"
-    code = ((country or "---") + role) if role else country
-    return Coded(code, country, " ".join(words) or None, "+".join(notes) or None)
+    if country:
+        notes.append(f"phrase:{country}")
+    out = Coded(((country or "---") + role) if role else country, country, " ".join(words) or None,
+                "+".join(notes) or None, role)
+    return fill_country(out, ctx) if fill else out
+
+
+def fill_country(c: Coded, ctx: CountryContext) -> Coded:
+    """A role without a country takes the title's own country (role_countries.tsv), else the context's."""
+    if c.country or not c.role:
+        return c
+    country = _title_country((c.desc or "").lower().split())
+    how = f"title-country:{country}" if country else ""
+    if country is None and ctx.country:
+        country, how = ctx.country, f"context:{ctx.country}"
+    if country is None:
+        return c
+    return Coded(country + c.role, country, c.desc, f"{c.source}+{how}" if c.source else how, c.role)
+
+
+def combine(title: Coded | None, appos: Coded | None, ctx: CountryContext) -> Coded | None:
+    """One code from the words before a name and its appositive: a spokesperson's organisation
+    first; else the role of the first that has one and the country of the first that names one
+    ("European Parliament President" + "an Italian" -> ITALEG); else the context fills the country."""
+    have = [c for c in (title, appos) if c is not None and (c.code or c.role)]
+    if not have:
+        return None
+    for c in have:
+        if (c.source or "").startswith("spokesperson-for:"):
+            return c
+    with_role = next((c for c in have if c.role), None)
+    with_country = next((c for c in have if c.country), None)
+    if with_role is None:
+        return with_country
+    if with_country is None or with_country is with_role:
+        return fill_country(with_role, ctx)
+    country = with_country.country
+    assert country is not None
+    return Coded(country + (with_role.role or ""), country, with_role.desc,
+                 f"{with_role.source}+phrase:{country}", with_role.role)
 
 
 PERSON_ROLES = frozenset({"GOV", "MIL", "OPP", "LEG", "JUD", "COP", "SPY", "MED", "ELI", "REB", "BUS", "CVL",
@@ -248,18 +278,23 @@ def code_org_name(names: Sequence[str], ctx: CountryContext) -> Coded | None:
     lx = lexicon()
     for name in sorted(set(names), key=len, reverse=True):
         head = institution_head(name)
-        if head is not None:
-            word, role = head
-            country = ctx.country
-            src = f"institution-word:{word}" + (f"+context:{country}" if country else "")
-            code = ((country or "---") + role) if role else country
-            return Coded(code, country, None, src)
+        words = name.split()
+        if head is None or any(" ".join(words[-k:]) in lx.phrases for k in range(2, min(4, len(words)) + 1)):
+            continue  # "... and Downing Street": the head word belongs to a lexicon name
+        word, role = head
+        if not role:  # a street, a hotel or a club is not coded as an actor
+            return Coded(None, None, None, f"institution-word:{word}")
+        country = ctx.country
+        src = f"institution-word:{word}" + (f"+context:{country}" if country else "")
+        return Coded((country or "---") + role, country, None, src, role)
     for name in sorted(set(names), key=len, reverse=True):
         code = code_phrase(name)
         if code:
             return Coded(code, code[:3] if code[:3] in lx.country_names else None, None, f"phrase:{name}")
     for name in sorted(set(names), key=len, reverse=True):
-        named_role = role_of_words([w.lower() for w in name.split()])
-        if named_role and ctx.country:
-            return Coded(ctx.country + named_role, ctx.country, None, f"role:{name}+context:{ctx.country}")
+        low = [w.lower() for w in name.split()]
+        named_role = role_of_words(low)
+        if named_role and ctx.country and _role_span(low, lx) == (named_role, 0, len(low)):
+            # the whole name is a role ("Parliament", "Supreme Court", "Treasury"): the context's
+            return Coded(ctx.country + named_role, ctx.country, None, f"role:{name}+context:{ctx.country}", named_role)
     return None

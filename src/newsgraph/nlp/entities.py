@@ -31,6 +31,7 @@ from ..actors.coding import (
     ambiguous_entry,
     code_org_name,
     code_title,
+    combine,
     inside_institution,
 )
 from ..actors.context import CountryContext, country_context
@@ -292,14 +293,6 @@ def _context_words(doc: Doc, c: _Cand) -> tuple[list[str], SpacySpan | None, boo
     return words, appos, running
 
 
-def _best(*coded: Coded | None) -> Coded | None:
-    """The first result with country and role; else the first with any code."""
-    have = [c for c in coded if c is not None and c.code]
-    full = [c for c in have if c.code and len(c.code) > 3 and not c.code.startswith("---")]
-    best = full or have
-    return best[0] if best else None
-
-
 def _code(doc: Doc, g: _Group, lx: Lexicon, day: str | None, ctx: CountryContext,
           token_group: dict[int, _Group]) -> Coded:
     """The actor code of a group, with its country, role description and source (rule or row)."""
@@ -329,18 +322,19 @@ def _code(doc: Doc, g: _Group, lx: Lexicon, day: str | None, ctx: CountryContext
             words, appos, running = _context_words(doc, m)
             person = g.type == "PERSON"
             c1 = code_title(words, ctx, is_person=person, code_at=code_at(m.start - len(words)),
-                            candidacy=running) if words else None
+                            candidacy=running, fill=False) if words else None
             c2 = code_title([t.text for t in appos], ctx, is_person=person, code_at=code_at(appos.start),
-                            candidacy=running) if appos is not None else None
-            c = _best(c1, c2)
+                            candidacy=running, fill=False) if appos is not None else None
+            c = combine(c1, c2, ctx)
             if c is not None and c.code and g.type == "ORG" and c.country and c.code == c.country:
                 named_role = role_of_words([w.lower() for w in max(g.names, key=len).split()])
                 if named_role:  # "India's Supreme Court": the country from the words, the role from the name
-                    c = Coded(c.country + named_role, c.country, c.desc, f"{c.source}+role-in-name")
+                    c = Coded(c.country + named_role, c.country, c.desc, f"{c.source}+role-in-name", named_role)
             if c is not None and c.code:
                 if e is not None and e.kind == "leader" and e.country and c.country is None \
                         and c.code.startswith("---"):
-                    c = Coded(e.country + c.code[3:], e.country, c.desc, f"{c.source}+leaders.tsv:{e.name}:country")
+                    c = Coded(e.country + c.code[3:], e.country, c.desc, f"{c.source}+leaders.tsv:{e.name}:country",
+                              c.role)
                 return c
         if e is not None:
             return Coded(e.country, e.country, None, f"leaders.tsv:{e.name}:not-in-office-on-date")

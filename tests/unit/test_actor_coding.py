@@ -27,9 +27,11 @@ def test_dateline_gives_the_country() -> None:
 
 
 def test_context_needs_a_clear_lead() -> None:
-    assert country_context("The talks went on.", ["IND", "IND", "IND"]).country == "IND"
-    assert country_context("The talks went on.", ["IND", "IND", "USA", "USA"]).country is None  # unclear
-    ctx = country_context("The talks went on.", ["USA", "USA"], url="https://www.cnn.com/2024/x")
+    assert country_context("The talks went on.", ["IND"] * 4).country == "IND"
+    assert country_context("The talks went on.", ["IND"] * 5 + ["USA"] * 3).country is None  # unclear
+    assert country_context("The talks went on.", ["IND"] * 2).country is None  # too little evidence
+    assert country_context("NEW DELHI (Reuters) - The talks went on.", ["IND"]).country == "IND"
+    ctx = country_context("The talks went on.", ["USA"] * 3, url="https://www.cnn.com/2024/x")
     assert ctx.country == "USA" and "outlet" in ctx.source
 
 
@@ -79,6 +81,7 @@ def test_place_inside_an_institution_name_is_not_its_country() -> None:
         assert e.actor.endswith(role) and (e.actor_source or "").startswith("institution-word:")
     assert not (ents["Ruth Ellery"].actor or "").startswith("COL")
     assert not {"Columbia", "Colombia", "Georgetown", "Guyana", "Jordan"} & set(ents)
+    assert _entities("Canon Ruth Ellery spoke at Westminster Abbey on Sunday.")["Westminster Abbey"].actor == "GBRREL"
 
 
 @pytest.mark.slow

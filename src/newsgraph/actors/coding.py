@@ -284,8 +284,15 @@ def code_org_name(names: Sequence[str], ctx: CountryContext) -> Coded | None:
         word, role = head
         if not role:  # a street, a hotel or a club is not coded as an actor
             return Coded(None, None, None, f"institution-word:{word}")
-        country = ctx.country
-        src = f"institution-word:{word}" + (f"+context:{country}" if country else "")
+        # a demonym, a seat of government or a national institution does name the country ("American
+        # University", "Westminster Abbey"); a country or city name does not ("Columbia University"):
+        # then the context decides
+        named = [e[0].country for k in (3, 2, 1) for i in range(len(words) - k + 1)
+                 if (e := lx.phrases.get(" ".join(words[i:i + k]))) and e[0].country
+                 and e[0].kind in ("demonym", "seat", "institution")]
+        country = named[0] if named else ctx.country
+        src = f"institution-word:{word}" + (f"+phrase:{country}" if named else f"+context:{country}" if country
+                                            else "")
         return Coded((country or "---") + role, country, None, src, role)
     for name in sorted(set(names), key=len, reverse=True):
         code = code_phrase(name)

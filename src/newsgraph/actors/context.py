@@ -28,8 +28,8 @@ from .lexicon import lexicon
 
 DATELINE = 3.0  # a dateline counts as three mentions
 OUTLET = 1.0
-MIN_SCORE = 3.0  # the leading country needs at least this score ...
-LEAD = 1.5  # ... and this many times the runner-up's
+MIN_SCORE = 4.0  # the leading country needs at least this score (a dateline and one mention) ...
+LEAD = 2.0  # ... and twice the runner-up's
 
 # "WASHINGTON —", "NEW DELHI (Reuters) -", "Uxbridge, United Kingdom (CNN)", "LONDON, Jan 5 (Reuters) -"
 _DATELINE = re.compile(

@@ -325,7 +325,8 @@ def _code(doc: Doc, g: _Group, lx: Lexicon, day: str | None, ctx: CountryContext
                             candidacy=running, fill=False) if words else None
             c2 = code_title([t.text for t in appos], ctx, is_person=person, code_at=code_at(appos.start),
                             candidacy=running, fill=False) if appos is not None else None
-            c = combine(c1, c2, ctx)
+            # a known leader out of office on the date: the leader's country before the article's context
+            c = combine(c1, c2, ctx if e is None else CountryContext(None, ""))
             if c is not None and c.code and g.type == "ORG" and c.country and c.code == c.country:
                 named_role = role_of_words([w.lower() for w in max(g.names, key=len).split()])
                 if named_role:  # "India's Supreme Court": the country from the words, the role from the name

@@ -140,3 +140,16 @@ def test_actor_source_is_in_the_json_and_in_show() -> None:
     console = Console(record=True, width=300)
     render_analysis(a, console)
     assert "role:Sen.+title-country:USA" in console.export_text()
+
+
+@pytest.mark.slow
+def test_context_gives_only_what_the_country_has() -> None:
+    uk = _entities("LONDON (Reuters) - British ministers said Parliament would vote on Tuesday. Officials in London said "
+                   "Britain would wait, and President Tom Varga of the visiting delegation agreed.")
+    parliament = [e for e in uk.values() if e.name == "Parliament"]
+    assert parliament and parliament[0].actor == "GBRLEG"
+    assert not (uk["Tom Varga"].actor or "").startswith("GBR")  # Britain has no president
+    us = _entities("WASHINGTON — Parliament in London voted on Tuesday. The Senate, U.S. officials and "
+                   "the White House said, would wait for Washington's allies.")
+    assert [e.actor for e in us.values() if e.name == "Senate"] == ["USALEG"]
+    assert all(e.actor is None for e in us.values() if e.name == "Parliament")

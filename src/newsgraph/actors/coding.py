@@ -21,6 +21,7 @@ table row gave the code (``source``), for ``newsgraph show`` and for debugging.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -35,6 +36,10 @@ FORMER = frozenset({"former", "ex", "ex-", "erstwhile", "onetime", "one-time", "
 SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative", "press secretary"})
 SPOKES_PREP = frozenset({"for", "of", "at"})
 PLACE_KINDS = frozenset({"country", "capital", "region"})
+# titles of a head of state or government: a country's context gives them only when leaders.tsv lists an
+# office of that country with the word (a U.K. context does not make "President Jane Doe" British)
+HEAD_TITLES = frozenset({"president", "prime", "premier", "chancellor", "king", "queen", "emir", "sultan",
+                         "monarch"})
 
 
 @dataclass(frozen=True)
@@ -228,13 +233,46 @@ def code_title(words: Sequence[str], ctx: CountryContext, *, is_person: bool,
     return fill_country(out, ctx) if fill else out
 
 
+@lru_cache(maxsize=1)
+def _national_words() -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """The lower-case words of each country's offices (leaders.tsv), and of its institutions' names per
+    country + role ("USALEG": congress, senate, house, ...; institutions.tsv)."""
+    lx = lexicon()
+    offices: dict[str, set[str]] = defaultdict(set)
+    for rows in lx.offices.values():
+        for o in rows:
+            offices[o.country] |= set(o.office.lower().split())
+    institutions: dict[str, set[str]] = defaultdict(set)
+    for alias, entries in lx.phrases.items():
+        for e in entries:
+            if e.kind == "institution" and e.country and e.code.startswith(e.country):
+                institutions[e.code[:6]] |= set(alias.lower().split())
+    return offices, institutions
+
+
+def context_fits(words: Sequence[str], country: str, *, role: str | None = None) -> bool:
+    """Whether the context country can hold this title, or this institution name of role ``role``.
+
+    A head-of-state title needs an office of that country with the word (leaders.tsv). A bare
+    institution name ("Parliament", "Senate") fits a country that has no listed institution of that
+    role, or one named with all its words (institutions.tsv: "British Parliament", "U.S. Senate"), so
+    a U.S. context, which has Congress, does not turn "Parliament" into the U.S. legislature.
+    """
+    offices, institutions = _national_words()
+    low = [w.lower() for w in words]
+    if role is not None:
+        named = institutions.get(country + role[:3])
+        return named is None or all(w in named for w in low if w != "the")
+    return all(w in offices.get(country, ()) for w in low if w in HEAD_TITLES)
+
+
 def fill_country(c: Coded, ctx: CountryContext) -> Coded:
     """A role without a country takes the title's own country (role_countries.tsv), else the context's."""
     if c.country or not c.role:
         return c
     country = _title_country((c.desc or "").lower().split())
     how = f"title-country:{country}" if country else ""
-    if country is None and ctx.country:
+    if country is None and ctx.country and context_fits((c.desc or "").split(), ctx.country):
         country, how = ctx.country, f"context:{ctx.country}"
     if country is None:
         return c
@@ -301,7 +339,8 @@ def code_org_name(names: Sequence[str], ctx: CountryContext) -> Coded | None:
     for name in sorted(set(names), key=len, reverse=True):
         low = [w.lower() for w in name.split()]
         named_role = role_of_words(low)
-        if named_role and ctx.country and _role_span(low, lx) == (named_role, 0, len(low)):
+        if named_role and ctx.country and _role_span(low, lx) == (named_role, 0, len(low)) \
+                and context_fits(name.split(), ctx.country, role=named_role):
             # the whole name is a role ("Parliament", "Supreme Court", "Treasury"): the context's
             return Coded(ctx.country + named_role, ctx.country, None, f"role:{name}+context:{ctx.country}", named_role)
     return None

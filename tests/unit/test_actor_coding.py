@@ -94,6 +94,13 @@ def test_congress_follows_the_article_country() -> None:
                    "the cuts, U.S. officials said.")
     congress = [e for e in us.values() if any(m.text.endswith("Congress") for m in e.mentions)]
     assert len(congress) == 1 and congress[0].actor == "USALEG"
+    # Britain and the U.S. equally present: no country context, but of Congress's countries the U.S. leads
+    mixed = _entities("Britain and the United States want a trade deal. British and American officials met "
+                      "in London and Washington, and the U.S. and the U.K. agreed, but Congress must approve "
+                      "it and Britain's parliament too.")
+    congress = [e for e in mixed.values() if any(m.text.endswith("Congress") for m in e.mentions)]
+    assert len(congress) == 1 and congress[0].actor == "USALEG"
+    assert "context-among-rows:USA" in (congress[0].actor_source or "")
     unclear = _entities("Congress met on Friday and the vote was close.")
     congress = [e for e in unclear.values() if any(m.text.endswith("Congress") for m in e.mentions)]
     assert all(e.actor is None for e in congress)
@@ -144,8 +151,8 @@ def test_actor_source_is_in_the_json_and_in_show() -> None:
 
 @pytest.mark.slow
 def test_context_gives_only_what_the_country_has() -> None:
-    uk = _entities("LONDON (Reuters) - British ministers said Parliament would vote on Tuesday. Officials in London said "
-                   "Britain would wait, and President Tom Varga of the visiting delegation agreed.")
+    uk = _entities("LONDON (Reuters) - British ministers said Parliament would vote on Tuesday. Officials in "
+                   "London said Britain would wait, and President Tom Varga of the visiting delegation agreed.")
     parliament = [e for e in uk.values() if e.name == "Parliament"]
     assert parliament and parliament[0].actor == "GBRLEG"
     assert not (uk["Tom Varga"].actor or "").startswith("GBR")  # Britain has no president

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..datafiles import tsv_dicts
-from .context import CountryContext
+from .context import CountryContext, leading
 from .lexicon import ActorEntry, Lexicon, code_phrase, lexicon, role_of_words
 
 CANDIDACY = frozenset({"candidate", "candidates", "nominee", "nominees", "hopeful", "hopefuls", "contender",
@@ -126,6 +126,10 @@ def ambiguous_entry(names: Sequence[str], ctx: CountryContext) -> tuple[bool, Ac
     name = stripped[0]
     if ctx.country and ctx.country in table[name]:
         return True, table[name][ctx.country], f"ambiguous.tsv:{name}+context:{ctx.country}"
+    # no clear country overall (a U.S.-British story): the name's own countries may still be told apart
+    country = leading({c: ctx.scores.get(c, 0.0) for c in table[name]})
+    if country is not None:
+        return True, table[name][country], f"ambiguous.tsv:{name}+context-among-rows:{country}"
     return True, None, f"ambiguous.tsv:{name}+no-clear-context"
 
 

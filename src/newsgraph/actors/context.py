@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import urlsplit
@@ -94,6 +94,16 @@ def outlet_country(outlet: str | None, url: str | None) -> str | None:
     return None
 
 
+def leading(scores: Mapping[str, float]) -> str | None:
+    """The country that leads clearly (at least ``MIN_SCORE`` and ``LEAD`` times the runner-up), or None."""
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:2]
+    if not ranked:
+        return None
+    top, best = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0.0
+    return top if best >= MIN_SCORE and best >= LEAD * second else None
+
+
 def country_context(text: str, mention_countries: Iterable[str], *, outlet: str | None = None,
                     url: str | None = None) -> CountryContext:
     """Weigh the dateline, the mentioned countries and the outlet; see the module docstring."""
@@ -107,13 +117,10 @@ def country_context(text: str, mention_countries: Iterable[str], *, outlet: str 
     oc = outlet_country(outlet, url)
     if oc:
         scores[oc] += OUTLET
-    if not scores:
-        return CountryContext(None, "", {}, dl)
-    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:2]
-    top, best = ranked[0]
-    second = ranked[1][1] if len(ranked) > 1 else 0.0
-    if best < MIN_SCORE or best < LEAD * second:
+    top = leading(scores)
+    if top is None:
         return CountryContext(None, "", dict(scores), dl)
+    best = scores[top]
     parts = [p for p, ok in (("dateline", dl == top), ("mentions", best - (DATELINE if dl == top else 0)
                                                          - (OUTLET if oc == top else 0) > 0),
                              ("outlet", oc == top)) if ok]

@@ -152,11 +152,12 @@ class Entity:
     country: str | None = None  # ISO alpha-3 or CAMEO region code
     role: str | None = None  # "President of China", "Kremlin aide"
     kb_id: str | None = None  # id in the actor lexicon
+    actor_source: str | None = None  # the rule or table row that gave ``actor``: "role:Sen.+title-country:USA"
 
     def to_dict(self) -> JSON:
         return {
             "id": self.id, "type": self.type, "name": self.name, "actor": self.actor,
-            "country": self.country, "role": self.role, "kb_id": self.kb_id,
+            "country": self.country, "role": self.role, "kb_id": self.kb_id, "actor_source": self.actor_source,
             "mentions": [{"start": m.start, "end": m.end, "text": m.text, "label": m.label}
                          for m in self.mentions],
         }
@@ -168,7 +169,7 @@ class Entity:
             mentions=tuple(Mention(m["start"], m["end"], m["text"], m.get("label") or d["type"])
                            for m in d.get("mentions") or ()),
             actor=d.get("actor"), country=d.get("country"), role=d.get("role"),
-            kb_id=d.get("kb_id"),
+            kb_id=d.get("kb_id"), actor_source=d.get("actor_source"),
         )
 
 

@@ -43,9 +43,9 @@ def render_analysis(a: Analysis, out: Console) -> None:
     out.print(highlighted(a))
     out.print()
     if a.entities:
-        t = Table("id", "type", "name", "actor", "role", "mentions", title="Entities")
+        t = Table("id", "type", "name", "actor", "role", "actor from", "mentions", title="Entities")
         for e in a.entities:
-            t.add_row(e.id, e.type, e.name, e.actor or "", e.role or "",
+            t.add_row(e.id, e.type, e.name, e.actor or "", e.role or "", e.actor_source or "",
                       ", ".join(f"{m.text}@{m.start}" for m in e.mentions[:6]))
         out.print(t)
     if a.events:

@@ -44,7 +44,7 @@ def test_ingest_resumes_and_the_read_commands_work(both: tuple[str, str]) -> Non
     again = _cli("ingest", str(SAMPLES), "--db", url)
     assert again.returncode == 0 and "0 analysed" in again.stderr and "already done" in again.stderr
     stats = json.loads(_cli("stats", "--db", url).stdout)
-    assert stats["articles"] == len(list(SAMPLES.iterdir())) and stats["schema_version"] == 1
+    assert stats["articles"] == len(list(SAMPLES.iterdir())) and stats["schema_version"] == 2
     found = _cli("search", "Kremlin", "--db", url)
     assert found.returncode == 0 and found.stdout.strip()
     art = found.stdout.split()[0]
@@ -133,3 +133,17 @@ def test_read_only_store_refuses_writes_and_an_empty_database_is_reported(pg_ser
         with pytest.raises(Exception, match="read-only"):
             ro.query("INSERT INTO runs(command, started) VALUES ('x', 'y')")
         assert ro.count("runs") == 1
+
+
+def test_a_version_1_database_gains_the_actor_source_column(pg_server: Any) -> None:
+    import psycopg
+
+    url = pg_server.new_database()
+    with open_store(url) as st:
+        st.start_run("test")
+    with psycopg.connect(url, autocommit=True) as c:  # make it a v1 database
+        c.execute("ALTER TABLE entities DROP COLUMN actor_source")
+        c.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    with open_store(url) as st:
+        assert st.schema_version() == 2
+        assert st.query("SELECT count(actor_source) FROM entities")[0][0] == 0

@@ -16,7 +16,8 @@ def _analysis(aid: str = "a1", title: str = "Talks in Oslo") -> Analysis:
     art = Article(id=aid, text=text, title=title, published=Published("2024-02-08", "day", "input"),
                   url="https://example.org/" + aid, outlet="example.org", source=f"{aid}.md")
     s = text.index("Norway")
-    ent = Entity("e1", "GPE", "Norway", (Mention(s, s + 6, "Norway", "GPE"),), actor="NOR", country="NOR")
+    ent = Entity("e1", "GPE", "Norway", (Mention(s, s + 6, "Norway", "GPE"),), actor="NOR", country="NOR",
+                 actor_source="lexicon:country:NOR")
     return Analysis(article=art, entities=(ent,), stages=("entities.v1",))
 
 
@@ -70,6 +71,24 @@ def test_read_only_store_refuses_writes(tmp_db: Path) -> None:
 
 def test_schema_version_is_recorded(tmp_db: Path) -> None:
     with open_store(tmp_db) as st:
-        assert st.schema_version() == 1
+        assert st.schema_version() == 2
     with open_store(tmp_db) as st:  # reopening migrates nothing and keeps data
-        assert st.schema_version() == 1
+        assert st.schema_version() == 2
+
+
+def test_version_1_database_gains_actor_source_column(tmp_db: Path) -> None:
+    import sqlite3
+
+    with open_store(tmp_db) as st:  # make a v1 database: no actor_source column, version 1
+        st.write(_analysis())
+    con = sqlite3.connect(tmp_db)
+    con.execute("ALTER TABLE entities DROP COLUMN actor_source")
+    con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    con.commit()
+    con.close()
+    with open_store(tmp_db) as st:
+        assert st.schema_version() == 2
+        st.write(_analysis("a2"))
+        rows = st.query("SELECT eid, actor_source FROM entities WHERE article_id = 'a2'")
+        assert [tuple(r) for r in rows] == [("e1", "lexicon:country:NOR")]
+        assert st.get("a1") is not None

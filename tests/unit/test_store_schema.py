@@ -12,7 +12,7 @@ import pytest
 
 from newsgraph.model import Analysis, Article, Entity, Mention, Published
 from newsgraph.store import open_store
-from newsgraph.store.schema import TABLES, Column, add_column_sql, render
+from newsgraph.store.schema import SCHEMA_VERSION, TABLES, Column, add_column_sql, render
 
 LEGACY = Path(__file__).resolve().parents[1] / "data" / "schema_v1_sqlite.sql"
 # each neutral type as each engine reports it (PRAGMA table_info / information_schema.columns)
@@ -40,7 +40,8 @@ def test_sqlite_tables_have_the_defined_columns_in_order(tmp_path: Path) -> None
 
 def test_the_rendered_schema_is_the_schema_databases_were_made_with(tmp_path: Path) -> None:
     """Rendering changed how the schema is written, not what it is: same tables, columns, types,
-    defaults, keys, references and indexes as the v1 file."""
+    defaults, keys, references and indexes as the v1 file, plus the columns added since (v2:
+    entities.actor_source, appended at the end)."""
     def shape(sql: str) -> dict[str, Any]:
         c = sqlite3.connect(":memory:")
         c.executescript(sql)
@@ -53,7 +54,8 @@ def test_the_rendered_schema_is_the_schema_databases_were_made_with(tmp_path: Pa
                 out[name] = text.replace("IF NOT EXISTS ", "")
         return out
 
-    assert shape(render("sqlite")) == shape(LEGACY.read_text(encoding="utf-8"))
+    legacy = LEGACY.read_text(encoding="utf-8") + "\nALTER TABLE entities ADD COLUMN actor_source TEXT;\n"
+    assert shape(render("sqlite")) == shape(legacy)
 
 
 def test_a_database_made_before_opens_and_gets_the_columns_added_since(tmp_path: Path) -> None:
@@ -65,11 +67,11 @@ def test_a_database_made_before_opens_and_gets_the_columns_added_since(tmp_path:
     conn.commit()
     conn.close()
     with open_store(db) as store:
-        assert [r[1] for r in store.conn.execute("PRAGMA table_info(entities)")][-1] == "kb_id"
+        assert [r[1] for r in store.conn.execute("PRAGMA table_info(entities)")][-2:] == ["kb_id", "actor_source"]
         store.write(_analysis())
     with open_store(db, read_only=True) as store:
         assert store.query("SELECT kb_id FROM entities")[0][0] == "k1"
-        assert store.get("s1") is not None and store.schema_version() == 1
+        assert store.get("s1") is not None and store.schema_version() == SCHEMA_VERSION
 
 
 def test_a_column_that_cannot_be_added_to_old_rows_is_refused() -> None:

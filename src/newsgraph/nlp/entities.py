@@ -19,10 +19,22 @@ grouped per article, and coded to CAMEO actor codes.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from ..actors import ActorEntry, Lexicon, code_phrase, first_key, lexicon, role_of_words
+from ..actors import ActorEntry, Lexicon, first_key, lexicon, role_of_words
+from ..actors.coding import (
+    CANDIDACY,
+    PLACE_KINDS,
+    Coded,
+    ambiguous_entry,
+    code_org_name,
+    code_title,
+    combine,
+    inside_institution,
+)
+from ..actors.context import CountryContext, country_context
 from ..model import Entity, Mention
 from ..registry import Context, stage
 
@@ -59,6 +71,7 @@ class _Group:
     code: str | None = None
     country: str | None = None
     role: str | None = None
+    source: str | None = None  # the rule or table row that gave the code
 
 
 def _lexicon_matches(doc: Doc, lx: Lexicon) -> list[_Cand]:
@@ -104,6 +117,7 @@ def _overlaps(a: _Cand, b: _Cand) -> bool:
 def _merge(doc: Doc, ner: list[_Cand], lex: list[_Cand]) -> list[_Cand]:
     """NER spans with lexicon entries attached; lexicon-only spans added; labels corrected."""
     full_names = {c.entry.kb_id for c in lex if c.entry and c.entry.kind == "leader" and c.end - c.start > 1}
+    words = [t.text for t in doc]
     out: list[_Cand] = []
     used: set[int] = set()
     for c in ner:
@@ -136,6 +150,8 @@ def _merge(doc: Doc, ner: list[_Cand], lex: list[_Cand]) -> list[_Cand]:
                 entry = None
             if entry is not None and entry.kind == "capital" and c.label == "PERSON" and c.end - c.start > 1:
                 entry = None  # "George Washington"; a lone "Kyiv" tagged PERSON is still the city
+            if entry is not None and entry.kind in PLACE_KINDS and inside_institution(words, m.end):
+                entry = None  # "Columbia University", "Georgetown University": not the country
             rest = [t for t in doc[c.start:c.end] if t.i < m.start or t.i >= m.end]
             if entry is not None and ((m.start, m.end) == (c.start, c.end) or (
                     entry.kind != "leader" and all(t.pos_ == "DET" for t in rest))):
@@ -157,6 +173,8 @@ def _merge(doc: Doc, ner: list[_Cand], lex: list[_Cand]) -> list[_Cand]:
             continue  # a bare surname the NER did not see as a name ("May", "Lee")
         if m.end - m.start == 1 and not (tok.text[:1].isupper() or tok.text.isupper()):
             continue
+        if m.entry.kind in PLACE_KINDS and inside_institution(words, m.end):
+            continue  # a place inside an institution's name NER did not see ("Jordan Hospital")
         out.append(m)
     out.sort(key=lambda c: (c.start, c.end))
     return out
@@ -229,91 +247,103 @@ def _group(doc: Doc, cands: list[_Cand]) -> list[_Group]:
     return sorted(groups, key=lambda g: min(m.start for m in g.mentions))
 
 
-def _context_words(doc: Doc, c: _Cand) -> tuple[list[str], SpacySpan | None]:
-    """Title words before a mention ("Russian opposition leader") and an appositive after it."""
+_RUN_LEMMAS = frozenset({"run", "campaign"})
+
+
+def _title_joiner(doc: Doc, i: int, start: int) -> bool:
+    """'of'/'the'/'for' inside a title: "Secretary of State", "Speaker of the House", "candidate for governor"."""
+    t = doc[i]
+    nxt = doc[i + 1] if i + 1 < start else None
+    prev = doc[i - 1] if i > 0 else None
+    if nxt is None or prev is None:
+        return False
+    if t.lower_ == "of" and prev.text[:1].isupper() and nxt.text[:1].isupper():
+        return True
+    if t.lower_ == "the" and prev.lower_ == "of" and nxt.text[:1].isupper():
+        return True
+    return t.lower_ == "for" and prev.lower_ in CANDIDACY
+
+
+def _context_words(doc: Doc, c: _Cand) -> tuple[list[str], SpacySpan | None, bool]:
+    """Title words before a mention ("Russian opposition leader"), an appositive after it, and whether
+    a relative clause says the person is running ("who is running for governor")."""
     words: list[str] = []
     i = c.start - 1
     sent_start = doc[c.start].sent.start if doc.has_annotation("SENT_START") else 0
-    while i >= sent_start and c.start - i <= 6:
+    while i >= sent_start and c.start - i <= 8:
         t = doc[i]
         if t.is_space or "\n" in t.whitespace_:
             break
-        if (t.is_punct and t.text not in ("-", "'s", "’s")) or t.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON",
-                                                                          "CCONJ", "SCONJ", "NUM"):
+        if ((t.is_punct and t.text not in ("-", "'s", "’s")) or t.pos_ in (
+                "VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "NUM")) and not _title_joiner(doc, i, c.start):
             break
         words.insert(0, t.text)
         i -= 1
     appos = None
+    running = False
     root = doc[c.start:c.end].root
     for child in root.children:
-        if child.dep_ == "appos" and child.i >= c.end:
+        if child.dep_ == "appos" and child.i >= c.end and appos is None:
             cand = doc[child.left_edge.i:child.right_edge.i + 1]
             if len(cand) <= 12 and "\n" not in cand.text and cand.start >= c.end:
                 appos = cand
-            break
-    return words, appos
+        if child.dep_ == "relcl" and child.lemma_.lower() in _RUN_LEMMAS and any(
+                g.lower_ == "for" for g in child.children):
+            running = True
+    return words, appos, running
 
 
-def _code_from_words(words: list[str], lx: Lexicon) -> tuple[str | None, str | None, str]:
-    """(country, role, description) from title words such as ['Kremlin', 'aide']."""
-    country: str | None = None
-    leader_country: str | None = None
-    seat_code: str | None = None
-    i = 0
-    while i < len(words):
-        step = 1
-        for k in (3, 2, 1):
-            entries = lx.phrases.get(" ".join(words[i:i + k]))
-            if entries:
-                e = entries[0]
-                step = k
-                if e.kind == "leader":  # "Putin aide": the leader's country, not the leader's role
-                    leader_country = leader_country or e.country
-                else:
-                    country = country or e.country
-                    if e.kind in ("seat", "institution") and len(e.code) > 3:
-                        seat_code = seat_code or e.code
-                break
-        i += step
-    country = country or leader_country
-    role = role_of_words([w.lower() for w in words])
-    if seat_code and not role:
-        role = seat_code[3:]
-    return country, role, " ".join(words)
-
-
-def _code(doc: Doc, g: _Group, lx: Lexicon, day: str | None) -> tuple[str | None, str | None, str | None]:
-    """(actor code, country, role description) of a group."""
+def _code(doc: Doc, g: _Group, lx: Lexicon, day: str | None, ctx: CountryContext,
+          token_group: dict[int, _Group]) -> Coded:
+    """The actor code of a group, with its country, role description and source (rule or row)."""
     e = g.entry
+    if e is not None and e.kind != "leader":
+        ambiguous, entry, src = ambiguous_entry(g.names, ctx)  # "Congress": the U.S. or the Indian party?
+        if ambiguous:
+            g.entry = entry
+            if entry is None:
+                return Coded(None, None, None, src)
+            return Coded(entry.code, entry.country, None, f"{src}=lexicon:{entry.kb_id}")
+        return Coded(e.code, e.country, None, f"lexicon:{e.kb_id}")
     if e is not None and e.kind == "leader":
         office = lx.leader_role(e.kb_id, day)
         if office is not None:
-            return office.country + office.role, office.country, office.office
-    if e is not None and e.kind != "leader":
-        return e.code, e.country, None
-    if g.type in ("PERSON", "ORG"):
-        for m in g.mentions:
-            words, appos = _context_words(doc, m)
-            country, role, desc = _code_from_words(words, lx)
-            if appos is not None and not (country and role):
-                c2, r2, d2 = _code_from_words([t.text for t in appos], lx)
-                country, role = country or c2, role or r2
-                desc = desc or d2
-            if g.type == "PERSON" and role and role not in PERSON_ROLES and role not in ("CVL",):
-                role = role if role in ("EDU", "HLH", "LAB", "AGR", "HRI", "NGO", "CRM") else None
-            if country or role:
-                if e is not None and e.kind == "leader" and country is None:
-                    country = e.country
-                code = (country or "---") + (role or "") if role else country
-                return code, country, desc or None
+            src = f"leaders.tsv:{e.name}@{office.start}" + (":former" if office.role == "ELI" else "")
+            return Coded(office.country + office.role, office.country, office.office, src)
+    if g.type in ("PERSON", "ORG", "FAC"):
+        def code_at(offset: int) -> Callable[[int], tuple[str | None, str | None]]:
+            def at(j: int) -> tuple[str | None, str | None]:
+                other = token_group.get(offset + j)
+                if other is None or other is g or other.type not in ("ORG", "GPE", "NORP", "FAC"):
+                    return None, None
+                return other.code, other.source
+            return at
+        for m in g.mentions if g.type != "FAC" else ():
+            words, appos, running = _context_words(doc, m)
+            person = g.type == "PERSON"
+            c1 = code_title(words, ctx, is_person=person, code_at=code_at(m.start - len(words)),
+                            candidacy=running, fill=False) if words else None
+            c2 = code_title([t.text for t in appos], ctx, is_person=person, code_at=code_at(appos.start),
+                            candidacy=running, fill=False) if appos is not None else None
+            # a known leader out of office on the date: the leader's country before the article's context
+            c = combine(c1, c2, ctx if e is None else CountryContext(None, ""))
+            if c is not None and c.code and g.type == "ORG" and c.country and c.code == c.country:
+                named_role = role_of_words([w.lower() for w in max(g.names, key=len).split()])
+                if named_role:  # "India's Supreme Court": the country from the words, the role from the name
+                    c = Coded(c.country + named_role, c.country, c.desc, f"{c.source}+role-in-name", named_role)
+            if c is not None and c.code:
+                if e is not None and e.kind == "leader" and e.country and c.country is None \
+                        and c.code.startswith("---"):
+                    c = Coded(e.country + c.code[3:], e.country, c.desc, f"{c.source}+leaders.tsv:{e.name}:country",
+                              c.role)
+                return c
         if e is not None:
-            return e.country, e.country, None
-        if g.type == "ORG":
-            for name in sorted(set(g.names), key=len, reverse=True):
-                code = code_phrase(name)  # "Russian Defence Ministry" -> RUSMIL
-                if code:
-                    return code, code[:3] if code[:3] in lx.country_names else None, None
-    return None, None, None
+            return Coded(e.country, e.country, None, f"leaders.tsv:{e.name}:not-in-office-on-date")
+        if g.type in ("ORG", "FAC"):
+            c = code_org_name(g.names, ctx)
+            if c is not None and (g.type == "ORG" or (c.code and len(c.code) > 3)):
+                return c
+    return Coded(None, None, None, None)
 
 
 def _groups_of_roles(doc: Doc, cands: list[_Cand], lx: Lexicon) -> list[tuple[int, int, str, str | None]]:
@@ -376,10 +406,12 @@ def _descriptions(doc: Doc, groups: list[_Group], lx: Lexicon) -> None:
             before[0].mentions.append(_Cand(chunk.start, chunk.end, "PERSON", None, "description"))
 
 
-def _resolve_country(groups: list[_Group], doc: Doc, lx: Lexicon, day: str | None) -> None:
-    for g in groups:
-        code, country, role = _code(doc, g, lx, day)
-        g.code, g.country, g.role = code, country, role
+def _resolve_country(groups: list[_Group], doc: Doc, lx: Lexicon, day: str | None, ctx: CountryContext) -> None:
+    """Code every group: organisations and places first, so "a spokesman for X" can take X's code."""
+    token_group = {t: g for g in groups for m in g.mentions for t in range(m.start, m.end)}
+    for g in sorted(groups, key=lambda g: g.type == "PERSON"):
+        c = _code(doc, g, lx, day, ctx, token_group)
+        g.code, g.country, g.role, g.source = c.code, c.country, c.desc, c.source
 
 
 @stage("entities.v1", produces="entities")
@@ -394,7 +426,10 @@ def extract_entities(ctx: Context) -> list[Entity]:
     lex = _lexicon_matches(doc, lx)
     cands = _merge(doc, ner, lex)
     groups = _group(doc, cands)
-    _resolve_country(groups, doc, lx, day)
+    cctx = country_context(text, [c.entry.country for c in cands if c.entry is not None and c.entry.country
+                                 and c.entry.kind != "igo"],
+                          outlet=ctx.article.outlet, url=ctx.article.url)
+    _resolve_country(groups, doc, lx, day, cctx)
     _descriptions(doc, groups, lx)
     entities: list[Entity] = []
     for g in groups:
@@ -409,13 +444,13 @@ def extract_entities(ctx: Context) -> list[Entity]:
             id="", type=g.type, name=name,
             mentions=tuple(Mention(s, e, text[s:e], lab) for s, e, lab in mentions),
             actor=g.code, country=g.country, role=g.role, kb_id=g.entry.kb_id if g.entry else None,
+            actor_source=g.source,
         ))
     for s, e, code, country in _groups_of_roles(doc, cands, lx):
         cs, ce = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
         name = re.sub(r"^(?i:the)\s+", "", text[cs:ce])
         entities.append(Entity(id="", type="GROUP", name=name,
                                mentions=(Mention(cs, ce, text[cs:ce], "GROUP"),), actor=code,
-                               country=country, role=None, kb_id=None))
+                               country=country, role=None, kb_id=None, actor_source="role-group:" + name))
     entities.sort(key=lambda en: en.mentions[0].start)
-    return [Entity(f"e{i}", en.type, en.name, en.mentions, en.actor, en.country, en.role, en.kb_id)
-            for i, en in enumerate(entities, 1)]
+    return [replace(en, id=f"e{i}") for i, en in enumerate(entities, 1)]

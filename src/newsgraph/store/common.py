@@ -31,7 +31,8 @@ def child_rows(analysis: Analysis) -> list[tuple[str, str, list[tuple[Any, ...]]
     aid = analysis.article.id
     ents = analysis.entities
     tables: list[tuple[str, list[tuple[Any, ...]]]] = [
-        ("entities", [(aid, e.id, e.type, e.name, e.actor, e.country, e.role, e.kb_id, len(e.mentions))
+        ("entities", [(aid, e.id, e.type, e.name, e.actor, e.country, e.role, e.kb_id, len(e.mentions),
+                       e.actor_source)
                           for e in ents]),
         ("mentions",
          [(aid, e.id, m.start, m.end, m.text, m.label) for e in ents for m in e.mentions]),

@@ -23,6 +23,8 @@ from ..model import Analysis, Rejected
 from .common import ARTICLE_COLUMNS, SharedReads, article_row, child_rows, insert_sql
 from .schema import SCHEMA_VERSION, add_column_sql, missing_columns, render
 
+_MIGRATIONS: dict[int, str] = {}  # version -> SQL that upgrades from version-1 (beyond added columns)
+
 _NOW = "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
 _TOKEN = re.compile(r"'(?:[^']|'')*'|\"[^\"]*\"|::|\?|:[A-Za-z_]\w*|%|[^'\"?:%]+|.", re.S)
 _LIKE = re.compile(r"\bLIKE\b", re.I)
@@ -238,6 +240,11 @@ class PostgresStore(SharedReads):
                                  "upgrade newsgraph", code="E303")
             if version == 0:
                 self.pg.execute("INSERT INTO meta VALUES ('schema_version', %s)", (str(SCHEMA_VERSION),))
+                return
+            for v in range(version + 1, SCHEMA_VERSION + 1):
+                if v in _MIGRATIONS:
+                    self.pg.execute(_MIGRATIONS[v])
+                self.pg.execute("UPDATE meta SET value = %s WHERE key = 'schema_version'", (str(v),))
 
     def _one(self, sql: str, params: Sequence[Any] = ()) -> Row:
         row: Row | None = self.pg.execute(sql, params or None).fetchone()

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 Dialect = Literal["sqlite", "postgres"]
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # v2: entities.actor_source (added to old databases when they are opened)
 
 # column types: the neutral name -> each dialect's
 _TYPES: dict[str, dict[str, str]] = {
@@ -109,6 +109,7 @@ TABLES: tuple[Table, ...] = (
     Table("entities", (
         _ARTICLE, _c("eid", not_null=True), _c("type", not_null=True), _c("name", not_null=True), _c("actor"),
         _c("country"), _c("role"), _c("kb_id"), _c("n_mentions", "int", not_null=True),
+        _c("actor_source"),  # the rule or lexicon row that gave the actor code
     ), key=("article_id", "eid"), indexes=(("entities_name", "name"), ("entities_actor", "actor"))),
     Table("mentions", (
         _ARTICLE, _c("eid", not_null=True), _c("start", "int", not_null=True), _c("end", "int", not_null=True),

@@ -132,7 +132,8 @@ class SQLiteStore(SharedReads):
             return
         for v in range(version + 1, SCHEMA_VERSION + 1):
             with self.conn:
-                self.conn.executescript(_MIGRATIONS[v])
+                if v in _MIGRATIONS:
+                    self.conn.executescript(_MIGRATIONS[v])
                 self.conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(v),))
 
     def schema_version(self) -> int:

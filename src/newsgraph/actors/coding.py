@@ -1,0 +1,350 @@
+"""Coding a person or organisation from the words around it, and names whose country is not what
+they seem.  Used by the entity stage (newsgraph/nlp/entities.py); every result says which rule or
+table row gave the code (``source``), for ``newsgraph show`` and for debugging.
+
+- Title words ("Sen.", "House Speaker", "Indian police commissioner", "a spokesman for the State
+  Department") give a role from data/actors/roles.tsv and a country from the phrase, else from the
+  article's country context (actors/context.py), else from the title's own country
+  (data/actors/role_countries.tsv: "Sen." is a U.S. title).  A spokesman carries the code of the
+  organisation they speak for.
+- Candidacy ("Republican nominee", "candidate for president", "who is running for"): a candidate
+  holds no office, so a role named in the candidacy ("president", "Senate") is dropped and only
+  the country stays.  CAMEO has no candidate type; OPP means opposition to the government, which
+  the governing party's candidate is not, and PTY is a PETRARCH-only type, so no role is the
+  honest code.  An office named outside the candidacy ("candidate Sen. Jane Doe") is kept.
+- "former" before a role keeps no office: the role becomes ELI (elites), the same convention
+  as ``Lexicon.leader_role`` uses for former leaders; "then-" keeps the office.
+- A place name in front of an institution word ("Columbia University", "Jordan Hospital";
+  data/actors/institution_words.tsv) does not make the institution that country's.
+- Ambiguous names ("Congress"; data/actors/ambiguous.tsv) take the article's context.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..datafiles import tsv_dicts
+from .context import CountryContext, leading
+from .lexicon import ActorEntry, Lexicon, code_phrase, lexicon, role_of_words
+
+CANDIDACY = frozenset({"candidate", "candidates", "nominee", "nominees", "hopeful", "hopefuls", "contender",
+                       "challenger", "frontrunner", "front-runner"})
+FORMER = frozenset({"former", "ex", "ex-", "erstwhile", "onetime", "one-time", "retired"})
+SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative", "press secretary"})
+SPOKES_PREP = frozenset({"for", "of", "at"})
+PLACE_KINDS = frozenset({"country", "capital", "region"})
+# titles of a head of state or government: a country's context gives them only when leaders.tsv lists an
+# office of that country with the word (a U.K. context does not make "President Jane Doe" British)
+HEAD_TITLES = frozenset({"president", "prime", "premier", "chancellor", "king", "queen", "emir", "sultan",
+                         "monarch"})
+
+
+@dataclass(frozen=True)
+class Coded:
+    """An actor code with its country, a description of the role, and the rule or row behind it."""
+
+    code: str | None
+    country: str | None
+    desc: str | None
+    source: str | None
+    role: str | None = None  # the CAMEO role part of ``code``
+
+
+@lru_cache(maxsize=1)
+def institution_words() -> dict[tuple[str, ...], str]:
+    """Institution head words ("University", "Medical Center") -> CAMEO role ('' = none)."""
+    return {tuple(r["word"].split()): r.get("code", "") for r in tsv_dicts("actors", "institution_words.tsv")
+            if r.get("word")}
+
+
+@lru_cache(maxsize=1)
+def role_countries() -> list[tuple[tuple[str, ...], str]]:
+    """Title patterns of one country's offices ("sen." -> USA), longest first."""
+    rows = [(tuple(r["pattern"].lower().split()), r["country"]) for r in tsv_dicts("actors", "role_countries.tsv")
+            if r.get("pattern") and r.get("country")]
+    return sorted(rows, key=lambda kv: -len(kv[0]))
+
+
+@lru_cache(maxsize=1)
+def ambiguous_names() -> dict[str, dict[str, ActorEntry]]:
+    """Ambiguous name -> {context country -> the lexicon entry it then stands for}."""
+    lx = lexicon()
+    out: dict[str, dict[str, ActorEntry]] = {}
+    for r in tsv_dicts("actors", "ambiguous.tsv"):
+        entries = lx.phrases.get(r.get("means", ""))
+        if r.get("name") and r.get("country") and entries:
+            out.setdefault(r["name"], {})[r["country"]] = entries[0]
+    return out
+
+
+def institution_at(words: Sequence[str], i: int) -> tuple[int, str] | None:
+    """(length, role) of an institution word starting at ``words[i]``, else None."""
+    table = institution_words()
+    for k in (2, 1):
+        key = tuple(words[i:i + k])
+        if len(key) == k and key in table:
+            return k, table[key]
+    return None
+
+
+def inside_institution(words: Sequence[str], end: int) -> bool:
+    """True when the place name ending before ``words[end]`` is followed by an institution word,
+    possibly after more capitalised words ("Columbia University", "Georgia Tech", "Jordan Memorial
+    Hospital")."""
+    j = end
+    while j < len(words) and j - end <= 3:
+        if institution_at(words, j):
+            return True
+        if not words[j][:1].isupper():
+            return False
+        j += 1
+    return False
+
+
+def institution_head(name: str) -> tuple[str, str] | None:
+    """(head word, role) when a name ends with an institution word and starts with a place that is
+    not its country ("Georgetown University"); names "X of Y" are left alone (see the data file)."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    for k in (2, 1):
+        hit = institution_at(words, len(words) - k)
+        if hit and hit[0] == k:
+            return " ".join(words[-k:]), hit[1]
+    return None
+
+
+def ambiguous_entry(names: Sequence[str], ctx: CountryContext) -> tuple[bool, ActorEntry | None, str | None]:
+    """(is ambiguous, entry, source) for a group whose every name is an ambiguous name ("Congress")."""
+    table = ambiguous_names()
+    stripped = [n[4:] if n.lower().startswith("the ") else n for n in names]
+    if not stripped or any(n not in table for n in stripped):
+        return False, None, None
+    name = stripped[0]
+    if ctx.country and ctx.country in table[name]:
+        return True, table[name][ctx.country], f"ambiguous.tsv:{name}+context:{ctx.country}"
+    # no clear country overall (a U.S.-British story): the name's own countries may still be told apart
+    country = leading({c: ctx.scores.get(c, 0.0) for c in table[name]})
+    if country is not None:
+        return True, table[name][country], f"ambiguous.tsv:{name}+context-among-rows:{country}"
+    return True, None, f"ambiguous.tsv:{name}+no-clear-context"
+
+
+def _role_span(words: Sequence[str], lx: Lexicon) -> tuple[str, int, int] | None:
+    """The rightmost, then longest, role pattern in lower-case ``words``: (code, start, end)."""
+    for j in range(len(words) - 1, -1, -1):
+        for pat, code in lx.roles_by_last.get(words[j], ()):
+            k = len(pat)
+            if j + 1 >= k and tuple(words[j + 1 - k:j + 1]) == pat:
+                return code, j + 1 - k, j + 1
+    return None
+
+
+def _title_country(low: Sequence[str]) -> str | None:
+    for pat, country in role_countries():
+        k = len(pat)
+        if any(tuple(low[i:i + k]) == pat for i in range(len(low) - k + 1)):
+            return country
+    return None
+
+
+def code_title(words: Sequence[str], ctx: CountryContext, *, is_person: bool,
+               code_at: Callable[[int], tuple[str | None, str | None]] | None = None,
+               candidacy: bool = False, fill: bool = True) -> Coded | None:
+    """Code a person or organisation from title or appositive words.
+
+    ``words`` are the words before a name ("Indian", "police", "commissioner") or of an appositive
+    ("a", "spokesman", "for", "the", "State", "Department"); ``code_at(i)`` gives the (code, source)
+    of a named entity at ``words[i]`` when the caller knows one; ``candidacy`` is set when the
+    sentence says the person is running ("who is running for governor"); with ``fill`` false a
+    role without a country in the words is returned without one (``fill_country`` adds it later).
+    """
+    lx = lexicon()
+    low = [w.lower() for w in words]
+    country: str | None = None
+    leader_country: str | None = None
+    seat: tuple[str, str] | None = None  # (code, source) of a seat or institution named in the words
+    found: list[tuple[int, str, str]] = []  # (index, code, source) of lexicon hits, for "spokesman for X"
+    i = 0
+    while i < len(words):
+        step = 1
+        for k in (3, 2, 1):
+            entries = lx.phrases.get(" ".join(words[i:i + k]))
+            if entries:
+                e = entries[0]
+                step = k
+                if e.kind in PLACE_KINDS and inside_institution(words, i + k):
+                    hit = institution_at(words, i + k) or (1, "")
+                    step = k + hit[0]  # "Columbia University": the place names the institution, not a country
+                elif e.kind == "leader":  # "Putin aide": the leader's country, not the leader's role
+                    leader_country = leader_country or e.country
+                else:
+                    country = country or e.country
+                    if e.kind in ("seat", "institution", "igo") and len(e.code) > 3:
+                        seat = seat or (e.code, f"lexicon:{e.kb_id}")
+                    found.append((i, e.code, f"lexicon:{e.kb_id}"))
+                break
+        i += step
+    # "a spokesman for the State Department" / "State Department spokesman": the organisation's code
+    for s, w in enumerate(low):
+        if w not in SPOKES and " ".join(low[s:s + 2]) not in SPOKES:
+            continue
+        after = [f for f in found if f[0] > s and low[s + 1:s + 2] and low[s + 1] in SPOKES_PREP]
+        if after:
+            return Coded(after[0][1], after[0][1][:3] if after[0][1][:3] in lx.country_names else None,
+                         " ".join(words), f"spokesperson-for:{after[0][2]}", after[0][1][3:] or None)
+        if code_at is not None and s + 1 < len(low) and low[s + 1] in SPOKES_PREP:
+            for j in range(s + 2, len(words)):
+                code, src = code_at(j)
+                if code:
+                    return Coded(code, code[:3] if code[:3] in lx.country_names else None, " ".join(words),
+                                 f"spokesperson-for:{src}", code[3:] or None)
+        before = [f for f in found if f[0] < s]
+        if before and is_person:
+            f = before[-1]
+            return Coded(f[1], f[1][:3] if f[1][:3] in lx.country_names else None, " ".join(words),
+                         f"spokesperson-for:{f[2]}", f[1][3:] or None)
+    country = country or leader_country
+    span = _role_span(low, lx)
+    role = span[0] if span else None
+    notes: list[str] = []
+    if span:
+        notes.append("role:" + " ".join(words[span[1]:span[2]]))
+    cand_at = next((j for j, w in enumerate(low) if w in CANDIDACY), None)
+    if span and (candidacy or cand_at is not None):
+        in_candidacy = cand_at is None or span[1] < cand_at or (
+            span[1] > cand_at and "for" in low[cand_at:span[1]])
+        if in_candidacy:
+            role = None
+            notes.append("candidacy")
+    if span and role and any(w in FORMER for w in low[:span[1]]) and "then" not in low[:span[1]]:
+        role = "ELI"
+        notes.append("former")
+    if seat and not role and not notes:
+        role = seat[0][3:]
+        notes.append(seat[1])
+    if role is None and country is None:
+        return None
+    if is_person and role and role not in PERSON_ROLES:
+        role = None  # "Kremlin aide" keeps GOV; a person is not a "ministry"
+    if country:
+        notes.append(f"phrase:{country}")
+    out = Coded(((country or "---") + role) if role else country, country, " ".join(words) or None,
+                "+".join(notes) or None, role)
+    return fill_country(out, ctx) if fill else out
+
+
+@lru_cache(maxsize=1)
+def _national_words() -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """The lower-case words of each country's offices (leaders.tsv), and of its institutions' names per
+    country + role ("USALEG": congress, senate, house, ...; institutions.tsv)."""
+    lx = lexicon()
+    offices: dict[str, set[str]] = defaultdict(set)
+    for rows in lx.offices.values():
+        for o in rows:
+            offices[o.country] |= set(o.office.lower().split())
+    institutions: dict[str, set[str]] = defaultdict(set)
+    for alias, entries in lx.phrases.items():
+        for e in entries:
+            if e.kind == "institution" and e.country and e.code.startswith(e.country):
+                institutions[e.code[:6]] |= set(alias.lower().split())
+    return offices, institutions
+
+
+def context_fits(words: Sequence[str], country: str, *, role: str | None = None) -> bool:
+    """Whether the context country can hold this title, or this institution name of role ``role``.
+
+    A head-of-state title needs an office of that country with the word (leaders.tsv). A bare
+    institution name ("Parliament", "Senate") fits a country that has no listed institution of that
+    role, or one named with all its words (institutions.tsv: "British Parliament", "U.S. Senate"), so
+    a U.S. context, which has Congress, does not turn "Parliament" into the U.S. legislature.
+    """
+    offices, institutions = _national_words()
+    low = [w.lower() for w in words]
+    if role is not None:
+        named = institutions.get(country + role[:3])
+        return named is None or all(w in named for w in low if w != "the")
+    return all(w in offices.get(country, ()) for w in low if w in HEAD_TITLES)
+
+
+def fill_country(c: Coded, ctx: CountryContext) -> Coded:
+    """A role without a country takes the title's own country (role_countries.tsv), else the context's."""
+    if c.country or not c.role:
+        return c
+    country = _title_country((c.desc or "").lower().split())
+    how = f"title-country:{country}" if country else ""
+    if country is None and ctx.country and context_fits((c.desc or "").split(), ctx.country):
+        country, how = ctx.country, f"context:{ctx.country}"
+    if country is None:
+        return c
+    return Coded(country + c.role, country, c.desc, f"{c.source}+{how}" if c.source else how, c.role)
+
+
+def combine(title: Coded | None, appos: Coded | None, ctx: CountryContext) -> Coded | None:
+    """One code from the words before a name and its appositive: a spokesperson's organisation
+    first; else the role of the first that has one and the country of the first that names one
+    ("European Parliament President" + "an Italian" -> ITALEG); else the context fills the country."""
+    have = [c for c in (title, appos) if c is not None and (c.code or c.role)]
+    if not have:
+        return None
+    for c in have:
+        if (c.source or "").startswith("spokesperson-for:"):
+            return c
+    with_role = next((c for c in have if c.role), None)
+    with_country = next((c for c in have if c.country), None)
+    if with_role is None:
+        return with_country
+    if with_country is None or with_country is with_role:
+        return fill_country(with_role, ctx)
+    country = with_country.country
+    assert country is not None
+    return Coded(country + (with_role.role or ""), country, with_role.desc,
+                 f"{with_role.source}+phrase:{country}", with_role.role)
+
+
+PERSON_ROLES = frozenset({"GOV", "MIL", "OPP", "LEG", "JUD", "COP", "SPY", "MED", "ELI", "REB", "BUS", "CVL",
+                          "EDU", "HLH", "LAB", "AGR", "HRI", "NGO", "CRM"})
+
+
+def code_org_name(names: Sequence[str], ctx: CountryContext) -> Coded | None:
+    """Code an organisation or facility named by NER but not in the lexicon.
+
+    An institution word at its head ("Georgetown University") gives its role and keeps the place
+    inside from giving a country; a phrase with a country and role words codes compositionally
+    ("Russian Defence Ministry" -> RUSMIL); role words alone ("Parliament", "the Supreme Court")
+    take the article's country context.
+    """
+    lx = lexicon()
+    for name in sorted(set(names), key=len, reverse=True):
+        head = institution_head(name)
+        words = name.split()
+        if head is None or any(" ".join(words[-k:]) in lx.phrases for k in range(2, min(4, len(words)) + 1)):
+            continue  # "... and Downing Street": the head word belongs to a lexicon name
+        word, role = head
+        if not role:  # a street, a hotel or a club is not coded as an actor
+            return Coded(None, None, None, f"institution-word:{word}")
+        # a demonym, a seat of government or a national institution does name the country ("American
+        # University", "Westminster Abbey"); a country or city name does not ("Columbia University"):
+        # then the context decides
+        named = [e[0].country for k in (3, 2, 1) for i in range(len(words) - k + 1)
+                 if (e := lx.phrases.get(" ".join(words[i:i + k]))) and e[0].country
+                 and e[0].kind in ("demonym", "seat", "institution")]
+        country = named[0] if named else ctx.country
+        src = f"institution-word:{word}" + (f"+phrase:{country}" if named else f"+context:{country}" if country
+                                            else "")
+        return Coded((country or "---") + role, country, None, src, role)
+    for name in sorted(set(names), key=len, reverse=True):
+        code = code_phrase(name)
+        if code:
+            return Coded(code, code[:3] if code[:3] in lx.country_names else None, None, f"phrase:{name}")
+    for name in sorted(set(names), key=len, reverse=True):
+        low = [w.lower() for w in name.split()]
+        named_role = role_of_words(low)
+        if named_role and ctx.country and _role_span(low, lx) == (named_role, 0, len(low)) \
+                and context_fits(name.split(), ctx.country, role=named_role):
+            # the whole name is a role ("Parliament", "Supreme Court", "Treasury"): the context's
+            return Coded(ctx.country + named_role, ctx.country, None, f"role:{name}+context:{ctx.country}", named_role)
+    return None

@@ -1,0 +1,127 @@
+"""An article's country context: the country its ambiguous actor names belong to.
+
+"Congress" is the U.S. Congress in an American article and the Indian National Congress in
+an Indian one; "Prime Minister Jane Doe", "the Supreme Court" and "Parliament" belong to the
+country the article is about.  Three signals are weighed:
+
+- the dateline ("WASHINGTON —", "NEW DELHI (Reuters) -", "Uxbridge, United Kingdom (CNN)"),
+  the place the reporter files from (weight ``DATELINE``);
+- the countries the article's actor mentions point to (one per mention of a country, capital,
+  demonym, seat, national institution or leader);
+- the outlet's country (data/outlets.tsv, weight ``OUTLET``): weak, as outlets cover the world.
+
+The context is *clear* only when one country leads by a margin; otherwise it is ``None`` and
+callers leave ambiguous names uncoded rather than guess.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+from ..datafiles import tsv_rows
+from .lexicon import lexicon
+
+DATELINE = 3.0  # a dateline counts as three mentions
+OUTLET = 1.0
+MIN_SCORE = 4.0  # the leading country needs at least this score (a dateline and one mention) ...
+LEAD = 2.0  # ... and twice the runner-up's
+
+# "WASHINGTON —", "NEW DELHI (Reuters) -", "Uxbridge, United Kingdom (CNN)", "LONDON, Jan 5 (Reuters) -"
+_DATELINE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Za-z.'’ -]{1,40}?(?:,\s*[A-Z][A-Za-z.'’ -]{1,30}?)?)"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?\s*"
+    r"(?:(?P<agency>\([A-Za-z .&/-]{2,30}\))|(?P<dash>[—–-]{1,2})\s)")
+
+
+@dataclass(frozen=True)
+class CountryContext:
+    """The article's country (``None`` when unclear), why, and the scores behind it."""
+
+    country: str | None
+    source: str  # "dateline:WASHINGTON+mentions", "mentions", "outlet", "" when unclear
+    scores: dict[str, float] = field(default_factory=dict)
+    dateline: str | None = None  # the dateline's country, if any
+
+
+def dateline_country(text: str) -> tuple[str | None, str | None]:
+    """(country, place text) of the dateline at the start of ``text``; (None, None) without one."""
+    m = _DATELINE.match(text[:160])
+    if not m or not (m.group("agency") or m.group("dash")):
+        return None, None
+    place = m.group("place").strip(" -")
+    if not m.group("agency") and not place.split(",")[0].replace(" ", "").replace(".", "").isupper():
+        return None, None  # "Boris Johnson - ..." is a sentence, not a dateline: without an agency it is in capitals
+    lx = lexicon()
+    for part in reversed([p.strip() for p in place.split(",")]):  # "Uxbridge, United Kingdom": the country last
+        for form in (part, part.title(), " ".join(w if w.isupper() and len(w) <= 3 else w.title()
+                                                  for w in part.split())):
+            entries = lx.phrases.get(form)
+            if entries and entries[0].country and entries[0].kind in ("country", "capital", "region"):
+                return entries[0].country, place
+    return None, place
+
+
+@lru_cache(maxsize=1)
+def _outlet_countries() -> dict[str, str]:
+    """Outlet name and host -> country, from the third column of data/outlets.tsv."""
+    out: dict[str, str] = {}
+    for row in tsv_rows("outlets.tsv"):
+        if len(row) > 2 and row[2].strip():
+            out[row[0].strip().lower()] = row[2].strip()
+            out[row[1].strip().lower()] = row[2].strip()
+    return out
+
+
+def outlet_country(outlet: str | None, url: str | None) -> str | None:
+    """The country of an outlet, by its name or its URL's host (and the host's parent domains)."""
+    table = _outlet_countries()
+    if outlet and outlet.strip().lower() in table:
+        return table[outlet.strip().lower()]
+    if url:
+        try:
+            host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
+        except ValueError:
+            return None
+        parts = host.split(".")
+        for i in range(len(parts) - 1):
+            if ".".join(parts[i:]) in table:
+                return table[".".join(parts[i:])]
+    return None
+
+
+def leading(scores: Mapping[str, float]) -> str | None:
+    """The country that leads clearly (at least ``MIN_SCORE`` and ``LEAD`` times the runner-up), or None."""
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:2]
+    if not ranked:
+        return None
+    top, best = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0.0
+    return top if best >= MIN_SCORE and best >= LEAD * second else None
+
+
+def country_context(text: str, mention_countries: Iterable[str], *, outlet: str | None = None,
+                    url: str | None = None) -> CountryContext:
+    """Weigh the dateline, the mentioned countries and the outlet; see the module docstring."""
+    scores: defaultdict[str, float] = defaultdict(float)
+    for c in mention_countries:
+        if c and c in lexicon().country_names:
+            scores[c] += 1.0
+    dl, _place = dateline_country(text)
+    if dl:
+        scores[dl] += DATELINE
+    oc = outlet_country(outlet, url)
+    if oc:
+        scores[oc] += OUTLET
+    top = leading(scores)
+    if top is None:
+        return CountryContext(None, "", dict(scores), dl)
+    best = scores[top]
+    parts = [p for p, ok in (("dateline", dl == top), ("mentions", best - (DATELINE if dl == top else 0)
+                                                         - (OUTLET if oc == top else 0) > 0),
+                             ("outlet", oc == top)) if ok]
+    return CountryContext(top, "+".join(parts), dict(scores), dl)

@@ -1,0 +1,162 @@
+"""Context-aware actor coding: role words, country context, institutions, candidacy, provenance.
+
+Every article here is invented by the team for the rule it tests."""
+
+from __future__ import annotations
+
+import pytest
+from newsgraph.nlp.spacy_model import load_nlp
+
+from newsgraph.actors.context import country_context, dateline_country
+from newsgraph.model import Article, Entity, Published
+from newsgraph.nlp.entities import extract_entities
+from newsgraph.registry import Context
+
+
+def _entities(text: str, *, date: str = "2024-02-08", url: str | None = None) -> dict[str, Entity]:
+    art = Article(id="t1", text=text, title="", published=Published(date, "day", "input"), url=url)
+    ents = extract_entities(Context(article=art, doc=load_nlp()(text)))
+    return {e.name: e for e in ents}
+
+
+def test_dateline_gives_the_country() -> None:
+    assert dateline_country("WASHINGTON — Lawmakers met on Friday.")[0] == "USA"
+    assert dateline_country("NEW DELHI (Reuters) - The party said.")[0] == "IND"
+    assert dateline_country("Ashford, United Kingdom (CNN) The town voted.")[0] == "GBR"
+    assert dateline_country("Anna Berg - the mayor - said no.")[0] is None  # a sentence, not a dateline
+
+
+def test_context_needs_a_clear_lead() -> None:
+    assert country_context("The talks went on.", ["IND"] * 4).country == "IND"
+    assert country_context("The talks went on.", ["IND"] * 5 + ["USA"] * 3).country is None  # unclear
+    assert country_context("The talks went on.", ["IND"] * 2).country is None  # too little evidence
+    assert country_context("NEW DELHI (Reuters) - The talks went on.", ["IND"]).country == "IND"
+    ctx = country_context("The talks went on.", ["USA"] * 3, url="https://www.cnn.com/2024/x")
+    assert ctx.country == "USA" and "outlet" in ctx.source
+
+
+@pytest.mark.slow
+def test_us_titles_code_legislators_and_governors() -> None:
+    ents = _entities("Sen. Maria Hollings and Rep. Tom Barrow met House Speaker Jane Whitfield on "
+                     "Tuesday. Gov. Ellen Park joined them later.")
+    assert ents["Maria Hollings"].actor == "USALEG"
+    assert ents["Tom Barrow"].actor == "USALEG"
+    assert ents["Jane Whitfield"].actor == "USALEG"
+    assert ents["Ellen Park"].actor == "USAGOV"
+    assert ents["Maria Hollings"].actor_source == "role:Sen.+title-country:USA"
+
+
+@pytest.mark.slow
+def test_role_country_from_the_phrase_beats_the_title_country() -> None:
+    ents = _entities("Indian police commissioner Rakesh Varma said the men were arrested in Mumbai.")
+    assert ents["Rakesh Varma"].actor == "INDCOP"
+    assert ents["Rakesh Varma"].actor_source == "role:police commissioner+phrase:IND"
+
+
+@pytest.mark.slow
+def test_bare_role_takes_the_article_context() -> None:
+    ents = _entities("NEW DELHI (Reuters) - Prime Minister Arjun Mehta met officials in Mumbai. India "
+                     "and its neighbours, Indian officials said, will talk again.")
+    assert ents["Arjun Mehta"].actor == "INDGOV"
+    assert "context:IND" in (ents["Arjun Mehta"].actor_source or "")
+
+
+@pytest.mark.slow
+def test_spokesperson_carries_the_organisation_code() -> None:
+    ents = _entities("John Blake, a spokesman for the State Department, said the talks would go on. "
+                     "Anna Moss, a spokeswoman for Amnesty International, disagreed.")
+    assert ents["John Blake"].actor == "USAGOV"
+    assert ents["Anna Moss"].actor == ents["Amnesty International"].actor
+    assert (ents["John Blake"].actor_source or "").startswith("spokesperson-for:")
+
+
+@pytest.mark.slow
+def test_place_inside_an_institution_name_is_not_its_country() -> None:
+    ents = _entities("Ruth Ellery, a historian at Columbia University, said Georgetown University and "
+                     "Jordan Hospital had signed the deal.")
+    for name, role in (("Columbia University", "EDU"), ("Georgetown University", "EDU"),
+                       ("Jordan Hospital", "HLH")):
+        e = ents[name]
+        assert e.actor is not None and not e.actor.startswith(("COL", "GUY", "JOR")), name
+        assert e.actor.endswith(role) and (e.actor_source or "").startswith("institution-word:")
+    assert not (ents["Ruth Ellery"].actor or "").startswith("COL")
+    assert not {"Columbia", "Colombia", "Georgetown", "Guyana", "Jordan"} & set(ents)
+    assert _entities("Canon Ruth Ellery spoke at Westminster Abbey on Sunday.")["Westminster Abbey"].actor == "GBRREL"
+
+
+@pytest.mark.slow
+def test_congress_follows_the_article_country() -> None:
+    india = _entities("NEW DELHI (Reuters) - The Congress said on Monday it would contest every seat in "
+                      "the state. India's ruling BJP, in power in New Delhi, dismissed the claim.")
+    congress = [e for e in india.values() if any(m.text.endswith("Congress") for m in e.mentions)]
+    assert len(congress) == 1 and congress[0].actor == "INDPTY"
+    us = _entities("WASHINGTON — Congress passed the budget on Friday after the White House agreed to "
+                   "the cuts, U.S. officials said.")
+    congress = [e for e in us.values() if any(m.text.endswith("Congress") for m in e.mentions)]
+    assert len(congress) == 1 and congress[0].actor == "USALEG"
+    # Britain and the U.S. equally present: no country context, but of Congress's countries the U.S. leads
+    mixed = _entities("Britain and the United States want a trade deal. British and American officials met "
+                      "in London and Washington, and the U.S. and the U.K. agreed, but Congress must approve "
+                      "it and Britain's parliament too.")
+    congress = [e for e in mixed.values() if any(m.text.endswith("Congress") for m in e.mentions)]
+    assert len(congress) == 1 and congress[0].actor == "USALEG"
+    assert "context-among-rows:USA" in (congress[0].actor_source or "")
+    unclear = _entities("Congress met on Friday and the vote was close.")
+    congress = [e for e in unclear.values() if any(m.text.endswith("Congress") for m in e.mentions)]
+    assert all(e.actor is None for e in congress)
+
+
+@pytest.mark.slow
+def test_candidate_and_nominee_hold_no_office() -> None:
+    ents = _entities("Republican presidential nominee Dan Carver spoke in Iowa. Lisa Ortiz, the "
+                     "Democratic candidate for governor, also spoke. Frank Doyle, who is running for "
+                     "president, agreed.")
+    for name in ("Dan Carver", "Lisa Ortiz", "Frank Doyle"):
+        assert not (ents[name].actor or "").endswith("GOV"), name
+
+
+@pytest.mark.slow
+def test_former_official_keeps_no_office() -> None:
+    ents = _entities("WASHINGTON — Former Secretary of State Mark Yelton said on Monday that the White "
+                     "House was wrong. Secretary of State Ann Cole disagreed.")
+    assert ents["Mark Yelton"].actor == "USAELI"
+    assert "former" in (ents["Mark Yelton"].actor_source or "")
+    assert ents["Ann Cole"].actor == "USAGOV"
+
+
+@pytest.mark.slow
+def test_leader_office_source_names_the_row_and_date() -> None:
+    ents = _entities("Xi Jinping met officials in Beijing.", date="2024-02-08")
+    xi = ents["Xi Jinping"]
+    assert xi.actor == "CHNGOV" and (xi.actor_source or "").startswith("leaders.tsv:Xi Jinping@")
+
+
+@pytest.mark.slow
+def test_actor_source_is_in_the_json_and_in_show() -> None:
+    from rich.console import Console
+
+    from newsgraph.api import analyze
+    from newsgraph.model import Analysis
+    from newsgraph.render import render_analysis
+
+    a = analyze("WASHINGTON — Sen. Maria Hollings said on Tuesday that the deal was dead.", date="2024-02-08")
+    d = a.to_dict()
+    ent = next(e for e in d["entities"] if e["name"] == "Maria Hollings")
+    assert ent["actor"] == "USALEG" and ent["actor_source"] == "role:Sen.+title-country:USA"
+    assert Analysis.from_dict(d) == a
+    console = Console(record=True, width=300)
+    render_analysis(a, console)
+    assert "role:Sen.+title-country:USA" in console.export_text()
+
+
+@pytest.mark.slow
+def test_context_gives_only_what_the_country_has() -> None:
+    uk = _entities("LONDON (Reuters) - British ministers said Parliament would vote on Tuesday. Officials in "
+                   "London said Britain would wait, and President Tom Varga of the visiting delegation agreed.")
+    parliament = [e for e in uk.values() if e.name == "Parliament"]
+    assert parliament and parliament[0].actor == "GBRLEG"
+    assert not (uk["Tom Varga"].actor or "").startswith("GBR")  # Britain has no president
+    us = _entities("WASHINGTON — Parliament in London voted on Tuesday. The Senate, U.S. officials and "
+                   "the White House said, would wait for Washington's allies.")
+    assert [e.actor for e in us.values() if e.name == "Senate"] == ["USALEG"]
+    assert all(e.actor is None for e in us.values() if e.name == "Parliament")

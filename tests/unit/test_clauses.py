@@ -1,0 +1,233 @@
+"""The clause layer: tense, modality, negation and the timex of each clause (invented sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.clauses import Clause, Modality, Tense, clauses
+from newsgraph.model import Span, Timex
+from newsgraph.nlp.dates import find_timexes
+from newsgraph.nlp.model import load_nlp
+
+
+def _clause(text: str, word: str) -> Clause:
+    doc = load_nlp()(text)
+    tok = next(t for t in doc if t.text == word)
+    return clauses(doc).clause_of(tok)
+
+
+def _mod(text: str, word: str) -> tuple[Modality, str | None]:
+    c = _clause(text, word)
+    return c.modality, c.modality_cue.lower_ if c.modality_cue is not None else None
+
+
+# ------------------------------------------------------------------ clause and range
+
+
+def test_a_token_belongs_to_the_clause_of_the_verb_above_it() -> None:
+    text = "The mayor said that the bridge collapsed in the storm."
+    doc = load_nlp()(text)
+    idx = clauses(doc)
+    storm = next(t for t in doc if t.text == "storm")
+    c = idx.clause_of(storm)
+    assert c.head.text == "collapsed"
+    assert doc[c.start:c.end].text == "that the bridge collapsed in the storm"
+    assert c.parent is not None and c.parent.head.text == "said"
+    assert idx.clause_of(doc[0]).head.text == "said"
+    assert clauses(doc) is idx  # cached on the Doc
+
+
+# ------------------------------------------------------------------ tense
+
+
+@pytest.mark.parametrize(("text", "word", "tense", "perfect"), [
+    ("The council will vote on the plan.", "vote", Tense.FUTURE, False),
+    ("She'll sign the bill tomorrow.", "sign", Tense.FUTURE, False),
+    ("The governor is going to veto the bill.", "veto", Tense.FUTURE, False),
+    ("The envoy is to visit Lagos.", "visit", Tense.FUTURE, False),
+    ("The hearing is scheduled to resume in June.", "resume", Tense.FUTURE, False),
+    ("The ferry sank near the harbour.", "sank", Tense.PAST, False),
+    ("The mill employs forty workers.", "employs", Tense.PRESENT, False),
+    ("The firm has opened a second plant.", "opened", Tense.PRESENT, True),
+    ("The firm had opened a second plant.", "opened", Tense.PAST, True),
+])
+def test_tense(text: str, word: str, tense: Tense, perfect: bool) -> None:
+    c = _clause(text, word)
+    assert (c.tense, c.perfect) == (tense, perfect)
+
+
+def test_a_present_perfect_is_past_as_seen_from_now() -> None:
+    assert _clause("The firm has opened a second plant.", "opened").time is Tense.PAST
+    assert _clause("The mill employs forty workers.", "employs").time is Tense.PRESENT
+
+
+# ------------------------------------------------------------------ modality
+
+
+def test_conditional_covers_the_if_clause_and_its_would_clause() -> None:
+    text = "If elected, the candidate would appoint a new auditor."
+    assert _mod(text, "elected") == (Modality.CONDITIONAL, "if")
+    assert _mod(text, "appoint") == (Modality.CONDITIONAL, "would")
+    assert _mod("The deal would collapse without the bank.", "collapse") == (Modality.HYPOTHETICAL, "would")
+    assert _mod("The strike will end unless wages rise.", "rise") == (Modality.CONDITIONAL, "unless")
+
+
+@pytest.mark.parametrize(("text", "word", "cue"), [
+    ("The mayor urged the tenants to leave the tower.", "leave", "urged"),
+    ("The union called on the board to resign.", "resign", "called"),
+    ("The ministry should publish the figures.", "publish", "should"),
+])
+def test_advised(text: str, word: str, cue: str) -> None:
+    assert _mod(text, word) == (Modality.ADVISED, cue)
+
+
+@pytest.mark.parametrize(("text", "word", "cue"), [
+    ("The rebels vowed to retake the valley.", "retake", "vowed"),
+    ("The company plans to close the depot.", "close", "plans"),
+    ("The club wants to sign the striker.", "sign", "wants"),
+    ("The senator intends to run again.", "run", "intends"),
+    ("The agency seeks to recover the money.", "recover", "seeks"),
+])
+def test_intended(text: str, word: str, cue: str) -> None:
+    c = _clause(text, word)
+    assert (c.modality, c.modality_cue.lower_ if c.modality_cue else None) == (Modality.INTENDED, cue)
+    assert c.tense is Tense.FUTURE
+
+
+def test_reported_under_a_speech_verb_an_according_to_and_a_trailing_said() -> None:
+    assert _mod("The coach said that the team lost the final.", "lost") == (Modality.REPORTED, "said")
+    assert _mod("According to the coroner, the climber fell.", "fell") == (Modality.REPORTED, "according")
+    assert _mod("The shop burned down, neighbours said.", "burned")[0] is Modality.REPORTED
+    # everything inside the reported content is reported, a relative clause too
+    text = "The coach said that the player who scored left the club."
+    assert _mod(text, "scored")[0] is Modality.REPORTED
+    # the saying itself is asserted
+    assert _mod("The coach said that the team lost the final.", "said") == (Modality.ASSERTED, None)
+
+
+@pytest.mark.parametrize(("text", "word", "cue"), [
+    ("The talks could collapse.", "collapse", "could"),
+    ("The storm might reach the coast.", "reach", "might"),
+    ("The plant may close.", "close", "may"),
+    ("The vote is likely to fail.", "fail", "likely"),
+])
+def test_hypothetical(text: str, word: str, cue: str) -> None:
+    assert _mod(text, word) == (Modality.HYPOTHETICAL, cue)
+
+
+def test_future() -> None:
+    assert _mod("Troops will withdraw from the border.", "withdraw") == (Modality.FUTURE, "will")
+    assert _mod("The governor is going to veto the bill.", "veto") == (Modality.FUTURE, "going")
+    assert _mod("The hearing is scheduled to resume.", "resume") == (Modality.FUTURE, "scheduled")
+    c = _clause("The verdict is due on Friday.", "Friday")
+    assert (c.modality, c.tense) == (Modality.FUTURE, Tense.FUTURE)
+
+
+def test_an_own_modal_beats_the_governing_verb_and_a_conjunct_inherits() -> None:
+    assert _mod("The coach said the team would lose.", "lose") == (Modality.HYPOTHETICAL, "would")
+    assert _mod("The senator intends to run and win.", "win") == (Modality.INTENDED, "intends")
+
+
+# ------------------------------------------------------------------ negation
+
+
+def _neg(text: str, word: str) -> tuple[bool, str | None]:
+    c = _clause(text, word)
+    return c.negated, c.negation_cue.lower_ if c.negation_cue is not None else None
+
+
+@pytest.mark.parametrize(("text", "word", "cue"), [
+    ("The mayor did not visit the site.", "visit", "not"),
+    ("The mayor didn't visit the site.", "visit", "n't"),
+    ("The mayor never visited the site.", "visited", "never"),
+    ("The baker no longer sells bread.", "sells", "longer"),
+    ("No one was arrested.", "arrested", "no"),
+    ("None of the guests attended the dinner.", "attended", "none"),
+    ("Neither Smith nor Jones attended.", "attended", "neither"),
+    ("There is nothing to investigate.", "investigate", "nothing"),
+    ("The army has no plans to attack.", "attack", "no"),
+    ("The police found nothing.", "found", "nothing"),
+    ("The guests walked out without paying.", "paying", "without"),
+])
+def test_negation(text: str, word: str, cue: str) -> None:
+    assert _neg(text, word) == (True, cue)
+
+
+def test_a_clause_without_negation_is_not_negated() -> None:
+    assert _neg("The mayor visited the site.", "visited") == (False, None)
+    assert _neg("One guard was arrested.", "arrested") == (False, None)
+
+
+@pytest.mark.parametrize(("text", "word", "cue"), [
+    ("The company declined to comment.", "comment", "declined"),
+    ("The board refused to resign.", "resign", "refused"),
+    ("The rescuers failed to reach the boat.", "reach", "failed"),
+    ("Officials denied that guards fired on the crowd.", "fired", "denied"),
+])
+def test_negative_implicatives_negate_their_complement_not_themselves(text: str, word: str, cue: str) -> None:
+    assert _neg(text, word) == (True, cue)
+    verb = next(w for w in ("declined", "refused", "failed", "denied") if w in text)
+    assert _neg(text, verb) == (False, None)
+
+
+def test_implicatives_and_the_negation_of_their_governor() -> None:
+    assert _neg("The prisoner managed to escape.", "escape") == (False, None)
+    assert _neg("The prisoner did not manage to escape.", "escape") == (True, "not")
+    assert _neg("The minister did not refuse to meet them.", "meet") == (False, None)
+    # intention is not negated by a negated governor: that is the coder's refusal
+    assert _neg("The club does not want to sign him.", "sign") == (False, None)
+
+
+# ------------------------------------------------------------------ temporal expressions
+
+
+def _timex(text: str, phrase: str) -> Timex:
+    i = text.index(phrase)
+    return Timex(Span.of(text, i, i + len(phrase)), "DATE", "2024-01-01")
+
+
+def test_a_timex_belongs_to_its_own_clause_not_the_one_above() -> None:
+    text = "The police said on Wednesday that the suspect fled last month."
+    doc = load_nlp()(text)
+    idx = clauses(doc)
+    wed, month = _timex(text, "Wednesday"), _timex(text, "last month")
+    txs = [wed, month]
+    said = idx.clause_of(next(t for t in doc if t.text == "said"))
+    fled = idx.clause_of(next(t for t in doc if t.text == "fled"))
+    assert idx.own_timexes(said, txs) == [wed]
+    assert idx.own_timexes(fled, txs) == [month]
+    assert idx.timexes_for(fled, txs) == [month]
+
+
+def test_a_finite_complement_does_not_take_its_governors_timex() -> None:
+    text = "The police said on Wednesday that the suspect fled."
+    doc = load_nlp()(text)
+    idx = clauses(doc)
+    txs = [_timex(text, "Wednesday")]
+    fled = idx.clause_of(next(t for t in doc if t.text == "fled"))
+    assert idx.timexes_for(fled, txs) == []
+
+
+def test_a_participle_and_a_conjunct_share_their_governors_timex() -> None:
+    text = "Troops entered the town on Monday, killing five people, and seized the bridge."
+    doc = load_nlp()(text)
+    idx = clauses(doc)
+    mon = _timex(text, "Monday")
+    for word in ("entered", "killing", "seized"):
+        c = idx.clause_of(next(t for t in doc if t.text == word))
+        assert idx.timexes_for(c, [mon]) == [mon], word
+    # an intention does not happen on the day it was announced
+    text = "The minister agreed on Monday to resign."
+    doc = load_nlp()(text)
+    c = clauses(doc).clause_of(next(t for t in doc if t.text == "resign"))
+    assert clauses(doc).timexes_for(c, [_timex(text, "Monday")]) == []
+
+
+def test_the_layer_works_with_the_date_stage_output() -> None:
+    text = "The mayor said on Friday that the pool will reopen in May."
+    doc = load_nlp()(text)
+    txs = find_timexes(text, "2024-03-12", doc)
+    idx = clauses(doc)
+    reopen = idx.clause_of(next(t for t in doc if t.text == "reopen"))
+    assert [t.span.text for t in idx.timexes_for(reopen, txs)] == ["May"]
+    assert reopen.modality is Modality.FUTURE and reopen.tense is Tense.FUTURE

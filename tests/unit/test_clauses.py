@@ -124,7 +124,9 @@ def test_future() -> None:
 
 
 def test_an_own_modal_beats_the_governing_verb_and_a_conjunct_inherits() -> None:
-    assert _mod("The coach said the team would lose.", "lose") == (Modality.HYPOTHETICAL, "would")
+    assert _mod("The coach thinks the team could lose.", "lose") == (Modality.HYPOTHETICAL, "could")
+    # "would" under a reporting verb is a reported "will"
+    assert _mod("The coach said the team would lose.", "lose") == (Modality.FUTURE, "would")
     assert _mod("The senator intends to run and win.", "win") == (Modality.INTENDED, "intends")
 
 
@@ -174,8 +176,11 @@ def test_implicatives_and_the_negation_of_their_governor() -> None:
     assert _neg("The prisoner managed to escape.", "escape") == (False, None)
     assert _neg("The prisoner did not manage to escape.", "escape") == (True, "not")
     assert _neg("The minister did not refuse to meet them.", "meet") == (False, None)
-    # intention is not negated by a negated governor: that is the coder's refusal
-    assert _neg("The club does not want to sign him.", "sign") == (False, None)
+    # a negated intention or advice is not intended or advised
+    assert _neg("The club does not want to sign him.", "sign") == (True, "not")
+    assert _neg("The mayor did not urge them to leave.", "leave") == (True, "not")
+    # a negated report leaves the reported content open
+    assert _neg("The coach did not say that the team lost.", "lost") == (False, None)
 
 
 # ------------------------------------------------------------------ temporal expressions
@@ -221,6 +226,18 @@ def test_a_participle_and_a_conjunct_share_their_governors_timex() -> None:
     doc = load_nlp()(text)
     c = clauses(doc).clause_of(next(t for t in doc if t.text == "resign"))
     assert clauses(doc).timexes_for(c, [_timex(text, "Monday")]) == []
+
+
+def test_a_clause_takes_the_timex_of_a_participle_below_it_but_not_of_a_finite_clause() -> None:
+    text = "The envoy will meet the rebels during a visit starting on Sunday."
+    doc = load_nlp()(text)
+    sun = _timex(text, "Sunday")
+    meet = clauses(doc).clause_of(next(t for t in doc if t.text == "meet"))
+    assert clauses(doc).timexes_for(meet, [sun]) == [sun]
+    text = "The police said that the suspect fled last month."
+    doc = load_nlp()(text)
+    said = clauses(doc).clause_of(next(t for t in doc if t.text == "said"))
+    assert clauses(doc).timexes_for(said, [_timex(text, "last month")]) == []
 
 
 def test_the_layer_works_with_the_date_stage_output() -> None:

@@ -5,21 +5,24 @@ below it. Each clause is read once from the spaCy parse and cached on the Doc:
 
 - tense: past / present / future, and whether it is a perfect. The future comes from "will",
   "'ll", "shall", modal auxiliaries, "going to", "is to", and infinitives under a schedule or an
-  intention ("scheduled to", "plans to"); an infinitive with no such governor takes the tense of
-  the clause that governs it.
+  intention ("scheduled to", "plans to"); an infinitive or participle with no such governor
+  takes the time of the clause that governs it (a perfect counting as past), and so does
+  "could" (past ability or a mere possibility).
 - modality, with the token that decided it (``modality_cue``): the clause's own subordinator or
-  modal auxiliary first ("if" → conditional, "would" → conditional with an if/unless clause and
-  hypothetical without one, "could" → hypothetical, "should" → advised, "will" → future), then the
-  word that governs it ("said that" → reported, "plans to" → intended, "urged X to" → advised,
-  "scheduled to" → future, "likely to" → hypothetical), then an "according to" or a parenthetical
-  "officials said"; a clause with none of these inherits a reported modality from any clause
-  above it, and any other from the clause whose complement, conjunct or adverbial clause it is.
+  modal auxiliary first ("if" → conditional; "would" → conditional with an if/unless clause,
+  future under a reporting verb ("said it would"), hypothetical otherwise; "could" →
+  hypothetical; "should" → advised; "will" → future); then the word that governs it ("said
+  that" → reported, "plans to" → intended, "urged X to" → advised, "scheduled to" → future,
+  "likely to" → hypothetical); then an "according to" or a parenthetical "officials said". A
+  clause with none of these inherits a reported modality from any clause above it, and any
+  other from the clause whose complement, conjunct or adverbial clause it is.
 - negation, with its cue: "not", "n't", "never", "no longer"; a negative subject or object
   ("no one was arrested", "none of them", "there is nothing"); an infinitive under a negative
   noun ("nothing to investigate", "no plans to attack") or after "without"; a complement of a
   negative implicative ("declined to", "refused to", "failed to", "denied that"), unless that
-  verb is itself negated; a complement of a positive implicative ("managed to") takes the
-  negation of its governor.
+  verb is itself negated; an infinitive under a positive implicative, an intention, advice or a
+  schedule takes the negation of its governor ("did not manage to escape", "won't try to
+  clash", "does not want to sign").
 
 The word classes are in ``data/clause_words.tsv`` (reporting verbs: the cues of ``cues.tsv``).
 """
@@ -83,6 +86,7 @@ class Clause:
     negated: bool
     negation_cue: Token | None
     governor: str | None  # the class of the word governing the clause ("intend", "report", ...)
+    scheduled: bool  # in the future by a schedule ("scheduled to", "due on"), not by a will or a plan
 
     @property
     def time(self) -> Tense | None:
@@ -101,6 +105,11 @@ _COMPLEMENT = frozenset({"xcomp", "ccomp", "csubj", "csubjpass"})
 _INHERITS = frozenset({"xcomp", "ccomp", "csubj", "csubjpass", "conj", "advcl", "pcomp"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _FUTURE_GOVERNORS = frozenset({"schedule", "intend", "advise", "hypothetical", "going", "be_to"})
+# governors whose negation is their complement's: "did not manage to escape" (it did not happen),
+# "does not want to sign" (not intended), "did not urge them to leave" (not advised); not a
+# reporting verb ("did not say that X left" leaves open whether X left)
+_CARRIES_NEGATION = frozenset({"pos_implicative", "intend", "advise", "schedule", "going", "be_to",
+                               "hypothetical"})
 _SUBJECT_OBJECT = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "dative", "expl"})
 _CACHE_KEY = "newsgraph_clauses"
 
@@ -178,13 +187,14 @@ class ClauseIndex:
             h.tag_ == "VBN" or any(a.lower_ == "been" for a in auxes))
         gov, gtok = self._governor(h)
         tense = self._tense(h, auxes, modal, perfect, parent, gov)
-        own, own_cue = self._own_modality(h, modal, perfect)
+        own, own_cue = self._own_modality(h, modal, perfect, gov)
         modality, cue = own, own_cue
         if own_cue is None:
             modality, cue = self._governed_modality(h, parent, gov, gtok)
         negated, neg_cue = self._negation(h, parent, gov, gtok)
+        scheduled = gov == "schedule" or (own_cue is not None and own_cue is self._scheduled(h))
         return Clause(h, h.left_edge.i, h.right_edge.i + 1, parent, tense, perfect, modality, cue, own,
-                      negated, neg_cue, gov)
+                      negated, neg_cue, gov, scheduled)
 
     def _governor(self, h: Token) -> tuple[str | None, Token | None]:
         """The class of the word that governs clause ``h`` as its complement, and that word."""
@@ -206,9 +216,9 @@ class ClauseIndex:
         if any(w.has("pos_implicative", k) for k in keys):
             return "pos_implicative", g
         if to_inf or dep == "xcomp":
-            if lemma == "go" and g.tag_ == "VBG":
+            if lemma == "go" and g.tag_ == "VBG" and dep == "xcomp":
                 return "going", g
-            if lemma == "be" and to_inf and g.pos_ == "AUX":
+            if lemma == "be" and to_inf and g.pos_ == "AUX" and dep == "xcomp":
                 return "be_to", g
             for cls in ("schedule", "intend", "advise", "hypothetical"):
                 if any(w.has(cls, k) for k in keys):
@@ -227,7 +237,9 @@ class ClauseIndex:
                 return Tense.FUTURE
             if perfect:
                 return Tense.PAST  # "would have won", "could have stopped"
-            return Tense.PRESENT if modal.lower_ in ("can", "could") else Tense.FUTURE
+            if modal.lower_ == "could":  # past ability or a possibility: as the clause above, if any
+                return parent.time if parent is not None else None
+            return Tense.PRESENT if modal.lower_ == "can" else Tense.FUTURE
         finite = next((a for a in auxes if a.tag_ in _FINITE_TAGS), None)
         if finite is not None:
             return Tense.PAST if finite.tag_ == "VBD" else Tense.PRESENT
@@ -238,14 +250,15 @@ class ClauseIndex:
         if gov in _FUTURE_GOVERNORS:
             return Tense.FUTURE  # "plans to visit", "is going to visit", "urged X to leave"
         if h.dep_ == "conj" and parent is not None:
-            return parent.tense  # "was arrested and charged"
+            return parent.time  # "was arrested and charged"
         if h.tag_ == "VBN" and h.dep_ not in ("xcomp",):
             return Tense.PAST  # "the man arrested on Monday"
         if parent is not None:
-            return parent.tense
+            return parent.time  # "has slumped, closing unchanged on Friday": past
         return None
 
-    def _own_modality(self, h: Token, modal: Token | None, perfect: bool) -> tuple[Modality, Token | None]:
+    def _own_modality(self, h: Token, modal: Token | None, perfect: bool,
+                      gov: str | None) -> tuple[Modality, Token | None]:
         w = self.w
         for c in h.children:
             if c.dep_ == "mark":
@@ -261,6 +274,8 @@ class ClauseIndex:
                 if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in w.classes["conditional_mark"]
                                                  for m in c.children) for c in h.children):
                     return Modality.CONDITIONAL, modal  # "if elected, he would appoint"
+                if gov == "report" and not perfect:
+                    return Modality.FUTURE, modal  # "said it would withdraw": a reported "will"
                 return Modality.HYPOTHETICAL, modal
             if low in w.classes["hypothetical_aux"]:
                 return Modality.HYPOTHETICAL, modal
@@ -322,8 +337,8 @@ class ClauseIndex:
             if parent is not None and parent.negated and parent.head.i == gtok.i:
                 return False, None  # "did not refuse to": double negation
             return True, gtok
-        if gov == "pos_implicative" and parent is not None and parent.negated:
-            return True, parent.negation_cue  # "did not manage to escape"
+        if gov in _CARRIES_NEGATION and parent is not None and parent.negated and parent.head.i == h.head.i:
+            return True, parent.negation_cue  # "did not manage to escape", "won't try to clash"
         return False, None
 
     # ------------------------------------------------------------------ temporal expressions
@@ -334,7 +349,10 @@ class ClauseIndex:
         if got is not None and got[0] is timexes:
             return got[1]
         out: dict[int, list[T]] = {}
+        n = len(self.doc.text)
         for tx in timexes:
+            if tx.span.end > n:
+                continue
             cl = self.clause_at(tx.span.start, tx.span.end)
             if cl is not None:
                 out.setdefault(cl.head.i, []).append(tx)
@@ -346,26 +364,43 @@ class ClauseIndex:
         return self.assign(timexes).get(clause.head.i, [])
 
     def timexes_for(self, clause: Clause, timexes: Sequence[T]) -> list[T]:
-        """The clause's own timexes, else those of the clause it shares its time with: a conjunct
-        with no subject of its own ("met on Monday and signed"), or a participle or infinitive that
-        is not in the future ("entered on Monday, killing five"). A finite subordinate clause
-        does not take its governor's date ("said on Wednesday that Y happened")."""
-        cur: Clause | None = clause
+        """The timexes that date ``clause``: its own; else those of a participle or conjunct below
+        it that shares its time ("a visit starting on Sunday"); else, when the clause itself shares
+        the time of the clause above it, that clause's. Clauses share a time when one is a conjunct
+        with no subject of its own ("met on Monday and signed") or a participle or infinitive that
+        is not in the future ("entered on Monday, killing five"); a finite subordinate clause does
+        not ("said on Wednesday that Y happened": Wednesday is not Y's date, nor last month the
+        saying's)."""
+        own = self.own_timexes(clause, timexes)
+        if own:
+            return own
+        for tok in self.doc[clause.start:clause.end]:
+            if tok.i != clause.head.i and is_head(tok):
+                below = self.clause_of(tok)
+                if below.parent is clause and self._shares_time(below):
+                    got = self.own_timexes(below, timexes)
+                    if got:
+                        return got
+        cur = clause
         for _ in range(8):
-            if cur is None:
+            if cur.parent is None or not self._shares_time(cur):
                 break
+            cur = cur.parent
             own = self.own_timexes(cur, timexes)
             if own:
                 return own
-            h = cur.head
-            shares = (h.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in h.children)) or (
-                h.dep_ in ("advcl", "xcomp") and h.tag_ in ("VBG", "VBN", "VB")
-                and not any(c.dep_ in ("aux", "auxpass", "mark") and c.lower_ != "to" for c in h.children)
-                and cur.tense is not Tense.FUTURE and cur.governor not in _FUTURE_GOVERNORS)
-            if not shares:
-                break
-            cur = cur.parent
         return []
+
+    @staticmethod
+    def _shares_time(cl: Clause) -> bool:
+        """Whether ``cl`` happens when the clause above it does (see :meth:`timexes_for`)."""
+        h = cl.head
+        if h.dep_ == "conj":
+            return not any(c.dep_ in ("nsubj", "nsubjpass") for c in h.children)
+        return (h.dep_ in ("advcl", "xcomp", "acl") and h.tag_ in ("VBG", "VBN", "VB")
+                and not any(c.dep_ in ("aux", "auxpass", "mark", "nsubj", "nsubjpass") and c.lower_ != "to"
+                            for c in h.children)
+                and cl.governor not in _FUTURE_GOVERNORS)
 
 
 def clauses(doc: Doc) -> ClauseIndex:

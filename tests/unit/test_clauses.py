@@ -5,9 +5,11 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.clauses import Clause, Modality, Tense, clauses
-from newsgraph.model import Span, Timex
-from newsgraph.nlp.dates import find_timexes
-from newsgraph.nlp.model import load_nlp
+from newsgraph.events.coder import code_events
+from newsgraph.model import Article, Event, Published, Span, Timex
+from newsgraph.nlp.spacy_model import load_nlp
+from newsgraph.nlp.timex import find_timexes
+from newsgraph.registry import Context
 
 
 def _clause(text: str, word: str) -> Clause:
@@ -248,3 +250,25 @@ def test_the_layer_works_with_the_date_stage_output() -> None:
     reopen = idx.clause_of(next(t for t in doc if t.text == "reopen"))
     assert [t.span.text for t in idx.timexes_for(reopen, txs)] == ["May"]
     assert reopen.modality is Modality.FUTURE and reopen.tense is Tense.FUTURE
+
+
+# ------------------------------------------------------------------ the event coder reads the layer
+
+
+def _coded(text: str) -> list[Event]:
+    art = Article(id="t", text=text, title="", published=Published("2024-02-08", "day", "input"))
+    ctx = Context(article=art, doc=load_nlp()(text))
+    ctx.results["timexes"] = find_timexes(text, "2024-02-08", ctx.doc)
+    return code_events(ctx)
+
+
+def test_events_take_modality_negation_and_date_from_the_clause_layer() -> None:
+    said = _coded("Russia said on Wednesday that Ukraine attacked its border posts last month.")
+    accusation = next(e for e in said if e.code.startswith("11"))
+    assert accusation.date is not None and (accusation.date.value, accusation.date.anchor) == ("2024-02-07", "text")
+    cond = _coded("If elected, Smith would meet Putin in Moscow.")
+    assert cond and all(e.modality == "conditional" for e in cond)
+    nobody = _coded("No one from Germany met the French president.")
+    assert nobody and all(e.negated for e in nobody)
+    failed = _coded("France failed to help Germany.")
+    assert failed and all(e.negated and e.confidence <= 0.1 for e in failed)

@@ -1,5 +1,5 @@
-"""When and where an event happened: its date (a temporal expression attached to its clause, else the
-publication date; none for background events) and its place (a place name attached to its clause, or
+"""When and where an event happened: its date (the temporal expression the clause layer gives its
+clause, else the publication date; none for background events) and its place (a place name attached to its clause, or
 a visit's destination)."""
 
 from __future__ import annotations
@@ -8,10 +8,10 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ..clauses import clauses
 from ..model import EventDate, Place, Timex
 from ..registry import Context
 from .candidate import Candidate
-from .clauses import clause_verb
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpanT
@@ -43,13 +43,13 @@ def _is_background(t: Token, v: Token) -> bool:
     return any(a.lemma_ == "have" for a in auxes) and v.tag_ == "VBN" and v.dep_ == "relcl"
 
 
-def _timex_index(ctx: Context) -> list[tuple[int, int, Timex]]:
-    out: list[tuple[int, int, Timex]] = []
+def _dated_timexes(ctx: Context) -> list[Timex]:
+    """The article's timexes that name a date (a day, week, month or year)."""
+    out: list[Timex] = []
     for tx in ctx.results.get("timexes") or ():
         value = tx.value[:10] if "T" in tx.value else tx.value
-        if tx.type not in ("DATE", "TIME") or not _DATE_RE.match(value):
-            continue
-        out.append((tx.span.start, tx.span.end, tx))
+        if tx.type in ("DATE", "TIME") and _DATE_RE.match(value):
+            out.append(tx)
     return out
 
 
@@ -64,52 +64,28 @@ def _precision(value: str) -> str:
 
 
 class Dater:
-    """Dates events from the article's temporal expressions, falling back on the publication date."""
+    """Dates events: the timex the clause layer gives the event's clause, else the publication date."""
 
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
-        self.timexes = _timex_index(ctx)
+        self.timexes = _dated_timexes(ctx)
         pub = ctx.article.published
         self.published = EventDate(pub.value[:10], pub.precision if pub.precision != "time" else "day",
                                    "published") if pub else None
 
     def date(self, c: Candidate, sent: SpanT) -> EventDate | None:
-        verb = c.clause if c.clause is not None else clause_verb(c.trigger)
-        own = {c.trigger.i, verb.i}
-        best: EventDate | None = None
-        inside: EventDate | None = None
-        for a, b, tx in self.timexes:
-            if a < sent.start_char or b > sent.end_char:
-                continue
-            span = sent.doc.char_span(a, b, alignment_mode="expand")
-            if span is None:
-                continue
-            head = span.root
-            cur = head
-            hit = False
-            for _ in range(10):
-                if cur.i in own:
-                    hit = True
-                    break
-                if cur.head.i == cur.i:
-                    break
-                nxt = cur.head
-                if nxt.pos_ in ("VERB", "AUX") and nxt.i not in own:
-                    break
-                cur = nxt
-            if hit:
-                value = tx.value[:10]
-                best = EventDate(value, _precision(value), "text")
-                break
-            in_clause = verb.left_edge.i <= head.i <= verb.right_edge.i
-            if inside is None and verb.pos_ in ("VERB", "AUX") and in_clause \
-                    and not _is_background(head, verb):
-                value = tx.value[:10]
-                inside = EventDate(value, _precision(value), "text")
-        if best is not None:
-            return best
-        if inside is not None:
-            return inside
+        idx = clauses(sent.doc)
+        verb = c.clause if c.clause is not None else idx.head_of(c.trigger)
+        cl = idx.clause_of(verb)
+        own = idx.own_timexes(cl, self.timexes)
+        shared = [] if own else idx.timexes_for(cl, self.timexes)
+        for tx in own + shared:
+            if tx in shared:  # a participle's or a governor's date, unless it is told as background
+                span = sent.doc.char_span(tx.span.start, tx.span.end, alignment_mode="expand")
+                if span is None or _is_background(span.root, verb):
+                    continue
+            value = tx.value[:10]
+            return EventDate(value, _precision(value), "text")
         if _is_background(c.trigger, verb):
             return None
         return self.published

@@ -10,7 +10,10 @@ from .parties import Party
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["Candidate"]
+__all__ = ["UNSURE", "Candidate"]
+
+# modalities (from the clause layer) of events that may not happen: they get a lower confidence
+UNSURE = frozenset({"hypothetical", "conditional", "advised"})
 
 
 @dataclass
@@ -21,7 +24,7 @@ class Candidate:
     targets: list[Party]
     flags: frozenset[str] = frozenset()
     negated: bool = False
-    modality: str = "asserted"
+    modality: str = "asserted"  # a clause-layer Modality value (see newsgraph.clauses)
     confidence: float = 0.6
     nominal: bool = False
     consumed: set[int] = field(default_factory=set)

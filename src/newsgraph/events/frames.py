@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .candidate import Candidate
+from ..clauses import Modality, clauses
+from .candidate import UNSURE, Candidate
 from .parties import Party
 
 if TYPE_CHECKING:
@@ -20,6 +21,18 @@ if TYPE_CHECKING:
 __all__ = ["frame_event", "modal_shift", "speech_event"]
 
 _FORCE_ROOTS = ("13", "15", "16", "17", "18", "19", "20")
+
+
+def _on_condition(v: Token) -> bool:
+    """Whether ``v`` has an "unless" clause: a conditional announcement ("will withdraw unless")."""
+    idx = clauses(v.doc)
+    for c in v.children:
+        if c.dep_ == "advcl":
+            cl = idx.clause_of(c)
+            if cl.modality is Modality.CONDITIONAL and cl.modality_cue is not None \
+                    and cl.modality_cue.lower_ == "unless":
+                return True
+    return False
 
 
 def frame_event(s: SentenceCoder, v: Token, frame: str, inner: Candidate, srcs: list[Party], negated: bool,
@@ -33,8 +46,7 @@ def frame_event(s: SentenceCoder, v: Token, frame: str, inner: Candidate, srcs: 
     if negated and frame == "intent":
         frame = "reject"
         negated = False
-    conditional = any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children)
-                      for t in (v, inner.trigger) for c in t.children)
+    conditional = _on_condition(v) or _on_condition(inner.trigger)
     if frame == "intent" and (conditional or inner_code[:2] in _FORCE_ROOTS):
         frame = "threaten"  # "plans to impose restrictions", "is prepared to impose martial law"
     if frame == "intent" and inner_code[:2] in ("10", "11", "12", "14"):
@@ -65,8 +77,8 @@ def frame_event(s: SentenceCoder, v: Token, frame: str, inner: Candidate, srcs: 
     if not srcs:
         srcs = inner.sources
     mod = {"intent": "intended", "reject": "asserted", "threaten": "asserted"}.get(frame, modality)
-    if modality == "hypothetical":
-        mod = "hypothetical"
+    if modality in UNSURE:
+        mod = modality
     cand = Candidate(code, v, srcs, tgts, inner.flags - {"sym"} if frame != "intent" else inner.flags,
                      negated, mod, clause=v)
     cand.consumed = {inner.trigger.i, *inner.consumed}
@@ -77,8 +89,8 @@ def frame_event(s: SentenceCoder, v: Token, frame: str, inner: Candidate, srcs: 
 def speech_event(s: SentenceCoder, v: Token, comp: Token, srcs: list[Party]) -> Candidate | None:
     """Reported speech: code the reported event; an allegation of force becomes an accusation."""
     inner = s.verb_event(comp, nested=True) if comp.pos_ in ("VERB", "AUX") else s.adj_event(comp)
-    must_aux = any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in comp.children)
-    if inner is None and must_aux and srcs:
+    must = clauses(comp.doc).clause_of(comp).own_modality is Modality.ADVISED  # "must", "should"
+    if inner is None and must and srcs:
         # "X said Y must ensure security": a demand to Y
         addressee = [p for c in comp.children if c.dep_ == "nsubj" for p in s.c.parties(c)]
         if addressee and not {p.key for p in addressee} & {p.key for p in srcs}:
@@ -93,7 +105,6 @@ def speech_event(s: SentenceCoder, v: Token, comp: Token, srcs: list[Party]) -> 
     inner_root = inner.code[:2]
     speaker = {p.key for p in srcs}
     # "X must/should do Y", said by someone else: a demand
-    must = any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in comp.children)
     if must and srcs and inner.sources and not speaker & {p.key for p in inner.sources}:
         code = s.lex.frame_code("demand", inner.code) or "100"
         cand = Candidate(code, v, srcs, inner.sources, frozenset(), inner.negated, "asserted", clause=v)
@@ -131,7 +142,11 @@ def speech_event(s: SentenceCoder, v: Token, comp: Token, srcs: list[Party]) -> 
 
 
 def modal_shift(s: SentenceCoder, cand: Candidate) -> Candidate:
-    """Future cooperation is an intention (03x), future force a threat (13x); refusals (12x)."""
+    """Future cooperation is an intention (03x), future force a threat (13x); refusals (12x).
+
+    A scheduled event ("is scheduled to attend") is told as a plan of record, not as a promise or
+    threat of its actor: it keeps its own code.
+    """
     root = cand.code[:2]
     v = cand.clause
     if cand.negated and cand.modality in ("future", "intended") and root == "03":
@@ -139,20 +154,20 @@ def modal_shift(s: SentenceCoder, cand: Candidate) -> Candidate:
         cand.negated = False
         cand.modality = "asserted"
         return cand
-    if cand.modality == "future" and v is not None and any(
-            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
-            for c in v.children):
+    if cand.modality == "future" and v is not None and _on_condition(v):
         # "will withdraw its troops unless ...": a conditional announcement is a threat
         cand.code = s.lex.frame_code("threaten", cand.code) or "130"
         cand.modality = "asserted"
         return cand
-    if cand.modality in ("future",) and root in ("04", "05", "06", "07", "08"):
+    scheduled = v is not None and clauses(v.doc).clause_of(v).scheduled
+    if cand.modality in ("future",) and root in ("04", "05", "06", "07", "08") and not scheduled:
         frame = "reject" if cand.negated else "intent"
         cand.code = s.lex.frame_code(frame, cand.code) or cand.code
         cand.modality = "intended" if frame == "intent" else "asserted"
         cand.negated = False
         cand.flags = cand.flags - {"sym"} if frame == "reject" else cand.flags
-    elif cand.modality in ("future",) and root in ("16", "17", "18", "19", "20") and not cand.negated:
+    elif cand.modality in ("future",) and root in ("16", "17", "18", "19", "20") and not cand.negated \
+            and not scheduled:
         cand.code = s.lex.frame_code("threaten", cand.code) or "130"
         cand.modality = "asserted"
     return cand

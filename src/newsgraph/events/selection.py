@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..model import Event
-from .candidate import Candidate
+from .candidate import UNSURE, Candidate
 from .parties import Party
 
 if TYPE_CHECKING:
@@ -60,13 +60,13 @@ def event_pairs(c: Candidate) -> list[tuple[Party | None, Party | None]]:
 
 def pair_confidence(c: Candidate, s: Party | None, t: Party | None) -> float:
     """The confidence of one (source, target) pair of a candidate: lower with a party missing, in a
-    hypothetical or subordinate clause; negated events get 0.1."""
+    hypothetical, conditional, advised or subordinate clause; negated events get 0.1."""
     conf = c.confidence
     if s is None:
         conf -= 0.2
     if t is None:
         conf -= 0.1
-    if c.modality == "hypothetical":
+    if c.modality in UNSURE:
         conf -= 0.2
     if c.trigger.dep_ == "ROOT":
         conf += 0.1

@@ -12,8 +12,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..actors import compose as _actors
+from ..clauses import clauses
 from .candidate import Candidate
-from .clauses import clause_modality, clause_verb, tree_depth
 from .frames import frame_event, modal_shift, speech_event
 from .parties import QUANTITY, TARGET_PREPS, Party, PartyFinder
 from .patterns import Pattern
@@ -23,6 +23,27 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 __all__ = ["Matcher", "SentenceCoder"]
+
+
+def tree_depth(t: Token) -> tuple[int, int]:
+    """(depth in the parse tree, index): the order in which a sentence's tokens are tried."""
+    d = 0
+    cur = t
+    while cur.head.i != cur.i and d < 50:
+        cur = cur.head
+        d += 1
+    return d, t.i
+
+
+def clause_verb(t: Token) -> Token:
+    """The head of the clause that holds ``t`` (the clause layer's)."""
+    return clauses(t.doc).head_of(t)
+
+
+def _modality(v: Token) -> tuple[bool, str]:
+    """(negated, modality) of the clause of ``v``, from the clause layer."""
+    cl = clauses(v.doc).clause_of(v)
+    return cl.negated, cl.modality.value
 
 
 class Matcher(PartyFinder):
@@ -227,7 +248,7 @@ class SentenceCoder:
             return self.adj_event(v)  # "Israel is opposed to ...", "is prepared to ..."
         frame = self.frame_of(v)
         comp = self.complement(v) if (frame or lemma in self.lex.speech) else None
-        negated, modality = clause_modality(v)
+        negated, modality = _modality(v)
         srcs, passive = self.c.subjects(v)
         if frame == "intent" and lemma in ("want", "wish", "expect", "need") and any(
                 c.dep_ == "dobj" and self.c.parties(c) for c in v.children):
@@ -358,7 +379,7 @@ class SentenceCoder:
             for c in a.children:
                 if c.dep_ in ("nsubj", "nsubjpass"):
                     srcs = self.c.parties(c)
-        negated, modality = clause_modality(head if head.pos_ in ("VERB", "AUX") else a)
+        negated, modality = _modality(head if head.pos_ in ("VERB", "AUX") else a)
         if pat.code.isdigit():
             for c in a.children:  # "guilty of violating the ceasefire": the act itself
                 if c.dep_ == "prep" and c.lemma_ == "of":
@@ -478,7 +499,7 @@ class SentenceCoder:
                             for p in c.children:
                                 if p.dep_ == "pobj":
                                     tgts = self.c.parties(p)
-        negated, modality = clause_modality(verb) if verb.pos_ in ("VERB", "AUX") else (False, "asserted")
+        negated, modality = _modality(verb) if verb.pos_ in ("VERB", "AUX") else (False, "asserted")
         cand = Candidate(pat.code, n, srcs, tgts, pat.flags, negated if not governed else False,
                          modality if not governed else "asserted", nominal=True, clause=verb)
         cand.confidence = 0.5 - (0.15 if "weak" in pat.flags else 0.0) + 0.05 * len(pat.mods)

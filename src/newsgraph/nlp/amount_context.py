@@ -1,6 +1,6 @@
 """What an amount is about, read from the dependency parse: the thing it measures (``Trade between
-the two countries``), the date of its clause (a temporal expression of the ``timexes`` stage, else a
-bare year) and its source (``according to Chinese customs data``)."""
+the two countries``), the date of its clause (the temporal expression the clause layer gives that
+clause, from the ``timexes`` stage; else a bare year) and its source (``according to Chinese customs data``)."""
 
 from __future__ import annotations
 
@@ -8,13 +8,14 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ..clauses import clauses
 from ..model import Span, Timex
 from .amount_grammar import currencies
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["amount_date", "amount_measure", "amount_root", "amount_source"]
+__all__ = ["amount_date", "amount_measure", "amount_root", "amount_source", "dated_timexes"]
 
 _SOURCE_VERBS = frozenset(
     ["say", "show", "estimate", "report", "find", "calculate", "put", "reveal", "indicate", "suggest",
@@ -139,34 +140,28 @@ def amount_measure(doc: Doc, root: Token, start: int, end: int, text: str) -> Sp
     return None
 
 
-def amount_date(doc: Doc, root: Token, timexes: Sequence[Timex] | None, text: str) -> str | None:
-    """The date of the amount's clause: a timex governed by the same verb."""
-    verb = _clause_verb(root)
-    if verb is None:
-        return None
-    sent = root.sent
+def amount_date(doc: Doc, root: Token, timexes: Sequence[Timex] | None) -> str | None:
+    """The date of the amount's clause: the nearest timex the clause layer gives that clause
+    (``timexes``: the article's DATE timexes of a day, month, quarter or year, see
+    :func:`dated_timexes`); without timexes, a bare year that spaCy tags as a date in the clause."""
+    idx = clauses(doc)
+    cl = idx.clause_of(root)
     if timexes is not None:
-        best: tuple[int, str] | None = None
-        for tx in timexes:
-            if not (sent.start_char <= tx.span.start < sent.end_char) or tx.type != "DATE":
-                continue
-            if not _DATE_VALUE.match(tx.value):
-                continue
-            r = amount_root(doc, tx.span.start, tx.span.end)
-            v = _clause_verb(r) if r is not None else None
-            if v is None or v.i != verb.i:
-                continue
-            dist = abs(tx.span.start - root.idx)
-            if best is None or dist < best[0]:
-                best = (dist, tx.value)
-        return best[1] if best else None
-    for ent in sent.ents:
-        v = _clause_verb(ent.root)
-        if ent.label_ == "DATE" and v is not None and v.i == verb.i:
+        near = sorted(idx.timexes_for(cl, timexes), key=lambda tx: abs(tx.span.start - root.idx))
+        return near[0].value if near else None
+    for ent in root.sent.ents:
+        if ent.label_ == "DATE" and idx.clause_of(ent.root) is cl:
             m = re.search(r"\b(?:1[89]|20)\d\d\b", ent.text)
             if m and _BARE_YEAR.fullmatch(ent.text.lower()):
                 return m.group(0)
     return None
+
+
+def dated_timexes(timexes: Sequence[Timex] | None) -> list[Timex] | None:
+    """The DATE timexes that can date an amount (a day, month, quarter, half or year)."""
+    if timexes is None:
+        return None
+    return [tx for tx in timexes if tx.type == "DATE" and _DATE_VALUE.match(tx.value)]
 
 
 def amount_source(doc: Doc, root: Token, text: str) -> Span | None:

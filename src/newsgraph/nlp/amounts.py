@@ -13,9 +13,10 @@
 A leading modifier (``at least``, ``about``, ``more than`` ...) belongs to the span; a range
 (``$10-12 billion``, ``between 10 and 20 people``) takes its lower bound as the value.  Each amount
 also gets, from the dependency parse, the thing it measures (``Trade between the two countries``),
-the date of its clause (a temporal expression of the ``timexes`` stage, which must run first; a bare
-year otherwise) and its source (``according to Chinese customs data``).  Everything is regexes
-compiled once plus a walk over the parse: no per-article loading.
+the date of its clause (the temporal expression the clause layer gives that clause, from the
+``timexes`` stage, which must run first; a bare year otherwise) and its source (``according to
+Chinese customs data``).  Everything is regexes compiled once plus a walk over the parse: no
+per-article loading.
 
 The words and patterns live in ``amount_grammar``, the reading of measure, date and source in
 ``amount_context``; this module finds the amounts and is the stage.
@@ -29,9 +30,9 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Literal
 
-from ..model import Amount, Span, Timex
+from ..model import Amount, Span
 from ..registry import Context, stage
-from .amount_context import amount_date, amount_measure, amount_root, amount_source
+from .amount_context import amount_date, amount_measure, amount_root, amount_source, dated_timexes
 from .amount_grammar import (
     MEASURE_UNITS,
     MOD_BEFORE,
@@ -344,7 +345,7 @@ def extract_amounts(ctx: Context) -> list[Amount]:
     for f, noun in _find_counts(doc, taken):
         found.append(f)
         nouns[f.start] = noun
-    timexes: Sequence[Timex] | None = ctx.results.get("timexes")
+    timexes = dated_timexes(ctx.results.get("timexes"))
     out: list[Amount] = []
     for f in sorted(found, key=lambda x: x.start):
         root = amount_root(doc, f.start, f.end)
@@ -354,7 +355,7 @@ def extract_amounts(ctx: Context) -> list[Amount]:
                 root = nouns[f.start]
             if f.kind != "count":
                 measure = amount_measure(doc, root, f.start, f.end, text)
-            date = amount_date(doc, root, timexes, text)
+            date = amount_date(doc, root, timexes)
             source = amount_source(doc, root, text)
         out.append(Amount(Span(f.start, f.end, text[f.start:f.end]), _plain(f.value), f.unit, f.kind,
                           measure, date, source))

@@ -1,10 +1,13 @@
-"""The tense of the clause around a temporal expression (past, present, future), read from the spaCy
-parse: it decides whether "Friday" or "March" lies before or after the publication date."""
+"""Whether a temporal expression points back or ahead of the publication date (past, present,
+future): it decides whether "Friday" or "March" lies before or after it. Words right around the
+expression decide first ("since", "upcoming", "next", "Friday's"), then the noun phrase it modifies
+("the upcoming vote on Friday"), then the tense of its clause, read by the clause layer."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ...clauses import clauses, words
 from ..spacy_model import doc_text
 
 if TYPE_CHECKING:
@@ -13,19 +16,11 @@ if TYPE_CHECKING:
 __all__ = ["Tense"]
 
 
-_FUTURE_WORDS = frozenset({"will", "'ll", "shall", "wo", "upcoming", "coming", "next", "forthcoming",
-                           "scheduled", "planned", "expected", "due", "future", "plan", "plans", "until",
-                           "going", "would", "'d", "could", "might", "may", "should", "must", "to"})
-_PAST_HINT = frozenset({"ago", "last", "earlier", "previous", "past", "since"})
-
-
-_SCHEDULE = frozenset({"scheduled", "due", "slated", "poised"})
-_SCHEDULE_HEAD = _SCHEDULE | {"set", "expected", "going", "likely", "planning", "plans", "plan", "planned",
-                              "intends", "hopes", "ready"}
+_AHEAD = frozenset({"upcoming", "forthcoming", "coming", "scheduled"})
 
 
 class Tense:
-    """Tense of the clause around a character offset, read from the spaCy parse (lazily)."""
+    """The time an expression points to, read from the spaCy parse lazily (per expression)."""
 
     def __init__(self, doc: Doc | None) -> None:
         self.doc = doc
@@ -50,34 +45,16 @@ class Tense:
                 return "future"
             if t.lower_ in ("since", "last", "past", "ago"):
                 return "past"
+        idx = clauses(doc)
+        head = idx.head_of(span.root)
         node = span.root
-        for _ in range(6):
-            if node.lower_ in _SCHEDULE and node.pos_ in ("VERB", "ADJ", "AUX"):
+        for _ in range(6):  # the words between the expression and its clause head: "the upcoming vote"
+            if words().has("schedule_self", node.lower_) and node.pos_ in ("VERB", "ADJ", "AUX"):
                 return "future"
-            for c in node.children:
-                if span.start <= c.i < span.end:
-                    continue
-                low = c.lower_
-                if low in ("upcoming", "forthcoming", "coming", "scheduled"):
-                    return "future"
-                if c.dep_ in ("aux", "auxpass"):
-                    if low in ("will", "'ll", "shall", "wo", "would"):
-                        return "future"
-                    if c.tag_ == "VBD" or low in ("has", "have", "'ve", "had"):
-                        return "past"
-                    if low == "going" or (low in ("is", "are", "'s", "'re", "am") and node.lower_ == "going"):
-                        return "future"
-            if node.pos_ in ("VERB", "AUX") and node.dep_ != "amod":
-                if node.lower_ in _SCHEDULE:
-                    return "future"
-                if node.tag_ == "VB" and any(c.lower_ == "to" for c in node.children) \
-                        and node.head.lower_ in _SCHEDULE_HEAD:
-                    return "future"
-                if node.tag_ in ("VBD", "VBN"):
-                    return "past"
-                if node.tag_ in ("VBZ", "VBP"):
-                    return "present"
-            if node.head is node:
+            if any(c.lower_ in _AHEAD and not span.start <= c.i < span.end for c in node.children):
+                return "future"
+            if node.i == head.i or node.head.i == node.i:
                 break
             node = node.head
-        return None
+        tense = idx.clause_of(head).time
+        return tense.value if tense is not None else None

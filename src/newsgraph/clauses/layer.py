@@ -112,6 +112,7 @@ _CARRIES_NEGATION = frozenset({"pos_implicative", "intend", "advise", "schedule"
                                "hypothetical"})
 _SUBJECT_OBJECT = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "dative", "expl"})
 _CACHE_KEY = "newsgraph_clauses"
+_Kid = tuple["Token", str, str]  # a child token, its dependency label and its lower-case text
 
 
 def is_head(t: Token) -> bool:
@@ -138,16 +139,21 @@ class ClauseIndex:
         self.doc = doc
         self.w = words()
         self._by_head: dict[int, Clause] = {}
+        self._heads: dict[int, int] = {}  # token index -> its clause head's index
         self._timex_maps: dict[int, tuple[Sequence[Any], dict[int, list[Any]]]] = {}
 
     # ------------------------------------------------------------------ lookup
     def head_of(self, tok: Token) -> Token:
         """The head of the clause ``tok`` belongs to (``tok`` itself when it heads one)."""
+        got = self._heads.get(tok.i)
+        if got is not None:
+            return self.doc[got]
         cur = tok
         for _ in range(64):
             if is_head(cur):
-                return cur
+                break
             cur = cur.head
+        self._heads[tok.i] = cur.i
         return cur
 
     def clause_of(self, tok: Token) -> Clause:
@@ -181,29 +187,31 @@ class ClauseIndex:
     # ------------------------------------------------------------------ reading one clause
     def _build(self, h: Token, parent: Clause | None) -> Clause:
         w = self.w
-        auxes = [c for c in h.children if c.dep_ in ("aux", "auxpass") and c.i < h.i]
+        kids = [(c, c.dep_, c.lower_) for c in h.children]  # read once: spaCy attributes are not free
+        auxes = [c for c, dep, _ in kids if dep in ("aux", "auxpass") and c.i < h.i]
         modal = next((a for a in auxes if a.tag_ == "MD" or a.lower_ in w.classes["future_aux"]), None)
         perfect = any(a.lemma_ == "have" and a.tag_ != "MD" for a in auxes) and (
             h.tag_ == "VBN" or any(a.lower_ == "been" for a in auxes))
-        gov, gtok = self._governor(h)
-        tense = self._tense(h, auxes, modal, perfect, parent, gov)
-        own, own_cue = self._own_modality(h, modal, perfect, gov)
+        to_inf = any(dep == "aux" and low == "to" for _, dep, low in kids)
+        sched = self._scheduled(h, kids)
+        gov, gtok = self._governor(h, to_inf)
+        tense = Tense.FUTURE if sched is not None else self._tense(h, auxes, modal, perfect, parent, gov)
+        own, own_cue = self._own_modality(kids, modal, perfect, gov, sched)
         modality, cue = own, own_cue
         if own_cue is None:
-            modality, cue = self._governed_modality(h, parent, gov, gtok)
-        negated, neg_cue = self._negation(h, parent, gov, gtok)
-        scheduled = gov == "schedule" or (own_cue is not None and own_cue is self._scheduled(h))
+            modality, cue = self._governed_modality(h, kids, parent, gov, gtok)
+        negated, neg_cue = self._negation(h, kids, to_inf, parent, gov, gtok)
+        scheduled = gov == "schedule" or (own_cue is not None and own_cue is sched)
         return Clause(h, h.left_edge.i, h.right_edge.i + 1, parent, tense, perfect, modality, cue, own,
                       negated, neg_cue, gov, scheduled)
 
-    def _governor(self, h: Token) -> tuple[str | None, Token | None]:
+    def _governor(self, h: Token, to_inf: bool) -> tuple[str | None, Token | None]:
         """The class of the word that governs clause ``h`` as its complement, and that word."""
         g = h.head
         if g.i == h.i:
             return None, None
         w = self.w
         dep = h.dep_
-        to_inf = any(c.dep_ == "aux" and c.lower_ == "to" for c in h.children)
         if dep in ("acl", "relcl"):
             if not to_inf:
                 return None, None
@@ -230,8 +238,6 @@ class ClauseIndex:
     def _tense(self, h: Token, auxes: list[Token], modal: Token | None, perfect: bool,
                parent: Clause | None, gov: str | None) -> Tense | None:
         w = self.w
-        if self._scheduled(h) is not None:
-            return Tense.FUTURE  # "the vote is due on Friday"
         if modal is not None:
             if modal.lower_ in w.classes["future_aux"]:
                 return Tense.FUTURE
@@ -257,14 +263,14 @@ class ClauseIndex:
             return parent.time  # "has slumped, closing unchanged on Friday": past
         return None
 
-    def _own_modality(self, h: Token, modal: Token | None, perfect: bool,
-                      gov: str | None) -> tuple[Modality, Token | None]:
+    def _own_modality(self, kids: list[_Kid], modal: Token | None, perfect: bool,
+                      gov: str | None, sched: Token | None) -> tuple[Modality, Token | None]:
         w = self.w
-        for c in h.children:
-            if c.dep_ == "mark":
-                if c.lower_ in w.classes["conditional_mark"]:
+        for c, dep, low in kids:
+            if dep == "mark":
+                if low in w.classes["conditional_mark"]:
                     return Modality.CONDITIONAL, c
-                if c.lower_ in w.classes["hypothetical_mark"]:
+                if low in w.classes["hypothetical_mark"]:
                     return Modality.HYPOTHETICAL, c
         if modal is not None:
             low = modal.lower_
@@ -272,7 +278,7 @@ class ClauseIndex:
                 return Modality.FUTURE, modal
             if low in w.classes["conditional_aux"] and modal.tag_ == "MD":
                 if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in w.classes["conditional_mark"]
-                                                 for m in c.children) for c in h.children):
+                                                 for m in c.children) for c, _, _ in kids):
                     return Modality.CONDITIONAL, modal  # "if elected, he would appoint"
                 if gov == "report" and not perfect:
                     return Modality.FUTURE, modal  # "said it would withdraw": a reported "will"
@@ -282,30 +288,29 @@ class ClauseIndex:
             if low in w.classes["advice_aux"]:
                 # "must have been" is a guess about the past, not advice
                 return (Modality.HYPOTHETICAL if perfect else Modality.ADVISED), modal
-        sched = self._scheduled(h)
         if sched is not None:
-            return Modality.FUTURE, sched
+            return Modality.FUTURE, sched  # "the vote is due on Friday"
         return Modality.ASSERTED, None
 
-    def _scheduled(self, h: Token) -> Token | None:
+    def _scheduled(self, h: Token, kids: list[_Kid]) -> Token | None:
         """The word that puts clause ``h`` itself on a schedule ("is scheduled for", "is due on")."""
         sched = self.w.classes.get("schedule_self", frozenset())
         if h.lower_ in sched:
             return h
-        return next((c for c in h.children if c.dep_ in ("acomp", "oprd") and c.lower_ in sched), None)
+        return next((c for c, dep, low in kids if dep in ("acomp", "oprd") and low in sched), None)
 
-    def _governed_modality(self, h: Token, parent: Clause | None, gov: str | None,
+    def _governed_modality(self, h: Token, kids: list[_Kid], parent: Clause | None, gov: str | None,
                            gtok: Token | None) -> tuple[Modality, Token | None]:
         by_gov = {"schedule": Modality.FUTURE, "going": Modality.FUTURE, "be_to": Modality.FUTURE,
                   "intend": Modality.INTENDED, "advise": Modality.ADVISED,
                   "hypothetical": Modality.HYPOTHETICAL, "report": Modality.REPORTED}
         if gov in by_gov:
             return by_gov[gov], gtok
-        for c in h.children:
+        for c, dep, low in kids:
             # "According to police, ...", "The attack, officials said, ..."
-            if c.dep_ == "prep" and c.lower_ == "according":
+            if dep == "prep" and low == "according":
                 return Modality.REPORTED, c
-            if c.dep_ == "parataxis" and c.lemma_.lower() in self.w.report and any(
+            if dep == "parataxis" and c.lemma_.lower() in self.w.report and any(
                     s.dep_ == "nsubj" for s in c.children):
                 return Modality.REPORTED, c
         if parent is not None and parent.modality is not Modality.ASSERTED and (
@@ -314,20 +319,20 @@ class ClauseIndex:
             return parent.modality, parent.modality_cue
         return Modality.ASSERTED, None
 
-    def _negation(self, h: Token, parent: Clause | None, gov: str | None,
+    def _negation(self, h: Token, kids: list[_Kid], to_inf: bool, parent: Clause | None, gov: str | None,
                   gtok: Token | None) -> tuple[bool, Token | None]:
         w = self.w
-        for c in h.children:
-            if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never"):
+        for c, dep, low in kids:
+            if dep == "neg" or (dep == "advmod" and low == "never"):
                 return True, c
-            if c.dep_ == "advmod" and c.lower_ in ("longer", "more") and any(
+            if dep == "advmod" and low in ("longer", "more") and any(
                     d.lower_ == "no" for d in c.children):
                 return True, c  # "no longer"
-            if c.dep_ in _SUBJECT_OBJECT:
+            if dep in _SUBJECT_OBJECT:
                 neg = _negative_np(c, w)
                 if neg is not None:
                     return True, neg
-        if h.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in h.children):
+        if to_inf and h.dep_ in ("acl", "relcl"):
             neg = _negative_np(h.head, w)
             if neg is not None:
                 return True, neg  # "nothing to investigate", "no plans to attack"

@@ -185,6 +185,21 @@ def test_implicatives_and_the_negation_of_their_governor() -> None:
     assert _neg("The coach did not say that the team lost.", "lost") == (False, None)
 
 
+# ------------------------------------------------------------------ background
+
+
+@pytest.mark.parametrize(("text", "word", "background"), [
+    ("Since the army seized the port, prices have doubled.", "seized", True),
+    ("The talks collapsed over the dispute about fishing.", "dispute", True),
+    ("The envoy, who visited Kyiv, met the minister.", "visited", True),
+    ("The envoy met the minister after the talks failed.", "failed", True),
+    ("The envoy met the minister.", "met", False),
+])
+def test_background(text: str, word: str, background: bool) -> None:
+    doc = load_nlp()(text)
+    assert clauses(doc).background(next(t for t in doc if t.text == word)) is background
+
+
 # ------------------------------------------------------------------ temporal expressions
 
 

@@ -346,6 +346,27 @@ class ClauseIndex:
             return True, parent.negation_cue  # "did not manage to escape", "won't try to clash"
         return False, None
 
+    def background(self, tok: Token) -> bool:
+        """Whether ``tok`` is told as background to the news: in the object of a background
+        preposition ("over its invasion", "amid protests", "since the war"), in a clause opened by a
+        background subordinator ("since the West hit Russia", "after talks failed") or in a relative
+        clause ("troops, who crossed the border, ...")."""
+        marks = self.w.classes["background_mark"]
+        preps = self.w.classes["background_prep"]
+        cur = tok
+        for _ in range(12):
+            if cur.dep_ == "pobj" and cur.head.lemma_.lower() in preps:
+                return True
+            if cur.pos_ in ("VERB", "AUX"):
+                if any(c.dep_ == "mark" and c.lower_ in marks for c in cur.children):
+                    return True
+                if cur.dep_ == "relcl":
+                    return True
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
+        return False
+
     # ------------------------------------------------------------------ temporal expressions
     def assign(self, timexes: Sequence[T]) -> dict[int, list[T]]:
         """{clause head index: the timexes whose own clause it is}, for a sequence of items with a

@@ -1,6 +1,6 @@
 """When and where an event happened: its date (the temporal expression the clause layer gives its
-clause, else the publication date; none for background events) and its place (a place name attached to its clause, or
-a visit's destination)."""
+clause, else the publication date; none for events the clause layer finds told as background) and
+its place (a place name attached to its clause, or a visit's destination)."""
 
 from __future__ import annotations
 
@@ -19,28 +19,14 @@ if TYPE_CHECKING:
 
 __all__ = ["Dater", "place_of"]
 
-_BACKGROUND_MARKS = {"since", "after", "before", "until", "once", "following"}
-_BACKGROUND_PREPS = {"since", "after", "over", "following", "amid", "despite", "because", "before"}
 _PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
 _DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2})?$")
 
 
 def _is_background(t: Token, v: Token) -> bool:
-    """Events told as background: "since the West hit Russia", "over its invasion", perfect tenses."""
-    cur = t
-    for _ in range(12):
-        if cur.dep_ == "pobj" and cur.head.lemma_.lower() in _BACKGROUND_PREPS:
-            return True
-        if cur.pos_ in ("VERB", "AUX"):
-            if any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in cur.children):
-                return True
-            if cur.dep_ == "relcl":
-                return True
-        if cur.head.i == cur.i:
-            break
-        cur = cur.head
-    auxes = [c for c in v.children if c.dep_ == "aux"]
-    return any(a.lemma_ == "have" for a in auxes) and v.tag_ == "VBN" and v.dep_ == "relcl"
+    """Events told as background (the clause layer's reading), or in a perfect relative clause."""
+    idx = clauses(t.doc)
+    return idx.background(t) or (v.dep_ == "relcl" and idx.clause_of(v).perfect)
 
 
 def _dated_timexes(ctx: Context) -> list[Timex]:

@@ -7,6 +7,7 @@ import pytest
 from newsgraph.clauses import Clause, Modality, Tense, clauses
 from newsgraph.events.coder import code_events
 from newsgraph.model import Article, Event, Published, Span, Timex
+from newsgraph.nlp.amounts import extract_amounts
 from newsgraph.nlp.spacy_model import load_nlp
 from newsgraph.nlp.timex import find_timexes
 from newsgraph.registry import Context
@@ -287,3 +288,15 @@ def test_events_take_modality_negation_and_date_from_the_clause_layer() -> None:
     assert nobody and all(e.negated for e in nobody)
     failed = _coded("France failed to help Germany.")
     assert failed and all(e.negated and e.confidence <= 0.1 for e in failed)
+
+
+def test_an_amount_takes_the_timex_of_its_own_clause() -> None:
+    text = "The ministry said on Monday that exports reached $5 billion in 2022."
+    ctx = Context(article=Article(id="t", text=text, title=""), doc=load_nlp()(text))
+    ctx.results["timexes"] = find_timexes(text, "2024-02-08", ctx.doc)
+    money = next(a for a in extract_amounts(ctx) if a.kind == "money")
+    assert money.date == "2022"
+    text = "The ministry said on Monday that exports reached $5 billion."
+    ctx = Context(article=Article(id="t", text=text, title=""), doc=load_nlp()(text))
+    ctx.results["timexes"] = find_timexes(text, "2024-02-08", ctx.doc)
+    assert next(a for a in extract_amounts(ctx) if a.kind == "money").date is None

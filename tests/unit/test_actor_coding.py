@@ -5,11 +5,11 @@ Every article here is invented by the team for the rule it tests."""
 from __future__ import annotations
 
 import pytest
-from newsgraph.nlp.spacy_model import load_nlp
 
 from newsgraph.actors.context import country_context, dateline_country
 from newsgraph.model import Article, Entity, Published
 from newsgraph.nlp.entities import extract_entities
+from newsgraph.nlp.spacy_model import load_nlp
 from newsgraph.registry import Context
 
 

@@ -35,11 +35,12 @@ from ..actors.coding import (
     inside_institution,
 )
 from ..actors.context import CountryContext, country_context
+from ..mentions.names import NAME_TITLES, Option, headline_end, name_tokens, person_gender, pick_person, title_of
 from ..model import Entity, Mention
 from ..registry import Context, stage
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
 KEEP = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART",
@@ -148,6 +149,9 @@ def _merge(doc: Doc, ner: list[_Cand], lex: list[_Cand]) -> list[_Cand]:
             if entry.kind == "leader" and m.end - m.start == 1 and entry.kb_id not in full_names \
                     and c.label not in ("PERSON", "ORG", "GPE", "NORP"):
                 entry = None
+            if entry is not None and entry.kind == "leader" and m.end - m.start == 1 and c.label == "PERSON" \
+                    and m.start > c.start and _first_name(doc[m.start - 1]):
+                entry = None  # "Martha Clinton": another person with a leader's surname
             if entry is not None and entry.kind == "capital" and c.label == "PERSON" and c.end - c.start > 1:
                 entry = None  # "George Washington"; a lone "Kyiv" tagged PERSON is still the city
             if entry is not None and entry.kind in PLACE_KINDS and inside_institution(words, m.end):
@@ -180,19 +184,38 @@ def _merge(doc: Doc, ner: list[_Cand], lex: list[_Cand]) -> list[_Cand]:
     return out
 
 
-def _person_key(tokens: list[str], groups: list[_Group]) -> _Group | None:
-    """A person group whose name contains all of these tokens (a surname, or first + last)."""
-    want = [t.lower() for t in tokens if t not in ("'s", "’s")]
-    if not want:
+def _first_name(t: Token) -> bool:
+    """True for a given name before a surname (not a title such as "President" or "Mrs.")."""
+    return t.pos_ == "PROPN" and t.text[:1].isupper() and t.text.lower().rstrip(".") not in NAME_TITLES \
+        and t.text != "."
+
+
+def _short_person(doc: Doc, c: _Cand, groups: list[_Group], full: dict[str, list[tuple[int, int]]],
+                  headline_end: int) -> str | None:
+    """Group key of the person a short name ("Clinton", "Mrs. Clinton", "Putin") refers to, chosen by
+    the mention layer's salience rule when several people share it; None when it is not one."""
+    if c.label != "PERSON" or (c.entry is not None and c.entry.kind != "leader"):
         return None
-    for g in reversed(groups):
+    words = [w.lower() for w in name_tokens(doc, c.start, c.end)]
+    if not words:
+        return None
+    if c.entry is not None and (len(words) > 1 or len(words) >= len(c.entry.name.split())):
+        return None  # a full or multi-word alias ("President Clinton") names its owner
+    options: list[Option] = []
+    for g in groups:
         if g.type != "PERSON":
             continue
         for name in g.names:
             have = name.lower().split()
-            if all(w in have for w in want) and (len(want) < len(have) or want == have):
-                return g
-    return None
+            if all(w in have for w in words) and len(words) < len(have):
+                spans = full.get(g.key, [])
+                options.append(Option(g.key, tuple(spans), person_gender(doc, spans)))
+                break
+    if c.entry is not None and all(o.key != c.entry.kb_id for o in options):
+        options.append(Option(c.entry.kb_id, (), None, alias_only=True))
+    if not options:
+        return None
+    return pick_person(options, at=c.start, title=title_of(doc, c.start, c.end), headline_end=headline_end)
 
 
 _LOCATIVE = frozenset({"in", "at", "to", "from", "near", "outside", "inside", "into", "across", "via", "around",
@@ -209,36 +232,43 @@ def _acronym(s: str) -> str:
     return "".join(w[0] for w in re.findall(r"[A-Za-z][\w'-]*", s) if w[0].isupper())
 
 
-def _group(doc: Doc, cands: list[_Cand]) -> list[_Group]:
+def _group(doc: Doc, cands: list[_Cand], headline_end: int = 0) -> list[_Group]:
     groups: list[_Group] = []
     by_key: dict[str, _Group] = {}
+    full: dict[str, list[tuple[int, int]]] = {}  # group key -> token spans of full person names
     # full names before their short forms, so "Putin" finds "Vladimir Putin" even if it comes first
-    order = sorted(range(len(cands)), key=lambda i: (-(cands[i].end - cands[i].start), i))
+    order = sorted(range(len(cands)), key=lambda i: (-len(name_tokens(doc, cands[i].start, cands[i].end)), i))
     assigned: dict[int, _Group] = {}
     for i in order:
         c = cands[i]
         span = doc[c.start:c.end]
         text = span.text
-        if c.entry is not None:
+        short = _short_person(doc, c, groups, full, headline_end)
+        if short is not None:
+            key = short
+        elif c.entry is not None:
             key = c.entry.kb_id
             if c.entry.kind == "capital" and not _locative(doc[c.start:c.end]):
                 key = f"country:{c.entry.country}"  # "Washington said" = the U.S. government
         elif c.label == "PERSON":
-            g = _person_key([t.text for t in span], groups)
-            key = g.key if g else "person:" + _norm(text)
+            key = "person:" + _norm(" ".join(name_tokens(doc, c.start, c.end)) or text)
         else:
             key = f"{c.label}:{_norm(text)}"
             if text.isupper() and 2 <= len(text) <= 6:
-                for g in groups:
-                    if g.type == c.label and any(_acronym(n) == text for n in g.names):
-                        key = g.key
+                for other in groups:
+                    if other.type == c.label and any(_acronym(n) == text for n in other.names):
+                        key = other.key
                         break
+        if c.label == "PERSON" and len(name_tokens(doc, c.start, c.end)) > 1:
+            full.setdefault(key, []).append((c.start, c.end))
         g = by_key.get(key)
         if g is None:
             g = _Group(key, c.label, entry=c.entry)
             by_key[key] = g
             groups.append(g)
-        if c.entry is not None and (g.entry is None or (g.entry.kind == "capital" and c.entry.kind == "country")):
+        own = short is None or (c.entry is not None and short == c.entry.kb_id)  # not another's alias
+        if own and c.entry is not None and (g.entry is None or (
+                g.entry.kind == "capital" and c.entry.kind == "country")):
             g.entry = c.entry
         g.names.append(" ".join(text.split()))
         assigned[i] = g
@@ -425,7 +455,7 @@ def extract_entities(ctx: Context) -> list[Entity]:
            for e in doc.ents if e.label_ in KEEP]
     lex = _lexicon_matches(doc, lx)
     cands = _merge(doc, ner, lex)
-    groups = _group(doc, cands)
+    groups = _group(doc, cands, headline_end(doc, ctx.article.title))
     cctx = country_context(text, [c.entry.country for c in cands if c.entry is not None and c.entry.country
                                  and c.entry.kind != "igo"],
                           outlet=ctx.article.outlet, url=ctx.article.url)

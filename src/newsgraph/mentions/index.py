@@ -1,0 +1,184 @@
+"""``MentionIndex``: in-article coreference built once per document, and the API every later
+stage calls instead of resolving names or pronouns itself.
+
+- ``entity_at(i)``: the entity whose named mention covers token ``i`` (entities.v1 has already
+  put "Clinton" and "Mrs. Clinton" with the right person, see ``mentions.names``);
+- ``antecedent(i)`` / ``antecedents(i)``: the entity a pronoun or role noun at token ``i``
+  refers to (``antecedents`` gives both people of "Smith and Jones ... they");
+- ``refers_to(i)``: either of the above; ``actor_at(i)``: that entity's actor code.
+
+Building walks the tokens once, in text order, keeping the mentions seen so far, the last
+speaker (the subject of a speech verb) and what is known of each person's gender.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ..datafiles import tsv_dicts
+from .gender import role_gender
+from .names import NAME_TITLES, span_gender
+from .pronouns import PRONOUNS, SUBJECT_DEPS, Seen, resolve
+from .roles import compatible, role_noun, title_word
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from ..model import Entity
+
+ROLE_WINDOW = 15  # sentences back in which "the senator" looks for its antecedent
+_OBJECT_DEPS = frozenset({"dobj", "dative", "iobj"})
+_REFLEXIVE = frozenset({"himself", "herself", "itself", "themselves"})
+
+
+@lru_cache(maxsize=1)
+def speech_verbs() -> frozenset[str]:
+    """Lemmas of one-word speech cues (data/cues.tsv, kind "speech"): their subject is a speaker."""
+    return frozenset(r["cue"] for r in tsv_dicts("cues.tsv") if r.get("kind") == "speech" and " " not in r["cue"])
+
+
+class MentionIndex:
+    """Who each token refers to; see the module docstring."""
+
+    def __init__(self, doc: Doc, entities: Sequence[Entity]) -> None:
+        self.doc = doc
+        self._entities = {e.id: e for e in entities}
+        self._tok: list[str | None] = [None] * len(doc)
+        self._spans: dict[str, list[tuple[int, int]]] = {}
+        for e in entities:
+            for m in e.mentions:
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is None or not len(span):
+                    continue
+                self._spans.setdefault(e.id, []).append((span.start, span.end))
+                for i in range(span.start, span.end):
+                    if self._tok[i] is None:
+                        self._tok[i] = e.id
+        self._ante: dict[int, tuple[str, ...]] = {}
+        self.words: dict[str, frozenset[str]] = {eid: self._title_words(eid) for eid in self._spans}
+        self.genders: dict[str, str] = {}
+        for eid in self._spans:
+            g = self._gender(eid)
+            if g:
+                self.genders[eid] = g
+        self._walk()
+
+    # ---- the API
+    def entity(self, entity_id: str) -> Entity | None:
+        """The entity with this id."""
+        return self._entities.get(entity_id)
+
+    def entity_at(self, i: int) -> str | None:
+        """Id of the entity whose named mention covers token ``i``."""
+        return self._tok[i] if 0 <= i < len(self._tok) else None
+
+    def antecedents(self, i: int) -> tuple[str, ...]:
+        """Entities the pronoun or role noun at token ``i`` refers to (() when none or unsure)."""
+        return self._ante.get(i, ())
+
+    def antecedent(self, i: int) -> str | None:
+        """The one entity the pronoun or role noun at token ``i`` refers to, else None."""
+        ents = self._ante.get(i, ())
+        return ents[0] if len(ents) == 1 else None
+
+    def refers_to(self, i: int) -> str | None:
+        """The entity token ``i`` names or refers back to."""
+        return self.entity_at(i) or self.antecedent(i)
+
+    def actor_at(self, i: int) -> str | None:
+        """Actor code (else country code) of the entity token ``i`` names or refers back to."""
+        eid = self.refers_to(i)
+        e = self._entities.get(eid) if eid else None
+        return (e.actor or e.country) if e is not None else None
+
+    def gender(self, entity_id: str) -> str | None:
+        """"M", "F" or None, as far as the article says."""
+        return self.genders.get(entity_id)
+
+    # ---- building
+    def _title_words(self, eid: str) -> frozenset[str]:
+        """Title and description words around an entity's mentions ("Sen.", "a spokeswoman for")."""
+        doc = self.doc
+        out: set[str] = set()
+        e = self._entities[eid]
+        out.update(title_word(w) for w in (e.role or "").replace(",", " ").split())
+        for s, end in self._spans.get(eid, []):
+            out.update(title_word(t.text) for t in doc[s:end] if t.text.lower().rstrip(".") in NAME_TITLES)
+            j = s - 1
+            while j >= 0 and s - j <= 5 and "\n" not in doc[j].text and not doc[j].is_sent_end:
+                t = doc[j]
+                if t.pos_ not in ("PROPN", "NOUN", "ADJ") and t.text != ".":
+                    break
+                if t.text != ".":
+                    out.add(title_word(t.text))
+                j -= 1
+            root = doc[s:end].root
+            nouns = [c for c in root.children if c.dep_ == "appos" and c.i >= end]
+            if root.dep_ == "appos" and root.head.i < s:
+                nouns.append(root.head)
+            for n in nouns:
+                out.add(n.lemma_.lower())
+                out.update(title_word(c.text) for c in n.children if c.dep_ in ("compound", "amod"))
+        return frozenset(out)
+
+    def _gender(self, eid: str) -> str | None:
+        e = self._entities[eid]
+        if e.type != "PERSON":
+            return None
+        seen = {g for s, end in self._spans[eid] if (g := span_gender(self.doc, s, end))}
+        seen.update(g for w in self.words[eid] if (g := role_gender(w)))
+        return seen.pop() if len(seen) == 1 else None
+
+    def _walk(self) -> None:
+        doc = self.doc
+        sent_of = [0] * len(doc)
+        for k, sent in enumerate(doc.sents):
+            for i in range(sent.start, sent.end):
+                sent_of[i] = k
+        roots: dict[int, str] = {}  # head token of each named mention -> entity
+        for eid, spans in self._spans.items():
+            for s, end in spans:
+                roots.setdefault(doc[s:end].root.i, eid)
+        types = {eid: e.type for eid, e in self._entities.items()}
+        history: list[Seen] = []
+        speaker: tuple[str, int] | None = None
+        speech = speech_verbs()
+        for t in doc:
+            ents: tuple[str, ...] = ()
+            if t.i in roots:
+                ents = (roots[t.i],)
+                mates = tuple(roots[c.i] for c in t.children if c.dep_ == "conj" and c.i in roots)
+                history.append(Seen(t.i, ents, sent_of[t.i], t.dep_ in SUBJECT_DEPS))
+                if mates:  # "Smith and Jones": "they" may mean both
+                    history.append(Seen(t.i, ents + mates, sent_of[t.i], t.dep_ in SUBJECT_DEPS))
+            elif self._tok[t.i] is None and t.lower_ in PRONOUNS and t.pos_ == "PRON" and t.dep_ != "expl":
+                ents = resolve(t.lower_, sent_of[t.i], history, types=types, genders=self.genders,
+                               last_speaker=speaker, exclude=self._excluded(t, roots))
+                if ents:
+                    self._ante[t.i] = ents
+                    history.append(Seen(t.i, ents, sent_of[t.i], t.dep_ in SUBJECT_DEPS))
+                    want = {"he": "M", "him": "M", "his": "M", "she": "F", "her": "F"}.get(t.lower_)
+                    if want and len(ents) == 1 and ents[0] not in self.genders:
+                        self.genders[ents[0]] = want  # a pronoun already linked tells the gender
+            elif self._tok[t.i] is None and (rn := role_noun(t)) is not None:
+                for seen in reversed(history):
+                    if sent_of[t.i] - seen.sent > ROLE_WINDOW:
+                        break
+                    if len(seen.entities) == 1:
+                        e = self._entities[seen.entities[0]]
+                        if compatible(rn, e, self.words.get(e.id, frozenset())):
+                            ents = seen.entities
+                            self._ante[t.i] = ents
+                            history.append(Seen(t.i, ents, sent_of[t.i], t.dep_ in SUBJECT_DEPS))
+                            break
+            if len(ents) == 1 and t.dep_ in SUBJECT_DEPS and t.head.lemma_.lower() in speech \
+                    and types.get(ents[0]) == "PERSON":
+                speaker = (ents[0], sent_of[t.i])
+
+    def _excluded(self, t: Token, roots: dict[int, str]) -> frozenset[str]:
+        """A non-reflexive object pronoun cannot be its own verb's subject ("Smith praised him")."""
+        if t.dep_ not in _OBJECT_DEPS or t.lower_ in _REFLEXIVE:
+            return frozenset()
+        return frozenset(roots[c.i] for c in t.head.children if c.dep_ in SUBJECT_DEPS and c.i in roots)

@@ -177,3 +177,22 @@ def test_entity_at_and_actor_at() -> None:
     assert idx.entity_at(she) is None and idx.antecedent(she) == hill.id
     assert idx.actor_at(she) == hill.actor
     assert idx.entity_at(len(idx.doc) + 5) is None
+
+
+def test_an_unnamed_actor_is_an_antecedent_token_but_no_entity() -> None:
+    body = "The army said on Sunday that it had taken the bridge."
+    _, _, idx = _run(body)
+    it = next(t.i for t in idx.doc if t.text == "it")
+    army = next(t.i for t in idx.doc if t.text == "army")
+    assert idx.antecedent(it) is None  # no named entity to point to
+    assert idx.antecedent_token(it) == army  # but the event coder can code "the army" itself
+
+
+def test_a_pronoun_chain_keeps_the_first_mention_as_origin() -> None:
+    body = "Dr. Kemal Adeyemi arrived in Vienna on Monday. He met the mayor. Later he flew home."
+    _, ents, idx = _run(body)
+    kemal = next(e for e in ents if "Adeyemi" in e.name)
+    first = next(t.i for t in idx.doc if t.text == "Adeyemi")
+    hes = [t.i for t in idx.doc if t.lower_ == "he"]
+    assert [idx.antecedent(i) for i in hes] == [kemal.id, kemal.id]
+    assert idx.antecedent_token(hes[1]) == first

@@ -9,3 +9,8 @@
   ``antecedent``, ``actor_at``);
 - ``stage``: the ``mentions.v1`` stage that builds the index once per document.
 """
+
+from .index import MentionIndex
+from .stage import index_for, mention_index
+
+__all__ = ["MentionIndex", "index_for", "mention_index"]

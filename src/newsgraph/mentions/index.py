@@ -17,8 +17,9 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..actors import lexicon
 from ..datafiles import tsv_dicts
-from .gender import role_gender
+from .gender import pronoun_gender, role_gender
 from .names import NAME_TITLES, span_gender
 from .pronouns import PRONOUNS, SUBJECT_DEPS, Seen, resolve
 from .roles import compatible, role_noun, title_word
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 
 ROLE_WINDOW = 15  # sentences back in which "the senator" looks for its antecedent
 _OBJECT_DEPS = frozenset({"dobj", "dative", "iobj"})
+_ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr"})
 _REFLEXIVE = frozenset({"himself", "herself", "itself", "themselves"})
 
 
@@ -56,7 +58,7 @@ class MentionIndex:
                 for i in range(span.start, span.end):
                     if self._tok[i] is None:
                         self._tok[i] = e.id
-        self._ante: dict[int, tuple[str, ...]] = {}
+        self._ante: dict[int, Seen] = {}
         self.words: dict[str, frozenset[str]] = {eid: self._title_words(eid) for eid in self._spans}
         self.genders: dict[str, str] = {}
         for eid in self._spans:
@@ -66,6 +68,11 @@ class MentionIndex:
         self._walk()
 
     # ---- the API
+    @property
+    def entities(self) -> list[Entity]:
+        """The entities the index refers to, in the entity stage's order."""
+        return list(self._entities.values())
+
     def entity(self, entity_id: str) -> Entity | None:
         """The entity with this id."""
         return self._entities.get(entity_id)
@@ -76,12 +83,19 @@ class MentionIndex:
 
     def antecedents(self, i: int) -> tuple[str, ...]:
         """Entities the pronoun or role noun at token ``i`` refers to (() when none or unsure)."""
-        return self._ante.get(i, ())
+        seen = self._ante.get(i)
+        return tuple(e for e in seen.entities if e in self._entities) if seen else ()
 
     def antecedent(self, i: int) -> str | None:
         """The one entity the pronoun or role noun at token ``i`` refers to, else None."""
-        ents = self._ante.get(i, ())
+        ents = self.antecedents(i)
         return ents[0] if len(ents) == 1 else None
+
+    def antecedent_token(self, i: int) -> int | None:
+        """Head token of the mention the pronoun or role noun at token ``i`` refers back to (a named
+        mention, or an unnamed actor such as "the army"), for a stage that codes that phrase itself."""
+        seen = self._ante.get(i)
+        return seen.origin if seen else None
 
     def refers_to(self, i: int) -> str | None:
         """The entity token ``i`` names or refers back to."""
@@ -143,39 +157,64 @@ class MentionIndex:
                 roots.setdefault(doc[s:end].root.i, eid)
         types = {eid: e.type for eid, e in self._entities.items()}
         history: list[Seen] = []
-        speaker: tuple[str, int] | None = None
+        speaker: tuple[str, int, int] | None = None
         speech = speech_verbs()
         for t in doc:
-            ents: tuple[str, ...] = ()
+            got: Seen | None = None
+            subj = t.dep_ in SUBJECT_DEPS
             if t.i in roots:
-                ents = (roots[t.i],)
+                got = Seen(t.i, (roots[t.i],), sent_of[t.i], subj, t.i)
+                history.append(got)
                 mates = tuple(roots[c.i] for c in t.children if c.dep_ == "conj" and c.i in roots)
-                history.append(Seen(t.i, ents, sent_of[t.i], t.dep_ in SUBJECT_DEPS))
                 if mates:  # "Smith and Jones": "they" may mean both
-                    history.append(Seen(t.i, ents + mates, sent_of[t.i], t.dep_ in SUBJECT_DEPS))
+                    history.append(Seen(t.i, got.entities + mates, sent_of[t.i], subj, t.i))
             elif self._tok[t.i] is None and t.lower_ in PRONOUNS and t.pos_ == "PRON" and t.dep_ != "expl":
-                ents = resolve(t.lower_, sent_of[t.i], history, types=types, genders=self.genders,
+                ante = resolve(t.lower_, sent_of[t.i], history, types=types, genders=self.genders,
                                last_speaker=speaker, exclude=self._excluded(t, roots))
-                if ents:
-                    self._ante[t.i] = ents
-                    history.append(Seen(t.i, ents, sent_of[t.i], t.dep_ in SUBJECT_DEPS))
-                    want = {"he": "M", "him": "M", "his": "M", "she": "F", "her": "F"}.get(t.lower_)
-                    if want and len(ents) == 1 and ents[0] not in self.genders:
-                        self.genders[ents[0]] = want  # a pronoun already linked tells the gender
-            elif self._tok[t.i] is None and (rn := role_noun(t)) is not None:
-                for seen in reversed(history):
-                    if sent_of[t.i] - seen.sent > ROLE_WINDOW:
-                        break
-                    if len(seen.entities) == 1:
-                        e = self._entities[seen.entities[0]]
-                        if compatible(rn, e, self.words.get(e.id, frozenset())):
-                            ents = seen.entities
-                            self._ante[t.i] = ents
-                            history.append(Seen(t.i, ents, sent_of[t.i], t.dep_ in SUBJECT_DEPS))
-                            break
-            if len(ents) == 1 and t.dep_ in SUBJECT_DEPS and t.head.lemma_.lower() in speech \
-                    and types.get(ents[0]) == "PERSON":
-                speaker = (ents[0], sent_of[t.i])
+                if ante is not None:
+                    got = Seen(t.i, ante.entities, sent_of[t.i], subj, ante.origin)
+                    self._ante[t.i] = got
+                    history.append(got)
+                    want = pronoun_gender(t.lower_)
+                    if want and len(ante.entities) == 1 and ante.entities[0] not in self.genders:
+                        self.genders[ante.entities[0]] = want  # a pronoun already linked tells the gender
+            elif self._tok[t.i] is None and t.pos_ == "NOUN":
+                got = self._noun(t, sent_of, history, types)
+            if got is not None and len(got.entities) == 1 and subj and t.head.lemma_.lower() in speech \
+                    and types.get(got.entities[0]) == "PERSON":
+                speaker = (got.entities[0], got.origin, sent_of[t.i])
+
+    def _noun(self, t: Token, sent_of: list[int], history: list[Seen], types: dict[str, str]) -> Seen | None:
+        """A role noun resolved to the last compatible entity ("the senator"), else an unnamed actor
+        ("the army", "police") that a later pronoun may refer to."""
+        subj = t.dep_ in SUBJECT_DEPS
+        rn = role_noun(t)
+        if rn is not None:
+            for seen in reversed(history):
+                if sent_of[t.i] - seen.sent > ROLE_WINDOW:
+                    break
+                e = self._entities.get(seen.entities[0]) if len(seen.entities) == 1 else None
+                if e is not None and compatible(rn, e, self.words.get(e.id, frozenset())):
+                    got = Seen(t.i, seen.entities, sent_of[t.i], subj, t.i)
+                    self._ante[t.i] = got
+                    history.append(got)
+                    return got
+        if t.dep_ not in _ARG_DEPS:
+            return None
+        low = t.lemma_.lower()
+        if (rn is not None and rn.type == "PERSON") or role_gender(low):
+            kind = "PERSON"
+        elif low in lexicon().role_words or t.lower_ in lexicon().role_words:
+            kind = "GROUP" if t.tag_ in ("NNS", "NNPS") else "ORG"
+        else:
+            return None
+        pid = f"@{t.i}"
+        types[pid] = kind
+        if kind == "PERSON" and (g := role_gender(low)):
+            self.genders[pid] = g
+        got = Seen(t.i, (pid,), sent_of[t.i], subj, t.i)
+        history.append(got)
+        return got
 
     def _excluded(self, t: Token, roots: dict[int, str]) -> frozenset[str]:
         """A non-reflexive object pronoun cannot be its own verb's subject ("Smith praised him")."""

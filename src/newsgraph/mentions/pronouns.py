@@ -31,12 +31,15 @@ SPEAKER_WINDOW = 8  # sentences back in which the last speaker still counts
 
 @dataclass(frozen=True)
 class Seen:
-    """One mention in text order: the entities it refers to (two or more for "A and B")."""
+    """One mention in text order: the entities it refers to (two or more for "A and B"; an
+    unnamed actor such as "the army" has the id "@<token>"), and the head token of the first
+    mention of its chain (a pronoun's antecedent's head, not the pronoun)."""
 
     token: int
     entities: tuple[str, ...]
     sent: int
     subject: bool
+    origin: int
 
 
 def kind_agrees(low: str, entities: tuple[str, ...], types: dict[str, str]) -> bool:
@@ -52,16 +55,17 @@ def kind_agrees(low: str, entities: tuple[str, ...], types: dict[str, str]) -> b
 
 
 def resolve(low: str, at_sent: int, history: Sequence[Seen], *, types: dict[str, str],
-            genders: dict[str, str], last_speaker: tuple[str, int] | None,
-            exclude: frozenset[str] = frozenset()) -> tuple[str, ...]:
-    """Entities the pronoun ``low`` in sentence ``at_sent`` refers to, or () when unsure.
+            genders: dict[str, str], last_speaker: tuple[str, int, int] | None,
+            exclude: frozenset[str] = frozenset()) -> Seen | None:
+    """The mention the pronoun ``low`` in sentence ``at_sent`` refers back to, or None when unsure.
 
     ``history`` holds the mentions before it (text order); ``last_speaker`` is the entity that
-    last spoke and the sentence it spoke in; ``exclude`` entities cannot be its antecedent (the
-    subject of the verb a non-reflexive object pronoun depends on).
+    last spoke, the head token of its chain and the sentence it spoke in; ``exclude`` entities
+    cannot be its antecedent (the subject of the verb a non-reflexive object pronoun depends on).
     """
     want = pronoun_gender(low)
     best: dict[tuple[str, ...], float] = {}
+    latest: dict[tuple[str, ...], Seen] = {}
     for seen in reversed(history):
         gap = at_sent - seen.sent
         if gap > WINDOW:
@@ -77,14 +81,16 @@ def resolve(low: str, at_sent: int, history: Sequence[Seen], *, types: dict[str,
         if last_speaker is not None and ents == (last_speaker[0],):
             score += 2.0
         best[ents] = score
+        latest[ents] = seen
     if want is not None and last_speaker is not None and (last_speaker[0],) not in best:
-        spk, sent = last_speaker
+        spk, origin, sent = last_speaker
         if at_sent - sent <= SPEAKER_WINDOW and types.get(spk) == "PERSON" and spk not in exclude \
                 and genders.get(spk) == want:
             best[(spk,)] = 1.0
+            latest[(spk,)] = Seen(origin, (spk,), sent, True, origin)
     if not best:
-        return ()
+        return None
     top = max(best, key=lambda k: best[k])
     if want is not None and genders.get(top[0]) is None and len(best) > 1:
-        return ()  # unknown gender: only when it is the one compatible candidate
-    return top
+        return None  # unknown gender: only when it is the one compatible candidate
+    return latest[top]

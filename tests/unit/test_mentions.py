@@ -196,3 +196,26 @@ def test_a_pronoun_chain_keeps_the_first_mention_as_origin() -> None:
     hes = [t.i for t in idx.doc if t.lower_ == "he"]
     assert [idx.antecedent(i) for i in hes] == [kemal.id, kemal.id]
     assert idx.antecedent_token(hes[1]) == first
+
+
+def test_the_stage_runs_in_the_default_pipeline_and_others_read_it() -> None:
+    from newsgraph.config import load_settings
+    from newsgraph.registry import registered
+
+    assert "mentions.v1" in load_settings().stages
+    for name in ("quotes.v1", "events.v1"):
+        assert "mentions" in registered()[name].requires
+
+
+def test_the_event_coder_and_the_quotes_take_pronouns_from_the_layer() -> None:
+    from newsgraph import analyze
+
+    text = ("Mrs. Ana Ferreira met Mr. Tom Vale in Madrid on Monday. On Tuesday she accused him of lying "
+            "to the board. \"He knew,\" she said.")
+    a = analyze(text)
+    names = {e.id: e.name for e in a.entities}
+    accuse = [e for e in a.events if e.code.startswith("11")]
+    assert accuse and accuse[0].source is not None and accuse[0].target is not None
+    assert (names[accuse[0].source.entity or ""], names[accuse[0].target.entity or ""]) == ("Ana Ferreira", "Tom Vale")
+    (q,) = [q for q in a.quotes if q.kind == "direct"]
+    assert q.speaker is not None and q.speaker.entity is not None and names[q.speaker.entity] == "Ana Ferreira"

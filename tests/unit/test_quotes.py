@@ -172,7 +172,7 @@ def test_nested_attribution_keeps_the_outer_one_as_channel() -> None:
 @pytest.mark.slow
 def test_stage_is_registered_and_reads_entities() -> None:
     st = registered()["quotes.v1"]
-    assert st.produces == "quotes" and st.requires == ("entities",)
+    assert st.produces == "quotes" and st.requires == ("entities", "mentions")
     text = "\u201cWe are ready,\u201d Anna Berg said."
     ctx = Context(article=Article(id="t", text=text, title=""), doc=load_nlp()(text))
     ctx.results["entities"] = []
@@ -214,7 +214,7 @@ def test_speaker_from_a_dash_line_after_the_quote() -> None:
     from newsgraph import analyze
     from newsgraph.config import load_settings
 
-    s = load_settings().with_overrides(stages=("entities.v1", "quotes.v1"))
+    s = load_settings().with_overrides(stages=("entities.v1", "mentions.v1", "quotes.v1"))
     text = ("Budget Notes\n\nThe committee met for six hours on Monday.\n\n"
             "\"We will not reopen the budget before the summer recess.\"\n\n- Tomas Reyes.\n\n"
             "Reyes has led the committee since 2019.")

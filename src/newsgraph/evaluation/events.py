@@ -47,7 +47,7 @@ _CAMEO = ("events", "cameo_validation.dev.jsonl")
 _PLOVER = ("events", "plover_examples.dev.jsonl")
 _PETRARCH = ("events", "petrarch2_unittest.jsonl")
 _RENAME = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
-_WANTED = ("entities", "timexes", "places", "events")
+_WANTED = ("entities", "mentions", "timexes", "places", "events")
 
 
 def _date(value: str | None) -> str | None:

@@ -150,17 +150,16 @@ def _code_sentences(ctx: Context, sents: list[SpanT], events: list[Event],
                     confidence=conf, name=entry.name,
                 ))
         events.extend(salient_events(sent_events))
-        # remember actors for pronouns and "the two" in later sentences
+        # remember the last compound subject for "the two" in later sentences
         for tok in sent:
-            if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and tok.pos_ in ("PROPN", "NOUN"):
+            if tok.dep_ == "nsubj" and tok.pos_ in ("PROPN", "NOUN"):
                 ps = coder.parties(tok)
-                coder.recent.extend(ps)
-                if tok.dep_ == "nsubj" and len(ps) >= 2:
+                if len(ps) >= 2:
                     coder.recent_group = ps
         coder._party_cache.clear()
 
 
-@stage("events.v1", requires=("entities", "timexes", "places"), produces="events")
+@stage("events.v1", requires=("entities", "mentions", "timexes", "places"), produces="events")
 def events_stage(ctx: Context) -> list[Event]:
     """CAMEO events (source, target, code, date, place) coded on the dependency parse."""
     return code_events(ctx)

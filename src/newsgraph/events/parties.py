@@ -2,8 +2,9 @@
 
 ``PartyFinder`` holds what one article's coding needs to resolve parties: the entity at each token
 (from the entity stage), spaCy's entity spans, the compound subject last seen ("the two", "both")
-and the actors in order of mention (for pronouns).  A phrase the entity stage leaves uncoded is
-coded from its words by ``actors.compose`` (country + role words).
+and the mention layer's index (a pronoun's parties are those of the phrase it refers back to).  A
+phrase the entity stage leaves uncoded is coded from its words by ``actors.compose`` (country + role
+words).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..actors import compose as _actors
+from ..mentions import mention_index
 from ..model import Entity, EntityRef
 from ..registry import Context
 from .patterns import Pattern, lexicon
@@ -22,10 +24,6 @@ if TYPE_CHECKING:
 
 __all__ = ["QUANTITY", "TARGET_PREPS", "Party", "PartyFinder"]
 
-_PRONOUNS_IT = {"it", "its", "itself"}
-_PRONOUNS_THEY = {"they", "them", "their", "themselves", "theirs"}
-_PRONOUNS_PERSON = {"he", "him", "his", "she", "her", "himself", "herself"}
-_PRONOUNS_WE = {"we", "us", "our"}
 _RELATIVE = {"who", "which", "that", "whom", "whose"}
 _GROUP_WORDS = {"two", "both", "sides", "side", "parties", "countries", "nations", "leaders", "neighbours",
                 "neighbors"}
@@ -77,7 +75,8 @@ def _external_coder() -> Any:
 
 
 class PartyFinder:
-    """Resolves the parties of events in one article (state: entities by token, recent actors)."""
+    """Resolves the parties of events in one article (state: entities by token, the mention layer's
+    antecedents, the last compound subject)."""
 
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
@@ -104,7 +103,7 @@ class PartyFinder:
                 self.spacy_ent[i] = ent
         self.external = _external_coder()
         self.recent_group: list[Party] = []  # the last compound subject, for "the two", "both"
-        self.recent: list[Party] = []  # actors in order of mention, for pronouns
+        self.mentions = mention_index(ctx)
         self._party_cache: dict[int, list[Party]] = {}
         self._busy: set[int] = set()
 
@@ -310,36 +309,8 @@ class PartyFinder:
                     break
                 head = head.head
             return []
-        sent_start = h.sent.start
-        cands: list[Token] = [t for t in self.doc[sent_start: h.i] if t.pos_ in ("PROPN", "NOUN")]
-        want_person = low in _PRONOUNS_PERSON
-        if low in _PRONOUNS_THEY and self.recent_group:
-            # "their countries": the last compound subject when this sentence names one
-            for t in reversed(cands):
-                ps = self.parties(t)
-                if len(ps) >= 2:
-                    return ps
-        for t in reversed(cands):
-            if t.dep_ == "conj":
-                continue
-            ps = self.parties(t)
-            if not ps:
-                continue
-            is_person = t.ent_type_ == "PERSON" or (self.tok_entity.get(t.i) is not None
-                                                     and self.tok_entity[t.i].type == "PERSON")
-            if want_person and not is_person and ps[0].actor and len(ps[0].actor) <= 3:
-                continue
-            if low in _PRONOUNS_IT and is_person:
-                continue
-            return ps
-        # earlier sentences: the last actor of the same kind
-        for p in reversed(self.recent):
-            if p.token >= sent_start:
-                continue
-            if low in _PRONOUNS_THEY and self.recent_group:
-                return list(self.recent_group)
-            return [p]
-        return []
+        ante = self.mentions.antecedent_token(h.i)  # personal pronouns: the mention layer's antecedent
+        return list(self.parties(self.doc[ante])) if ante is not None else []
 
     # ---- arguments of a verb
     def subjects(self, v: Token, depth: int = 0) -> tuple[list[Party], bool]:

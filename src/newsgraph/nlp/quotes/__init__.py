@@ -14,10 +14,9 @@ Three kinds of quote are found:
 
 Cues come from ``data/cues.tsv``.  The speaker is the subject of the cue (the object of
 ``according to``), resolved to an entity of the ``entities`` stage when it can be:
-a name or surname by the mention it falls in, a pronoun to the most recent person (or
-organisation) in subject position, a description (``the Kremlin aide``) to the most recent
-entity whose role or title words it shares.  When the entity stage gave nothing, spaCy's
-named entities stand in (a surname is grouped with the full name it ends).  The speaker span
+a name or surname by the mention it falls in, a pronoun or a description (``the Kremlin
+aide``) by the mention layer (``newsgraph.mentions``, which also groups names when no entities
+are given: the entity stage is run then).  The speaker span
 is always the mention in the text; no speaker is guessed when the text names none.  An
 ``according to`` phrase next to another cue, or an outer attribution around a nested one
 (``..., the Kremlin said``), is kept as the quote's ``channel``.

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ...mentions import MentionIndex, index_for
 from ...model import Entity, EntityRef
 from .cues import cue_kind, cue_span, has_content, speech_forms
 from .marks import CLOSERS, MARKS, PAIR_OPEN, SENT_END, TOGGLE, Segment
@@ -60,12 +61,13 @@ class Attributor:
     according: list[tuple[Token, Token | None, tuple[int, int]]]  # set by the extractor's run
 
     def __init__(self, doc: Doc, text: str, entities: Sequence[Entity], *, min_words: int,
-                 unattributed: bool, kinds: frozenset[str], follow: bool) -> None:
+                 unattributed: bool, kinds: frozenset[str], follow: bool, index: MentionIndex | None = None) -> None:
         self.kinds = kinds
         self.follow = follow
         self.doc = doc
         self.text = text
-        self.res = Resolver(doc, find_mentions(doc, entities))
+        index = index or index_for(doc, entities)  # no entities given: the entity stage's, run here
+        self.res = Resolver(doc, find_mentions(entities or index.entities), index)
         self.tok_starts = [t.idx for t in doc]
         self.limit = len(doc.text)
         self.min_words = min_words

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ...mentions import MentionIndex, mention_index
 from ...model import Entity, Quote, Span
 from ...registry import Context, stage
 from .attribution import Attribution
@@ -157,21 +158,22 @@ DEFAULT_KINDS = ("speech", "belief", "report", "charge", "stance", "intent", "th
 
 def extract_quotes(doc: Doc, entities: Sequence[Entity] = (), *, min_words: int = 4,
                    unattributed: bool = True, kinds: Sequence[str] = DEFAULT_KINDS,
-                   follow: bool = True) -> list[Quote]:
+                   follow: bool = True, mentions: MentionIndex | None = None) -> list[Quote]:
     """Direct, partial and indirect quotes of ``doc`` with speakers, cues and channels.
 
     ``min_words``: shortest quotation (in words) taken as a direct quote when no cue is next to
     it; ``unattributed``: keep direct quotes whose speaker the text does not name (speaker None);
     ``kinds``: the cue kinds of ``cues.tsv`` whose reported content becomes a quote;
     ``follow``: a quotation opening a paragraph right after a paragraph that ends with reported
-    speech (``... , Obama said.``) is credited to that speaker (the news convention).
+    speech (``... , Obama said.``) is credited to that speaker (the news convention);
+    ``mentions``: the article's mention index (built from ``entities`` when not given).
     """
     return QuoteExtractor(doc, doc.text, entities, min_words=min_words, unattributed=unattributed,
-                      kinds=frozenset(kinds), follow=follow).run()
+                      kinds=frozenset(kinds), follow=follow, index=mentions).run()
 
 
-@stage("quotes.v1", requires=("entities",), produces="quotes")
+@stage("quotes.v1", requires=("entities", "mentions"), produces="quotes")
 def quotes_stage(ctx: Context) -> list[Quote]:
     """Direct, partial and indirect quotes with speaker, cue and channel."""
     entities = ctx.results.get("entities") or ()
-    return extract_quotes(ctx.doc, entities)
+    return extract_quotes(ctx.doc, entities, mentions=mention_index(ctx))

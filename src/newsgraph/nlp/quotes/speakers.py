@@ -1,18 +1,18 @@
 """Who a cue's subject is: the speaker mention (a name, a pronoun, a description, the object of
 ``according to``) and the entity it resolves to.
 
-Mentions come from the ``entities`` stage, else from spaCy's named entities (a surname grouped with
-the full name it ends).  A pronoun goes to the most recent person (or organisation) in subject
-position, a description (``the Kremlin aide``) to the most recent entity sharing its role words.
+Names are the ``entities`` stage's mentions; a pronoun or a description (``the Kremlin aide``) goes
+to the entity the mention layer (``newsgraph.mentions``) gives as its antecedent.
 """
 
 from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ...mentions import MentionIndex
 from ...model import Entity, EntityRef
 from ..spacy_model import doc_text
 from .marks import QUOTE_CHARS
@@ -30,14 +30,6 @@ NOT_SPEAKER_ENTS = {"DATE", "TIME", "ORDINAL", "MONEY", "QUANTITY"}
 _NP_STOPS = {"-", "\u2014", "\u2013", "--", ":", ";", "(", ")", "[", "]", "|"}
 _NOT_SPEAKERS = {"that", "which", "who", "whom", "what", "there", "this", "these", "whose"}
 _NP_SKIP_DEPS = {"relcl", "acl", "appos", "punct", "prep", "advmod", "parataxis", "ccomp", "advcl"}
-_GENERIC_HEADS = {
-    "leader", "official", "officials", "spokesman", "spokeswoman", "spokesperson", "aide",
-    "president", "minister", "senator", "candidate", "lawmaker", "governor", "chairman",
-    "chief", "head", "director", "secretary", "representative", "congressman",
-    "congresswoman", "mayor", "premier", "prime", "counterpart", "businessman", "billionaire",
-    "nominee", "frontrunner", "source", "adviser", "advisor", "diplomat", "envoy", "general",
-    "commander", "ambassador", "speaker", "democrat", "republican", "justice", "judge",
-}
 
 
 
@@ -49,64 +41,24 @@ class _Mention:
     name: str
     type: str
     actor: str | None
-    words: frozenset[str] = field(default_factory=frozenset)  # role and title words
 
 
-def find_mentions(doc: Doc, entities: Sequence[Entity]) -> list[_Mention]:
-    """Mentions sorted by start: from the entity stage, else from spaCy's named entities."""
-    out: list[_Mention] = []
-    if entities:
-        for e in entities:
-            role = frozenset(w.lower() for w in (e.role or "").replace(",", " ").split())
-            for m in e.mentions:
-                out.append(_Mention(m.start, m.end, e.id, e.name, e.type, e.actor, role))
-    else:
-        full: dict[str, str] = {}
-        for ent in doc.ents:
-            if ent.label_ == "PERSON" and len(ent) > 1:
-                full.setdefault(ent[-1].text, ent.text)
-        for ent in doc.ents:
-            if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP", "FAC"):
-                continue
-            name = ent.text
-            if ent.label_ == "PERSON" and len(ent) == 1:
-                name = full.get(ent.text, name)
-            out.append(_Mention(ent.start_char, ent.end_char, None, name, ent.label_, None))
+def find_mentions(entities: Sequence[Entity]) -> list[_Mention]:
+    """Mentions of the entity stage's entities, sorted by start."""
+    out = [_Mention(m.start, m.end, e.id, e.name, e.type, e.actor) for e in entities for m in e.mentions]
     out.sort(key=lambda x: (x.start, x.end))
-    words: dict[str, set[str]] = {}
-    for men in out:
-        key = men.entity or men.name
-        words.setdefault(key, set()).update(men.words)
-        words[key].update(_title_words(doc, men))
-    for men in out:
-        men.words = frozenset(words[men.entity or men.name])
-    return out
-
-
-def _title_words(doc: Doc, m: _Mention) -> set[str]:
-    """Lower-cased modifiers written next to a name ("Kremlin aide Yuri Ushakov")."""
-    span = doc.char_span(m.start, m.end, alignment_mode="expand")
-    if span is None or not len(span):
-        return set()
-    head = span.root
-    out: set[str] = set()
-    for c in head.children:
-        if c.dep_ in ("compound", "amod", "appos", "nmod") and not (m.start <= c.idx < m.end):
-            out.update(t.lower_ for t in c.subtree if t.is_alpha)
-    if head.dep_ == "appos":
-        out.update(t.lower_ for t in head.head.subtree if t.is_alpha and t.i < span.start)
-    if head.dep_ in ("compound",) and head.head.pos_ == "NOUN":
-        out.add(head.head.lower_)
     return out
 
 
 class Resolver:
-    """Finds the entity a speaker mention refers to."""
+    """Finds the entity a speaker mention refers to: names by the mention they fall in, pronouns
+    and descriptions ("the senator") by the mention layer's antecedent."""
 
-    def __init__(self, doc: Doc, mentions: list[_Mention]) -> None:
+    def __init__(self, doc: Doc, mentions: list[_Mention], index: MentionIndex) -> None:
         self.doc = doc
         self.mentions = mentions
         self.starts = [m.start for m in mentions]
+        self.index = index
 
     def at(self, start: int, end: int) -> _Mention | None:
         i = bisect.bisect_right(self.starts, end) - 1
@@ -118,40 +70,12 @@ class Resolver:
         # a mention ending inside [start, end) but starting before it
         return None
 
-    def before(self, pos: int, types: set[str], window: int = 3000) -> list[_Mention]:
-        i = bisect.bisect_left(self.starts, pos) - 1
-        out: list[_Mention] = []
-        while i >= 0 and self.mentions[i].start >= pos - window:
-            m = self.mentions[i]
-            if m.type in types and m.end <= pos:
-                out.append(m)
-            i -= 1
-        return out
-
-    def pronoun(self, tok: Token) -> _Mention | None:
-        low = tok.lower_
-        if low in PERSON_PRONOUNS:
-            types = {"PERSON"}
-        elif low == "it":
-            types = {"ORG", "GPE"}
-        else:
+    def referent(self, tok: Token) -> _Mention | None:
+        """The entity a pronoun or description at ``tok`` refers back to, as a mention at ``tok``."""
+        e = self.index.entity(self.index.antecedent(tok.i) or "")
+        if e is None:
             return None
-        cands = self.before(tok.idx, types)
-        for m in cands:  # most recent in subject position first
-            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None and len(span) and span.root.dep_ in ("nsubj", "nsubjpass"):
-                return m
-        return cands[0] if cands else None
-
-    def description(self, head: Token, words: set[str]) -> _Mention | None:
-        types = {"PERSON"} if head.lemma_.lower() in _GENERIC_HEADS else {"PERSON", "ORG", "GPE"}
-        best: _Mention | None = None
-        best_score = 0
-        for m in self.before(head.idx, types):
-            score = len(words & m.words)
-            if score > best_score:
-                best, best_score = m, score
-        return best
+        return _Mention(tok.idx, tok.idx + len(tok.text), e.id, e.name, e.type, e.actor)
 
 
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
@@ -218,7 +142,7 @@ def speaker_of(tok: Token | None, res: Resolver) -> EntityRef | None:
             start, end = np_range(tok)
             return EntityRef(None, None, doc_text(tok.doc)[start:end], start, end)
         start, end = tok.idx, tok.idx + len(tok.text)
-        m = res.pronoun(tok)
+        m = res.referent(tok)
         if m is None:
             return EntityRef(None, None, tok.text, start, end)
         return EntityRef(m.entity, m.actor, m.name, start, end)
@@ -241,14 +165,10 @@ def speaker_of(tok: Token | None, res: Resolver) -> EntityRef | None:
                     break
     if m is not None:
         return EntityRef(m.entity, m.actor, m.name, start, end)
-    if tok.pos_ == "NOUN":
-        words = {t.lower_ for t in tok.subtree if t.is_alpha and t.dep_ in ("amod", "compound")} | {
-            tok.lower_, tok.lemma_.lower()}
-        det = [c for c in tok.children if c.dep_ == "det"]
-        if det and det[0].lower_ in ("the", "this", "that") and tok.tag_ == "NN":
-            m = res.description(tok, words)
-            if m is not None:
-                return EntityRef(m.entity, m.actor, m.name, start, end)
+    if tok.pos_ == "NOUN":  # "the senator", "the Kremlin aide"
+        m = res.referent(tok)
+        if m is not None:
+            return EntityRef(m.entity, m.actor, m.name, start, end)
     return EntityRef(None, None, doc_text(tok.doc)[start:end], start, end)
 
 

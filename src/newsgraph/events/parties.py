@@ -35,6 +35,7 @@ _NAMED_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 _DEFINITE = {"the", "this", "these", "its", "their", "his", "her", "our"}
 QUANTITY = {"hundred", "thousand", "dozen", "million", "score", "number", "some", "many", "most", "tens",
              "hundreds", "thousands", "dozens", "millions", "all", "several", "few"}
+_ALLEGIANCE = {"loyal", "allied", "linked", "affiliated", "aligned", "tied"}  # "militants loyal to X"
 _MEMBER_WORDS = {"member", "leader", "group", "team", "delegation", "official", "spokesman", "head", "chief",
                  "representative", "supporter", "faction", "wing", "unit"}
 TARGET_PREPS = ("with", "against", "to", "toward", "towards", "on", "at", "into", "upon", "for", "between",
@@ -206,17 +207,20 @@ class PartyFinder:
                     return self._party(c, entity_id, name, h, toks)
                 country = c
         if country is None and (_actors.role_of(h.lemma_.lower()) or h.lemma_.lower() in _MEMBER_WORDS):
-            # "leaders of Romania's new government", "opponents of X", "the commander in Iraq"
-            for prep in h.children:
-                if prep.dep_ == "prep" and prep.lemma_ in ("of", "in", "from"):
-                    for p in prep.children:
-                        if p.dep_ == "pobj":
-                            sub = self._head_party(p)
-                            if sub is not None and sub.actor:
-                                if h.lemma_.lower() in _MEMBER_WORDS:
-                                    return self._party(sub.actor, sub.entity, sub.name, h, toks)
-                                country = sub.actor[:3] if sub.actor[:3] != "---" else None
-                                break
+            # "leaders of Romania's new government", "opponents of X", "the commander in Iraq",
+            # "militants loyal to X" (the prepositions of an allegiance adjective count too)
+            preps = [c for c in h.children if c.dep_ == "prep" and c.lemma_ in ("of", "in", "from")]
+            preps += [p for a in h.children if a.dep_ == "amod" and a.lemma_ in _ALLEGIANCE
+                      for p in a.children if p.dep_ == "prep" and p.lemma_ in ("to", "with")]
+            for prep in preps:
+                for p in prep.children:
+                    if p.dep_ == "pobj":
+                        sub = self._head_party(p)
+                        if sub is not None and sub.actor:
+                            if h.lemma_.lower() in _MEMBER_WORDS:
+                                return self._party(sub.actor, sub.entity, sub.name, h, toks)
+                            country = sub.actor[:3] if sub.actor[:3] != "---" else None
+                            break
         role = self._role(toks, h)
         if country and len(country) > 3 and role and country.endswith(role):
             role = None

@@ -21,8 +21,8 @@ from ..actors import lexicon
 from ..datafiles import tsv_dicts
 from .gender import pronoun_gender, role_gender
 from .names import NAME_TITLES, span_gender
-from .pronouns import PRONOUNS, SUBJECT_DEPS, Seen, resolve
-from .roles import compatible, role_noun, title_word
+from .pronouns import PRONOUNS, SUBJECT_DEPS, Seen, kind_agrees, resolve
+from .roles import compatible, role_noun, role_nouns, title_word
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -156,6 +156,9 @@ class MentionIndex:
             for s, end in spans:
                 roots.setdefault(doc[s:end].root.i, eid)
         types = {eid: e.type for eid, e in self._entities.items()}
+        for eid, spans in self._spans.items():  # "British minister" (a GROUP of one): he or it
+            if types[eid] == "GROUP" and doc[spans[0][0]:spans[0][1]].root.tag_ in ("NN", "NNP"):
+                types[eid] = "NOMINAL"
         history: list[Seen] = []
         speaker: tuple[str, int, int] | None = None
         speech = speech_verbs()
@@ -163,14 +166,20 @@ class MentionIndex:
             got: Seen | None = None
             subj = t.dep_ in SUBJECT_DEPS
             if t.i in roots:
-                got = Seen(t.i, (roots[t.i],), sent_of[t.i], subj, t.i)
+                head = t.head  # "the Umma party", "Palestinian bombers": the phrase the name modifies
+                if t.dep_ in ("compound", "amod", "nmod") and head.pos_ in ("NOUN", "PROPN") and head.i > t.i \
+                        and self._tok[head.i] is None:
+                    got = Seen(t.i, (roots[t.i],), sent_of[t.i], head.dep_ in SUBJECT_DEPS, head.i)
+                else:
+                    got = Seen(t.i, (roots[t.i],), sent_of[t.i], subj, t.i)
                 history.append(got)
                 mates = tuple(roots[c.i] for c in t.children if c.dep_ == "conj" and c.i in roots)
                 if mates:  # "Smith and Jones": "they" may mean both
                     history.append(Seen(t.i, got.entities + mates, sent_of[t.i], subj, t.i))
             elif self._tok[t.i] is None and t.lower_ in PRONOUNS and t.pos_ == "PRON" and t.dep_ != "expl":
-                ante = resolve(t.lower_, sent_of[t.i], history, types=types, genders=self.genders,
-                               last_speaker=speaker, exclude=self._excluded(t, roots))
+                ante = self._reflexive(t, history, types) or resolve(
+                    t.lower_, sent_of[t.i], history, types=types, genders=self.genders, last_speaker=speaker,
+                    exclude=self._excluded(t, roots))
                 if ante is not None:
                     got = Seen(t.i, ante.entities, sent_of[t.i], subj, ante.origin)
                     self._ante[t.i] = got
@@ -202,10 +211,11 @@ class MentionIndex:
         if t.dep_ not in _ARG_DEPS:
             return None
         low = t.lemma_.lower()
-        if (rn is not None and rn.type == "PERSON") or role_gender(low):
+        table = role_nouns().get(low)
+        if (table is not None and table.type == "PERSON") or role_gender(low):
             kind = "PERSON"
         elif low in lexicon().role_words or t.lower_ in lexicon().role_words:
-            kind = "GROUP" if t.tag_ in ("NNS", "NNPS") else "ORG"
+            kind = "GROUP" if t.tag_ in ("NNS", "NNPS") else "NOMINAL"  # "the army": it; "a soldier": he or it
         else:
             return None
         pid = f"@{t.i}"
@@ -215,6 +225,23 @@ class MentionIndex:
         got = Seen(t.i, (pid,), sent_of[t.i], subj, t.i)
         history.append(got)
         return got
+
+    def _reflexive(self, t: Token, history: list[Seen], types: dict[str, str]) -> Seen | None:
+        """A reflexive pronoun ("themselves") refers to the subject of its own clause."""
+        if t.lower_ not in _REFLEXIVE:
+            return None
+        verb = t.head
+        for _ in range(3):
+            if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < t.i), None)
+        if subj is None:
+            return None
+        for seen in reversed(history):
+            if subj.i in (seen.token, seen.origin) and kind_agrees(t.lower_, seen.entities, types):
+                return seen
+        return None
 
     def _excluded(self, t: Token, roots: dict[int, str]) -> frozenset[str]:
         """A non-reflexive object pronoun cannot be its own verb's subject ("Smith praised him")."""

@@ -22,8 +22,9 @@ THEY_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 PRONOUNS = PERSON_PRONOUNS | IT_PRONOUNS | THEY_PRONOUNS
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-PLURAL_TYPES = frozenset({"ORG", "NORP", "GROUP", "GPE"})  # "they" may stand for these
-THING_TYPES = frozenset({"ORG", "GPE", "FAC", "LOC", "PRODUCT", "LAW", "EVENT", "WORK_OF_ART"})  # "it"
+PLURAL_TYPES = frozenset({"ORG", "NORP", "GROUP", "GPE", "NOMINAL"})  # "they" may stand for these
+THING_TYPES = frozenset({"ORG", "GPE", "FAC", "LOC", "PRODUCT", "LAW", "EVENT", "WORK_OF_ART",
+                         "NOMINAL"})  # "it"
 
 WINDOW = 3  # sentences back (besides the pronoun's own) in which an antecedent is looked for
 SPEAKER_WINDOW = 8  # sentences back in which the last speaker still counts
@@ -50,7 +51,7 @@ def kind_agrees(low: str, entities: tuple[str, ...], types: dict[str, str]) -> b
         return False
     kind = types.get(entities[0])
     if low in PERSON_PRONOUNS:
-        return kind == "PERSON"
+        return kind in ("PERSON", "NOMINAL")  # "NOMINAL": an unnamed singular actor ("a senior minister")
     return kind in THING_TYPES
 
 
@@ -71,7 +72,7 @@ def resolve(low: str, at_sent: int, history: Sequence[Seen], *, types: dict[str,
         if gap > WINDOW:
             break
         ents = seen.entities
-        if ents in best or not kind_agrees(low, ents, types) or set(ents) & exclude:
+        if not kind_agrees(low, ents, types) or set(ents) & exclude:
             continue
         if want is not None and not agree(want, genders.get(ents[0])):
             continue
@@ -80,8 +81,9 @@ def resolve(low: str, at_sent: int, history: Sequence[Seen], *, types: dict[str,
             score += 1.0
         if last_speaker is not None and ents == (last_speaker[0],):
             score += 2.0
-        best[ents] = score
-        latest[ents] = seen
+        if score > best.get(ents, -1.0):  # an entity's best mention in the window counts
+            best[ents] = score
+            latest[ents] = seen
     if want is not None and last_speaker is not None and (last_speaker[0],) not in best:
         spk, origin, sent = last_speaker
         if at_sent - sent <= SPEAKER_WINDOW and types.get(spk) == "PERSON" and spk not in exclude \

@@ -5,10 +5,14 @@ stage calls instead of resolving names or pronouns itself.
   put "Clinton" and "Mrs. Clinton" with the right person, see ``mentions.names``);
 - ``antecedent(i)`` / ``antecedents(i)``: the entity a pronoun or role noun at token ``i``
   refers to (``antecedents`` gives both people of "Smith and Jones ... they");
-- ``refers_to(i)``: either of the above; ``actor_at(i)``: that entity's actor code.
+- ``refers_to(i)``: either of the above; ``actor_at(i)``: that entity's actor code;
+- ``antecedent_token(i)``: the head token of the phrase a pronoun refers back to, also when that
+  phrase names no entity ("the army said it ..."), for the event coder, which codes such phrases.
 
-Building walks the tokens once, in text order, keeping the mentions seen so far, the last
-speaker (the subject of a speech verb) and what is known of each person's gender.
+Building walks the tokens once, in text order, keeping the mentions seen so far (named mentions,
+resolved pronouns and role nouns, and unnamed actor phrases headed by a role word of the actor
+lexicon), the last speaker (the subject of a speech verb of data/cues.tsv) and what is known of
+each person's gender.
 """
 
 from __future__ import annotations

@@ -198,6 +198,24 @@ def test_a_pronoun_chain_keeps_the_first_mention_as_origin() -> None:
     assert idx.antecedent_token(hes[1]) == first
 
 
+def test_a_reported_clause_and_a_quote_attribution_fix_an_unknown_gender_pronoun() -> None:
+    body = ("Dr. Kemal Adeyemi met Dr. Ilse Varga in Vienna. Dr. Adeyemi said he would return in May.\n\n"
+            "\"The talks went well,\" he said.")
+    _, ents, idx = _run(body)
+    kemal = next(e for e in ents if "Adeyemi" in e.name)
+    hes = [t.i for t in idx.doc if t.lower_ == "he"]
+    assert idx.antecedent(hes[0]) == kemal.id  # "Adeyemi said he ...": the speech verb's subject
+    assert idx.antecedent(hes[1]) == kemal.id  # ", he said": the last speaker goes on
+
+
+def test_the_canonical_name_gives_the_gender_when_the_text_has_only_the_surname() -> None:
+    _, ents, idx = _run("Obama met Dr. Ilse Varga in Vienna. Later he flew home.")
+    obama = next(e for e in ents if e.name == "Barack Obama")  # the lexicon's canonical name
+    assert idx.gender(obama.id) == "M"
+    he = next(t.i for t in idx.doc if t.text == "he")
+    assert idx.antecedent(he) == obama.id
+
+
 def test_the_stage_runs_in_the_default_pipeline_and_others_read_it() -> None:
     from newsgraph.config import load_settings
     from newsgraph.registry import registered

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from ..actors import lexicon
 from ..datafiles import tsv_dicts
-from .gender import pronoun_gender, role_gender
+from .gender import first_name_gender, pronoun_gender, role_gender
 from .names import NAME_TITLES, span_gender
 from .pronouns import PRONOUNS, SUBJECT_DEPS, Seen, kind_agrees, resolve
 from .roles import compatible, role_noun, role_nouns, title_word
@@ -147,6 +147,9 @@ class MentionIndex:
             return None
         seen = {g for s, end in self._spans[eid] if (g := span_gender(self.doc, s, end))}
         seen.update(g for w in self.words[eid] if (g := role_gender(w)))
+        words = e.name.split()  # the canonical name ("Barack Obama") when the text says only "Obama"
+        if len(words) > 1 and (g := first_name_gender(words[0])):
+            seen.add(g)
         return seen.pop() if len(seen) == 1 else None
 
     def _walk(self) -> None:
@@ -181,7 +184,7 @@ class MentionIndex:
                 if mates:  # "Smith and Jones": "they" may mean both
                     history.append(Seen(t.i, got.entities + mates, sent_of[t.i], subj, t.i))
             elif self._tok[t.i] is None and t.lower_ in PRONOUNS and t.pos_ == "PRON" and t.dep_ != "expl":
-                ante = self._reflexive(t, history, types) or resolve(
+                ante = self._reflexive(t, history, types) or self._bound(t, history, types, speaker, speech) or resolve(
                     t.lower_, sent_of[t.i], history, types=types, genders=self.genders, last_speaker=speaker,
                     exclude=self._excluded(t, roots))
                 if ante is not None:
@@ -245,6 +248,32 @@ class MentionIndex:
         for seen in reversed(history):
             if subj.i in (seen.token, seen.origin) and kind_agrees(t.lower_, seen.entities, types):
                 return seen
+        return None
+
+    def _bound(self, t: Token, history: list[Seen], types: dict[str, str], speaker: tuple[str, int, int] | None,
+               speech: frozenset[str]) -> Seen | None:
+        """He/she whose antecedent the sentence itself fixes, whatever is known of its gender (unless
+        it contradicts): the subject of a clause reported by a speech verb is that verb's subject
+        ("Rajoy said he would ..."), and the subject of the speech verb after a quotation is the
+        last speaker ("..., he said" when he spoke last)."""
+        want = pronoun_gender(t.lower_)
+        if want is None or t.dep_ not in SUBJECT_DEPS:
+            return None
+        verb = t.head
+        if verb.lemma_.lower() in speech and speaker is not None:  # ", he said": speaker continuity
+            spk, origin, _ = speaker
+            if self.genders.get(spk, want) == want and any(spk in h.entities for h in history[-12:]):
+                return Seen(origin, (spk,), 0, True, origin)
+            return None
+        if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in speech:
+            subj = next((c for c in verb.head.children if c.dep_ in SUBJECT_DEPS and c.i < t.i), None)
+            if subj is None:
+                return None
+            for seen in reversed(history):
+                if subj.i in (seen.token, seen.origin) and len(seen.entities) == 1 \
+                        and types.get(seen.entities[0]) == "PERSON" \
+                        and self.genders.get(seen.entities[0], want) == want:
+                    return seen
         return None
 
     def _excluded(self, t: Token, roots: dict[int, str]) -> frozenset[str]:

@@ -184,7 +184,7 @@ class MentionIndex:
                 if mates:  # "Smith and Jones": "they" may mean both
                     history.append(Seen(t.i, got.entities + mates, sent_of[t.i], subj, t.i))
             elif self._tok[t.i] is None and t.lower_ in PRONOUNS and t.pos_ == "PRON" and t.dep_ != "expl":
-                ante = self._reflexive(t, history, types) or self._bound(t, history, types, speaker, speech) or resolve(
+                ante = self._reflexive(t, history, types) or self._bound(t, history, types, speech) or resolve(
                     t.lower_, sent_of[t.i], history, types=types, genders=self.genders, last_speaker=speaker,
                     exclude=self._excluded(t, roots))
                 if ante is not None:
@@ -250,21 +250,14 @@ class MentionIndex:
                 return seen
         return None
 
-    def _bound(self, t: Token, history: list[Seen], types: dict[str, str], speaker: tuple[str, int, int] | None,
-               speech: frozenset[str]) -> Seen | None:
+    def _bound(self, t: Token, history: list[Seen], types: dict[str, str], speech: frozenset[str]) -> Seen | None:
         """He/she whose antecedent the sentence itself fixes, whatever is known of its gender (unless
         it contradicts): the subject of a clause reported by a speech verb is that verb's subject
-        ("Rajoy said he would ..."), and the subject of the speech verb after a quotation is the
-        last speaker ("..., he said" when he spoke last)."""
+        ("Rajoy said he would ...")."""
         want = pronoun_gender(t.lower_)
         if want is None or t.dep_ not in SUBJECT_DEPS:
             return None
         verb = t.head
-        if verb.lemma_.lower() in speech and speaker is not None:  # ", he said": speaker continuity
-            spk, origin, _ = speaker
-            if self.genders.get(spk, want) == want and any(spk in h.entities for h in history[-12:]):
-                return Seen(origin, (spk,), 0, True, origin)
-            return None
         if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in speech:
             subj = next((c for c in verb.head.children if c.dep_ in SUBJECT_DEPS and c.i < t.i), None)
             if subj is None:

@@ -4,7 +4,8 @@ a speech verb), syntactic role (subjects preferred) and distance, within a windo
 sentences.
 
 A he/she whose best candidate has no known gender is resolved only when it is the one
-compatible candidate in the window; otherwise the pronoun is left unresolved (precision
+compatible candidate in the window, or when that best candidate is also the last speaker
+(salience and speaker continuity agree); otherwise the pronoun is left unresolved (precision
 first).  Each resolution is remembered as a mention, so "She ... she ... her" chains, and a
 person resolved from "she" is female from then on.
 """
@@ -93,6 +94,7 @@ def resolve(low: str, at_sent: int, history: Sequence[Seen], *, types: dict[str,
     if not best:
         return None
     top = max(best, key=lambda k: best[k])
-    if want is not None and genders.get(top[0]) is None and len(best) > 1:
-        return None  # unknown gender: only when it is the one compatible candidate
+    if want is not None and genders.get(top[0]) is None and len(best) > 1 \
+            and (last_speaker is None or top != (last_speaker[0],)):
+        return None  # unknown gender: only the one compatible candidate, or the best one when it spoke last
     return latest[top]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from newsgraph.mentions.index import MentionIndex
 from newsgraph.mentions.names import Option, pick_person
 from newsgraph.model import Article, Entity, Published
-from newsgraph.nlp.model import load_nlp
+from newsgraph.nlp.spacy_model import load_nlp
 from newsgraph.registry import Context, resolve
 
 

@@ -15,6 +15,8 @@ from typing import Annotated, Any, TextIO
 
 import typer
 from rich.console import Console
+from rich.markup import escape
+from rich.text import Text
 
 from . import __version__
 from .config import Settings, load_settings
@@ -317,7 +319,7 @@ def show(
     if as_json:
         print(a.to_json(indent=2))
     else:
-        render_analysis(a, Console(highlight=False))
+        render_analysis(a, Console(highlight=False, emoji=False))
 
 
 @app.command()
@@ -334,13 +336,14 @@ def search(
     with _open_ro(db, settings) as store:
         found = search_all(store, query, limit=limit)
     rows, quotes = found["articles"], found["quotes"]
-    out = Console(highlight=False)
+    out = Console(highlight=False, emoji=False)
     for r in rows:
-        out.print(f"[bold]{r['id']}[/bold]  {r['published'] or '?':10}  {r['outlet'] or ''}  {r['title']}")
+        out.print(f"[bold]{r['id']}[/bold]  {r['published'] or '?':10}  "
+                  f"{escape(r['outlet'] or '')}  {escape(r['title'] or '')}")
         snippet = "".join(f"[{p['text']}]" if p["hit"] else p["text"] for p in r["snippet_parts"])
         out.print(f"    {' '.join(snippet.split())}", markup=False)
     for q in quotes:
-        out.print(f"[cyan]quote[/cyan] {q['article_id']}  {q['speaker_name'] or '(unattributed)'}: ", end="")
+        out.print(f"[cyan]quote[/cyan] {q['article_id']}  {escape(q['speaker_name'] or '(unattributed)')}: ", end="")
         out.print(q["text"][:200], markup=False)
     if not rows and not quotes:
         err.print("no matches")
@@ -365,8 +368,8 @@ def entities(
         rows = list_entities(store, type=type, actor=actor, name=name, limit=limit)["items"]
     t = Table("name", "type", "actor", "articles", "mentions")
     for r in rows:
-        t.add_row(r["name"], r["type"], r["actor"] or "", str(r["articles"]), str(r["mentions"]))
-    Console(highlight=False).print(t)
+        t.add_row(*map(Text, (r["name"], r["type"], r["actor"] or "", str(r["articles"]), str(r["mentions"]))))
+    Console(highlight=False, emoji=False).print(t)
 
 
 @app.command()

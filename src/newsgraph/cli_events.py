@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.text import Text
 
 from .cli import ConfigOpt, DbOpt, _open_ro, _settings, app, err
 
@@ -85,10 +86,10 @@ def events(
               caption=f"{len(res['items'])} of {res['total']} events; * the article's date (the event has none)")
     for r in res["items"]:
         when = r["date"]["value"] if r["date"] else ((r["published"] or "")[:10] + "*")
-        t.add_row(when, r["source"]["actor"] or "---", r["code"] + (" (not)" if r["negated"] else ""),
-                  r["name"] or "", r["target"]["actor"] or "---", f"{r['goldstein']:+.1f}",
-                  (r["sentence"]["text"] or "")[:120], r["article_id"])
-    Console(highlight=False).print(t)
+        t.add_row(*map(Text, (when, r["source"]["actor"] or "---", r["code"] + (" (not)" if r["negated"] else ""),
+                              r["name"] or "", r["target"]["actor"] or "---", f"{r['goldstein']:+.1f}",
+                              (r["sentence"]["text"] or "")[:120], r["article_id"])))
+    Console(highlight=False, emoji=False).print(t)
 
 
 @app.command()
@@ -132,5 +133,6 @@ def dyads(
               caption=f"{len(res['items'])} of {res['total']} dyads")
     for r in res["items"]:
         g = r["goldstein_mean"]
-        t.add_row(r["source"], r["target"], r["period"] or "all", str(r["count"]), "" if g is None else f"{g:+.2f}")
-    Console(highlight=False).print(t)
+        t.add_row(*map(Text, (r["source"], r["target"], r["period"] or "all", str(r["count"]),
+                              "" if g is None else f"{g:+.2f}")))
+    Console(highlight=False, emoji=False).print(t)

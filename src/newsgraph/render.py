@@ -25,9 +25,14 @@ def highlighted(a: Analysis) -> Text:
     return t
 
 
+def _row(t: Table, *cells: str) -> None:
+    """A table row of plain text: article text is untrusted, so no cell is read as markup."""
+    t.add_row(*(Text(c) for c in cells))
+
+
 def render_analysis(a: Analysis, out: Console) -> None:
     art = a.article
-    out.print(f"[bold]{art.title}[/bold]", markup=True)
+    out.print(Text(art.title, style="bold"))  # article text is untrusted: never read as markup
     meta = [f"id {art.id}", f"published {art.published.value if art.published else '?'}",
             f"outlet {art.outlet or '?'}",
             f"bylines {', '.join(b.name + ' (' + b.kind + ')' for b in art.bylines) or '-'}",
@@ -45,36 +50,36 @@ def render_analysis(a: Analysis, out: Console) -> None:
     if a.entities:
         t = Table("id", "type", "name", "actor", "role", "actor from", "mentions", title="Entities")
         for e in a.entities:
-            t.add_row(e.id, e.type, e.name, e.actor or "", e.role or "", e.actor_source or "",
+            _row(t, e.id, e.type, e.name, e.actor or "", e.role or "", e.actor_source or "",
                       ", ".join(f"{m.text}@{m.start}" for m in e.mentions[:6]))
         out.print(t)
     if a.events:
         t = Table("source", "code", "name", "target", "date", "evidence", title="Events")
         for ev in a.events:
-            t.add_row(ev.source.actor or "" if ev.source else "", ev.code + (" (neg)" if ev.negated else ""),
+            _row(t, ev.source.actor or "" if ev.source else "", ev.code + (" (neg)" if ev.negated else ""),
                       ev.name, ev.target.actor or "" if ev.target else "",
                       ev.date.value if ev.date else "", ev.trigger.text)
         out.print(t)
     if a.quotes:
         t = Table("kind", "speaker", "quote", "cue", title="Quotes")
         for q in a.quotes:
-            t.add_row(q.kind, q.speaker.name or "" if q.speaker else "(none)", q.span.text[:160],
+            _row(t, q.kind, q.speaker.name or "" if q.speaker else "(none)", q.span.text[:160],
                       q.cue.text if q.cue else "")
         out.print(t)
     if a.timexes:
         t = Table("text", "type", "value", title="Dates")
         for tx in a.timexes:
-            t.add_row(tx.span.text, tx.type, tx.value)
+            _row(t, tx.span.text, tx.type, tx.value)
         out.print(t)
     if a.amounts:
         t = Table("text", "value", "unit", "measure", title="Amounts")
         for m in a.amounts:
-            t.add_row(m.span.text, f"{m.value:g}", m.unit or "", m.measure.text if m.measure else "")
+            _row(t, m.span.text, f"{m.value:g}", m.unit or "", m.measure.text if m.measure else "")
         out.print(t)
     if a.places:
         t = Table("text", "name", "country", "lat", "lon", title="Places")
         for p in a.places:
-            t.add_row(p.span.text, p.name, p.country or "", f"{p.lat}" if p.lat is not None else "",
+            _row(t, p.span.text, p.name, p.country or "", f"{p.lat}" if p.lat is not None else "",
                       f"{p.lon}" if p.lon is not None else "")
         out.print(t)
     if a.themes:

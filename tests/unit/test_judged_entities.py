@@ -161,8 +161,9 @@ def test_sample_articles_is_fixed_by_the_seed_and_keeps_ids_and_dates(tmp_path: 
             assert rec["date"] == "2019-03-01"
 
 
-def test_the_committed_judgments_are_complete_and_hold_no_article_text() -> None:
-    path = Path(__file__).resolve().parents[2] / "eval" / "judged" / "entities.before.jsonl"
+@pytest.mark.parametrize("name", ["entities.before.jsonl", "entities.after.jsonl"])
+def test_the_committed_judgments_are_complete_and_hold_no_article_text(name: str) -> None:
+    path = Path(__file__).resolve().parents[2] / "eval" / "judged" / name
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     assert len(rows) == 200
     r = score(rows)

@@ -160,3 +160,29 @@ def test_context_gives_only_what_the_country_has() -> None:
                    "the White House said, would wait for Washington's allies.")
     assert [e.actor for e in us.values() if e.name == "Senate"] == ["USALEG"]
     assert all(e.actor is None for e in us.values() if e.name == "Parliament")
+
+
+
+def _title(words: str, country: str | None = "USA") -> tuple[str | None, str | None]:
+    """(code, role) that ``code_title`` gives the words before or after a person's name."""
+    from newsgraph.actors.coding import code_title
+    from newsgraph.actors.context import CountryContext
+
+    c = code_title(words.split(" "), CountryContext(country, "mentions"), is_person=True)
+    return (c.code, c.role) if c is not None else (None, None)
+
+
+def test_post_of_a_named_organisation_is_not_a_government_title() -> None:
+    # an unknown firm's president: no government role, and no country from the article's context
+    assert _title("Brightlane president") == (None, None)
+    # an IGO's president takes the IGO's code
+    assert _title("European Parliament President")[0] == "IGOEUREEC"
+    # a religious board's officer: REL with the country its name gives
+    assert _title("vice-president of the Indian Muslim Welfare Board") == ("INDREL", "REL")
+    assert _title("all-india muslim personal law board vice-president")[1] == "REL"
+    # a foundation's chief executive: NGO, not business
+    assert _title("chief executive of the Kindly Children's Foundation")[1] == "NGO"
+    # a country's own titles are unchanged
+    assert _title("Russian President")[0] == "RUSGOV"
+    assert _title("President of France")[0] == "FRAGOV"
+    assert _title("President")[0] == "USAGOV"

@@ -38,6 +38,28 @@ SPOKES_PREP = frozenset({"for", "of", "at"})
 PLACE_KINDS = frozenset({"country", "capital", "region"})
 # titles of a head of state or government: a country's context gives them only when leaders.tsv lists an
 # office of that country with the word (a U.K. context does not make "President Jane Doe" British)
+# posts that every kind of organisation has: qualified by a named organisation ("the Acme president",
+# "president of the Widget Association") they are that organisation's, not a government's
+ORG_POSTS = frozenset({"president", "vice president", "vice-president", "chairman", "chairwoman", "chair",
+                       "chairperson", "director", "director general", "director-general", "head", "chief",
+                       "secretary general", "secretary-general", "general secretary", "founder", "chief executive",
+                       "ceo", "leader", "treasurer"})
+# head nouns of an organisation's name, in any case ("the muslim personal law board"): the words before a
+# post that contain one name an organisation
+ORG_NOUNS = frozenset({"association", "board", "society", "foundation", "charity", "trust", "federation",
+                       "institute", "university", "college", "company", "firm", "corporation", "group",
+                       "club", "league", "union", "forum", "organisation", "organization", "committee",
+                       "council", "network", "agency", "bank", "church", "party", "movement", "front",
+                       "academy", "school", "hospital", "inc", "inc.", "ltd", "plc", "corp", "corp."})
+# words that make an organisation religious (CAMEO REL)
+RELIGIOUS = frozenset({"muslim", "muslims", "islamic", "christian", "catholic", "hindu", "jewish", "sikh",
+                       "buddhist", "church", "mosque", "temple", "diocese", "synagogue", "sufi", "waqf",
+                       "religious", "clerics", "evangelical", "anglican", "orthodox"})
+# words before a post that do not name an organisation ("Former President", "Acting Chairman")
+_POST_MODIFIERS = frozenset({"former", "then", "acting", "deputy", "interim", "senior", "outgoing", "incoming",
+                             "new", "late", "ex", "founding", "first", "current", "the", "a", "an", "joint",
+                             "assistant", "associate", "executive", "managing", "its", "his", "her", "their",
+                             "our", "vice", "co", "'s", "’s", "-", "and", "of"})
 HEAD_TITLES = frozenset({"president", "prime", "premier", "chancellor", "king", "queen", "emir", "sultan",
                          "monarch"})
 
@@ -213,6 +235,9 @@ def code_title(words: Sequence[str], ctx: CountryContext, *, is_person: bool,
     notes: list[str] = []
     if span:
         notes.append("role:" + " ".join(words[span[1]:span[2]]))
+        org = _post_of_organisation(words, low, span, lx, code_at)
+        if org is not None:
+            return org
     cand_at = next((j for j, w in enumerate(low) if w in CANDIDACY), None)
     if span and (candidacy or cand_at is not None):
         in_candidacy = cand_at is None or span[1] < cand_at or (
@@ -235,6 +260,81 @@ def code_title(words: Sequence[str], ctx: CountryContext, *, is_person: bool,
     out = Coded(((country or "---") + role) if role else country, country, " ".join(words) or None,
                 "+".join(notes) or None, role)
     return fill_country(out, ctx) if fill else out
+
+
+def _org_words(words: Sequence[str], low: Sequence[str], lx: Lexicon) -> list[int]:
+    """Indices of ``words`` that name an organisation rather than a country or a post: a capitalised
+    word the lexicon does not know ("Netcraft", "Acme") or an organisation head noun ("board")."""
+    out: list[int] = []
+    i = 0
+    while i < len(words):
+        k = next((k for k in (3, 2, 1) if i + k <= len(words) and lx.phrases.get(" ".join(words[i:i + k]))), 0)
+        if k:
+            i += k
+            continue
+        w = low[i].strip("'’")
+        if w in ORG_NOUNS or (words[i][:1].isupper() and w not in _POST_MODIFIERS and w not in lx.head_words
+                              and w.rstrip("s'’") not in _POST_MODIFIERS and w not in ("'s", "’s")):
+            out.append(i)
+        i += 1
+    return out
+
+
+def _post_of_organisation(words: Sequence[str], low: Sequence[str], span: tuple[str, int, int], lx: Lexicon,
+                          code_at: Callable[[int], tuple[str | None, str | None]] | None) -> Coded | None:
+    """A post ("president", "chief executive") qualified by a named organisation that is not a country's
+    government: the organisation's code, or its sector and the country the words name; None when the post
+    is not qualified that way (a country's own title, "President of France", "Russian President").
+
+    The qualifier is the words before the post ("the Acme president", "European Parliament President") or
+    after it behind "of"/"at" ("president of the Widget Association").
+    """
+    code, start, end = span
+    post = " ".join(low[start:end])
+    if post not in ORG_POSTS and low[end - 1] not in ORG_POSTS:
+        return None
+    before = list(range(0, start))
+    after = list(range(end + 1, len(words))) if end < len(words) and low[end] in ("of", "at") else []
+    qual = before + after
+    if not qual:
+        return None
+    desc = " ".join(words)
+    # a named organisation the lexicon or the caller knows: its code ("European Parliament President")
+    for i in qual:
+        for k in (4, 3, 2, 1):
+            entries = lx.phrases.get(" ".join(words[i:i + k]))
+            if entries and i + k <= (start if i < start else len(words)):
+                e = entries[0]
+                if e.kind in ("igo", "institution") and not e.code.endswith("GOV"):
+                    return Coded(e.code, e.country, desc, f"post-of:lexicon:{e.kb_id}", e.code[3:] or None)
+                break
+        if code_at is not None:
+            oc, src = code_at(i)
+            if oc and len(oc) > 3 and not oc.endswith("GOV"):
+                return Coded(oc, oc[:3] if oc[:3] in lx.country_names else None, desc, f"post-of:{src}",
+                             oc[3:] or None)
+    org = [i for i in _org_words(words, low, lx) if i in qual]
+    if not org:
+        return None
+    # the organisation's country: a country or demonym among the qualifier's words (never a region)
+    country = next((hit[0].country for i in qual for k in (3, 2, 1)
+                    if (hit := lx.phrases.get(" ".join(words[i:i + k]))) and hit[0].kind in ("country", "demonym")
+                    and hit[0].country), None)
+    sector: str | None = None
+    if any(low[i].strip("'’") in RELIGIOUS for i in qual):
+        sector = "REL"
+    else:
+        for i in qual:
+            hit = institution_at([w.capitalize() for w in words], i)
+            if hit and hit[1]:
+                sector = hit[1]
+                break
+    if sector is None and code in ("BUS", "MNC"):
+        sector = code  # a chief executive of an unknown organisation: most often a firm's
+    if sector is None and country is None:
+        return Coded(None, None, desc, "post-of:organisation")
+    src = "post-of:organisation" + (f"+sector:{sector}" if sector else "") + (f"+phrase:{country}" if country else "")
+    return Coded(((country or "---") + sector) if sector else country, country, desc, src, sector)
 
 
 @lru_cache(maxsize=1)

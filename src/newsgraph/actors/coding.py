@@ -317,17 +317,17 @@ def _post_of_organisation(words: Sequence[str], low: Sequence[str], span: tuple[
     if not org:
         return None
     # the organisation's country: a country or demonym among the qualifier's words (never a region)
-    country = next((hit[0].country for i in qual for k in (3, 2, 1)
-                    if (hit := lx.phrases.get(" ".join(words[i:i + k]))) and hit[0].kind in ("country", "demonym")
-                    and hit[0].country), None)
+    country = next((named[0].country for i in qual for k in (3, 2, 1)
+                    if (named := lx.phrases.get(" ".join(words[i:i + k])))
+                    and named[0].kind in ("country", "demonym") and named[0].country), None)
     sector: str | None = None
     if any(low[i].strip("'’") in RELIGIOUS for i in qual):
         sector = "REL"
     else:
         for i in qual:
-            hit = institution_at([w.capitalize() for w in words], i)
-            if hit and hit[1]:
-                sector = hit[1]
+            head = institution_at([w.capitalize() for w in words], i)
+            if head and head[1]:
+                sector = head[1]
                 break
     if sector is None and code in ("BUS", "MNC"):
         sector = code  # a chief executive of an unknown organisation: most often a firm's

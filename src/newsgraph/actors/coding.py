@@ -35,7 +35,7 @@ CANDIDACY = frozenset({"candidate", "candidates", "nominee", "nominees", "hopefu
 FORMER = frozenset({"former", "ex", "ex-", "erstwhile", "onetime", "one-time", "retired"})
 SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative", "press secretary"})
 SPOKES_PREP = frozenset({"for", "of", "at"})
-PLACE_KINDS = frozenset({"country", "capital", "region"})
+PLACE_KINDS = frozenset({"country", "capital", "region", "part"})
 # titles of a head of state or government: a country's context gives them only when leaders.tsv lists an
 # office of that country with the word (a U.K. context does not make "President Jane Doe" British)
 # posts that every kind of organisation has: qualified by a named organisation ("the Acme president",

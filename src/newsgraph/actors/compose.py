@@ -33,7 +33,7 @@ def _main_lexicon(key: str) -> str | None:
     phrases = lexicon().phrases
     for form in (key, key.title(), key.upper(), key.capitalize()):
         for e in phrases.get(form) or ():
-            if e.kind in ("country", "demonym", "capital", "region"):
+            if e.kind in ("country", "demonym", "capital", "region", "part"):
                 return e.country if e.kind != "region" else e.code
             if e.kind in ("igo", "institution", "seat"):
                 return e.code

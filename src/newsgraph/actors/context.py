@@ -61,7 +61,7 @@ def dateline_country(text: str) -> tuple[str | None, str | None]:
         for form in (part, part.title(), " ".join(w if w.isupper() and len(w) <= 3 else w.title()
                                                   for w in part.split())):
             entries = lx.phrases.get(form)
-            if entries and entries[0].country and entries[0].kind in ("country", "capital", "region"):
+            if entries and entries[0].country and entries[0].kind in ("country", "capital", "region", "part"):
                 return entries[0].country, place
     return None, place
 

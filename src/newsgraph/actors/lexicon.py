@@ -12,14 +12,14 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..datafiles import tsv_dicts
+from ..datafiles import tsv_dicts, tsv_rows
 from .countries import countries, split_cell
 
 
 @dataclass(frozen=True, slots=True)
 class ActorEntry:
     kb_id: str  # "country:USA", "leader:Xi Jinping", "igo:United Nations", ...
-    kind: str  # country | demonym | capital | seat | institution | igo | leader | region
+    kind: str  # country | demonym | capital | seat | institution | igo | leader | region | part
     name: str  # canonical name
     code: str  # CAMEO actor code (for leaders: country + role of the latest office)
     country: str | None
@@ -124,6 +124,7 @@ def lexicon() -> Lexicon:
         for a in c.seats:
             seat = a[4:] if a.lower().startswith("the ") else a
             lx.add(a, ActorEntry(f"seat:{seat}", "seat", seat, code + "GOV", code, "ORG", f"countries.tsv:{code}"))
+    _load_parts(lx)
     for fname, kind in (("institutions.tsv", "institution"), ("igos.tsv", "igo")):
         for r in _rows(fname):
             name, code = r.get("name", ""), r.get("code", "")
@@ -158,6 +159,19 @@ def lexicon() -> Lexicon:
     for words, role in lx.roles:
         lx.roles_by_last.setdefault(words[-1], []).append((words, role))
     return lx
+
+
+def _load_parts(lx: Lexicon) -> None:
+    """Parts of a country that are entities of their own (data/regions.tsv, column ``entity`` = "part":
+    England, Scotland, Wales, Northern Ireland): a place there is not the country, but its code is the
+    country's (CAMEO codes the sovereign state)."""
+    for r in tsv_rows("regions.tsv"):
+        if len(r) < 7 or r[6].strip() != "part" or not r[2].strip():
+            continue
+        name, country = r[0].strip(), r[2].strip()
+        ent = ActorEntry(f"part:{name}", "part", name, country, country, "GPE", f"regions.tsv:{name}")
+        for a in (name, *split_cell(r[1])):
+            lx.add(a, ent)
 
 
 def _add_person(lx: Lexicon, ent: ActorEntry, names: list[str]) -> None:

@@ -38,6 +38,7 @@ from ..actors.context import CountryContext, country_context
 from ..mentions.names import NAME_TITLES, Option, headline_end, name_tokens, person_gender, pick_person, title_of
 from ..model import Entity, Mention
 from ..registry import Context, stage
+from .places import mention_role
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -218,14 +219,12 @@ def _short_person(doc: Doc, c: _Cand, groups: list[_Group], full: dict[str, list
     return pick_person(options, at=c.start, title=title_of(doc, c.start, c.end), headline_end=headline_end)
 
 
-_LOCATIVE = frozenset({"in", "at", "to", "from", "near", "outside", "inside", "into", "across", "via", "around",
-                       "through", "toward", "towards", "within", "throughout", "between", "of"})
-
-
-def _locative(span: SpacySpan) -> bool:
-    """True when a place name is used as a location ("in Beijing"), not as an actor ("Beijing said")."""
-    root = span.root
-    return (root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE) or root.dep_ in ("npadvmod",)
+def _locative(doc: Doc, span: SpacySpan) -> bool:
+    """True when a capital is used as a location ("in Kyiv", "attacked Kyiv", a dateline), False when it
+    stands for its government ("Beijing said", "talks with Beijing", "London's decision"): the places
+    stage's rule (``mention_role``), so both stages read a capital the same way."""
+    start, end = span.start_char, span.end_char
+    return mention_role(doc, Mention(start, end, span.text, "GPE")) == "place"
 
 
 def _acronym(s: str) -> str:
@@ -248,7 +247,7 @@ def _group(doc: Doc, cands: list[_Cand], headline_end: int = 0) -> list[_Group]:
             key = short
         elif c.entry is not None:
             key = c.entry.kb_id
-            if c.entry.kind == "capital" and not _locative(doc[c.start:c.end]):
+            if c.entry.kind == "capital" and not _locative(doc, doc[c.start:c.end]):
                 key = f"country:{c.entry.country}"  # "Washington said" = the U.S. government
         elif c.label == "PERSON":
             key = "person:" + _norm(" ".join(name_tokens(doc, c.start, c.end)) or text)
@@ -380,7 +379,7 @@ def _groups_of_roles(doc: Doc, cands: list[_Cand], lx: Lexicon) -> list[tuple[in
     """Nominal actors: a role noun modified by a country word ("Chinese customs", "Russian troops")."""
     by_token = {}
     for c in cands:
-        if c.entry is not None and c.entry.kind in ("country", "demonym", "capital", "seat", "region"):
+        if c.entry is not None and c.entry.kind in ("country", "demonym", "capital", "seat", "region", "part"):
             for t in range(c.start, c.end):
                 by_token[t] = c
     named = {t for c in cands if c.label in ("PERSON", "ORG") for t in range(c.start, c.end)}

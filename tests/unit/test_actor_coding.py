@@ -186,3 +186,17 @@ def test_post_of_a_named_organisation_is_not_a_government_title() -> None:
     assert _title("Russian President")[0] == "RUSGOV"
     assert _title("President of France")[0] == "FRAGOV"
     assert _title("President")[0] == "USAGOV"
+
+
+def test_regions_give_no_context_and_no_country_inside_a_name() -> None:
+    from newsgraph.actors.coding import code_org_name
+    from newsgraph.actors.context import CountryContext
+
+    # "Europe" mentioned six times does not make the article's titles European
+    assert country_context("The markets fell.", ["EUR"] * 6).country is None
+    assert country_context("The markets fell.", ["EUR"] * 6 + ["USA"] * 4).country == "USA"
+    # a region word inside an organisation's or unit's name is not its country
+    assert code_org_name(["Europe Program"], CountryContext(None, "")) is None
+    assert _title("Brightlane Europe's chief executive", None) == ("---BUS", "BUS")
+    # alone before a role it still is: "European officials"
+    assert _title("European officials", None)[0] == "EURGOV"

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..datafiles import tsv_dicts
-from .context import CountryContext, leading
+from .context import CountryContext, leading, sovereign_codes
 from .lexicon import ActorEntry, Lexicon, code_phrase, lexicon, role_of_words
 
 CANDIDACY = frozenset({"candidate", "candidates", "nominee", "nominees", "hopeful", "hopefuls", "contender",
@@ -203,6 +203,8 @@ def code_title(words: Sequence[str], ctx: CountryContext, *, is_person: bool,
                     step = k + hit[0]  # "Columbia University": the place names the institution, not a country
                 elif e.kind == "leader":  # "Putin aide": the leader's country, not the leader's role
                     leader_country = leader_country or e.country
+                elif e.kind == "region" and _in_name(words, i, i + k, lx):
+                    pass  # "GM Europe's chief", "the Europe Program": a region inside a name is no country
                 else:
                     country = country or e.country
                     if e.kind in ("seat", "institution", "igo") and len(e.code) > 3:
@@ -260,6 +262,18 @@ def code_title(words: Sequence[str], ctx: CountryContext, *, is_person: bool,
     out = Coded(((country or "---") + role) if role else country, country, " ".join(words) or None,
                 "+".join(notes) or None, role)
     return fill_country(out, ctx) if fill else out
+
+
+def _in_name(words: Sequence[str], start: int, end: int, lx: Lexicon) -> bool:
+    """Whether ``words[start:end]`` sits inside a longer proper name: a capitalised neighbour that is
+    neither a lexicon name nor a role word ("GM Europe", "Europe Program", "Irish Lions")."""
+    for j in (start - 1, end):
+        if 0 <= j < len(words):
+            w = words[j].removesuffix("'s").removesuffix("’s")
+            if w[:1].isupper() and not lx.phrases.get(w) and w.lower() not in lx.head_words \
+                    and w.lower() not in _POST_MODIFIERS:
+                return True
+    return False
 
 
 def _org_words(words: Sequence[str], low: Sequence[str], lx: Lexicon) -> list[int]:
@@ -438,6 +452,8 @@ def code_org_name(names: Sequence[str], ctx: CountryContext) -> Coded | None:
         return Coded((country or "---") + role, country, None, src, role)
     for name in sorted(set(names), key=len, reverse=True):
         code = code_phrase(name)
+        if code and code[:3] in lx.country_names and code[:3] not in sovereign_codes():
+            continue  # "the Europe Program", "Asia Pacific Holdings": a region inside a name is not its country
         if code:
             return Coded(code, code[:3] if code[:3] in lx.country_names else None, None, f"phrase:{name}")
     for name in sorted(set(names), key=len, reverse=True):

@@ -10,6 +10,9 @@ country the article is about.  Three signals are weighed:
   demonym, seat, national institution or leader);
 - the outlet's country (data/outlets.tsv, weight ``OUTLET``): weak, as outlets cover the world.
 
+Only countries count: a region ("Europe", "the West") mentioned often does not make the article's
+titles and institutions that region's.
+
 The context is *clear* only when one country leads by a margin; otherwise it is ``None`` and
 callers leave ambiguous names uncoded rather than guess.
 """
@@ -24,6 +27,7 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from ..datafiles import tsv_rows
+from .countries import countries
 from .lexicon import lexicon
 
 DATELINE = 3.0  # a dateline counts as three mentions
@@ -61,7 +65,7 @@ def dateline_country(text: str) -> tuple[str | None, str | None]:
         for form in (part, part.title(), " ".join(w if w.isupper() and len(w) <= 3 else w.title()
                                                   for w in part.split())):
             entries = lx.phrases.get(form)
-            if entries and entries[0].country and entries[0].kind in ("country", "capital", "region", "part"):
+            if entries and entries[0].country and entries[0].kind in ("country", "capital", "part"):
                 return entries[0].country, place
     return None, place
 
@@ -94,6 +98,13 @@ def outlet_country(outlet: str | None, url: str | None) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def sovereign_codes() -> frozenset[str]:
+    """Codes of the country table's countries: the only codes a context may give (not regions such as
+    EUR or WST, not ethnic codes): a person's or an office's country is a state."""
+    return frozenset(c.code for c in countries().values() if c.kind == "country")
+
+
 def leading(scores: Mapping[str, float]) -> str | None:
     """The country that leads clearly (at least ``MIN_SCORE`` and ``LEAD`` times the runner-up), or None."""
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:2]
@@ -109,7 +120,7 @@ def country_context(text: str, mention_countries: Iterable[str], *, outlet: str 
     """Weigh the dateline, the mentioned countries and the outlet; see the module docstring."""
     scores: defaultdict[str, float] = defaultdict(float)
     for c in mention_countries:
-        if c and c in lexicon().country_names:
+        if c and c in sovereign_codes():  # a region (EUR, WST) is no article's country
             scores[c] += 1.0
     dl, _place = dateline_country(text)
     if dl:

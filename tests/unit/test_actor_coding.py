@@ -200,3 +200,12 @@ def test_regions_give_no_context_and_no_country_inside_a_name() -> None:
     assert _title("Brightlane Europe's chief executive", None) == ("---BUS", "BUS")
     # alone before a role it still is: "European officials"
     assert _title("European officials", None)[0] == "EURGOV"
+
+
+def test_firm_nouns_give_business_and_the_eea_is_an_igo() -> None:
+    from newsgraph.actors import lexicon
+
+    assert _title("American firm", None)[0] == "USABUS"
+    assert _title("the operator of Japan 's largest dam", None)[0] == "JPNBUS"
+    assert _title("the Korean carmaker", None)[0] == "KORBUS"
+    assert lexicon().phrases["European Economic Area"][0].code == "IGO"

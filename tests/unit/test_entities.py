@@ -100,3 +100,13 @@ def test_parts_of_the_uk_and_capitals_used_as_places_are_their_own_entities(arti
     assert len(france) == 1 and [m.text for m in france[0].mentions] == ["Paris", "France"]  # "Paris said"
     attacked = [e for e in ents if e.kb_id == "capital:Paris"]
     assert len(attacked) == 1 and len(attacked[0].mentions) == 1 and attacked[0].actor == "FRA"
+
+
+@pytest.mark.slow
+def test_elect_titles_hold_no_office_and_initials_need_no_period(article_factory) -> None:  # type: ignore[no-untyped-def]
+    art = article_factory("President-elect Donald Trump met U.S President George W Bush on Monday.",
+                          date="2016-12-01")
+    ents = _by_name(_entities(art))
+    assert ents["Donald Trump"].actor == "USA"  # not in office until January: no GOV
+    assert ents["George W. Bush"].actor == "USAELI"  # the dated table, found without the period
+    assert ents["United States"].mentions[0].text == "U.S"

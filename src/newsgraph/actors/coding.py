@@ -12,6 +12,7 @@ table row gave the code (``source``), for ``newsgraph show`` and for debugging.
   the country stays.  CAMEO has no candidate type; OPP means opposition to the government, which
   the governing party's candidate is not, and PTY is a PETRARCH-only type, so no role is the
   honest code.  An office named outside the candidacy ("candidate Sen. Jane Doe") is kept.
+- "-elect" after a title ("President-elect") holds no office yet: the role is dropped, as for a candidate.
 - "former" before a role keeps no office: the role becomes ELI (elites), the same convention
   as ``Lexicon.leader_role`` uses for former leaders; "then-" keeps the office.
 - A place name in front of an institution word ("Columbia University", "Jordan Hospital";
@@ -247,6 +248,9 @@ def code_title(words: Sequence[str], ctx: CountryContext, *, is_person: bool,
         if in_candidacy:
             role = None
             notes.append("candidacy")
+    if span and role and (low[span[2]:span[2] + 1] == ["elect"] or low[span[2]:span[2] + 2] == ["-", "elect"]):
+        role = None  # "President-elect": not in office yet, so no office's role (as a candidate's)
+        notes.append("elect")
     if span and role and any(w in FORMER for w in low[:span[1]]) and "then" not in low[:span[1]]:
         role = "ELI"
         notes.append("former")

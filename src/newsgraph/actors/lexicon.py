@@ -56,6 +56,8 @@ class Lexicon:
         forms = {alias}
         if alias.lower().startswith("the ") and len(alias) > 4:
             forms.add(alias[4:])
+        for form in list(forms):
+            forms |= _punctuation_variants(form)
         for form in forms:
             key = first_key(form)
             self.first_keys[key] = max(self.first_keys.get(key, 0), len(form.split()))
@@ -84,6 +86,21 @@ class Lexicon:
             last = max(past, key=lambda o: o.end)
             return Office(last.country, "ELI", f"former {last.office}", last.start, last.end, last.source)
         return None  # not yet in office on that day: no role from the lexicon
+
+
+_INITIAL = re.compile(r"\b([A-Z])\.(?=\s)")
+_DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
+
+
+def _punctuation_variants(alias: str) -> set[str]:
+    """The spellings news use for the same alias without its periods: a middle initial ("George W.
+    Bush" -> "George W Bush") and the last period of dotted initials ("U.S." -> "U.S")."""
+    out = set()
+    if _INITIAL.search(alias):
+        out.add(_INITIAL.sub(r"\1", alias))
+    if _DOTTED.fullmatch(alias):
+        out.add(alias[:-1])
+    return out
 
 
 def _end_bound(end: str) -> str:

@@ -209,3 +209,14 @@ def test_firm_nouns_give_business_and_the_eea_is_an_igo() -> None:
     assert _title("the operator of Japan 's largest dam", None)[0] == "JPNBUS"
     assert _title("the German carmaker", None)[0] == "DEUBUS"
     assert lexicon().phrases["European Economic Area"][0].code == "IGO"
+
+
+def test_a_possessive_role_is_the_possessors() -> None:
+    assert _title("the Queen 's") == (None, None)  # "the Queen's Jubilee Tour"
+    assert _title("the Queen 's horse") == (None, None)  # "Moonlit Dancer, the Queen's horse"
+    assert _title("the president 's aide")[1] == "GOV"  # the aide's own role still counts
+
+
+def test_a_job_title_before_a_name_is_not_the_outlet() -> None:
+    assert _title("Economist", None) == (None, None)  # "Economist Jane Doe said": not The Economist
+    assert _title("an Economist journalist", None)[0] == "GBRMED"

@@ -110,3 +110,11 @@ def test_elect_titles_hold_no_office_and_initials_need_no_period(article_factory
     assert ents["Donald Trump"].actor == "USA"  # not in office until January: no GOV
     assert ents["George W. Bush"].actor == "USAELI"  # the dated table, found without the period
     assert ents["United States"].mentions[0].text == "U.S"
+
+
+@pytest.mark.slow
+def test_job_title_economist_before_a_name(article_factory) -> None:  # type: ignore[no-untyped-def]
+    art = article_factory("Economist Jane Dorrit said the budget would help.")
+    ents = _by_name(_entities(art))
+    assert ents["Jane Dorrit"].actor is None
+    assert all(e.kb_id != "institution:The Economist" for e in ents.values())

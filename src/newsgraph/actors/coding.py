@@ -12,6 +12,8 @@ table row gave the code (``source``), for ``newsgraph show`` and for debugging.
   the country stays.  CAMEO has no candidate type; OPP means opposition to the government, which
   the governing party's candidate is not, and PTY is a PETRARCH-only type, so no role is the
   honest code.  An office named outside the candidacy ("candidate Sen. Jane Doe") is kept.
+- A possessive role ("the Queen's tour", "the president's wife") is the possessor's: it passes no
+  role or country to what follows.
 - "-elect" after a title ("President-elect") holds no office yet: the role is dropped, as for a candidate.
 - "former" before a role keeps no office: the role becomes ELI (elites), the same convention
   as ``Lexicon.leader_role`` uses for former leaders; "then-" keeps the office.
@@ -196,6 +198,10 @@ def code_title(words: Sequence[str], ctx: CountryContext, *, is_person: bool,
         step = 1
         for k in (3, 2, 1):
             entries = lx.phrases.get(" ".join(words[i:i + k]))
+            n = len(words[i:i + k])
+            if entries and is_person and i + n == len(words) and entries[0].name.lower().startswith("the ") \
+                    and (i == 0 or low[i - 1] != "the") and n == len(entries[0].name.split()) - 1:
+                entries = None  # "Economist Jane Doe": a job title before the name, not "The Economist"
             if entries:
                 e = entries[0]
                 step = k
@@ -248,6 +254,9 @@ def code_title(words: Sequence[str], ctx: CountryContext, *, is_person: bool,
         if in_candidacy:
             role = None
             notes.append("candidacy")
+    if span and low[span[2]:span[2] + 1] in (["'s"], ["’s"], ["'"]):
+        # "the Queen's tour", "the president's plane": the role is the possessor's, not the thing's
+        return None
     if span and role and (low[span[2]:span[2] + 1] == ["elect"] or low[span[2]:span[2] + 2] == ["-", "elect"]):
         role = None  # "President-elect": not in office yet, so no office's role (as a candidate's)
         notes.append("elect")

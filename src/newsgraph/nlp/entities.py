@@ -120,6 +120,9 @@ def _merge(doc: Doc, ner: list[_Cand], lex: list[_Cand]) -> list[_Cand]:
     """NER spans with lexicon entries attached; lexicon-only spans added; labels corrected."""
     full_names = {c.entry.kb_id for c in lex if c.entry and c.entry.kind == "leader" and c.end - c.start > 1}
     words = [t.text for t in doc]
+    person_starts = {c.start for c in ner if c.label == "PERSON"}
+    # "Economist Jane Doe": a title before a name, not the outlet "The Economist" named without its article
+    lex = [m for m in lex if not _title_before_name(doc, m, person_starts)]
     out: list[_Cand] = []
     used: set[int] = set()
     for c in ner:
@@ -183,6 +186,14 @@ def _merge(doc: Doc, ner: list[_Cand], lex: list[_Cand]) -> list[_Cand]:
         out.append(m)
     out.sort(key=lambda c: (c.start, c.end))
     return out
+
+
+def _title_before_name(doc: Doc, m: _Cand, person_starts: set[int]) -> bool:
+    """True for a lexicon match that is a job title right before a person's name: the name's "The" dropped
+    ("The Economist" matched as "Economist") and a PERSON name starting on the next token."""
+    e = m.entry
+    return (e is not None and e.name.lower().startswith("the ") and doc[m.start].lower_ != "the"
+            and m.end - m.start == len(e.name.split()) - 1 and m.end in person_starts)
 
 
 def _first_name(t: Token) -> bool:

@@ -220,3 +220,14 @@ def test_a_possessive_role_is_the_possessors() -> None:
 def test_a_job_title_before_a_name_is_not_the_outlet() -> None:
     assert _title("Economist", None) == (None, None)  # "Economist Jane Doe said": not The Economist
     assert _title("an Economist journalist", None)[0] == "GBRMED"
+
+
+def test_a_leaders_surname_after_another_given_name_or_title_is_someone_else() -> None:
+    from newsgraph.actors import code_phrase, lexicon
+
+    surname = next(a for a, es in lexicon().phrases.items() if len(a.split()) == 1 and es[0].kind == "leader"
+                   and lexicon().genders.get(es[0].kb_id) == "M" and len(es) == 1 and es[0].name.endswith(a))
+    assert code_phrase(surname) is not None  # the leader himself
+    assert code_phrase(f"Mrs. Zelinda {surname}") is None  # a different first name
+    assert code_phrase(f"Mrs. {surname}") is None  # a woman: not the male leader
+    assert code_phrase(f"Mr. {surname}") == code_phrase(surname)

@@ -263,6 +263,24 @@ def role_of_words(words: list[str]) -> str | None:
 
 
 _WORD = re.compile(r"[\w.'’-]+")
+_FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "madam", "lady", "queen"})
+_MALE_TITLES = frozenset({"mr", "sir", "lord", "king"})
+
+
+def _same_person(lx: Lexicon, e: ActorEntry, tokens: list[str], i: int, k: int) -> bool:
+    """Whether a leader's alias at ``tokens[i:i+k]`` can be that leader: a surname alone is not when a
+    different given name comes before it ("Ana Ruiz") or a title of the other sex ("Mrs. Ruiz")."""
+    if k >= len(e.name.split()) or i == 0:
+        return True
+    prev = tokens[i - 1]
+    title = prev.lower().rstrip(".")
+    gender = lx.genders.get(e.kb_id)
+    if title in _FEMALE_TITLES or title in _MALE_TITLES:
+        return gender is None or gender == ("F" if title in _FEMALE_TITLES else "M")
+    # a given name: a capitalised plain word that is not a title, a place or a demonym ("Iran's Rouhani")
+    return not (prev[:1].isupper() and prev.isalpha() and title not in _TITLES and prev not in e.name.split()
+                and not lx.phrases.get(prev))
+
 
 
 def code_phrase(text: str) -> str | None:
@@ -280,6 +298,9 @@ def code_phrase(text: str) -> str | None:
         for k in (4, 3, 2, 1):
             cand = " ".join(tokens[i:i + k])
             entries = lx.phrases.get(cand) or lx.phrases.get(cand.title() if cand.islower() else cand)
+            if entries and entries[0].kind == "leader":  # "Mrs. Ana Ruiz": not a leader with her surname
+                entries = [e for e in entries if e.kind != "leader" or _same_person(lx, e, tokens, i,
+                                                                                     len(tokens[i:i + k]))]
             if entries:
                 e = entries[0]
                 country = country or e.country

@@ -367,8 +367,12 @@ def _code(doc: Doc, g: _Group, lx: Lexicon, day: str | None, ctx: CountryContext
                             candidacy=running, fill=False) if appos is not None else None
             # a known leader out of office on the date: the leader's country before the article's context
             c = combine(c1, c2, ctx if e is None else CountryContext(None, ""))
-            if c is not None and c.code and g.type == "ORG" and c.country and c.code == c.country:
-                named_role = role_of_words([w.lower() for w in max(g.names, key=len).split()])
+            longest = max(g.names, key=len).split()
+            if c is not None and c.code and g.type == "ORG" and c.country and c.code == c.country \
+                    and not (len(longest) > 1 and longest[0].lower().rstrip(".") in NAME_TITLES):
+                # (a person's title inside a name typed ORG, "King Jaafar", says nothing of the office on
+                # the article's date: no role from it)
+                named_role = role_of_words([w.lower() for w in longest])
                 if named_role:  # "India's Supreme Court": the country from the words, the role from the name
                     c = Coded(c.country + named_role, c.country, c.desc, f"{c.source}+role-in-name", named_role)
             if c is not None and c.code:

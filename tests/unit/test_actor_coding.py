@@ -178,7 +178,8 @@ def test_post_of_a_named_organisation_is_not_a_government_title() -> None:
     # an IGO's president takes the IGO's code
     assert _title("European Parliament President")[0] == "IGOEUREEC"
     # a religious board's officer: REL with the country its name gives
-    assert _title("vice-president of the Indian Muslim Welfare Board") == ("INDREL", "REL")
+    assert _title("vice-president of the Muslim Welfare Board of India") == ("INDREL", "REL")
+    assert _title("vice-president of the Indian Muslim Welfare Board")[1] == "REL"
     assert _title("all-india muslim personal law board vice-president")[1] == "REL"
     # a foundation's chief executive: NGO, not business
     assert _title("chief executive of the Kindly Children's Foundation")[1] == "NGO"
@@ -198,6 +199,10 @@ def test_regions_give_no_context_and_no_country_inside_a_name() -> None:
     # a region word inside an organisation's or unit's name is not its country
     assert code_org_name(["Europe Program"], CountryContext(None, "")) is None
     assert _title("Brightlane Europe's chief executive", None) == ("---BUS", "BUS")
+    # nor a demonym opening a name: a team of several countries, a think tank named after a plan
+    assert _title("Irish Lions coach", None) == (None, None)  # title words stop at "and"
+    assert _title("director of the Europe Program at the German Marshall Fund", None)[0] is None
+    assert _title("Chinese Foreign Minister", None)[0] == "CHNGOV"
     # alone before a role it still is: "European officials"
     assert _title("European officials", None)[0] == "EURGOV"
 

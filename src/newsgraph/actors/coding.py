@@ -193,6 +193,8 @@ def code_title(words: Sequence[str], ctx: CountryContext, *, is_person: bool,
     leader_country: str | None = None
     seat: tuple[str, str] | None = None  # (code, source) of a seat or institution named in the words
     found: list[tuple[int, str, str]] = []  # (index, code, source) of lexicon hits, for "spokesman for X"
+    first_span = _role_span(low, lx)
+    title_span = range(first_span[1], first_span[2]) if first_span else range(0)  # "Foreign Minister"
     i = 0
     while i < len(words):
         step = 1
@@ -210,8 +212,10 @@ def code_title(words: Sequence[str], ctx: CountryContext, *, is_person: bool,
                     step = k + hit[0]  # "Columbia University": the place names the institution, not a country
                 elif e.kind == "leader":  # "Putin aide": the leader's country, not the leader's role
                     leader_country = leader_country or e.country
-                elif e.kind == "region" and _in_name(words, i, i + k, lx):
+                elif e.kind == "region" and _in_name(words, i, i + k, lx, skip=title_span):
                     pass  # "GM Europe's chief", "the Europe Program": a region inside a name is no country
+                elif e.kind == "demonym" and _in_name(words, i + k, i + k, lx, skip=title_span):
+                    pass  # "Irish Lions coach", "the German Marshall Fund": a demonym opening a name
                 else:
                     country = country or e.country
                     if e.kind in ("seat", "institution", "igo") and len(e.code) > 3:
@@ -277,11 +281,12 @@ def code_title(words: Sequence[str], ctx: CountryContext, *, is_person: bool,
     return fill_country(out, ctx) if fill else out
 
 
-def _in_name(words: Sequence[str], start: int, end: int, lx: Lexicon) -> bool:
+def _in_name(words: Sequence[str], start: int, end: int, lx: Lexicon, *, skip: range = range(0)) -> bool:
     """Whether ``words[start:end]`` sits inside a longer proper name: a capitalised neighbour that is
-    neither a lexicon name nor a role word ("GM Europe", "Europe Program", "Irish Lions")."""
-    for j in (start - 1, end):
-        if 0 <= j < len(words):
+    neither a lexicon name nor a role word nor in the title ``skip`` ("GM Europe", "Europe Program",
+    "Irish Lions"; not "Russian Foreign Minister").  With ``start == end`` only the next word counts."""
+    for j in ((start - 1, end) if start < end else (end,)):
+        if 0 <= j < len(words) and j not in skip:
             w = words[j].removesuffix("'s").removesuffix("’s")
             if w[:1].isupper() and not lx.phrases.get(w) and w.lower() not in lx.head_words \
                     and w.lower() not in _POST_MODIFIERS:
@@ -346,7 +351,8 @@ def _post_of_organisation(words: Sequence[str], low: Sequence[str], span: tuple[
     # the organisation's country: a country or demonym among the qualifier's words (never a region)
     country = next((named[0].country for i in qual for k in (3, 2, 1)
                     if (named := lx.phrases.get(" ".join(words[i:i + k])))
-                    and named[0].kind in ("country", "demonym") and named[0].country), None)
+                    and named[0].kind in ("country", "demonym") and named[0].country
+                    and not (named[0].kind == "demonym" and _in_name(words, i + k, i + k, lx))), None)
     sector: str | None = None
     if any(low[i].strip("'’") in RELIGIOUS for i in qual):
         sector = "REL"

@@ -231,11 +231,17 @@ def _short_person(doc: Doc, c: _Cand, groups: list[_Group], full: dict[str, list
 
 
 def _locative(doc: Doc, span: SpacySpan) -> bool:
-    """True when a capital is used as a location ("in Kyiv", "attacked Kyiv", a dateline), False when it
+    """True when a capital is used as a location ("in Kyiv", "attacked Kyiv", a dateline, "the Paris
+    attacks"), False when it
     stands for its government ("Beijing said", "talks with Beijing", "London's decision"): the places
     stage's rule (``mention_role``), so both stages read a capital the same way."""
     start, end = span.start_char, span.end_char
-    return mention_role(doc, Mention(start, end, span.text, "GPE")) == "place"
+    if mention_role(doc, Mention(start, end, span.text, "GPE")) == "place":
+        return True
+    root = span.root
+    # "the Paris attacks", "the Kyiv metro": a capital naming where something is, unless what it modifies
+    # is a role ("Washington officials" are the government's)
+    return root.dep_ == "compound" and root.head.pos_ == "NOUN" and role_of_words([root.head.lower_]) is None
 
 
 def _acronym(s: str) -> str:

@@ -13,7 +13,9 @@ from newsgraph.evaluation.judged_entities import (
     Source,
     candidates,
     carry_over,
+    excluded_articles,
     lenient,
+    rank,
     sample_articles,
     sample_items,
     score,
@@ -159,6 +161,28 @@ def test_sample_articles_is_fixed_by_the_seed_and_keeps_ids_and_dates(tmp_path: 
         assert ("date" in rec) == (int(rec["id"][1:]) % 2 == 1)
         if "date" in rec:
             assert rec["date"] == "2019-03-01"
+
+
+def test_exclusion_draws_a_disjoint_sample_from_the_remaining_articles(tmp_path: Path) -> None:
+    corpus = tmp_path / "c.jsonl"
+    with open(corpus, "w", encoding="utf-8") as f:
+        for i in range(12):
+            f.write(json.dumps({"id": f"x{i}", "text": f"Story {i}."}) + "\n")
+    srcs = (Source("cnn", "c.jsonl", 5, 1),)
+    first = sample_articles(tmp_path, seed=1, sources=srcs)
+    earlier = tmp_path / "first.jsonl"
+    earlier.write_text("".join(json.dumps({"item": f"{r['id']}:0-5", "article": r["id"]}) + "\n"
+                               for _, r in first), encoding="utf-8")
+    exclude = excluded_articles([earlier])
+    assert exclude == {r["id"] for _, r in first}
+    fresh = sample_articles(tmp_path, seed=1, sources=srcs, exclude=exclude)
+    assert len(fresh) == 5 and not {r["id"] for _, r in fresh} & exclude
+    # with the same seed the fresh sample is the next five in rank order
+    ranked = sorted((f"x{i}" for i in range(12)), key=lambda a: rank(1, "article", a))
+    assert [r["id"] for _, r in fresh] == ranked[5:10]
+    # too few articles left: the source gives what remains and never an excluded one
+    rest = sample_articles(tmp_path, seed=2, sources=(Source("cnn", "c.jsonl", 9, 1),), exclude=exclude)
+    assert {r["id"] for _, r in rest} == {f"x{i}" for i in range(12)} - exclude
 
 
 @pytest.mark.parametrize("name", ["entities.before.jsonl", "entities.after.jsonl"])

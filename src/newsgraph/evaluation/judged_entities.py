@@ -78,12 +78,14 @@ def input_record(rec: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def sample_articles(data: Path, seed: int = SEED, sources: Sequence[Source] = SOURCES
-                    ) -> list[tuple[str, dict[str, Any]]]:
-    """[(source name, input line)] — per source the ``articles`` records of lowest rank."""
+def sample_articles(data: Path, seed: int = SEED, sources: Sequence[Source] = SOURCES,
+                    exclude: frozenset[str] = frozenset()) -> list[tuple[str, dict[str, Any]]]:
+    """[(source name, input line)] — per source the ``articles`` records of lowest rank, leaving out the
+    article ids in ``exclude`` (so that a fresh, held-out sample shares no article with an earlier one)."""
     chosen: list[tuple[str, dict[str, Any]]] = []
     for src in sources:
-        recs = sorted(read_jsonl(data / src.path), key=lambda r: rank(seed, "article", r["id"]))
+        recs = sorted((r for r in read_jsonl(data / src.path) if str(r["id"]) not in exclude),
+                      key=lambda r: rank(seed, "article", r["id"]))
         chosen += [(src.name, input_record(r)) for r in recs[: src.articles]]
     return chosen
 
@@ -161,9 +163,16 @@ def pipeline_commit() -> str:
     return head + ("+dirty" if dirty else "")
 
 
-def run_sample(data: Path, work: Path, out: Path, seed: int, carry_from: Path | None, reuse: bool) -> None:
+def excluded_articles(paths: Iterable[Path]) -> frozenset[str]:
+    """The article ids of earlier judgment files: a fresh sample leaves these articles out."""
+    return frozenset(str(it["article"]) for p in paths for it in read_jsonl(p))
+
+
+def run_sample(data: Path, work: Path, out: Path, seed: int, carry_from: Path | None, reuse: bool,
+               exclude_from: Sequence[Path] = ()) -> None:
     work.mkdir(parents=True, exist_ok=True)
-    chosen = sample_articles(data, seed)
+    exclude = excluded_articles(exclude_from)
+    chosen = sample_articles(data, seed, exclude=exclude)
     inputs, analysis_path = work / "inputs.jsonl", work / "analysis.jsonl"
     with open(inputs, "w", encoding="utf-8") as f:
         for _, rec in chosen:
@@ -183,7 +192,8 @@ def run_sample(data: Path, work: Path, out: Path, seed: int, carry_from: Path | 
         for it in picked:
             f.write(json.dumps(it, ensure_ascii=False) + "\n")
     pending = [it["item"] for it in picked if it["full"] is None]
-    print(json.dumps({"articles": len(chosen), "coded_entities": len(items), "sampled": len(picked),
+    print(json.dumps({"articles": len(chosen), "excluded_articles": len(exclude), "coded_entities": len(items),
+                      "sampled": len(picked),
                       "carried_over": carried, "to_judge": len(pending), "pipeline_commit": commit,
                       "pending": pending}, indent=1))
 
@@ -290,6 +300,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     s.add_argument("--seed", type=int, default=SEED)
     s.add_argument("--carry-from", type=Path, help="earlier judgments whose verdicts carry over when unchanged")
     s.add_argument("--reuse", action="store_true", help="reuse WORK/analysis.jsonl instead of re-running")
+    s.add_argument("--exclude-from", type=Path, action="append", default=[],
+                   help="earlier judgment file whose articles are left out (a held-out sample); repeatable")
     sh = sub.add_parser("show", help="print items with their mentions in context")
     sh.add_argument("items", type=Path)
     sh.add_argument("--work", type=Path, required=True)
@@ -299,7 +311,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     sc.add_argument("judgments", type=Path)
     args = ap.parse_args(argv)
     if args.cmd == "sample":
-        run_sample(args.data, args.work, args.out, args.seed, args.carry_from, args.reuse)
+        run_sample(args.data, args.work, args.out, args.seed, args.carry_from, args.reuse, args.exclude_from)
     elif args.cmd == "show":
         run_show(args.items, args.work, args.pending, args.width)
     else:

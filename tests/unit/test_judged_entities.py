@@ -185,7 +185,8 @@ def test_exclusion_draws_a_disjoint_sample_from_the_remaining_articles(tmp_path:
     assert {r["id"] for _, r in rest} == {f"x{i}" for i in range(12)} - exclude
 
 
-@pytest.mark.parametrize("name", ["entities.before.jsonl", "entities.after.jsonl", "entities.fresh.jsonl"])
+@pytest.mark.parametrize("name", ["entities.before.jsonl", "entities.after.jsonl", "entities.final.jsonl",
+                                  "entities.fresh.jsonl"])
 def test_the_committed_judgments_are_complete_and_hold_no_article_text(name: str) -> None:
     path = Path(__file__).resolve().parents[2] / "eval" / "judged" / name
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]

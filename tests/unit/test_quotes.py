@@ -283,3 +283,14 @@ def test_a_quote_opening_the_sentence_after_reported_speech_keeps_its_speaker() 
             "once the new crane arrives.\u201d\n\nThe crane is due in March.")
     q = _one(_quotes(text), "direct", "No ship will wait")
     assert _speaker_text(text, q) == "Anna Berg"
+
+
+def test_a_relative_pronoun_is_the_speaker_mention_and_its_noun_the_entity() -> None:
+    text = ("The plan was backed by Mayor Ellen Voss, who said the bridge would open in May.\n\n"
+            "Farmers who said the drought had ruined their crops asked for aid.")
+    quotes = _quotes(text)
+    q = _one(quotes, "indirect", "bridge would open")
+    assert _speaker_text(text, q) == "who"
+    assert q.speaker is not None and q.speaker.name == "Ellen Voss" and q.speaker.entity is not None
+    q = _one(quotes, "indirect", "drought had ruined")
+    assert _speaker_text(text, q) == "who"

@@ -25,6 +25,7 @@ from .speakers import (
     Resolver,
     find_mentions,
     np_range,
+    relative_subject,
     speaker_of,
     subject_of,
 )
@@ -192,6 +193,10 @@ class Attributor:
             elif not stretch and subj is not None and subj.i < cue.i:
                 subj = None
         speaker = speaker_of(subj, self.res)
+        rel = relative_subject(cue)
+        if speaker is not None and rel is not None and subj is not None and subj.i == rel.head.head.i:
+            # "Smith, who said ...": the relative pronoun is the speaker's mention, Smith its entity
+            speaker = EntityRef(speaker.entity, speaker.actor, speaker.name, rel.idx, rel.idx + len(rel.text))
         if speaker is None or (speaker.entity is None and subj is not None and subj.pos_ == "NOUN"):
             adjacent = self.adjacent_name(cue)  # "No wonder Trump said": the name next to the cue
             if adjacent is not None:

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 __all__ = ["NOT_SPEAKER_ENTS", "PERSON_PRONOUNS", "SUBJ_DEPS", "Resolver", "according_phrases", "find_mentions",
-           "np_range", "speaker_of", "subject_of"]
+           "np_range", "relative_subject", "speaker_of", "subject_of"]
 
 _SPEAKER_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -29,6 +29,7 @@ SUBJ_DEPS = {"nsubj"}
 NOT_SPEAKER_ENTS = {"DATE", "TIME", "ORDINAL", "MONEY", "QUANTITY"}
 _NP_STOPS = {"-", "\u2014", "\u2013", "--", ":", ";", "(", ")", "[", "]", "|"}
 _NOT_SPEAKERS = {"that", "which", "who", "whom", "what", "there", "this", "these", "whose"}
+_RELATIVES = ("who", "that", "which")
 _NP_SKIP_DEPS = {"relcl", "acl", "appos", "punct", "prep", "advmod", "parataxis", "ccomp", "advcl"}
 
 
@@ -81,7 +82,7 @@ class Resolver:
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
     for c in verb.children:
         if c.dep_ in SUBJ_DEPS:
-            if c.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
+            if c.lower_ in _RELATIVES and verb.dep_ == "relcl":
                 return verb.head
             if c.lower_ in ("there",):
                 return None
@@ -99,6 +100,21 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             return subject_of(head, depth + 1)
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
+    return None
+
+
+def relative_subject(verb: Token, depth: int = 0) -> Token | None:
+    """The relative pronoun that is the subject of ``verb`` (``the senator, who said ...``), also
+    through a coordinated verb (``who founded X and said ...``).  It is the speaker's mention in
+    the attribution: its entity is the noun the clause hangs on, its span the pronoun itself."""
+    if verb.dep_ == "relcl":
+        for c in verb.children:
+            if c.dep_ in SUBJ_DEPS:
+                return c if c.lower_ in _RELATIVES else None
+        return None
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and depth < 3 and not any(
+            c.dep_ in SUBJ_DEPS for c in verb.children):
+        return relative_subject(verb.head, depth + 1)
     return None
 
 

@@ -294,3 +294,15 @@ def test_a_relative_pronoun_is_the_speaker_mention_and_its_noun_the_entity() -> 
     assert q.speaker is not None and q.speaker.name == "Ellen Voss" and q.speaker.entity is not None
     q = _one(quotes, "indirect", "drought had ruined")
     assert _speaker_text(text, q) == "who"
+
+
+def test_an_expletive_it_or_an_agentless_passive_names_no_speaker() -> None:
+    text = ("It was reported on Friday that the harbour would close.\n\n"
+            "It appears that the new crane will arrive late.\n\n"
+            "Mayor Ellen Voss was asked whether the bridge would open in May.\n\n"
+            "Mayor Ellen Voss said the ferry would run in June.")
+    quotes = _quotes(text)
+    assert _one(quotes, "indirect", "harbour would close").speaker is None
+    assert _one(quotes, "indirect", "crane will arrive").speaker is None
+    assert _one(quotes, "indirect", "whether the bridge").speaker is None
+    assert _speaker_text(text, _one(quotes, "indirect", "ferry would run")) == "Mayor Ellen Voss"

@@ -53,6 +53,27 @@ _COLON_BEFORE = re.compile(r"(?:^|(?<=[\s\-–—]))(?:(?:More )?[Ff]rom |Said |
                            re.M)
 
 
+_RAISING = frozenset({"seem", "appear", "become"})
+
+
+def _impersonal(cue: Token) -> bool:
+    """The cue names no source: an expletive ``it`` (``it appears that``, ``it became clear that``,
+    ``it was reported that``) or an agentless passive (``he was asked whether``: the one asked
+    is not the speaker)."""
+    kids = list(cue.children)
+    passive = any(c.dep_ == "auxpass" for c in kids)
+    if any(c.dep_ == "agent" for c in kids):
+        return False
+    for c in kids:
+        if c.dep_ == "expl":
+            return True
+        if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "it" and (passive or cue.lemma_.lower() in _RAISING):
+            return True
+    # "X is expected to endorse", "X was quoted as saying": the subject still speaks
+    return (passive and cue.lemma_.lower() != "quote" and not any(c.dep_ == "xcomp" for c in kids)
+            and any(c.dep_ == "nsubjpass" for c in kids))
+
+
 _LEADS_QUOTE = re.compile(r"[^.!?\n\"\u201c\u201d]{0,40}?[,:]\s*[\"\u201c\u201e\u00ab`']")
 
 
@@ -178,6 +199,8 @@ class Attributor:
         (a subject inside it is a parse error) and ``after`` says the cue follows the quote."""
         if cue is None:
             return None
+        if _impersonal(cue):
+            return Attribution(cue, cue_span(cue), None, self.channel_for(cue))
         subj = subject_of(cue)
         if subj is not None and quote is not None and quote.start <= subj.idx < quote.end:
             subj = None

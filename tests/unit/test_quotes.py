@@ -306,3 +306,9 @@ def test_an_expletive_it_or_an_agentless_passive_names_no_speaker() -> None:
     assert _one(quotes, "indirect", "crane will arrive").speaker is None
     assert _one(quotes, "indirect", "whether the bridge").speaker is None
     assert _speaker_text(text, _one(quotes, "indirect", "ferry would run")) == "Mayor Ellen Voss"
+
+
+def test_the_subject_of_was_quoted_as_saying_is_the_speaker() -> None:
+    text = "\u201cWe will rebuild the harbour before the winter storms arrive,\u201d Voss is quoted as saying.\n"
+    q = _one(_quotes(text), "direct", "rebuild the harbour")
+    assert _speaker_text(text, q) == "Voss"

@@ -87,6 +87,10 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             if c.lower_ in ("there",):
                 return None
             return c
+    if verb.lemma_.lower() == "quote":  # "X was quoted as saying": the quoted one speaks
+        for c in verb.children:
+            if c.dep_ == "nsubjpass":
+                return c
     if depth > 3:
         return None
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):

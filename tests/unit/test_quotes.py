@@ -312,3 +312,13 @@ def test_the_subject_of_was_quoted_as_saying_is_the_speaker() -> None:
     text = "\u201cWe will rebuild the harbour before the winter storms arrive,\u201d Voss is quoted as saying.\n"
     q = _one(_quotes(text), "direct", "rebuild the harbour")
     assert _speaker_text(text, q) == "Voss"
+
+
+def test_a_participle_hanging_on_an_actor_takes_that_actor_as_speaker() -> None:
+    text = ("Mayor Ellen Voss was interrupted by dozens of dock workers chanting \u201cno crane, no deal\u201d "
+            "at the back of the hall.\n\nThe share of voters saying the crane should be rebuilt rose to 60 percent.\n\n"
+            "Voss gave a speech attacking the port authority for its delays.")
+    quotes = _quotes(text)
+    assert _speaker_text(text, _one(quotes, "direct", "no crane")) == "dock workers"
+    assert _speaker_text(text, _one(quotes, "indirect", "crane should be rebuilt")) == "voters"
+    assert _speaker_text(text, _one(quotes, "indirect", "port authority")) == "Voss"

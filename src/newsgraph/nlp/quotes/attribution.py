@@ -69,9 +69,7 @@ def _impersonal(cue: Token) -> bool:
             return True
         if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "it" and (passive or cue.lemma_.lower() in _RAISING):
             return True
-    # "X is expected to endorse", "X was quoted as saying": the subject still speaks
-    return (passive and cue.lemma_.lower() != "quote" and not any(c.dep_ == "xcomp" for c in kids)
-            and any(c.dep_ == "nsubjpass" for c in kids))
+    return passive and cue.lemma_.lower() != "quote" and any(c.dep_ == "nsubjpass" for c in kids)
 
 
 _LEADS_QUOTE = re.compile(r"[^.!?\n\"\u201c\u201d]{0,40}?[,:]\s*[\"\u201c\u201e\u00ab`']")

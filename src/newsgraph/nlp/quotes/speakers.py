@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ...actors.compose import role_of
 from ...mentions import MentionIndex
 from ...model import Entity, EntityRef
 from ..spacy_model import doc_text
@@ -30,6 +31,7 @@ NOT_SPEAKER_ENTS = {"DATE", "TIME", "ORDINAL", "MONEY", "QUANTITY"}
 _NP_STOPS = {"-", "\u2014", "\u2013", "--", ":", ";", "(", ")", "[", "]", "|"}
 _NOT_SPEAKERS = {"that", "which", "who", "whom", "what", "there", "this", "these", "whose"}
 _RELATIVES = ("who", "that", "which")
+_OBJECT_DEPS = {"dobj", "obj", "dative", "iobj"}
 _NP_SKIP_DEPS = {"relcl", "acl", "appos", "punct", "prep", "advmod", "parataxis", "ccomp", "advcl"}
 
 
@@ -95,6 +97,17 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return None
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head, depth + 1)
+    if verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.i < verb.i and verb.head.dep_ not in _OBJECT_DEPS:
+        # "protesters chanting ...", "the share of voters saying ...": the actor the participle
+        # hangs on speaks; not a message ("a speech attacking X": whoever gave it) nor an object
+        # ("issued a statement saying" climbs to who issued it)
+        for prep in verb.head.children:  # "the share of voters saying": the voters
+            if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i < verb.i:
+                pobj = next((c for c in prep.children if c.dep_ == "pobj" and c.i < verb.i), None)
+                if pobj is not None and _is_actor(pobj):
+                    return pobj
+        if _is_actor(verb.head):
+            return verb.head
     if verb.tag_ in ("VBG", "VB", "VBN") and verb.dep_ in ("advcl", "xcomp", "pcomp", "conj", "acl"):
         head = verb.head
         for _ in range(2):
@@ -105,6 +118,14 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
     return None
+
+
+def _is_actor(tok: Token) -> bool:
+    """``tok`` names or describes someone who can speak: a name, a pronoun, or a role word of the
+    actor lexicon ("protesters", "voters", "a reporter")."""
+    if tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in ("PERSON", "ORG", "NORP"):
+        return tok.ent_type_ not in NOT_SPEAKER_ENTS
+    return tok.pos_ == "NOUN" and role_of(tok.lemma_) is not None
 
 
 def relative_subject(verb: Token, depth: int = 0) -> Token | None:

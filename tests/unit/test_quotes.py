@@ -322,3 +322,17 @@ def test_a_participle_hanging_on_an_actor_takes_that_actor_as_speaker() -> None:
     assert _speaker_text(text, _one(quotes, "direct", "no crane")) == "dock workers"
     assert _speaker_text(text, _one(quotes, "indirect", "crane should be rebuilt")) == "voters"
     assert _speaker_text(text, _one(quotes, "indirect", "port authority")) == "Voss"
+
+
+def test_a_relative_clause_after_a_quote_is_not_its_attribution() -> None:
+    text = ("The host, Anna Berg, interjected, \u201cPlease welcome our next guest, Mr. Tom Lind,\u201d "
+            "who proceeded to sing a folk song.\n")
+    q = _one(_quotes(text), "direct", "Please welcome")
+    assert _speaker_text(text, q) == "The host"
+
+
+def test_a_colon_after_a_subjectless_verb_takes_the_speaker_of_the_verb_it_depends_on() -> None:
+    text = ("Voss has since apologized for what happened: \u201cI should have told the council about the "
+            "crane much earlier. I am sorry.\u201d\n")
+    q = _one(_quotes(text), "direct", "told the council")
+    assert _speaker_text(text, q) == "Voss"

@@ -133,14 +133,21 @@ class Attributor:
         end = doc[j - 1].idx + len(doc[j - 1].text) if j > i else seg.end
         if found is not None and has_content(found, seg.end):
             found = None
+        first = next((t for t in doc[i:j] if not (t.is_punct or t.is_space)), None)
+        if first is not None and first.tag_ in ("WP", "WDT"):
+            return None, end  # '"...," who proceeded to sing': a relative clause, not an attribution
         if found is not None and self._leads_next(seg, found):
             found = None
         if found is None and verbs and self._ends_open(seg):
             v = verbs[0]
             short = j - i <= 8 and doc[j - 1].text in SENT_END
             # "..., Trump barked and ...": a name (or pronoun) and a verb right after the quote
-            named = v.i - i <= 3 and any(doc[k].pos_ in ("PROPN", "PRON") or doc[k].ent_type_ == "PERSON"
-                                         for k in range(max(i, v.i - 2), min(len(doc), v.i + 3)) if k != v.i)
+            # ("..., who proceeded to ...", "..., which votes in June": a relative clause, no attribution)
+            named = v.i - i <= 3 and any(
+                (doc[k].pos_ in ("PROPN", "PRON") and doc[k].tag_ not in ("WP", "WDT")) or doc[k].ent_type_ == "PERSON"
+                for k in range(max(i, v.i - 2), min(len(doc), v.i + 3)) if k != v.i)
+            if any(c.dep_ in SUBJ_DEPS and c.tag_ in ("WP", "WDT") for c in v.children):
+                named = short = False
             # "..., the Republican nominee riffed": the verb's own subject fills the gap after the quote
             comma = self._inner(seg).endswith(",")
             named = named or (comma and v.i - i <= 14 and any(
@@ -368,7 +375,19 @@ class Attributor:
                 t = t.head
             if t.pos_ in ("VERB", "AUX") and t.i < ti:
                 verb = t
-        return self.attribution(verb) if verb is not None else None
+        attr = self.attribution(verb) if verb is not None else None
+        if attr is not None and attr.speaker is None and verb is not None:
+            # "Clinton has since apologized for what happened:": the verb nearest the colon has no
+            # speaker of its own; the verb it depends on (before the colon) has
+            for up in verb.ancestors:
+                if up.i >= ti or up.sent != sent:
+                    continue
+                if up.pos_ in ("VERB", "AUX"):
+                    main = self.attribution(up)
+                    if main is not None and main.speaker is not None:
+                        return main
+                    break
+        return attr
 
     def colon_name(self, colon: int) -> Attribution | None:
         """A name standing alone before ``colon``: at the start of its sentence, after a dash set

@@ -72,6 +72,21 @@ def _impersonal(cue: Token) -> bool:
     return passive and cue.lemma_.lower() != "quote" and any(c.dep_ == "nsubjpass" for c in kids)
 
 
+def _inside_modifier(doc: Doc, ref: EntityRef, subj: Token) -> bool:
+    """The mention ``ref`` lies in a prepositional or clausal modifier of ``subj``."""
+    if ref.start is None:
+        return False
+    span = doc.char_span(ref.start, ref.end or ref.start, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    t = span.root
+    while t.i != subj.i and t.head.i != t.i:
+        if t.dep_ in ("pobj", "dobj") and subj in t.ancestors:
+            return True
+        t = t.head
+    return False
+
+
 _LEADS_QUOTE = re.compile(r"[^.!?\n\"\u201c\u201d]{0,40}?[,:]\s*[\"\u201c\u201e\u00ab`']")
 
 
@@ -227,6 +242,8 @@ class Attributor:
             speaker = EntityRef(speaker.entity, speaker.actor, speaker.name, rel.idx, rel.idx + len(rel.text))
         if speaker is None or (speaker.entity is None and subj is not None and subj.pos_ == "NOUN"):
             adjacent = self.adjacent_name(cue)  # "No wonder Trump said": the name next to the cue
+            if adjacent is not None and subj is not None and _inside_modifier(self.doc, adjacent, subj):
+                adjacent = None  # "a source speaking to Fox News said": the name is not the subject
             if adjacent is not None:
                 speaker = adjacent
         if speaker is None:

@@ -342,3 +342,9 @@ def test_a_name_inside_the_subjects_modifier_is_not_the_speaker() -> None:
     text = "Another harbour official speaking to Radio Nord said, \u201cThe crane will not arrive before the spring storms.\u201d\n"
     q = _one(_quotes(text), "direct", "crane will not arrive")
     assert _speaker_text(text, q) == "Another harbour official"
+
+
+def test_an_age_standing_for_a_person_is_the_speaker() -> None:
+    text = "The council met on Monday.\n\n\"The crane will be rebuilt,\" the 43-year-old said.\n"
+    q = _one(_quotes(text), "direct", "crane will be rebuilt")
+    assert _speaker_text(text, q) == "the 43-year-old"

@@ -158,7 +158,8 @@ def np_range(head: Token) -> tuple[int, int]:
             stack.append(c)
     doc = head.doc
     for j in range(head.i - 1, lo - 1, -1):  # never across a line break, a quotation mark or a dash
-        if "\n" in doc[j].text or doc[j].text[:1] in QUOTE_CHARS or doc[j].text in _NP_STOPS:
+        hyphen = doc[j].text == "-" and not doc[j].whitespace_ and not doc[j - 1].whitespace_  # "43-year-old"
+        if "\n" in doc[j].text or doc[j].text[:1] in QUOTE_CHARS or (doc[j].text in _NP_STOPS and not hyphen):
             lo = j + 1
             break
     for j in range(head.i + 1, hi + 1):
@@ -187,8 +188,9 @@ def speaker_of(tok: Token | None, res: Resolver) -> EntityRef | None:
         if m is None:
             return EntityRef(None, None, tok.text, start, end)
         return EntityRef(m.entity, m.actor, m.name, start, end)
-    if tok.ent_type_ in NOT_SPEAKER_ENTS:
-        return None
+    if tok.ent_type_ in NOT_SPEAKER_ENTS and not (
+            tok.dep_ in SUBJ_DEPS and tok.lower_ == "old" and any(c.dep_ == "det" for c in tok.children)):
+        return None  # but "the 43-year-old said": an age standing for a person
     if tok.pos_ not in ("PROPN", "NOUN", "NUM", "X", "ADJ"):
         m = res.at(tok.idx, tok.idx + len(tok.text)) if tok.dep_ in SUBJ_DEPS else None
         if m is None:  # a name the tagger took for a verb ("Trump/VERB shot back") is still a name

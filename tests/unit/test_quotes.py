@@ -339,7 +339,8 @@ def test_a_colon_after_a_subjectless_verb_takes_the_speaker_of_the_verb_it_depen
 
 
 def test_a_name_inside_the_subjects_modifier_is_not_the_speaker() -> None:
-    text = "Another harbour official speaking to Radio Nord said, \u201cThe crane will not arrive before the spring storms.\u201d\n"
+    text = ("Another harbour official speaking to Radio Nord said, \u201cThe crane will not arrive before "
+            "the spring storms.\u201d\n")
     q = _one(_quotes(text), "direct", "crane will not arrive")
     assert _speaker_text(text, q) == "Another harbour official"
 

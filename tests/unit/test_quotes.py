@@ -349,3 +349,10 @@ def test_an_age_standing_for_a_person_is_the_speaker() -> None:
     text = "The council met on Monday.\n\n\"The crane will be rebuilt,\" the 43-year-old said.\n"
     q = _one(_quotes(text), "direct", "crane will be rebuilt")
     assert _speaker_text(text, q) == "the 43-year-old"
+
+
+def test_the_one_asked_in_a_participle_clause_is_not_the_asker() -> None:
+    text = "Asked whether the crane would be rebuilt, Voss said the council had not decided.\n"
+    quotes = _quotes(text)
+    assert _one(quotes, "indirect", "whether the crane").speaker is None
+    assert _speaker_text(text, _one(quotes, "indirect", "council had not decided")) == "Voss"

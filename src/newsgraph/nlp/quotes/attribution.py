@@ -59,7 +59,7 @@ _RAISING = frozenset({"seem", "appear", "become"})
 def _impersonal(cue: Token) -> bool:
     """The cue names no source: an expletive ``it`` (``it appears that``, ``it became clear that``,
     ``it was reported that``) or an agentless passive (``he was asked whether``: the one asked
-    is not the speaker)."""
+    is not the speaker), also as a participle clause (``Asked about X, he said``)."""
     kids = list(cue.children)
     passive = any(c.dep_ == "auxpass" for c in kids)
     if any(c.dep_ == "agent" for c in kids):
@@ -69,6 +69,9 @@ def _impersonal(cue: Token) -> bool:
             return True
         if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "it" and (passive or cue.lemma_.lower() in _RAISING):
             return True
+    if (cue.tag_ == "VBN" and cue.dep_ in ("advcl", "acl") and cue.lemma_.lower() != "quote"
+            and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in kids)):
+        return True  # "Asked about the crane, Voss said ...": whoever asked is not named
     return passive and cue.lemma_.lower() != "quote" and any(c.dep_ == "nsubjpass" for c in kids)
 
 

@@ -356,3 +356,11 @@ def test_the_one_asked_in_a_participle_clause_is_not_the_asker() -> None:
     quotes = _quotes(text)
     assert _one(quotes, "indirect", "whether the crane").speaker is None
     assert _speaker_text(text, _one(quotes, "indirect", "council had not decided")) == "Voss"
+
+
+def test_a_participle_of_feeling_keeps_its_subject_and_an_estimate_by_keeps_its_author() -> None:
+    text = ("Worried that the crane might arrive late, the harbour board asked the council for money.\n\n"
+            "A 2014 estimate by the Harbour Trust projected that the crane would cost $3 million.\n")
+    quotes = _quotes(text)
+    assert _speaker_text(text, _one(quotes, "indirect", "might arrive late")) == "the harbour board"
+    assert _speaker_text(text, _one(quotes, "indirect", "would cost")) == "Harbour Trust"

@@ -54,6 +54,8 @@ _COLON_BEFORE = re.compile(r"(?:^|(?<=[\s\-–—]))(?:(?:More )?[Ff]rom |Said |
 
 
 _RAISING = frozenset({"seem", "appear", "become"})
+# verbs whose passive participle names the one addressed ("Asked about X, she said"), not the speaker
+_ADDRESSEE_VERBS = frozenset({"ask", "press", "question", "quiz", "challenge"})
 
 
 def _impersonal(cue: Token) -> bool:
@@ -69,7 +71,7 @@ def _impersonal(cue: Token) -> bool:
             return True
         if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "it" and (passive or cue.lemma_.lower() in _RAISING):
             return True
-    if (cue.tag_ == "VBN" and cue.dep_ in ("advcl", "acl") and cue.lemma_.lower() != "quote"
+    if (cue.tag_ == "VBN" and cue.dep_ in ("advcl", "acl") and cue.lemma_.lower() in _ADDRESSEE_VERBS
             and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in kids)):
         return True  # "Asked about the crane, Voss said ...": whoever asked is not named
     return passive and cue.lemma_.lower() != "quote" and any(c.dep_ == "nsubjpass" for c in kids)
@@ -84,8 +86,9 @@ def _inside_modifier(doc: Doc, ref: EntityRef, subj: Token) -> bool:
         return False
     t = span.root
     while t.i != subj.i and t.head.i != t.i:
-        if t.dep_ in ("pobj", "dobj") and subj in t.ancestors:
-            return True
+        if (t.dep_ in ("pobj", "dobj") and subj in t.ancestors
+                and not (t.dep_ == "pobj" and t.head.lower_ in ("by", "including"))):
+            return True  # (but "an estimate by X", "critics, including X": X may well be the source)
         t = t.head
     return False
 

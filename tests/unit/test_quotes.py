@@ -283,3 +283,84 @@ def test_a_quote_opening_the_sentence_after_reported_speech_keeps_its_speaker() 
             "once the new crane arrives.\u201d\n\nThe crane is due in March.")
     q = _one(_quotes(text), "direct", "No ship will wait")
     assert _speaker_text(text, q) == "Anna Berg"
+
+
+def test_a_relative_pronoun_is_the_speaker_mention_and_its_noun_the_entity() -> None:
+    text = ("The plan was backed by Mayor Ellen Voss, who said the bridge would open in May.\n\n"
+            "Farmers who said the drought had ruined their crops asked for aid.")
+    quotes = _quotes(text)
+    q = _one(quotes, "indirect", "bridge would open")
+    assert _speaker_text(text, q) == "who"
+    assert q.speaker is not None and q.speaker.name == "Ellen Voss" and q.speaker.entity is not None
+    q = _one(quotes, "indirect", "drought had ruined")
+    assert _speaker_text(text, q) == "who"
+
+
+def test_an_expletive_it_or_an_agentless_passive_names_no_speaker() -> None:
+    text = ("It was reported on Friday that the harbour would close.\n\n"
+            "It appears that the new crane will arrive late.\n\n"
+            "Mayor Ellen Voss was asked whether the bridge would open in May.\n\n"
+            "Mayor Ellen Voss said the ferry would run in June.")
+    quotes = _quotes(text)
+    assert _one(quotes, "indirect", "harbour would close").speaker is None
+    assert _one(quotes, "indirect", "crane will arrive").speaker is None
+    assert _one(quotes, "indirect", "whether the bridge").speaker is None
+    assert _speaker_text(text, _one(quotes, "indirect", "ferry would run")) == "Mayor Ellen Voss"
+
+
+def test_the_subject_of_was_quoted_as_saying_is_the_speaker() -> None:
+    text = "\u201cWe will rebuild the harbour before the winter storms arrive,\u201d Voss is quoted as saying.\n"
+    q = _one(_quotes(text), "direct", "rebuild the harbour")
+    assert _speaker_text(text, q) == "Voss"
+
+
+def test_a_participle_hanging_on_an_actor_takes_that_actor_as_speaker() -> None:
+    text = ("Mayor Ellen Voss was interrupted by dozens of dock workers chanting \u201cno crane, no deal\u201d "
+            "at the back of the hall.\n\nThe share of voters saying the crane should be rebuilt rose to 60 percent.\n\n"
+            "Voss gave a speech attacking the port authority for its delays.")
+    quotes = _quotes(text)
+    assert _speaker_text(text, _one(quotes, "direct", "no crane")) == "dock workers"
+    assert _speaker_text(text, _one(quotes, "indirect", "crane should be rebuilt")) == "voters"
+    assert _speaker_text(text, _one(quotes, "indirect", "port authority")) == "Voss"
+
+
+def test_a_relative_clause_after_a_quote_is_not_its_attribution() -> None:
+    text = ("The host, Anna Berg, interjected, \u201cPlease welcome our next guest, Mr. Tom Lind,\u201d "
+            "who proceeded to sing a folk song.\n")
+    q = _one(_quotes(text), "direct", "Please welcome")
+    assert _speaker_text(text, q) == "The host"
+
+
+def test_a_colon_after_a_subjectless_verb_takes_the_speaker_of_the_verb_it_depends_on() -> None:
+    text = ("Voss has since apologized for what happened: \u201cI should have told the council about the "
+            "crane much earlier. I am sorry.\u201d\n")
+    q = _one(_quotes(text), "direct", "told the council")
+    assert _speaker_text(text, q) == "Voss"
+
+
+def test_a_name_inside_the_subjects_modifier_is_not_the_speaker() -> None:
+    text = ("Another harbour official speaking to Radio Nord said, \u201cThe crane will not arrive before "
+            "the spring storms.\u201d\n")
+    q = _one(_quotes(text), "direct", "crane will not arrive")
+    assert _speaker_text(text, q) == "Another harbour official"
+
+
+def test_an_age_standing_for_a_person_is_the_speaker() -> None:
+    text = "The council met on Monday.\n\n\"The crane will be rebuilt,\" the 43-year-old said.\n"
+    q = _one(_quotes(text), "direct", "crane will be rebuilt")
+    assert _speaker_text(text, q) == "the 43-year-old"
+
+
+def test_the_one_asked_in_a_participle_clause_is_not_the_asker() -> None:
+    text = "Asked whether the crane would be rebuilt, Voss said the council had not decided.\n"
+    quotes = _quotes(text)
+    assert _one(quotes, "indirect", "whether the crane").speaker is None
+    assert _speaker_text(text, _one(quotes, "indirect", "council had not decided")) == "Voss"
+
+
+def test_a_participle_of_feeling_keeps_its_subject_and_an_estimate_by_keeps_its_author() -> None:
+    text = ("Worried that the crane might arrive late, the harbour board asked the council for money.\n\n"
+            "A 2014 estimate by the Harbour Trust projected that the crane would cost $3 million.\n")
+    quotes = _quotes(text)
+    assert _speaker_text(text, _one(quotes, "indirect", "might arrive late")) == "the harbour board"
+    assert _speaker_text(text, _one(quotes, "indirect", "would cost")) == "Harbour Trust"

@@ -25,6 +25,7 @@ from .speakers import (
     Resolver,
     find_mentions,
     np_range,
+    relative_subject,
     speaker_of,
     subject_of,
 )
@@ -50,6 +51,46 @@ _DASH_AFTER = re.compile(r"[\"”’'.,]*[ \t]*\n+[ \t]*[-–—]+[ \t]*" + _NAM
 _ACCORDING_AFTER = re.compile(r"[\"”’']*[ \t]*,?[ \t]*according to (?:the )?" + _NAME + r"[ \t]*[.,]")
 _COLON_BEFORE = re.compile(r"(?:^|(?<=[\s\-–—]))(?:(?:More )?[Ff]rom |Said |As )?" + _NAME + r"[ \t]*:[ \t\n]*$",
                            re.M)
+
+
+_RAISING = frozenset({"seem", "appear", "become"})
+# verbs whose passive participle names the one addressed ("Asked about X, she said"), not the speaker
+_ADDRESSEE_VERBS = frozenset({"ask", "press", "question", "quiz", "challenge"})
+
+
+def _impersonal(cue: Token) -> bool:
+    """The cue names no source: an expletive ``it`` (``it appears that``, ``it became clear that``,
+    ``it was reported that``) or an agentless passive (``he was asked whether``: the one asked
+    is not the speaker), also as a participle clause (``Asked about X, he said``)."""
+    kids = list(cue.children)
+    passive = any(c.dep_ == "auxpass" for c in kids)
+    if any(c.dep_ == "agent" for c in kids):
+        return False
+    for c in kids:
+        if c.dep_ == "expl":
+            return True
+        if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "it" and (passive or cue.lemma_.lower() in _RAISING):
+            return True
+    if (cue.tag_ == "VBN" and cue.dep_ in ("advcl", "acl") and cue.lemma_.lower() in _ADDRESSEE_VERBS
+            and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in kids)):
+        return True  # "Asked about the crane, Voss said ...": whoever asked is not named
+    return passive and cue.lemma_.lower() != "quote" and any(c.dep_ == "nsubjpass" for c in kids)
+
+
+def _inside_modifier(doc: Doc, ref: EntityRef, subj: Token) -> bool:
+    """The mention ``ref`` lies in a prepositional or clausal modifier of ``subj``."""
+    if ref.start is None:
+        return False
+    span = doc.char_span(ref.start, ref.end or ref.start, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    t = span.root
+    while t.i != subj.i and t.head.i != t.i:
+        if (t.dep_ in ("pobj", "dobj") and subj in t.ancestors
+                and not (t.dep_ == "pobj" and t.head.lower_ in ("by", "including"))):
+            return True  # (but "an estimate by X", "critics, including X": X may well be the source)
+        t = t.head
+    return False
 
 
 _LEADS_QUOTE = re.compile(r"[^.!?\n\"\u201c\u201d]{0,40}?[,:]\s*[\"\u201c\u201e\u00ab`']")
@@ -113,14 +154,21 @@ class Attributor:
         end = doc[j - 1].idx + len(doc[j - 1].text) if j > i else seg.end
         if found is not None and has_content(found, seg.end):
             found = None
+        first = next((t for t in doc[i:j] if not (t.is_punct or t.is_space)), None)
+        if first is not None and first.tag_ in ("WP", "WDT"):
+            return None, end  # '"...," who proceeded to sing': a relative clause, not an attribution
         if found is not None and self._leads_next(seg, found):
             found = None
         if found is None and verbs and self._ends_open(seg):
             v = verbs[0]
             short = j - i <= 8 and doc[j - 1].text in SENT_END
             # "..., Trump barked and ...": a name (or pronoun) and a verb right after the quote
-            named = v.i - i <= 3 and any(doc[k].pos_ in ("PROPN", "PRON") or doc[k].ent_type_ == "PERSON"
-                                         for k in range(max(i, v.i - 2), min(len(doc), v.i + 3)) if k != v.i)
+            # ("..., who proceeded to ...", "..., which votes in June": a relative clause, no attribution)
+            named = v.i - i <= 3 and any(
+                (doc[k].pos_ in ("PROPN", "PRON") and doc[k].tag_ not in ("WP", "WDT")) or doc[k].ent_type_ == "PERSON"
+                for k in range(max(i, v.i - 2), min(len(doc), v.i + 3)) if k != v.i)
+            if any(c.dep_ in SUBJ_DEPS and c.tag_ in ("WP", "WDT") for c in v.children):
+                named = short = False
             # "..., the Republican nominee riffed": the verb's own subject fills the gap after the quote
             comma = self._inner(seg).endswith(",")
             named = named or (comma and v.i - i <= 14 and any(
@@ -177,6 +225,8 @@ class Attributor:
         (a subject inside it is a parse error) and ``after`` says the cue follows the quote."""
         if cue is None:
             return None
+        if _impersonal(cue):
+            return Attribution(cue, cue_span(cue), None, self.channel_for(cue))
         subj = subject_of(cue)
         if subj is not None and quote is not None and quote.start <= subj.idx < quote.end:
             subj = None
@@ -192,8 +242,14 @@ class Attributor:
             elif not stretch and subj is not None and subj.i < cue.i:
                 subj = None
         speaker = speaker_of(subj, self.res)
+        rel = relative_subject(cue)
+        if speaker is not None and rel is not None and subj is not None and subj.i == rel.head.head.i:
+            # "Smith, who said ...": the relative pronoun is the speaker's mention, Smith its entity
+            speaker = EntityRef(speaker.entity, speaker.actor, speaker.name, rel.idx, rel.idx + len(rel.text))
         if speaker is None or (speaker.entity is None and subj is not None and subj.pos_ == "NOUN"):
             adjacent = self.adjacent_name(cue)  # "No wonder Trump said": the name next to the cue
+            if adjacent is not None and subj is not None and _inside_modifier(self.doc, adjacent, subj):
+                adjacent = None  # "a source speaking to Fox News said": the name is not the subject
             if adjacent is not None:
                 speaker = adjacent
         if speaker is None:
@@ -342,7 +398,19 @@ class Attributor:
                 t = t.head
             if t.pos_ in ("VERB", "AUX") and t.i < ti:
                 verb = t
-        return self.attribution(verb) if verb is not None else None
+        attr = self.attribution(verb) if verb is not None else None
+        if attr is not None and attr.speaker is None and verb is not None:
+            # "Clinton has since apologized for what happened:": the verb nearest the colon has no
+            # speaker of its own; the verb it depends on (before the colon) has
+            for up in verb.ancestors:
+                if up.i >= ti or up.sent != sent:
+                    continue
+                if up.pos_ in ("VERB", "AUX"):
+                    main = self.attribution(up)
+                    if main is not None and main.speaker is not None:
+                        return main
+                    break
+        return attr
 
     def colon_name(self, colon: int) -> Attribution | None:
         """A name standing alone before ``colon``: at the start of its sentence, after a dash set

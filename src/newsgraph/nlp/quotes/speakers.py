@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ...actors.compose import role_of
 from ...mentions import MentionIndex
 from ...model import Entity, EntityRef
 from ..spacy_model import doc_text
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 __all__ = ["NOT_SPEAKER_ENTS", "PERSON_PRONOUNS", "SUBJ_DEPS", "Resolver", "according_phrases", "find_mentions",
-           "np_range", "speaker_of", "subject_of"]
+           "np_range", "relative_subject", "speaker_of", "subject_of"]
 
 _SPEAKER_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -29,6 +30,8 @@ SUBJ_DEPS = {"nsubj"}
 NOT_SPEAKER_ENTS = {"DATE", "TIME", "ORDINAL", "MONEY", "QUANTITY"}
 _NP_STOPS = {"-", "\u2014", "\u2013", "--", ":", ";", "(", ")", "[", "]", "|"}
 _NOT_SPEAKERS = {"that", "which", "who", "whom", "what", "there", "this", "these", "whose"}
+_RELATIVES = ("who", "that", "which")
+_OBJECT_DEPS = {"dobj", "obj", "dative", "iobj"}
 _NP_SKIP_DEPS = {"relcl", "acl", "appos", "punct", "prep", "advmod", "parataxis", "ccomp", "advcl"}
 
 
@@ -81,15 +84,30 @@ class Resolver:
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
     for c in verb.children:
         if c.dep_ in SUBJ_DEPS:
-            if c.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
+            if c.lower_ in _RELATIVES and verb.dep_ == "relcl":
                 return verb.head
             if c.lower_ in ("there",):
                 return None
             return c
+    if verb.lemma_.lower() == "quote":  # "X was quoted as saying": the quoted one speaks
+        for c in verb.children:
+            if c.dep_ == "nsubjpass":
+                return c
     if depth > 3:
         return None
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head, depth + 1)
+    if verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.i < verb.i and verb.head.dep_ not in _OBJECT_DEPS:
+        # "protesters chanting ...", "the share of voters saying ...": the actor the participle
+        # hangs on speaks; not a message ("a speech attacking X": whoever gave it) nor an object
+        # ("issued a statement saying" climbs to who issued it)
+        for prep in verb.head.children:  # "the share of voters saying": the voters
+            if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i < verb.i:
+                pobj = next((c for c in prep.children if c.dep_ == "pobj" and c.i < verb.i), None)
+                if pobj is not None and _is_actor(pobj):
+                    return pobj
+        if _is_actor(verb.head):
+            return verb.head
     if verb.tag_ in ("VBG", "VB", "VBN") and verb.dep_ in ("advcl", "xcomp", "pcomp", "conj", "acl"):
         head = verb.head
         for _ in range(2):
@@ -99,6 +117,29 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             return subject_of(head, depth + 1)
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
+    return None
+
+
+def _is_actor(tok: Token) -> bool:
+    """``tok`` names or describes someone who can speak: a name, a pronoun, or a role word of the
+    actor lexicon ("protesters", "voters", "a reporter")."""
+    if tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in ("PERSON", "ORG", "NORP"):
+        return tok.ent_type_ not in NOT_SPEAKER_ENTS
+    return tok.pos_ == "NOUN" and role_of(tok.lemma_) is not None
+
+
+def relative_subject(verb: Token, depth: int = 0) -> Token | None:
+    """The relative pronoun that is the subject of ``verb`` (``the senator, who said ...``), also
+    through a coordinated verb (``who founded X and said ...``).  It is the speaker's mention in
+    the attribution: its entity is the noun the clause hangs on, its span the pronoun itself."""
+    if verb.dep_ == "relcl":
+        for c in verb.children:
+            if c.dep_ in SUBJ_DEPS:
+                return c if c.lower_ in _RELATIVES else None
+        return None
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and depth < 3 and not any(
+            c.dep_ in SUBJ_DEPS for c in verb.children):
+        return relative_subject(verb.head, depth + 1)
     return None
 
 
@@ -117,7 +158,8 @@ def np_range(head: Token) -> tuple[int, int]:
             stack.append(c)
     doc = head.doc
     for j in range(head.i - 1, lo - 1, -1):  # never across a line break, a quotation mark or a dash
-        if "\n" in doc[j].text or doc[j].text[:1] in QUOTE_CHARS or doc[j].text in _NP_STOPS:
+        hyphen = doc[j].text == "-" and not doc[j].whitespace_ and not doc[j - 1].whitespace_  # "43-year-old"
+        if "\n" in doc[j].text or doc[j].text[:1] in QUOTE_CHARS or (doc[j].text in _NP_STOPS and not hyphen):
             lo = j + 1
             break
     for j in range(head.i + 1, hi + 1):
@@ -146,8 +188,9 @@ def speaker_of(tok: Token | None, res: Resolver) -> EntityRef | None:
         if m is None:
             return EntityRef(None, None, tok.text, start, end)
         return EntityRef(m.entity, m.actor, m.name, start, end)
-    if tok.ent_type_ in NOT_SPEAKER_ENTS:
-        return None
+    if tok.ent_type_ in NOT_SPEAKER_ENTS and not (
+            tok.dep_ in SUBJ_DEPS and tok.lower_ == "old" and any(c.dep_ == "det" for c in tok.children)):
+        return None  # but "the 43-year-old said": an age standing for a person
     if tok.pos_ not in ("PROPN", "NOUN", "NUM", "X", "ADJ"):
         m = res.at(tok.idx, tok.idx + len(tok.text)) if tok.dep_ in SUBJ_DEPS else None
         if m is None:  # a name the tagger took for a verb ("Trump/VERB shot back") is still a name

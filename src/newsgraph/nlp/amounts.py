@@ -336,7 +336,7 @@ def _add_count(doc: Doc, i: int, value: Decimal, noun: Token, taken: list[tuple[
 def extract_amounts(ctx: Context) -> list[Amount]:
     """Money, percentages, counts and quantities, each with what it measures, its date and source."""
     doc = ctx.doc
-    text = doc.text
+    text = doc_text(doc)
     found = _find_money(text)
     taken = [(f.start, f.end) for f in found]
     found += _find_percents(text, taken)

@@ -283,6 +283,7 @@ def _same_person(lx: Lexicon, e: ActorEntry, tokens: list[str], i: int, k: int) 
 
 
 
+@lru_cache(maxsize=65536)  # pure over the static lexicon; asked for the same phrases again and again
 def code_phrase(text: str) -> str | None:
     """Code a free phrase: 'Chinese customs' -> CHNGOV, 'Russian troops' -> RUSMIL, 'the Kremlin' -> RUSGOV.
 

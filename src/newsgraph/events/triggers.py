@@ -35,6 +35,36 @@ def tree_depth(t: Token) -> tuple[int, int]:
     return d, t.i
 
 
+def by_depth(sent: SpanT) -> list[Token]:
+    """The tokens of ``sent`` sorted by :func:`tree_depth`, each head read once.
+
+    A token's depth is its head's plus one (capped at 50, as in ``tree_depth``); the heads are
+    read in one pass instead of walking up from every token.
+    """
+    toks = list(sent)
+    head = {t.i: t.head.i for t in toks}
+    depth: dict[int, int] = {}
+    for t in toks:
+        chain: list[int] = []
+        cur = t.i
+        while cur not in depth:
+            h = head.get(cur)
+            if h is None:  # a head outside the sentence: fall back to the walk
+                break
+            if h == cur:
+                depth[cur] = 0
+                break
+            chain.append(cur)
+            cur = h
+            if len(chain) > 50:
+                break
+        if cur in depth and len(chain) <= 50:
+            base = depth[cur]
+            for k, i in enumerate(reversed(chain), 1):
+                depth[i] = min(base + k, 50)
+    return sorted(toks, key=lambda t: (depth[t.i], t.i) if t.i in depth else tree_depth(t))
+
+
 def clause_verb(t: Token) -> Token:
     """The head of the clause that holds ``t`` (the clause layer's)."""
     return clauses(t.doc).head_of(t)
@@ -214,7 +244,7 @@ class SentenceCoder:
 
     def run(self) -> list[Candidate]:
         cands: list[Candidate] = []
-        toks = sorted(self.sent, key=tree_depth)
+        toks = by_depth(self.sent)
         # verbs and predicate adjectives first (deepest complements are handled through frames)
         for t in toks:
             if t.i in self.consumed:
@@ -248,7 +278,9 @@ class SentenceCoder:
             return self.adj_event(v)  # "Israel is opposed to ...", "is prepared to ..."
         frame = self.frame_of(v)
         comp = self.complement(v) if (frame or lemma in self.lex.speech) else None
-        negated, modality = _modality(v)
+        # the clause layer is read only for a verb that can give an event: a frame verb here, a
+        # coded verb below (reading it is free of side effects, so the order does not matter)
+        negated, modality = _modality(v) if frame else (False, "asserted")
         srcs, passive = self.c.subjects(v)
         if frame == "intent" and lemma in ("want", "wish", "expect", "need") and any(
                 c.dep_ == "dobj" and self.c.parties(c) for c in v.children):
@@ -287,6 +319,7 @@ class SentenceCoder:
         got = self.code_verb(v)
         if got is None:
             return None
+        negated, modality = _modality(v)
         code, pat, noun = got
         if noun is not None:
             self.consumed.add(noun.i)

@@ -19,10 +19,12 @@ from .parties import QUANTITY, TARGET_PREPS, Party, PartyFinder
 from .patterns import Pattern
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpanT
-    from spacy.tokens import Token
 
 __all__ = ["Matcher", "SentenceCoder"]
+
+_HEADS_KEY = "newsgraph_heads"
 
 
 def tree_depth(t: Token) -> tuple[int, int]:
@@ -35,22 +37,33 @@ def tree_depth(t: Token) -> tuple[int, int]:
     return d, t.i
 
 
-def by_depth(sent: SpanT) -> list[Token]:
-    """The tokens of ``sent`` sorted by :func:`tree_depth`, each head read once.
+def _heads(doc: Doc) -> list[int]:
+    """The head index of every token of ``doc``, read in one call and kept on the Doc."""
+    got = doc.user_data.get(_HEADS_KEY)
+    if got is None:
+        from spacy.attrs import HEAD
 
-    A token's depth is its head's plus one (capped at 50, as in ``tree_depth``); the heads are
-    read in one pass instead of walking up from every token.
+        rel = doc.to_array(HEAD).astype("int64").tolist()  # offsets to the head
+        got = doc.user_data[_HEADS_KEY] = [i + int(r) for i, r in enumerate(rel)]
+    return list(got)
+
+
+def by_depth(sent: SpanT) -> list[Token]:
+    """The tokens of ``sent`` sorted by :func:`tree_depth`, computed from the heads in one pass.
+
+    A token's depth is its head's plus one (capped at 50, as in ``tree_depth``), so each head is
+    read once instead of walking up from every token.
     """
-    toks = list(sent)
-    head = {t.i: t.head.i for t in toks}
+    heads = _heads(sent.doc)
+    lo, hi = sent.start, sent.end
     depth: dict[int, int] = {}
-    for t in toks:
+    for i in range(lo, hi):
         chain: list[int] = []
-        cur = t.i
+        cur = i
         while cur not in depth:
-            h = head.get(cur)
-            if h is None:  # a head outside the sentence: fall back to the walk
+            if not lo <= cur < hi:  # a head outside the span: fall back to the walk
                 break
+            h = heads[cur]
             if h == cur:
                 depth[cur] = 0
                 break
@@ -60,9 +73,9 @@ def by_depth(sent: SpanT) -> list[Token]:
                 break
         if cur in depth and len(chain) <= 50:
             base = depth[cur]
-            for k, i in enumerate(reversed(chain), 1):
-                depth[i] = min(base + k, 50)
-    return sorted(toks, key=lambda t: (depth[t.i], t.i) if t.i in depth else tree_depth(t))
+            for k, j in enumerate(reversed(chain), 1):
+                depth[j] = min(base + k, 50)
+    return sorted(sent, key=lambda t: (depth[t.i], t.i) if t.i in depth else tree_depth(t))
 
 
 def clause_verb(t: Token) -> Token:

@@ -58,3 +58,13 @@ def test_patterns_that_can_match_empty_are_scanned_plainly() -> None:
     rx = re.compile(r"\d*")
     assert first_chars(rx) is None
     assert [m.span() for m in GatedPattern(rx).finditer("a1")] == [m.span() for m in rx.finditer("a1")]
+
+
+def test_money_and_percent_patterns_search_as_the_plain_pattern() -> None:
+    from newsgraph.nlp.amount_grammar import currencies, percent_re
+
+    cur = currencies()
+    texts = [*TEXTS, "It paid about $10 billion to $12 billion, up from 240 billion yuan and 3-4 per cent."]
+    for rx in (*cur.prefix, *cur.suffix, *percent_re()):
+        for text in texts:
+            _same(rx, text)

@@ -235,6 +235,7 @@ def _load_people(lx: Lexicon) -> None:
 _RUN = re.compile(r"\w+")
 
 
+@lru_cache(maxsize=65536)  # asked for every token of every article
 def first_key(text: str) -> str:
     """The first run of word characters ("U.S." -> "U"): an index key for phrase look-ups."""
     m = _RUN.search(text)

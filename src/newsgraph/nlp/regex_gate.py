@@ -25,9 +25,10 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
-__all__ = ["GatedPattern", "first_chars"]
+__all__ = ["GatedPattern", "first_chars", "gated"]
 
 _parser: Any = importlib.import_module("re._parser")
 _c: Any = importlib.import_module("re._constants")
@@ -165,3 +166,9 @@ class GatedPattern:
                 return
             yield m
             pos = m.end()
+
+
+@lru_cache(maxsize=256)
+def gated(pattern: re.Pattern[str]) -> GatedPattern:
+    """The :class:`GatedPattern` of a compiled pattern, built once per pattern."""
+    return GatedPattern(pattern)

@@ -186,3 +186,12 @@ def test_the_coder_codes_countries_and_institutions_as_the_actor_lexicon_does() 
         assert country_of(name) == want, name
     assert country_of("Romanian") == "ROM"  # CAMEO's code, the one the entity stage gives too
     assert country_of("Darfur") == "SDN"  # a region of the places table, assigned to its country
+
+
+def test_sentence_tokens_are_tried_deepest_last_in_one_pass() -> None:
+    from newsgraph.events.triggers import by_depth, tree_depth
+
+    doc = load_nlp()("The minister, who had flown in from Brussels on Monday, said talks with the union "
+                     "would resume after the strike ended. Officials in the capital declined to comment.")
+    for span in (*doc.sents, doc[2:12]):  # whole sentences and a span whose heads lie outside it
+        assert [t.i for t in by_depth(span)] == [t.i for t in sorted(span, key=tree_depth)]

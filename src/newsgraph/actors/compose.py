@@ -53,6 +53,7 @@ def _region_countries() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=65536)  # pure over the static lexicon; the coder asks the same words again and again
 def country_of(text: str) -> str | None:
     """The CAMEO country/region/IGO code a name or demonym stands for ("Russian" -> RUS)."""
     key = text.strip().lower().removeprefix("the ").strip()
@@ -70,6 +71,7 @@ def country_of(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def role_of(lemma: str) -> str | None:
     """The CAMEO type code of a role word or lemma ("police" -> COP), or None."""
     words = lemma.lower().split()
@@ -97,6 +99,7 @@ def compose(country: str | None, role: str | None) -> str | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def code_phrase(text: str) -> str | None:
     """Code a short noun phrase: "the Georgian army" -> GEOMIL (the lexicon's ``code_phrase``); a role
     with no country gives "---" + role ("the rebels" -> ---REB)."""

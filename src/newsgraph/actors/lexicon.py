@@ -235,6 +235,7 @@ def _load_people(lx: Lexicon) -> None:
 _RUN = re.compile(r"\w+")
 
 
+@lru_cache(maxsize=65536)  # asked for every token of every article
 def first_key(text: str) -> str:
     """The first run of word characters ("U.S." -> "U"): an index key for phrase look-ups."""
     m = _RUN.search(text)
@@ -283,6 +284,7 @@ def _same_person(lx: Lexicon, e: ActorEntry, tokens: list[str], i: int, k: int) 
 
 
 
+@lru_cache(maxsize=65536)  # pure over the static lexicon; asked for the same phrases again and again
 def code_phrase(text: str) -> str | None:
     """Code a free phrase: 'Chinese customs' -> CHNGOV, 'Russian troops' -> RUSMIL, 'the Kremlin' -> RUSGOV.
 

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
+from ..nlp.spacy_model import doc_text
 from .words import Words, words
 
 if TYPE_CHECKING:
@@ -375,7 +376,7 @@ class ClauseIndex:
         if got is not None and got[0] is timexes:
             return got[1]
         out: dict[int, list[T]] = {}
-        n = len(self.doc.text)
+        n = len(doc_text(self.doc))
         for tx in timexes:
             if tx.span.end > n:
                 continue

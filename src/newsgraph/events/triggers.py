@@ -19,10 +19,12 @@ from .parties import QUANTITY, TARGET_PREPS, Party, PartyFinder
 from .patterns import Pattern
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpanT
-    from spacy.tokens import Token
 
 __all__ = ["Matcher", "SentenceCoder"]
+
+_HEADS_KEY = "newsgraph_heads"
 
 
 def tree_depth(t: Token) -> tuple[int, int]:
@@ -33,6 +35,47 @@ def tree_depth(t: Token) -> tuple[int, int]:
         cur = cur.head
         d += 1
     return d, t.i
+
+
+def _heads(doc: Doc) -> list[int]:
+    """The head index of every token of ``doc``, read in one call and kept on the Doc."""
+    got = doc.user_data.get(_HEADS_KEY)
+    if got is None:
+        from spacy.attrs import HEAD
+
+        rel = doc.to_array(HEAD).astype("int64").tolist()  # offsets to the head
+        got = doc.user_data[_HEADS_KEY] = [i + int(r) for i, r in enumerate(rel)]
+    return list(got)
+
+
+def by_depth(sent: SpanT) -> list[Token]:
+    """The tokens of ``sent`` sorted by :func:`tree_depth`, computed from the heads in one pass.
+
+    A token's depth is its head's plus one (capped at 50, as in ``tree_depth``), so each head is
+    read once instead of walking up from every token.
+    """
+    heads = _heads(sent.doc)
+    lo, hi = sent.start, sent.end
+    depth: dict[int, int] = {}
+    for i in range(lo, hi):
+        chain: list[int] = []
+        cur = i
+        while cur not in depth:
+            if not lo <= cur < hi:  # a head outside the span: fall back to the walk
+                break
+            h = heads[cur]
+            if h == cur:
+                depth[cur] = 0
+                break
+            chain.append(cur)
+            cur = h
+            if len(chain) > 50:
+                break
+        if cur in depth and len(chain) <= 50:
+            base = depth[cur]
+            for k, j in enumerate(reversed(chain), 1):
+                depth[j] = min(base + k, 50)
+    return sorted(sent, key=lambda t: (depth[t.i], t.i) if t.i in depth else tree_depth(t))
 
 
 def clause_verb(t: Token) -> Token:
@@ -214,7 +257,7 @@ class SentenceCoder:
 
     def run(self) -> list[Candidate]:
         cands: list[Candidate] = []
-        toks = sorted(self.sent, key=tree_depth)
+        toks = by_depth(self.sent)
         # verbs and predicate adjectives first (deepest complements are handled through frames)
         for t in toks:
             if t.i in self.consumed:
@@ -248,7 +291,9 @@ class SentenceCoder:
             return self.adj_event(v)  # "Israel is opposed to ...", "is prepared to ..."
         frame = self.frame_of(v)
         comp = self.complement(v) if (frame or lemma in self.lex.speech) else None
-        negated, modality = _modality(v)
+        # the clause layer is read only for a verb that can give an event: a frame verb here, a
+        # coded verb below (reading it is free of side effects, so the order does not matter)
+        negated, modality = _modality(v) if frame else (False, "asserted")
         srcs, passive = self.c.subjects(v)
         if frame == "intent" and lemma in ("want", "wish", "expect", "need") and any(
                 c.dep_ == "dobj" and self.c.parties(c) for c in v.children):
@@ -287,6 +332,7 @@ class SentenceCoder:
         got = self.code_verb(v)
         if got is None:
             return None
+        negated, modality = _modality(v)
         code, pat, noun = got
         if noun is not None:
             self.consumed.add(noun.i)

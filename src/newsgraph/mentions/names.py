@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..nlp.spacy_model import doc_text
 from .gender import first_name_gender, title_gender
 
 if TYPE_CHECKING:
@@ -132,7 +133,7 @@ def pick_person(options: Sequence[Option], *, at: int, title: str | None = None,
 def headline_end(doc: Doc, title: str | None) -> int:
     """First token after the headline when the text starts with it (the output contract's
     "title, blank line, body"), else 0."""
-    if not title or not doc.text.startswith(title):
+    if not title or not doc_text(doc).startswith(title):
         return 0
     cut = len(title)
     for t in doc:

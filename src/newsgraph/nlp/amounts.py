@@ -45,6 +45,7 @@ from .amount_grammar import (
     currencies,
     percent_re,
 )
+from .regex_gate import gated
 from .spacy_model import doc_text
 
 if TYPE_CHECKING:
@@ -59,9 +60,10 @@ _FROM_BEFORE = re.compile(r"\bfrom\s+(?:\S+\s+)?\Z", re.IGNORECASE)
 def _matches(pats: tuple[re.Pattern[str], re.Pattern[str]], text: str) -> Iterable[re.Match[str]]:
     """Matches of the ranged pattern; 'from X to Y' gives X and Y apart (a change, not a range)."""
     ranged, single = pats
+    search = gated(ranged).search  # the same matches, skipping where none can start
     pos = 0
     while True:
-        m = ranged.search(text, pos)
+        m = search(text, pos)
         if m is None:
             return
         ranged_match = "num2" in m.re.groupindex and m.group("num2")
@@ -336,7 +338,7 @@ def _add_count(doc: Doc, i: int, value: Decimal, noun: Token, taken: list[tuple[
 def extract_amounts(ctx: Context) -> list[Amount]:
     """Money, percentages, counts and quantities, each with what it measures, its date and source."""
     doc = ctx.doc
-    text = doc.text
+    text = doc_text(doc)
     found = _find_money(text)
     taken = [(f.start, f.end) for f in found]
     found += _find_percents(text, taken)

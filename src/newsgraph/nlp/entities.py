@@ -80,21 +80,23 @@ def _lexicon_matches(doc: Doc, lx: Lexicon) -> list[_Cand]:
     """Longest lexicon phrases, left to right, never overlapping each other."""
     out: list[_Cand] = []
     n = len(doc)
-    words = [t.text for t in doc]
+    # each token read once: its text, its text with trailing space, whether it is a space token
+    # (a span's text is its tokens' texts with spaces, less the last token's space)
+    words, with_ws, spaces = [t.text for t in doc], [t.text_with_ws for t in doc], [t.is_space for t in doc]
     keys = lx.first_keys
     i = 0
     while i < n:
         w = words[i]
         most = keys.get(first_key(w), 0)
-        if not most or w.lower() == "the" or doc[i].is_space:
+        if not most or w.lower() == "the" or spaces[i]:
             i += 1  # every alias is also listed without "the", so a match never needs to start there
             continue
         hit: _Cand | None = None
         for k in range(min(2 * most + 1, MAX_PHRASE, n - i), 0, -1):
-            span = doc[i:i + k]
-            if span[-1].is_space:
+            if spaces[i + k - 1]:
                 continue
-            entries = lx.phrases.get(" ".join(span.text.split()))
+            span_text = "".join(with_ws[i:i + k - 1]) + words[i + k - 1]
+            entries = lx.phrases.get(" ".join(span_text.split()))
             if entries:
                 hit = _Cand(i, i + k, entries[0].ner_type, entries[0], "lexicon")
                 break

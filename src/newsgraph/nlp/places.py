@@ -384,7 +384,7 @@ def _place(text: str, m: Mention, e: Entry, entity: str | None) -> Place:
 def extract_places(ctx: Context, *, locate_actor_only: bool = True) -> list[Place]:
     """Place mentions resolved to the gazetteer (country, coordinates, geonames id)."""
     doc = ctx.doc
-    text = doc.text
+    text = doc_text(doc)
     groups, countries = _groups(ctx)
     # first pass: what every group may denote; unambiguous countries and states set the article's context
     cands: list[list[Entry]] = []

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Span, Theme
 from ..registry import Context, stage
+from .spacy_model import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -129,7 +130,7 @@ def _candidates(tax: Taxonomy, tok: Token) -> list[Pattern]:
 def match_themes(doc: Doc, tax: Taxonomy | None = None) -> list[Theme]:
     """Every theme of ``tax`` (the package taxonomy by default) found in ``doc``, with its spans."""
     tax = tax or taxonomy()
-    text = doc.text
+    text = doc_text(doc)
     found: dict[str, list[tuple[int, int]]] = {}
     n = len(doc)
     for tok in doc:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from ...mentions import MentionIndex, mention_index
 from ...model import Entity, Quote, Span
 from ...registry import Context, stage
+from ..spacy_model import doc_text
 from .attribution import Attribution
 from .marks import Segment, find_segments, has_sentence_break
 from .reported import ReportedSpeech, trim_span
@@ -168,7 +169,7 @@ def extract_quotes(doc: Doc, entities: Sequence[Entity] = (), *, min_words: int 
     speech (``... , Obama said.``) is credited to that speaker (the news convention);
     ``mentions``: the article's mention index (built from ``entities`` when not given).
     """
-    return QuoteExtractor(doc, doc.text, entities, min_words=min_words, unattributed=unattributed,
+    return QuoteExtractor(doc, doc_text(doc), entities, min_words=min_words, unattributed=unattributed,
                       kinds=frozenset(kinds), follow=follow, index=mentions).run()
 
 

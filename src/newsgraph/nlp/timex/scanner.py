@@ -7,11 +7,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ...isodate import leading_day
 from ...model import Span, Timex
 from ...registry import Context, stage
+from ..regex_gate import GatedPattern
 from .grammar import load_grammar
 from .handlers import HANDLERS
 from .normalise import Cand, Resolver, quarter_of
@@ -75,13 +77,19 @@ def _resolve_discourse(cands: list[Cand], text: str, anchor: date | None) -> Non
                 c.value = str(anchor.year - 1)
 
 
+@lru_cache(maxsize=1)
+def _scans() -> tuple[tuple[str, GatedPattern], ...]:
+    """The grammar's rules, each with a scan that skips where the rule cannot start (same matches)."""
+    return tuple((name, GatedPattern(rx)) for name, rx in load_grammar().rules)
+
+
 def find_timexes(text: str, anchor: str | None = None, doc: Doc | None = None) -> list[Timex]:
     """Every temporal expression in ``text``, normalised against ``anchor`` (``YYYY-MM-DD…``)."""
     g = load_grammar()
     a = leading_day(anchor)
     res = Resolver(text, a, Tense(doc), g)
     cands: list[Cand] = []
-    for name, rx in g.rules:
+    for name, rx in _scans():
         handler = HANDLERS[name]
         for m in rx.finditer(text):
             if m.end() == m.start():

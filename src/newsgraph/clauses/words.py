@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from ..datafiles import tsv_rows
 
 __all__ = ["Words", "words"]
 
@@ -17,17 +18,9 @@ _REPORT_KINDS = frozenset({"speech", "belief", "report", "charge"})
 
 
 def _rows(name: str) -> list[tuple[str, str]]:
-    """(first, second) columns of a package TSV, without comments and the header row."""
-    raw = resources.files("newsgraph").joinpath(f"data/{name}").read_text(encoding="utf-8")
-    out: list[tuple[str, str]] = []
-    for line in raw.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        parts = line.split("\t")
-        if len(parts) < 2 or parts[0] in ("word", "cue"):
-            continue
-        out.append((parts[0].strip().lower(), parts[1].strip().lower()))
-    return out
+    """(first, second) columns of a package TSV, without the header row."""
+    return [(parts[0].strip().lower(), parts[1].strip().lower()) for parts in tsv_rows(name)
+            if len(parts) >= 2 and parts[0] != "word"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,5 +40,7 @@ def words() -> Words:
     classes: dict[str, set[str]] = {}
     for word, cls in _rows("clause_words.tsv"):
         classes.setdefault(cls, set()).add(word)
-    report = frozenset(w for w, kind in _rows("cues.tsv") if kind in _REPORT_KINDS and " " not in w)
+    from ..nlp.quotes.cues import load_cues  # the one reader of cues.tsv (imported at call time)
+
+    report = frozenset(w for w, kind in load_cues().items() if kind in _REPORT_KINDS and " " not in w)
     return Words({k: frozenset(v) for k, v in classes.items()}, report)

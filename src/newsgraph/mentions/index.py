@@ -22,7 +22,6 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..actors import lexicon
-from ..datafiles import tsv_dicts
 from .gender import first_name_gender, pronoun_gender, role_gender
 from .names import NAME_TITLES, span_gender
 from .pronouns import PRONOUNS, SUBJECT_DEPS, Seen, kind_agrees, resolve
@@ -41,8 +40,10 @@ _REFLEXIVE = frozenset({"himself", "herself", "itself", "themselves"})
 
 @lru_cache(maxsize=1)
 def speech_verbs() -> frozenset[str]:
-    """Lemmas of one-word speech cues (data/cues.tsv, kind "speech"): their subject is a speaker."""
-    return frozenset(r["cue"] for r in tsv_dicts("cues.tsv") if r.get("kind") == "speech" and " " not in r["cue"])
+    """Lemmas of one-word speech cues (the cue lexicon, kind "speech"): their subject is a speaker."""
+    from ..nlp.quotes.cues import load_cues  # at call time: the quote package imports this one
+
+    return frozenset(cue for cue, kind in load_cues().items() if kind == "speech" and " " not in cue)
 
 
 class MentionIndex:

@@ -4,8 +4,9 @@ charges, stances and intentions, and the span of a cue in the text."""
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING
+
+from ...datafiles import tsv_rows
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -20,13 +21,10 @@ OBJECT_SPEECH = {"announce", "deny", "confirm", "reveal", "predict", "propose", 
 
 @lru_cache(maxsize=1)
 def load_cues() -> dict[str, str]:
-    """{cue: kind} from the package's ``cues.tsv`` (the first kind listed wins)."""
-    raw = resources.files("newsgraph").joinpath("data/cues.tsv").read_text(encoding="utf-8")
+    """{cue: kind} from the package's ``cues.tsv`` (the first kind listed wins). The one reader of
+    that table: the mention layer (speech verbs) and the clause layer (reporting verbs) ask it too."""
     out: dict[str, str] = {}
-    for line in raw.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        parts = line.split("\t")
+    for parts in tsv_rows("cues.tsv"):
         if len(parts) < 2 or parts[0] == "cue":
             continue
         out.setdefault(parts[0].strip().lower(), parts[1].strip().lower())

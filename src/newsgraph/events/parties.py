@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ..actors import code_phrase as lexicon_code_phrase
 from ..actors import compose as _actors
 from ..mentions import mention_index
 from ..model import Entity, EntityRef
@@ -62,19 +63,6 @@ class Party:
 
 
 
-def _external_coder() -> Any:
-    """The entity module's ``code_phrase`` when it has one (the lead's actor lexicon)."""
-    for mod in ("newsgraph.nlp.entities", "newsgraph.actors"):
-        try:
-            m = __import__(mod, fromlist=["code_phrase"])
-        except Exception:
-            continue
-        fn = getattr(m, "code_phrase", None)
-        if callable(fn):
-            return fn
-    return None
-
-
 class PartyFinder:
     """Resolves the parties of events in one article (state: entities by token, the mention layer's
     antecedents, the last compound subject)."""
@@ -102,7 +90,6 @@ class PartyFinder:
         for ent in self.doc.ents:
             for i in range(ent.start, ent.end):
                 self.spacy_ent[i] = ent
-        self.external = _external_coder()
         self.recent_group: list[Party] = []  # the last compound subject, for "the two", "both"
         self.mentions = mention_index(ctx)
         self._party_cache: dict[int, list[Party]] = {}
@@ -138,14 +125,8 @@ class PartyFinder:
         return None
 
     def _code_text(self, text: str) -> str | None:
-        if self.external is not None:
-            try:
-                ext = self.external(text)
-            except Exception:  # the entity module's coder failed on odd text: use ours
-                ext = None
-            if isinstance(ext, str) and ext:
-                return ext
-        return _actors.country_of(text) or _actors.code_phrase(text)
+        """The code the entity stage's lexicon gives the phrase, else the coder's composition."""
+        return lexicon_code_phrase(text) or _actors.country_of(text) or _actors.code_phrase(text)
 
     def _role(self, tokens: Iterable[Token], head: Token) -> str | None:
         words = [t for t in tokens if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.i <= head.i]

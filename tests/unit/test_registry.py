@@ -113,3 +113,17 @@ def test_unknown_stage_option_is_refused_when_the_config_loads(tmp_path: Any) ->
     with pytest.raises(ConfigError) as exc:
         load_settings(cfg)
     assert exc.value.code == "E202"
+
+
+def test_quote_options_from_the_config_reach_the_quote_stage(tmp_path: Any) -> None:
+    from newsgraph.pipeline import annotate
+
+    text = ("Storm Hits Coast\n\nThe storm reached the coast on Monday.\n\n"
+            "\"We have never seen water rise this fast in our town.\"\n\nCrews worked through the night.")
+    article = Article(id="q", text=text, title="Storm Hits Coast", published=Published("2024-02-08", "day", "input"))
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('[options."quotes.v1"]\nunattributed = false\n', encoding="utf-8")
+    default = annotate(article, load_settings())
+    strict = annotate(article, load_settings(cfg))
+    assert [q.speaker for q in default.quotes if q.kind == "direct"] == [None]  # kept, credited to no one
+    assert not [q for q in strict.quotes if q.kind == "direct"]

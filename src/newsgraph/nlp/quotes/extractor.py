@@ -174,7 +174,9 @@ def extract_quotes(doc: Doc, entities: Sequence[Entity] = (), *, min_words: int 
 
 
 @stage("quotes.v1", requires=("entities", "mentions"), produces="quotes")
-def quotes_stage(ctx: Context) -> list[Quote]:
+def quotes_stage(ctx: Context, *, min_words: int = 4, unattributed: bool = True,
+                 kinds: Sequence[str] = DEFAULT_KINDS, follow: bool = True) -> list[Quote]:
     """Direct, partial and indirect quotes with speaker, cue and channel."""
     entities = ctx.results.get("entities") or ()
-    return extract_quotes(ctx.doc, entities, mentions=mention_index(ctx))
+    return extract_quotes(ctx.doc, entities, min_words=min_words, unattributed=unattributed, kinds=kinds,
+                          follow=follow, mentions=mention_index(ctx))

@@ -44,10 +44,10 @@ E_NOT_FOUND = "E101"  # path does not exist
 E_EMPTY = "E102"  # empty document or no text after cleaning
 E_BINARY = "E103"  # binary content, not text
 E_TOO_LARGE = "E104"  # over max_bytes
-E_DECODE = "E105"  # could not decode the bytes as text
+E_DECODE = "E105"  # not text in any encoding (random or corrupted bytes, widely damaged UTF-8)
 E_BAD_JSON = "E106"  # JSONL line is not a JSON object
 E_BAD_RECORD = "E107"  # JSONL record lacks text/html or has wrong types
-E_GZIP = "E108"  # truncated or corrupt gzip
+E_GZIP = "E108"  # truncated or corrupt compressed file (.gz, .bz2, .xz)
 E_UNSUPPORTED = "E109"  # file type not supported
 E_FEED = "E110"  # feed could not be parsed
 E_WARC = "E111"  # WARC could not be read
@@ -60,10 +60,12 @@ EXPLAIN = {
     E_EMPTY: "the document has no text; nothing to analyse",
     E_BINARY: "the file looks binary (not text, HTML or JSON)",
     E_TOO_LARGE: "the document is over max_bytes; raise NEWSGRAPH_MAX_BYTES to accept it",
-    E_DECODE: "the bytes are not valid text in any encoding tried",
+    E_DECODE: ("the bytes are not text in any encoding (declared, UTF-8 beyond a few damaged bytes, "
+               "or detected); re-save the file as UTF-8"),
     E_BAD_JSON: "the JSONL line is not valid JSON",
     E_BAD_RECORD: 'a JSONL record needs "text" or "html" as a string',
-    E_GZIP: "the .gz file is truncated or corrupt",
+    E_GZIP: ("the compressed file (.gz, .bz2, .xz) is truncated or corrupt; nothing of it is stored "
+             "(a JSONL file keeps the lines before the damage)"),
     E_UNSUPPORTED: "unsupported file type",
     E_FEED: "the RSS/Atom feed could not be parsed",
     E_WARC: "the WARC file could not be read",

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .. import errors as E
 from ..model import RawDocument, Rejected
-from .files import decode_bytes, read_bytes
+from .files import COMPRESSED, decode_bytes, read_bytes
 from .formats import sniff_format
 
 __all__ = ["iter_documents", "iter_paths"]
@@ -25,8 +25,10 @@ SUPPORTED = (".md", ".markdown", ".txt", ".text", ".html", ".htm", ".xhtml", ".j
 
 def _suffixes(path: Path) -> str:
     name = path.name.lower()
-    if name.endswith(".gz"):
-        name = name[:-3]
+    for comp in COMPRESSED:  # a compressed file has the suffix of what it holds: a.html.gz -> .html
+        if name.endswith(comp):
+            name = name[: -len(comp)]
+            break
     return os.path.splitext(name)[1]
 
 

@@ -6,14 +6,13 @@ rejected with its line number and the rest of the file is read.
 
 from __future__ import annotations
 
-import gzip
 import json
-import zlib
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .. import errors as E
 from ..model import RawDocument, Rejected
+from .files import CompressedReadError, decode_utf8, open_binary, read_error
 
 
 def _record(source: str, obj: Any, *, max_bytes: int) -> RawDocument | Rejected:
@@ -47,11 +46,19 @@ def _record(source: str, obj: Any, *, max_bytes: int) -> RawDocument | Rejected:
     )
 
 
-def _lines(source: str, lines: Iterable[str], *, max_bytes: int) -> Iterator[RawDocument | Rejected]:
-    for n, line in enumerate(lines, 1):
+def _lines(source: str, lines: Iterable[str | bytes], *, max_bytes: int) -> Iterator[RawDocument | Rejected]:
+    for n, raw in enumerate(lines, 1):
+        where = f"{source}#L{n}"
+        if isinstance(raw, bytes):  # JSON is UTF-8: a line is decoded by the one rule for damaged UTF-8
+            try:
+                line = decode_utf8(raw.removeprefix(b"\xef\xbb\xbf") if n == 1 else raw, declared=True)
+            except E.InputError as exc:
+                yield Rejected(where, exc.code, f"{where}: {exc.detail}")
+                continue
+        else:
+            line = raw
         if not line.strip():
             continue
-        where = f"{source}#L{n}"
         if len(line) > max_bytes * 2:
             yield Rejected(where, E.E_TOO_LARGE, f"{where}: {E.EXPLAIN[E.E_TOO_LARGE]}")
             continue
@@ -64,25 +71,20 @@ def _lines(source: str, lines: Iterable[str], *, max_bytes: int) -> Iterator[Raw
 
 
 def read_jsonl(path: str, *, max_bytes: int) -> Iterator[RawDocument | Rejected]:
-    """Stream a .jsonl (or .jsonl.gz) file line by line."""
-    import io
+    """Stream a .jsonl file (or a compressed one, .jsonl.gz ...) line by line, as bytes."""
     import sys
 
     try:
-        if path == "-":
-            stream: Any = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
-        elif path.lower().endswith(".gz"):
-            stream = gzip.open(path, "rt", encoding="utf-8", errors="replace")  # noqa: SIM115
-        else:
-            stream = open(path, encoding="utf-8", errors="replace")  # noqa: SIM115  (closed below)
+        stream: Any = sys.stdin.buffer if path == "-" else open_binary(path)
     except OSError as exc:
         yield Rejected(path, E.E_NOT_FOUND, f"{path}: cannot read ({exc})")
         return
     try:
         with stream:
             yield from _lines(path, stream, max_bytes=max_bytes)
-    except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
-        yield Rejected(path, E.E_GZIP, f"{path}: {E.EXPLAIN[E.E_GZIP]} ({exc}); earlier lines were kept")
+    except CompressedReadError as exc:
+        err = read_error(path, exc)
+        yield Rejected(path, err.code, f"{err.detail}; earlier lines were kept")
 
 
 def read_jsonl_text(source: str, text: str, *, max_bytes: int) -> Iterator[RawDocument | Rejected]:

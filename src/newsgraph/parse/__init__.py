@@ -1,6 +1,9 @@
 """parse(): RawDocument -> Article (metadata + clean text, boilerplate kept apart).
 
-Clean text is ``title + "\\n\\n" + body``; every annotation offset points into it.
+Clean text is ``title + "\\n\\n" + body``; every annotation offset points into it.  Every reader's
+title, body and captions pass through ``_assemble``, where mojibake is repaired
+(``parse/repair.py``), so the clean text is the repaired text.  Boilerplate lines are dropped by
+each format's reader (``parse/boilerplate.py``: one pattern list for all).
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from ..model import Article, Byline, Published, RawDocument, Rejected
 from .markdown import parse_markdown
 from .metadata import classify_bylines, content_hash, detect_language, outlet_from_url, safe_url, stable_id
 from .published import parse_date
+from .repair import repair_text
 from .text import clean_text, parse_text
 
 __all__ = ["parse", "parse_date"]
@@ -19,10 +23,13 @@ def _assemble(raw: RawDocument, *, title: str, body: str, title_in_body: bool = 
               bylines: tuple[Byline, ...] = (), published: Published | None = None,
               url: str | None = None, captions: tuple[str, ...] = (), related: tuple[str, ...] = (),
               site_name: str | None = None, language: str | None = None) -> Article | Rejected:
-    body = body.strip()
+    body = repair_text(body).strip()
     if not body:
         return Rejected(raw.source, E.E_EMPTY, f"{raw.source}: no article text found after cleaning")
-    title = " ".join(title.split())
+    title = " ".join(repair_text(title).split())
+    captions = tuple(repair_text(c) for c in captions)
+    related = tuple(repair_text(r) for r in related)
+    bylines = tuple(Byline(repair_text(b.name), b.kind) for b in bylines)
     text = body if (title_in_body or not title) else f"{title}\n\n{body}"
     url = safe_url(url)
     lang = language or detect_language(body)

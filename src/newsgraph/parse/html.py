@@ -3,7 +3,7 @@
 trafilatura does the main-text extraction (precision mode, comments off); when it finds nothing we
 fall back to trafilatura's recall mode, then to a paragraph-density pick of our own, then to every
 ``<p>``.  Leftover boilerplate lines (share buttons, newsletter prompts, "Related articles", a
-repeated headline) are dropped afterwards with the patterns in ``data/html_boilerplate.txt``.
+repeated headline) are dropped afterwards (``boilerplate``: the patterns every reader shares).
 
 Before extraction, figure captions are set apart (``captions``) and what a reader never sees is
 removed (hidden elements, tooltip / hover-card contents).  After it, an article body that the page
@@ -30,8 +30,9 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+from .boilerplate import is_boilerplate
 from .html_body import all_paragraphs, drop_hidden, main_text, pop_captions
-from .html_clean import clean_body, is_boilerplate
+from .html_clean import clean_body
 from .html_date import published_date
 from .html_meta import page_metadata
 from .html_tree import MAX_FLAT_DEPTH, parse_tree, tree_depth

@@ -1,37 +1,16 @@
-"""Cleaning extracted text: boilerplate lines (patterns in ``data/html_boilerplate.txt``), a headline,
-standfirst or dateline repeated at the top, and paragraphs repeated right after themselves."""
+"""Cleaning extracted text: boilerplate lines (``parse/boilerplate.py``, shared with the other
+readers), a headline, standfirst or dateline repeated at the top, and paragraphs repeated right
+after themselves."""
 
 from __future__ import annotations
 
 import difflib
 import re
-from functools import lru_cache
-from importlib import resources
 
+from .boilerplate import is_boilerplate
 from .html_tree import DATE_LINE, WS, norm_words
 
-__all__ = ["clean_body", "is_boilerplate"]
-
-_MAX_BOILERPLATE_CHARS = 160
-
-
-@lru_cache(maxsize=1)
-def _boilerplate() -> tuple[re.Pattern[str], ...]:
-    text = resources.files("newsgraph").joinpath("data/html_boilerplate.txt").read_text(encoding="utf-8")
-    pats = []
-    for line in text.splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            pats.append(re.compile(line, re.I))
-    return tuple(pats)
-
-
-def is_boilerplate(line: str) -> bool:
-    """Whether a short extracted line is a share button, newsletter prompt, cross-link label, …"""
-    s = WS.sub(" ", line).strip()
-    if len(s) > _MAX_BOILERPLATE_CHARS:
-        return False
-    return any(p.search(s) for p in _boilerplate())
+__all__ = ["clean_body"]
 
 
 _TRAILING_JUNK = re.compile(r"\s*(click to tweet|tweet this)\s*$", re.I)

@@ -10,7 +10,7 @@
     <https://...>
 
 Blocks are separated by blank lines; captions, credits and related links go to
-their own fields, never into the body.
+their own fields, never into the body; boilerplate blocks (``parse/boilerplate.py``) are dropped.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .boilerplate import is_boilerplate
 from .published import parse_date
 
 _LINK = re.compile(r"!\[[^\]]*\]\([^)]*\)|\[([^\]]*)\]\([^)]*\)")
@@ -30,7 +31,6 @@ _RELATED = re.compile(r"^\s*(?:\*\*|__)?\s*(?:related(?: articles?| stories| con
                       r"|more on this|recommended)\s*:?\s*(?:\*\*|__)?\s*:?", re.I)
 _CREDIT_TAIL = re.compile(r"\*\*([^*]+)\*\*\s*$")
 _URL_LINE = re.compile(r"^(?:original\s+)?(?:url|source|link)\s*:\s*(.*)$", re.I)
-_FOOTER = re.compile(r"^(?:share|share this|subscribe|sign up|follow us|copyright|©|all rights reserved)\b", re.I)
 
 
 def inline_text(s: str) -> str:
@@ -102,8 +102,8 @@ def parse_markdown(text: str) -> MarkdownParts:
             continue
         if block.startswith("![") and _LINK.fullmatch(block):
             continue  # an image alone
-        if _FOOTER.match(first) and len(block) < 200:
-            continue
+        if is_boilerplate(" ".join(inline_text(line) for line in block.splitlines())):
+            continue  # share prompts, credits, copyright (parse/boilerplate.py)
         if first.startswith("#"):
             block = first.lstrip("#").strip() + ("\n" + "\n".join(block.splitlines()[1:]) if "\n" in block else "")
         para = " ".join(inline_text(line) for line in block.splitlines() if line.strip())

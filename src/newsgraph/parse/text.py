@@ -1,13 +1,16 @@
-"""Plain-text articles: kept as written (line breaks included), title split off.
+"""Plain-text articles (files and JSONL ``text``): kept as written (line breaks included), title split off.
 
 The body is changed as little as possible (newlines normalised, control characters
-and surrounding blank space removed) so offsets stay close to the input's.
+and surrounding blank space removed, boilerplate lines such as "This story is from …" or
+"Contributing: …" dropped by ``parse/boilerplate.py``) so offsets stay close to the input's.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from .boilerplate import drop_boilerplate_lines
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff]")
 
@@ -30,7 +33,7 @@ def _same(a: str, b: str) -> bool:
 
 
 def parse_text(text: str, *, title: str | None = None) -> TextParts:
-    body = clean_text(text)
+    body = drop_boilerplate_lines(clean_text(text))
     first = body.partition("\n")[0]
     if title is not None and title.strip():
         t = " ".join(title.split())

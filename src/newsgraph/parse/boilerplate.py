@@ -1,0 +1,63 @@
+"""Boilerplate lines: text a page or a scraper adds around an article that is not the article.
+
+Share buttons, newsletter prompts, cross-link labels, "Follow us on …", "Click here to …",
+agency credits ("(Reporting by …; Editing by …)", "Contributing: …"), archive notes ("This story
+is from …") and copyright lines.  The patterns live in one file, ``data/html_boilerplate.txt``
+(one regular expression a line, matched case-insensitively, so lower-cased corpora match too),
+and every reader uses them: the HTML cleaner on extracted lines (``parse/html_clean.py``), the
+plain-text, JSONL and Markdown readers through ``drop_boilerplate_lines`` and ``is_boilerplate``.
+
+A line counts only when it is short (``MAX_BOILERPLATE_CHARS``), so a real paragraph that
+mentions "subscribe" or "copyright" survives.  Boilerplate lines are removed from the article's
+clean text at parse time: the stored text is the article, and every offset points into it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+from .html_tree import WS
+
+__all__ = ["MAX_BOILERPLATE_CHARS", "drop_boilerplate_lines", "is_boilerplate"]
+
+MAX_BOILERPLATE_CHARS = 160
+_ENDS_SENTENCE = re.compile(r"[.!?:;…\"”’»)\]]\s*$")
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], ...]:
+    text = resources.files("newsgraph").joinpath("data/html_boilerplate.txt").read_text(encoding="utf-8")
+    pats = []
+    for line in text.splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            pats.append(re.compile(line, re.I))
+    return tuple(pats)
+
+
+def is_boilerplate(line: str) -> bool:
+    """Whether a short line is a share button, newsletter prompt, cross-link label, credit, …"""
+    s = WS.sub(" ", line).strip()
+    if len(s) > MAX_BOILERPLATE_CHARS:
+        return False
+    return any(p.search(s) for p in _patterns())
+
+
+def drop_boilerplate_lines(text: str) -> str:
+    """``text`` without its boilerplate lines (plain text: one paragraph or heading a line).
+
+    A line inside a hard-wrapped paragraph (the line before it runs on, without a sentence end)
+    is never taken for boilerplate, whatever it starts with.  Text without boilerplate is
+    returned unchanged.
+    """
+    lines = text.split("\n")
+    drop = [
+        is_boilerplate(ln) and (i == 0 or not lines[i - 1].strip() or bool(_ENDS_SENTENCE.search(lines[i - 1])))
+        for i, ln in enumerate(lines)
+    ]
+    if not any(drop):
+        return text
+    kept = "\n".join(ln for ln, d in zip(lines, drop, strict=True) if not d)
+    return re.sub(r"\n{3,}", "\n\n", kept).strip()

@@ -119,3 +119,43 @@ def test_killed_ingest_resumes_without_duplicates(tmp_path: Path, samples: Path)
     con = sqlite3.connect(db)
     assert con.execute("SELECT count(*) FROM (SELECT DISTINCT article_id FROM entities)").fetchone()[0] == 40
     assert con.execute("SELECT count(*) FROM articles_fts").fetchone()[0] == 40
+
+
+def test_ingest_rejects_broken_files_stores_the_rest_and_resumes_without_duplicates(tmp_path: Path) -> None:
+    import gzip
+    import sqlite3
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    page = ("<html><head><title>Council votes</title></head><body><article>"
+            + "<p>The council of Springfield voted on Monday to rebuild the old bridge, the mayor said.</p>" * 40
+            + "</article></body></html>").encode()
+    (corpus / "a_good.html.gz").write_bytes(gzip.compress(page))
+    packed = gzip.compress(page.replace(b"Springfield", b"Shelbyville"))
+    (corpus / "b_truncated.html.gz").write_bytes(packed[: len(packed) // 2])
+    (corpus / "c_good.txt").write_text("Talks resume\n\nNegotiators from Chile met in Lima on Monday.\n\n"
+                                       "Contributing: Jo Roe", encoding="utf-8")
+    (corpus / "d_garbage.txt").write_bytes(bytes(range(128, 256)) * 30)
+    (corpus / "e_latin.html").write_bytes(
+        '<html><head><meta charset="windows-1252"><title>Caf\u00e9 closes</title></head><body><article>'
+        '<p>The caf\u00e9 owner said \u201cwe are closing\u201d on Monday, officials in the town confirmed.</p>'
+        '</article></body></html>'.encode("cp1252"))
+    db = str(tmp_path / "m.db")
+    first = run("ingest", str(corpus), "--db", db)
+    assert first.returncode == 1  # some documents were rejected; the rest landed
+    con = sqlite3.connect(db)
+    stored = dict(con.execute("SELECT source, text FROM articles").fetchall())
+    assert sorted(Path(s).name for s in stored) == ["a_good.html.gz", "c_good.txt", "e_latin.html"]
+    assert not any("Shelbyville" in t for t in stored.values())
+    assert "Contributing" not in stored[str(corpus / "c_good.txt")]
+    assert "café owner said “we are closing”" in stored[str(corpus / "e_latin.html")]
+    rejects = {Path(s).name: c for s, c in con.execute("SELECT source, code FROM rejects")}
+    assert rejects == {"b_truncated.html.gz": "E108", "d_garbage.txt": "E105"}
+    con.close()
+    assert "E108" in first.stderr and "b_truncated.html.gz" in first.stderr  # reported to the user too
+    second = run("ingest", str(corpus), "--db", db)
+    assert "0 analysed, 2 rejected, 3 already done" in second.stderr
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 3
+    assert con.execute("SELECT count(*) FROM articles_fts").fetchone()[0] == 3
+    assert con.execute("SELECT count(*) FROM rejects").fetchone()[0] == 2

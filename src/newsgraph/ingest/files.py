@@ -12,9 +12,10 @@ The one place input bytes become text, so every reader applies the same rules:
 - UTF-8 with a few damaged bytes (at most ``MAX_BAD_UTF8_SHARE`` of the bytes, and more intact
   non-ASCII characters than damaged bytes) is kept, each damaged byte shown as U+FFFD; wider
   damage is rejected (E105) rather than read as some legacy encoding's garbage;
-- bytes that are mostly not UTF-8 (or not at all, whatever they declare) are a legacy text: the encoding is detected
-  (charset_normalizer, windows-1252 preferred among equally good candidates) and the document is
-  rejected (E105) when no encoding reads it as text (random or corrupted bytes).
+- bytes with (next to) no intact UTF-8 multi-byte sequence, whatever they declare, are a legacy
+  text: the encoding is detected (charset_normalizer, windows-1252 preferred among equally good
+  candidates) and the document is rejected (E105) when no encoding reads it as text; bytes with
+  intact UTF-8 pieces among much junk (random or corrupted data) are rejected (E105) outright.
 """
 
 from __future__ import annotations
@@ -46,6 +47,9 @@ COMPRESSED: dict[str, Callable[[str], BufferedIOBase]] = {
 CompressedReadError = (EOFError, gzip.BadGzipFile, zlib.error, lzma.LZMAError, OSError)
 
 MAX_BAD_UTF8_SHARE = 0.01  # more undecodable bytes than this share of a UTF-8 text: rejected
+# A legacy (windows-1252, ...) text almost never holds a valid UTF-8 multi-byte sequence (an
+# accented capital followed by a symbol); random or corrupted bytes hold one for every ~20 bad ones.
+_ACCIDENTAL_UTF8 = 0.01
 
 # charset labels browsers decode as windows-1252 (WHATWG Encoding standard, "windows-1252" labels)
 _CP1252_LABELS = frozenset({
@@ -199,7 +203,10 @@ def decode_bytes(data: bytes) -> str:
     bad, intact = _utf8_damage(data)
     if intact > bad or (utf8_declared and intact > 0):  # UTF-8 with some damage, not a legacy encoding
         return decode_utf8(data, declared=utf8_declared)
-    # no intact UTF-8 at all (a "utf-8" declaration is then wrong) or mostly damaged: a legacy encoding?
+    if intact > _ACCIDENTAL_UTF8 * bad:  # UTF-8 in pieces among junk: neither UTF-8 nor a legacy text
+        raise InputError(f"{bad} of {len(data)} bytes are not valid UTF-8 around {intact} that are; "
+                         f"{E.EXPLAIN[E.E_DECODE]}", code=E.E_DECODE)
+    # no intact UTF-8 (a "utf-8" declaration is then wrong): a legacy encoding, if one reads it as text
     text = _detected(data)
     if text is None:
         raise InputError(E.EXPLAIN[E.E_DECODE], code=E.E_DECODE)

@@ -2,14 +2,16 @@
 
 Clean text is ``title + "\\n\\n" + body``; every annotation offset points into it.  Every reader's
 title, body and captions pass through ``_assemble``, where mojibake is repaired
-(``parse/repair.py``), so the clean text is the repaired text.  Boilerplate lines are dropped by
-each format's reader (``parse/boilerplate.py``: one pattern list for all).
+(``parse/repair.py``), so the clean text is the repaired text.  Boilerplate lines (page chrome and
+notices such as "Contributing: …" or "This story is from …") are dropped for every format with
+one pattern list (``parse/boilerplate.py``): not stored, not analysed.
 """
 
 from __future__ import annotations
 
 from .. import errors as E
 from ..model import Article, Byline, Published, RawDocument, Rejected
+from .boilerplate import drop_boilerplate_lines
 from .markdown import parse_markdown
 from .metadata import classify_bylines, content_hash, detect_language, outlet_from_url, safe_url, stable_id
 from .published import parse_date
@@ -61,7 +63,7 @@ def parse(raw: RawDocument) -> Article | Rejected:
         pub = published or (parse_date(ex.published, source=ex.published_source or "html")
                             if ex.published else None)
         title = raw.title or ex.title
-        body = clean_text(ex.body)
+        body = drop_boilerplate_lines(clean_text(ex.body))  # notices (credits, copyright) the extractor kept
         in_body = bool(title) and body.split("\n", 1)[0].strip().rstrip(".") == title.strip().rstrip(".")
         return _assemble(
             raw, title=title, body=body, title_in_body=in_body,

@@ -4,8 +4,13 @@ Share buttons, newsletter prompts, cross-link labels, "Follow us on …", "Click
 agency credits ("(Reporting by …; Editing by …)", "Contributing: …"), archive notes ("This story
 is from …") and copyright lines.  The patterns live in one file, ``data/html_boilerplate.txt``
 (one regular expression a line, matched case-insensitively, so lower-cased corpora match too),
-and every reader uses them: the HTML cleaner on extracted lines (``parse/html_clean.py``), the
-plain-text, JSONL and Markdown readers through ``drop_boilerplate_lines`` and ``is_boilerplate``.
+in two kinds: page chrome, never part of an article, and notices (credits, copyright, archive
+notes, calls to action), which a publisher prints with the article and extraction benchmarks
+count as its text.  The HTML extractor drops chrome from extracted lines (``parse/html_clean.py``,
+``notices=False``, so ``extract_html`` is measured on the benchmark's definition); ``parse()``
+drops both kinds from every article's clean text, whatever its format, through
+``drop_boilerplate_lines`` (plain text, JSONL text, HTML bodies) and ``is_boilerplate`` (Markdown
+blocks).
 
 A line counts only when it is short (``MAX_BOILERPLATE_CHARS``), so a real paragraph that
 mentions "subscribe" or "copyright" survives.  Boilerplate lines are removed from the article's
@@ -27,22 +32,29 @@ _ENDS_SENTENCE = re.compile(r"[.!?:;…\"”’»)\]]\s*$")
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], ...]:
+def _patterns() -> tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]]:
+    """(page chrome, notices): the two sections of the pattern file, split at the line "[notices]"."""
     text = resources.files("newsgraph").joinpath("data/html_boilerplate.txt").read_text(encoding="utf-8")
-    pats = []
+    chrome: list[re.Pattern[str]] = []
+    notices: list[re.Pattern[str]] = []
+    into = chrome
     for line in text.splitlines():
         line = line.strip()
-        if line and not line.startswith("#"):
-            pats.append(re.compile(line, re.I))
-    return tuple(pats)
+        if line == "[notices]":
+            into = notices
+        elif line and not line.startswith("#"):
+            into.append(re.compile(line, re.I))
+    return tuple(chrome), tuple(notices)
 
 
-def is_boilerplate(line: str) -> bool:
-    """Whether a short line is a share button, newsletter prompt, cross-link label, credit, …"""
+def is_boilerplate(line: str, *, notices: bool = True) -> bool:
+    """Whether a short line is a share button, newsletter prompt, cross-link label (page chrome)
+    or, unless ``notices`` is False, a credit, copyright line, archive note or call to action."""
     s = WS.sub(" ", line).strip()
     if len(s) > MAX_BOILERPLATE_CHARS:
         return False
-    return any(p.search(s) for p in _patterns())
+    chrome, notes = _patterns()
+    return any(p.search(s) for p in chrome) or (notices and any(p.search(s) for p in notes))
 
 
 def drop_boilerplate_lines(text: str) -> str:

@@ -43,7 +43,7 @@ def clean_body(text: str, title: str, description: str | None = None) -> str:
     head = 0
     while head < min(3, len(lines) - 1) and _is_header_line(lines[head], title, description):
         head += 1
-    kept = [ln for ln in lines[head:] if not is_boilerplate(ln)]
+    kept = [ln for ln in lines[head:] if not is_boilerplate(ln, notices=False)]  # notices: parse() drops them
     # collapse a paragraph repeated right after itself (sticky headers, doubled teasers)
     out: list[str] = []
     for ln in kept:

@@ -391,6 +391,10 @@ def export(
                                                                "parquet.")] = "-",
     table: Annotated[str, typer.Option(help="For csv: articles, entities, events, quotes, timexes, amounts, "
                                             "places, themes.")] = "articles",
+    min_confidence: Annotated[float | None, typer.Option(
+        "--min-confidence", min=0.0, max=1.0,
+        help="gdelt-events, gdelt-mentions, csv events/quotes: leave out items below this confidence "
+             "(default: the setting min_confidence_events or min_confidence_quotes).")] = None,
     db: DbOpt = None,
     config: ConfigOpt = None,
 ) -> None:
@@ -409,7 +413,11 @@ def export(
     if format not in EXPORT_FORMATS:
         err.print(f"[red]error:[/red] unknown format {format!r}; one of {', '.join(EXPORT_FORMATS)}")
         raise typer.Exit(2)
+    from .query.filters import min_confidence as threshold
+
     settings = _settings(config)
+    ev_min = threshold(min_confidence, settings.min_confidence_events)
+    qu_min = threshold(min_confidence, settings.min_confidence_quotes)
     with _open_ro(db, settings) as store:
         if format == "parquet":
             from .export.parquet import write_parquet
@@ -425,14 +433,14 @@ def export(
                 n = export_jsonl(store, out)
             elif format == "csv":
                 try:
-                    n = export_csv(store, out, table=table)
+                    n = export_csv(store, out, table=table, min_confidence=qu_min if table == "quotes" else ev_min)
                 except ValueError as exc:
                     err.print(f"[red]error:[/red] {exc}")
                     raise typer.Exit(2) from exc
             elif format == "gdelt-events":
-                n = write_events(store, out)
+                n = write_events(store, out, ev_min)
             elif format == "gdelt-mentions":
-                n = write_mentions(store, out)
+                n = write_mentions(store, out, ev_min)
             else:
                 n = write_gkg(store, out)
     err.print(f"{n} rows written")

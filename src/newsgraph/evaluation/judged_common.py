@@ -145,11 +145,11 @@ def sample_items(items: Iterable[JSON], key: Callable[[JSON], str], sources: Seq
     return sorted(chosen, key=lambda it: (order.get(it["source"], 99), it["article"], key(it)))
 
 
-def carry_over(new: list[JSON], old: Iterable[JSON], same: Callable[[JSON], str], verdicts: Sequence[str],
+def carry_over(new: list[JSON], old: Iterable[JSON], same: Callable[[JSON], str], empty: JSON,
                judged: Callable[[JSON], bool]) -> tuple[list[JSON], int]:
-    """Copy the ``verdicts`` fields from ``old`` judgments onto the ``new`` items with the same ``same``
-    key (the item's place and claim, not its confidence); the others get null verdicts (empty tags and
-    reason).  A carried item records ``judged_commit``, the pipeline commit the verdicts were given for.
+    """Copy the verdict fields (the keys of ``empty``) from ``old`` judgments onto the ``new`` items with
+    the same ``same`` key (the item's place and claim, not its confidence); the others get ``empty``'s
+    values.  A carried item records ``judged_commit``, the pipeline commit the verdicts were given for.
     Returns (items, number carried)."""
     done = {same(o): o for o in old if judged(o)}
     out, carried = [], 0
@@ -157,19 +157,19 @@ def carry_over(new: list[JSON], old: Iterable[JSON], same: Callable[[JSON], str]
         o = done.get(same(it))
         it = dict(it)
         if o is not None:
-            it.update({v: o.get(v) for v in verdicts})
+            it.update({v: o.get(v) for v in empty})
             it["judged_commit"] = o.get("judged_commit", o.get("pipeline_commit"))
             carried += 1
         else:
-            it.update({v: ([] if v == "tags" else "" if v == "reason" else None) for v in verdicts})
+            it.update(json.loads(json.dumps(empty)))  # a fresh copy: no list shared between items
         out.append(it)
     return out, carried
 
 
 def merge(base: Sequence[JSON], parts: Sequence[Sequence[JSON]], verdicts: Sequence[str],
           judged: Callable[[JSON], bool]) -> tuple[list[JSON], list[str]]:
-    """The ``base`` items with the verdicts of whichever part judged them (parts are copies of the base, or
-    of line ranges of it, each filled by one judge).  Items judged in two parts with different verdicts are
+    """The ``base`` items with the ``verdicts`` fields of whichever part judged them (parts are copies of the
+    base, or of line ranges of it, each filled by one judge).  Items judged in two parts with different verdicts are
     conflicts: they keep the base's verdicts and their ids are returned.  Returns (items, conflicts)."""
     found: dict[str, list[JSON]] = {}
     for part in parts:
@@ -188,7 +188,8 @@ def merge(base: Sequence[JSON], parts: Sequence[Sequence[JSON]], verdicts: Seque
             conflicts.append(it["item"])
             out.append(dict(it))
         elif got:
-            out.append({**it, **{v: got[0].get(v) for v in verdicts if v in got[0]}})
+            out.append({**it, **{v: got[0][v] for v in verdicts if v in got[0]},
+                        **({"judged_commit": got[0]["judged_commit"]} if "judged_commit" in got[0] else {})})
         else:
             out.append(dict(it))
     return out, conflicts
@@ -262,6 +263,19 @@ def tally(items: Iterable[JSON]) -> JSON:
         for t in it.get("tags") or []:
             counts[t] = counts.get(t, 0) + 1
     return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def conf(it: JSON) -> float:
+    """An item's confidence (0 when the output gave none)."""
+    c = it.get("confidence")
+    return float(c) if c is not None else 0.0
+
+
+def flat(it: JSON) -> JSON:
+    """An event or quote line as the scorer reads it: its ``verdict`` object's fields beside its corpus
+    (``corpus``: the line's ``source``), third, confidence, kind and commit."""
+    return {"item": it["item"], "corpus": it["source"], "third": it.get("third", 0), "confidence": it.get("confidence"),
+            "kind": it.get("kind"), "pipeline_commit": it.get("pipeline_commit"), **(it.get("verdict") or {})}
 
 
 def split_judged(judgments: Iterable[JSON], criteria: Sequence[str]) -> tuple[list[JSON], int]:

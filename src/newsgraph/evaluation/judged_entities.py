@@ -86,7 +86,8 @@ def carry_over(new: list[dict[str, Any]], old: Iterable[dict[str, Any]]) -> tupl
     first-mention offsets, type, code, mention set and canonical name); the rest get null verdicts.
     Returns (items, number carried)."""
     return jc.carry_over(new, old, lambda it: json.dumps([it.get(k) for k in SAME_KEYS]),
-                         (*CRITERIA, "tags", "reason"), lambda o: o.get("full") is not None)
+                         {**{c: None for c in CRITERIA}, "tags": [], "reason": ""},
+                         lambda o: o.get("full") is not None)
 
 
 def run_sample(data: Path, work: Path, out: Path, seed: int, carry_from: Path | None, reuse: bool,

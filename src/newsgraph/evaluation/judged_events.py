@@ -404,13 +404,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def default_threshold(path: Path, given: float | None) -> float:
+def default_threshold(path: Path, given: float | None, config: Path | None = None) -> float:
     """``given``, else the setting the output uses for this kind of item (min_confidence_events/_quotes)."""
     if given is not None:
         return given
     from ..config import load_settings
 
-    st = load_settings()
+    st = load_settings(config)
     rows = list(read_jsonl(path))
     return st.min_confidence_quotes if kind_of(rows) == "quotes" else st.min_confidence_events
 

@@ -162,6 +162,10 @@ def test_the_score_gives_shares_per_source_band_and_threshold_with_wilson_interv
     assert r["error_tags"] == {"not-real": 2, "wrong-date": 1, "wrong-root": 1}
     r5 = je.score(ROWS, min_confidence=0.5)
     assert r5["at_min_confidence"]["kept"] == 4 and r5["at_min_confidence"]["full"]["k"] == 3
+    negated = [*ROWS, {**_row("bbc", 1, 0.95, real=False, code=False, parties=False, date=False), "negated": True}]
+    rn = je.score(negated)
+    assert rn["overall"]["full"]["n"] == 8 and rn["negated"] == 1
+    assert rn["thresholds"] == r["thresholds"]  # never shown, so not in the precision at a threshold
     held = je.score(ROWS, thirds=frozenset({2}))
     assert held["judged"] == 1 and held["overall"]["full"]["k"] == 1
 

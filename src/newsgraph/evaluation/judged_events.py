@@ -124,11 +124,16 @@ def score(judgments: Iterable[JSON], *, min_confidence: float = 0.0,
     """Share fully right and per criterion (95% Wilson intervals) over the judged events of ``thirds``
     (third 2 is held aside: score it with ``thirds={2}`` at the end only): overall, per source, per third,
     per confidence band, at ``min_confidence`` (the default threshold) and at each candidate threshold
-    (precision of ``full`` and of ``real``); negated events are scored as output (a negated event is right
-    when the text says it did not happen); the tally of error tags.  Pending items are counted, left out."""
-    done, pending = jc.split_judged((jc.flat(it) for it in judgments), CRITERIA)
+    (precision of ``full`` and of ``real``); the tally of error tags.  Pending items are counted, left out.
+    Negated events are judged like the others (right when the text says the act did not happen) and count
+    in the overall, per-source, per-third and per-band shares; the read API never shows them, so the shares
+    at ``min_confidence`` and at each threshold are over the events that are not negated."""
+    rows = list(judgments)
+    negated = {it["item"] for it in rows if it.get("negated")}
+    done, pending = jc.split_judged((jc.flat(it) for it in rows), CRITERIA)
     mine = [it for it in done if int(it["third"]) in thirds]
-    kept = [it for it in mine if conf(it) >= min_confidence]
+    shown = [it for it in mine if it["item"] not in negated]
+    kept = [it for it in shown if conf(it) >= min_confidence]
     return {
         "judged": len(mine), "pending": pending, "thirds": sorted(thirds),
         "commits": sorted({str(it.get("pipeline_commit", "?")) for it in mine}),
@@ -137,8 +142,9 @@ def score(judgments: Iterable[JSON], *, min_confidence: float = 0.0,
         "by_source": jc.grouped(mine, "corpus", CRITERIA),
         "by_third": jc.grouped(mine, "third", CRITERIA),
         "by_band": jc.by_band(mine, CRITERIA, conf),
-        "thresholds": jc.at_thresholds(mine, "full", conf),
-        "thresholds_real": jc.at_thresholds(mine, "real", conf),
+        "negated": len(mine) - len(shown),
+        "thresholds": jc.at_thresholds(shown, "full", conf),
+        "thresholds_real": jc.at_thresholds(shown, "real", conf),
         "error_tags": jc.tally(mine),
     }
 

@@ -202,6 +202,7 @@ def test_recall_counts_gold_events_found_by_root_and_trigger_at_the_threshold() 
             {"root": "19", "trigger": [60, 66]}, {"root": "04", "trigger": [30, 34]}]
     assert je.found(gold, system, 0.0) == (2, 2)     # the negated one is not output as an event
     assert je.found(gold, system, 0.5) == (1, 1)
+    assert je.found([{"root": ["03", "04"], "trigger": [11, 12]}], system, 0.0) == (1, 1)  # either root
     rows = [{"item": "s1", "source": "bbc", "third": 0, "gold": gold, "system": system},
             {"item": "s2", "source": "cnn", "third": 1, "gold": [], "system": []},
             {"item": "s3", "source": "cnn", "third": 2, "gold": gold, "system": []},

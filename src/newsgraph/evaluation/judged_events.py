@@ -207,17 +207,19 @@ def _overlap(a: Sequence[int], b: Sequence[int]) -> bool:
 def found(gold: Sequence[JSON], system: Sequence[JSON], min_confidence: float) -> tuple[int, int]:
     """(gold events matched by an output event of the same root whose trigger overlaps theirs; gold events
     matched by an output event of the same root anywhere in the sentence), one to one, counting only
-    output events that are not negated and have ``confidence >= min_confidence``."""
+    output events that are not negated and have ``confidence >= min_confidence``.  A gold ``root`` may be a
+    list of the roots the judge accepts (the codebook allowing either)."""
     shown = [ev for ev in system if not ev.get("negated") and float(ev.get("confidence") or 0) >= min_confidence]
     strict_free, loose_free = list(shown), list(shown)
     strict = loose = 0
     for g in gold:
-        hit = next((ev for ev in strict_free if ev["root"] == g["root"] and _overlap(ev["trigger"], g["trigger"])),
+        roots = {g["root"]} if isinstance(g["root"], str) else set(g["root"])  # a list: any of these roots
+        hit = next((ev for ev in strict_free if ev["root"] in roots and _overlap(ev["trigger"], g["trigger"])),
                    None)
         if hit is not None:
             strict_free.remove(hit)
             strict += 1
-        near = next((ev for ev in loose_free if ev["root"] == g["root"]), None)
+        near = next((ev for ev in loose_free if ev["root"] in roots), None)
         if near is not None:
             loose_free.remove(near)
             loose += 1

@@ -391,6 +391,10 @@ def export(
                                                                "parquet.")] = "-",
     table: Annotated[str, typer.Option(help="For csv: articles, entities, events, quotes, timexes, amounts, "
                                             "places, themes.")] = "articles",
+    min_confidence: Annotated[float | None, typer.Option(
+        "--min-confidence", min=0.0, max=1.0,
+        help="gdelt-events, gdelt-mentions, csv events/quotes: leave out items below this confidence "
+             "(default: the setting min_confidence_events or min_confidence_quotes).")] = None,
     db: DbOpt = None,
     config: ConfigOpt = None,
 ) -> None:
@@ -409,7 +413,11 @@ def export(
     if format not in EXPORT_FORMATS:
         err.print(f"[red]error:[/red] unknown format {format!r}; one of {', '.join(EXPORT_FORMATS)}")
         raise typer.Exit(2)
+    from .query.filters import min_confidence as threshold
+
     settings = _settings(config)
+    ev_min = threshold(min_confidence, settings.min_confidence_events)
+    qu_min = threshold(min_confidence, settings.min_confidence_quotes)
     with _open_ro(db, settings) as store:
         if format == "parquet":
             from .export.parquet import write_parquet
@@ -425,14 +433,14 @@ def export(
                 n = export_jsonl(store, out)
             elif format == "csv":
                 try:
-                    n = export_csv(store, out, table=table)
+                    n = export_csv(store, out, table=table, min_confidence=qu_min if table == "quotes" else ev_min)
                 except ValueError as exc:
                     err.print(f"[red]error:[/red] {exc}")
                     raise typer.Exit(2) from exc
             elif format == "gdelt-events":
-                n = write_events(store, out)
+                n = write_events(store, out, ev_min)
             elif format == "gdelt-mentions":
-                n = write_mentions(store, out)
+                n = write_mentions(store, out, ev_min)
             else:
                 n = write_gkg(store, out)
     err.print(f"{n} rows written")
@@ -445,9 +453,14 @@ from . import cli_events  # noqa: E402,F401
 @app.command(name="eval")
 def eval_cmd(
     task: Annotated[str, typer.Argument(help="extraction | dates | ner | quotes | timex | events | gate | "
-                                             "judged-entities")],
-    judgments: Annotated[Path | None, typer.Option(help="judged-entities: the judgment file (docs/judging.md).")
-                         ] = None,
+                                             "judged-entities | judged-events | judged-quotes")],
+    judgments: Annotated[Path | None, typer.Option(help="judged-*: the judgment file (docs/judging.md); "
+                                                        "judged-events also takes the recall file.")] = None,
+    min_confidence: Annotated[float | None, typer.Option(
+        "--min-confidence", help="judged-events/-quotes: the threshold to report at (default: the setting).")
+    ] = None,
+    held_aside: Annotated[bool, typer.Option("--held-aside", help="judged-events/-quotes: score the held-aside "
+                                                                  "third instead of the other two.")] = False,
     data: Annotated[Path | None, typer.Option("--data", help="Data folder (e.g. ../shared/data).")] = None,
     limit: Annotated[int | None, typer.Option(help="Only the first N records (quick checks).")] = None,
     floors: Annotated[Path, typer.Option(help="gate: the floors file.")] = Path("tests/eval/floors.json"),
@@ -475,6 +488,16 @@ def eval_cmd(
             raise typer.Exit(2)
         print(json.dumps(score(read_jsonl(judgments)), indent=2))
         return
+    if task in ("judged-events", "judged-quotes"):
+        from .evaluation.judged_events import default_threshold, score_file
+
+        if judgments is None or not judgments.is_file():
+            err.print(f"[red]error:[/red] {task} needs --judgments FILE")
+            raise typer.Exit(2)
+        thirds = frozenset({2}) if held_aside else frozenset({0, 1})
+        print(json.dumps(score_file(judgments, default_threshold(judgments, min_confidence, config), thirds),
+                         indent=2))
+        return
     tasks = ("extraction", "dates", "ner", "quotes", "timex", "events")
     if task == "gate":
         from .evaluation.gate import gate
@@ -482,7 +505,8 @@ def eval_cmd(
         raise typer.Exit(gate(data, floors=floors, results=results, rec=record,
                               allow_regression=allow_regression, config=config))
     if task not in tasks:
-        err.print(f"[red]error:[/red] unknown task {task!r}; one of {', '.join(tasks)}, gate, judged-entities")
+        err.print(f"[red]error:[/red] unknown task {task!r}; one of {', '.join(tasks)}, gate, "
+                  "judged-entities, judged-events, judged-quotes")
         raise typer.Exit(2)
     if data is None or not data.is_dir():
         err.print(f"[red]error:[/red] data folder {str(data)!r} not found (give --data)")

@@ -26,14 +26,18 @@ FromOpt = Annotated[str | None, typer.Option("--from", help="Earliest date, YYYY
                                                             "else its article's).")]
 ToOpt = Annotated[str | None, typer.Option("--to", help="Latest date, inclusive: 2024-03 admits all of March.")]
 NegatedOpt = Annotated[bool, typer.Option("--negated", help="Also negated events (did not happen).")]
+MinConfOpt = Annotated[float | None, typer.Option("--min-confidence", min=0.0, max=1.0,
+                                                 help="Only events of at least this confidence (default: the "
+                                                      "setting min_confidence_events).")]
 FormatOpt = Annotated[str, typer.Option("--format", "-f", help="table | json (what /api/events answers).")]
 
 
 def _event_filter(*, actor: str | None, source: str | None, target: str | None, code: str | None,
                   quad_class: int | None, date_from: str | None, date_to: str | None, article: str | None,
-                  negated: bool, fmt: str) -> Any:
+                  negated: bool, fmt: str, min_confidence: float | None, default_confidence: float) -> Any:
     """The read API's EventFilter from the CLI options, which mean what the REST API's do."""
     from .query import DATE_RE, EventFilter
+    from .query.filters import min_confidence as threshold
 
     for name, value in (("--from", date_from), ("--to", date_to)):
         if value and not DATE_RE.match(value):
@@ -43,7 +47,8 @@ def _event_filter(*, actor: str | None, source: str | None, target: str | None, 
         err.print(f"[red]error:[/red] --format is {' or '.join(EVENT_FORMATS)}")
         raise typer.Exit(2)
     return EventFilter(actor=actor, source=source, target=target, code=code, quad_class=quad_class,
-                       date_from=date_from, date_to=date_to, article=article, negated=negated)
+                       date_from=date_from, date_to=date_to, article=article, negated=negated,
+                       min_confidence=threshold(min_confidence, default_confidence))
 
 
 @app.command()
@@ -58,6 +63,7 @@ def events(
     date_to: ToOpt = None,
     article: Annotated[str | None, typer.Option(help="Only this article id.")] = None,
     negated: NegatedOpt = False,
+    min_confidence: MinConfOpt = None,
     limit: Annotated[int, typer.Option(min=1, help="Most rows.")] = 50,
     offset: Annotated[int, typer.Option(min=0, help="Skip this many rows first.")] = 0,
     fmt: FormatOpt = "table",
@@ -66,7 +72,8 @@ def events(
     """List coded events with their evidence, newest first (the filters of /api/events).
 
     Actor and code filters match prefixes in any case; an event without a date of its own takes
-    its article's; negated events only with --negated (docs/query.md).
+    its article's; negated events only with --negated; events below --min-confidence (default: the
+    setting min_confidence_events) are left out (docs/query.md).
 
     Example:  newsgraph events --actor RUS --code 19 --from 2024-01-01 --db news.db
     """
@@ -76,7 +83,8 @@ def events(
 
     settings = _settings(config)
     f = _event_filter(actor=actor, source=source, target=target, code=code, quad_class=quad_class,
-                      date_from=date_from, date_to=date_to, article=article, negated=negated, fmt=fmt)
+                      date_from=date_from, date_to=date_to, article=article, negated=negated, fmt=fmt,
+                      min_confidence=min_confidence, default_confidence=settings.min_confidence_events)
     with _open_ro(db, settings) as store:
         res = list_events(store, f, limit=limit, offset=offset)
     if fmt == "json":
@@ -103,6 +111,7 @@ def dyads(
     date_from: FromOpt = None,
     date_to: ToOpt = None,
     negated: NegatedOpt = False,
+    min_confidence: MinConfOpt = None,
     by: Annotated[str, typer.Option(help="Period: day | month | year | all.")] = "month",
     limit: Annotated[int, typer.Option(min=1, help="Most rows.")] = 100,
     offset: Annotated[int, typer.Option(min=0, help="Skip this many rows first.")] = 0,
@@ -123,7 +132,8 @@ def dyads(
         raise typer.Exit(2)
     settings = _settings(config)
     f = _event_filter(actor=actor, source=source, target=target, code=code, quad_class=quad_class,
-                      date_from=date_from, date_to=date_to, article=None, negated=negated, fmt=fmt)
+                      date_from=date_from, date_to=date_to, article=None, negated=negated, fmt=fmt,
+                      min_confidence=min_confidence, default_confidence=settings.min_confidence_events)
     with _open_ro(db, settings) as store:
         res = list_dyads(store, f, period=by, limit=limit, offset=offset)
     if fmt == "json":

@@ -26,6 +26,8 @@ class Settings:
     jobs: int = 1
     chunk_size: int = 8
     stages: tuple[str, ...] = field(default_factory=tuple)
+    min_confidence_events: float = 0.0
+    min_confidence_quotes: float = 0.0
     host: str = "127.0.0.1"
     port: int = 8765
     sql_time_limit_ms: int = 2000

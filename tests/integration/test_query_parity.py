@@ -1,7 +1,8 @@
 """One read API: ``newsgraph events|dyads --format json`` answers exactly what ``/api/events`` and
 ``/api/dyads`` answer, for the same filters, on SQLite and on PostgreSQL; and the filters mean
 what docs/query.md says (prefix codes in any case, the article's date when the event has none,
-negated events only when asked for).
+negated events only when asked for, events and quotes below the confidence threshold left out, the
+threshold given or else the setting's).
 
 The database holds invented articles with hand-built events (no NLP runs), so each expected
 answer is known.
@@ -15,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from newsgraph.model import Analysis, Article, EntityRef, Event, EventDate, Published, Span
+from newsgraph.model import Analysis, Article, EntityRef, Event, EventDate, Published, Quote, Span
 from newsgraph.store import open_store
 
 fastapi = pytest.importorskip("fastapi")
@@ -45,6 +46,11 @@ ARTICLES: list[tuple[str, str, list[tuple[str | None, str | None, str, str | Non
 ]
 
 
+# each event's confidence (article, index); 0.5 when not listed
+CONFIDENCE = {("a1", 0): 0.9, ("a1", 1): 0.3, ("a1", 2): 0.1, ("a2", 0): 0.6, ("a2", 1): 0.2, ("a3", 0): 0.8,
+              ("a3", 2): 0.45}
+
+
 def _analysis(aid: str, published: str, rows: list[tuple[str | None, str | None, str, str | None, bool]]) -> Analysis:
     sentences = [f"Sentence {i} about {s} and {t}." for i, (s, t, *_rest) in enumerate(rows)]
     text = "Invented report\n\n" + " ".join(sentences)
@@ -58,7 +64,7 @@ def _analysis(aid: str, published: str, rows: list[tuple[str | None, str | None,
             date=EventDate(date, "day" if len(date) == 10 else "month" if len(date) == 7 else "year", "text")
             if date else None,
             place=None, sentence=Span.of(text, pos, pos + len(sent)), trigger=Span.of(text, pos, pos + 8),
-            negated=neg, name=f"code {code}"))
+            negated=neg, name=f"code {code}", confidence=CONFIDENCE.get((aid, len(events)), 0.5)))
         pos += len(sent) + 1
     art = Article(id=aid, text=text, title="Invented report", published=Published(published, "day", "input"))
     return Analysis(article=art, events=tuple(events))
@@ -95,6 +101,11 @@ CASES: list[tuple[list[str], dict[str, str]]] = [
     (["--quad-class", "4", "--to", "2024-03-18"], {"quad_class": "4", "to": "2024-03-18"}),
     (["--target", "FRA", "--from", "2023"], {"target": "FRA", "from": "2023"}),
     (["--actor", "RUS", "--limit", "1", "--offset", "1"], {"actor": "RUS", "limit": "1", "offset": "1"}),
+    (["--min-confidence", "0.5"], {"min_confidence": "0.5"}),
+    (["--actor", "GBR", "--negated", "--min-confidence", "0.05"], {"actor": "GBR", "negated": "true",
+                                                                   "min_confidence": "0.05"}),
+    (["--source", "RUS", "--min-confidence", "0.8"], {"source": "RUS", "min_confidence": "0.8"}),
+    (["--min-confidence", "0"], {"min_confidence": "0"}),
 ]
 
 
@@ -187,3 +198,75 @@ def test_export_tables_come_from_the_read_api(sqlite_db: str, tmp_path: Path) ->
     with open_store(sqlite_db, read_only=True) as store:
         n = export_csv(store, out, table="events")
     assert n == 9 and out.getvalue().splitlines()[0].startswith("article_id,idx,code,")
+
+
+def test_min_confidence_leaves_out_the_less_confident_events(sqlite_db: str) -> None:
+    def keys(*opts: str) -> list[tuple[str, int]]:
+        return sorted(_keys(_cli_json("events", "--db", sqlite_db, "--format", "json", *opts)))
+
+    everything = keys()
+    assert len(everything) == 8  # the 9 events but the negated one
+    assert keys("--min-confidence", "0.5") == [("a1", 0), ("a2", 0), ("a2", 2), ("a3", 0), ("a3", 1)]
+    assert keys("--min-confidence", "0.85") == [("a1", 0)]
+    # an event exactly at the threshold is kept
+    assert ("a2", 0) in keys("--min-confidence", "0.6") and ("a2", 0) not in keys("--min-confidence", "0.61")
+    dyads = _cli_json("dyads", "--db", sqlite_db, "--format", "json", "--min-confidence", "0.7", "--by", "all")
+    assert [(d["source"], d["target"], d["count"]) for d in dyads["items"]] == [("GBRGOV", "FRA", 1), ("RUS", "UKR", 1)]
+
+
+def test_the_setting_is_the_default_threshold_on_the_cli_and_the_api(sqlite_db: str, tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsgraph.config import load_settings
+
+    config = tmp_path / "strict.toml"
+    config.write_text("min_confidence_events = 0.5\nmin_confidence_quotes = 0.5\n", encoding="utf-8")
+    client = TestClient(create_app(sqlite_db, load_settings(config)))
+    by_setting = _cli_json("events", "--db", sqlite_db, "--format", "json", "--config", str(config))
+    assert by_setting == _api_json(client, "/api/events", {})
+    assert by_setting == _cli_json("events", "--db", sqlite_db, "--format", "json", "--min-confidence", "0.5")
+    # a threshold given wins over the setting, 0 shows everything again
+    assert _cli_json("events", "--db", sqlite_db, "--format", "json", "--config", str(config), "--min-confidence",
+                     "0")["total"] == 8 == _api_json(client, "/api/events", {"min_confidence": "0"})["total"]
+    monkeypatch.setenv("NEWSGRAPH_MIN_CONFIDENCE_EVENTS", "0.85")
+    assert _keys(_cli_json("events", "--db", sqlite_db, "--format", "json")) == [("a1", 0)]
+    assert _keys(TestClient(create_app(sqlite_db)).get("/api/events").json()) == [("a1", 0)]
+    # the pages use the same filter
+    page = client.get("/network", params={"es": "GBR", "et": "USA"})
+    assert page.status_code == 200
+    assert client.get("/api/events", params={"min_confidence": "1.5"}).status_code == 422
+
+
+def test_quotes_and_exports_follow_the_threshold(tmp_path: Path) -> None:
+    from newsgraph.config import load_settings
+
+    text = "Invented quotes\n\nAda said yes. Bo said no. Cy said maybe."
+    spans = [(text.index(w), text.index(w) + len(w)) for w in ("yes", "no.", "maybe")]
+    quotes = tuple(Quote(Span.of(text, s, e), "indirect", EntityRef(None, None, name), None, None, confidence=c)
+                   for (s, e), name, c in zip(spans, ("Ada", "Bo", "Cy"), (0.9, 0.4, 0.6), strict=True))
+    art = Article(id="q1", text=text, title="Invented quotes", published=Published("2024-01-05", "day", "input"))
+    db = str(tmp_path / "q.db")
+    with open_store(db) as store:
+        store.write(Analysis(article=art, quotes=quotes))
+        for aid, pub, rows in ARTICLES:
+            store.write(_analysis(aid, pub, rows))
+    client = TestClient(create_app(db))
+
+    def speakers(params: dict[str, str]) -> list[str]:
+        return [q["speaker_name"] for q in _api_json(client, "/api/quotes", params)["items"]]
+
+    assert sorted(speakers({})) == ["Ada", "Bo", "Cy"]
+    assert sorted(speakers({"min_confidence": "0.5"})) == ["Ada", "Cy"]
+    strict = TestClient(create_app(db, load_settings(min_confidence_quotes=0.7)))
+    assert [q["speaker_name"] for q in strict.get("/api/quotes").json()["items"]] == ["Ada"]
+    assert "Bo" not in strict.get("/quotes").text and "Cy" in client.get("/quotes").text
+
+    def exported(*opts: str) -> list[str]:
+        res = CliRunner().invoke(cli_app, ["export", "--db", db, *opts])
+        assert res.exit_code == 0, res.output
+        return res.stdout.splitlines()
+
+    assert len(exported("--format", "csv", "--table", "quotes")) == 4
+    assert len(exported("--format", "csv", "--table", "quotes", "--min-confidence", "0.5")) == 3
+    assert len(exported("--format", "csv", "--table", "events", "--min-confidence", "0.5")) == 1 + 5
+    assert len(exported("--format", "gdelt-mentions")) == 8
+    assert len(exported("--format", "gdelt-mentions", "--min-confidence", "0.7")) == 2

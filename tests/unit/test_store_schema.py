@@ -40,8 +40,8 @@ def test_sqlite_tables_have_the_defined_columns_in_order(tmp_path: Path) -> None
 
 def test_the_rendered_schema_is_the_schema_databases_were_made_with(tmp_path: Path) -> None:
     """Rendering changed how the schema is written, not what it is: same tables, columns, types,
-    defaults, keys, references and indexes as the v1 file, plus the columns added since (v2:
-    entities.actor_source, appended at the end)."""
+    defaults, keys, references and indexes as the v1 file, plus the columns added since, appended at
+    the end (v2: entities.actor_source; then quotes.confidence)."""
     def shape(sql: str) -> dict[str, Any]:
         c = sqlite3.connect(":memory:")
         c.executescript(sql)
@@ -54,7 +54,8 @@ def test_the_rendered_schema_is_the_schema_databases_were_made_with(tmp_path: Pa
                 out[name] = text.replace("IF NOT EXISTS ", "")
         return out
 
-    legacy = LEGACY.read_text(encoding="utf-8") + "\nALTER TABLE entities ADD COLUMN actor_source TEXT;\n"
+    legacy = LEGACY.read_text(encoding="utf-8") + ("\nALTER TABLE entities ADD COLUMN actor_source TEXT;\n"
+                                                   "ALTER TABLE quotes ADD COLUMN confidence REAL;\n")
     assert shape(render("sqlite")) == shape(legacy)
 
 

@@ -22,31 +22,20 @@ Commands (``python -m newsgraph.evaluation.judged_entities CMD``):
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
-import math
-import subprocess
-import sys
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from . import judged_common as jc
 from .common import read_jsonl
+from .judged_common import Source, excluded_articles, pipeline_commit, rank, share, short_hash, wilson
+
+__all__ = ["CRITERIA", "SEED", "SOURCES", "Source", "candidates", "carry_over", "excluded_articles", "lenient",
+           "main", "pipeline_commit", "rank", "sample_articles", "sample_items", "score", "wilson"]
 
 SEED = 20261201
 CRITERIA = ("real", "grouping", "code", "full")
-
-
-@dataclass(frozen=True)
-class Source:
-    """One corpus sampled from: its short name, file under the data folder, articles and entity quota."""
-
-    name: str
-    path: str
-    articles: int
-    quota: int
-
 
 SOURCES: tuple[Source, ...] = (
     Source("bbc", "corpus/bbc_2004_2005/articles.jsonl", 25, 80),
@@ -55,39 +44,12 @@ SOURCES: tuple[Source, ...] = (
 )
 
 
-def rank(seed: int, *parts: object) -> str:
-    """A stable pseudo-random rank: the hex SHA-256 of ``seed:part:part…`` (independent of file order)."""
-    return hashlib.sha256(":".join(str(p) for p in (seed, *parts)).encode()).hexdigest()
-
-
-def short_hash(text: str) -> str:
-    return hashlib.sha1(text.encode()).hexdigest()[:12]
-
-
 # --- sampling ---------------------------------------------------------------------------------------
-
-def input_record(rec: dict[str, Any]) -> dict[str, Any]:
-    """The ``newsgraph analyze`` JSONL input line for a corpus record (id, text, title, date, url kept)."""
-    out: dict[str, Any] = {"id": rec["id"], "text": rec["text"]}
-    if rec.get("title"):
-        out["title"] = rec["title"]
-    if rec.get("date"):
-        out["date"] = str(rec["date"])[:10]
-    if rec.get("url"):
-        out["url"] = rec["url"]
-    return out
-
 
 def sample_articles(data: Path, seed: int = SEED, sources: Sequence[Source] = SOURCES,
                     exclude: frozenset[str] = frozenset()) -> list[tuple[str, dict[str, Any]]]:
-    """[(source name, input line)] — per source the ``articles`` records of lowest rank, leaving out the
-    article ids in ``exclude`` (so that a fresh, held-out sample shares no article with an earlier one)."""
-    chosen: list[tuple[str, dict[str, Any]]] = []
-    for src in sources:
-        recs = sorted((r for r in read_jsonl(data / src.path) if str(r["id"]) not in exclude),
-                      key=lambda r: rank(seed, "article", r["id"]))
-        chosen += [(src.name, input_record(r)) for r in recs[: src.articles]]
-    return chosen
+    """[(source name, input line)] — per source the ``articles`` records of lowest rank (judged_common)."""
+    return jc.sample_articles(data, seed, sources, exclude)
 
 
 def candidates(analysis: dict[str, Any], source: str, commit: str) -> list[dict[str, Any]]:
@@ -111,21 +73,9 @@ def candidates(analysis: dict[str, Any], source: str, commit: str) -> list[dict[
 
 def sample_items(items: Iterable[dict[str, Any]], seed: int = SEED, sources: Sequence[Source] = SOURCES
                  ) -> list[dict[str, Any]]:
-    """Per source the ``quota`` lowest-ranked items; a source short of items leaves its rest to the others
-    (filled in rank order over all remaining items), so the total stays the sum of the quotas."""
-    by_src: dict[str, list[dict[str, Any]]] = {s.name: [] for s in sources}
-    for it in items:
-        by_src.setdefault(it["source"], []).append(it)
-    keyed = {name: sorted(lst, key=lambda it: rank(seed, "entity", it["article"], it["start"], it["end"]))
-             for name, lst in by_src.items()}
-    chosen = [it for s in sources for it in keyed.get(s.name, [])[: s.quota]]
-    short = sum(s.quota for s in sources) - len(chosen)
-    if short > 0:
-        rest = [it for s in sources for it in keyed.get(s.name, [])[s.quota:]]
-        rest.sort(key=lambda it: rank(seed, "entity", it["article"], it["start"], it["end"]))
-        chosen += rest[:short]
-    order = {s.name: i for i, s in enumerate(sources)}
-    return sorted(chosen, key=lambda it: (order.get(it["source"], 99), it["article"], it["start"]))
+    """Per source the ``quota`` entities of lowest rank ``sha256(seed:entity:article:start:end)``; a source
+    short of items leaves its rest to the others, so the total stays the sum of the quotas."""
+    return jc.sample_items(items, lambda it: rank(seed, "entity", it["article"], it["start"], it["end"]), sources)
 
 
 SAME_KEYS = ("article", "text_sha1", "start", "end", "type", "actor", "mentions", "name_sha1")
@@ -135,51 +85,16 @@ def carry_over(new: list[dict[str, Any]], old: Iterable[dict[str, Any]]) -> tupl
     """Copy verdicts from ``old`` judgments onto ``new`` items that are unchanged (same article text,
     first-mention offsets, type, code, mention set and canonical name); the rest get null verdicts.
     Returns (items, number carried)."""
-    judged = {tuple(json.dumps(o.get(k)) for k in SAME_KEYS): o for o in old if o.get("full") is not None}
-    out, carried = [], 0
-    for it in new:
-        o = judged.get(tuple(json.dumps(it.get(k)) for k in SAME_KEYS))
-        it = dict(it)
-        if o is not None:
-            it.update({c: o[c] for c in CRITERIA}, tags=o.get("tags", []), reason=o.get("reason", ""),
-                      judged_commit=o.get("judged_commit", o.get("pipeline_commit")))
-            carried += 1
-        else:
-            it.update({c: None for c in CRITERIA}, tags=[], reason="")
-        out.append(it)
-    return out, carried
-
-
-def pipeline_commit() -> str:
-    """The git commit of the newsgraph being run (``+dirty`` when its tree has uncommitted changes)."""
-    repo = Path(__file__).resolve().parents[3]
-    try:
-        head = subprocess.run(["git", "-C", str(repo), "rev-parse", "HEAD"], capture_output=True, text=True,
-                              check=True).stdout.strip()
-        dirty = subprocess.run(["git", "-C", str(repo), "status", "--porcelain", "--untracked-files=no", "src"],
-                               capture_output=True, text=True, check=True).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown"
-    return head + ("+dirty" if dirty else "")
-
-
-def excluded_articles(paths: Iterable[Path]) -> frozenset[str]:
-    """The article ids of earlier judgment files: a fresh sample leaves these articles out."""
-    return frozenset(str(it["article"]) for p in paths for it in read_jsonl(p))
+    return jc.carry_over(new, old, lambda it: json.dumps([it.get(k) for k in SAME_KEYS]),
+                         {**{c: None for c in CRITERIA}, "tags": [], "reason": ""},
+                         lambda o: o.get("full") is not None)
 
 
 def run_sample(data: Path, work: Path, out: Path, seed: int, carry_from: Path | None, reuse: bool,
                exclude_from: Sequence[Path] = ()) -> None:
-    work.mkdir(parents=True, exist_ok=True)
     exclude = excluded_articles(exclude_from)
     chosen = sample_articles(data, seed, exclude=exclude)
-    inputs, analysis_path = work / "inputs.jsonl", work / "analysis.jsonl"
-    with open(inputs, "w", encoding="utf-8") as f:
-        for _, rec in chosen:
-            f.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    if not (reuse and analysis_path.exists()):
-        subprocess.run([sys.executable, "-m", "newsgraph", "analyze", str(inputs), "-o", str(analysis_path)],
-                       check=True)
+    analysis_path = jc.run_pipeline(chosen, work, reuse)
     source_of = {rec["id"]: name for name, rec in chosen}
     commit = pipeline_commit()
     items = [it for a in read_jsonl(analysis_path) if "article" in a
@@ -221,25 +136,6 @@ def run_show(items_path: Path, work: Path, pending_only: bool, width: int) -> No
 
 # --- scoring ----------------------------------------------------------------------------------------
 
-def wilson(k: int, n: int, z: float = 1.959964) -> tuple[float, float]:
-    """The Wilson score interval for k successes in n trials (95% by default); (0, 1) when n is 0."""
-    if n == 0:
-        return 0.0, 1.0
-    p = k / n
-    denom = 1 + z * z / n
-    centre = (p + z * z / (2 * n)) / denom
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denom
-    return max(0.0, centre - half), min(1.0, centre + half)
-
-
-def share(items: Sequence[dict[str, Any]], criterion: str) -> dict[str, Any]:
-    """The share of ``items`` whose verdict ``criterion`` is true, with its 95% Wilson interval."""
-    k = sum(1 for it in items if it[criterion] is True)
-    lo, hi = wilson(k, len(items))
-    return {"share": round(k / len(items), 4) if items else None, "k": k, "n": len(items),
-            "ci95": [round(lo, 4), round(hi, 4)]}
-
-
 UNDER_CODED = frozenset({"role-missing", "country-missing"})
 
 
@@ -255,14 +151,7 @@ def score(judgments: Iterable[dict[str, Any]]) -> dict[str, Any]:
     """Shares fully right and per criterion with 95% Wilson intervals, overall and per source, the lenient
     share (under-coding accepted), the share fully right per entity type and a count of error tags.
     Items without verdicts are counted as pending and left out; ``full`` must equal real ∧ grouping ∧ code."""
-    done, pending = [], 0
-    for it in judgments:
-        if any(it.get(c) is None for c in CRITERIA):
-            pending += 1
-            continue
-        if it["full"] != (it["real"] and it["grouping"] and it["code"]):
-            raise ValueError(f"{it.get('item')}: full must be real and grouping and code")
-        done.append(it)
+    done, pending = jc.split_judged(judgments, CRITERIA)
     sources = sorted({it["source"] for it in done})
     result: dict[str, Any] = {"judged": len(done), "pending": pending,
                               "commits": sorted({it.get("pipeline_commit", "?") for it in done})}
@@ -279,11 +168,7 @@ def score(judgments: Iterable[dict[str, Any]]) -> dict[str, Any]:
         kind = str(it.get("type"))
         by_kind[kind if kind in kinds else "other"].append(it)
     result["full_by_type"] = {k: share(lst, "full") for k, lst in by_kind.items()}
-    tally: dict[str, int] = {}
-    for it in done:
-        for t in it.get("tags") or []:
-            tally[t] = tally.get(t, 0) + 1
-    result["error_tags"] = dict(sorted(tally.items(), key=lambda kv: (-kv[1], kv[0])))
+    result["error_tags"] = jc.tally(done)
     return result
 
 

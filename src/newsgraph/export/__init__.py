@@ -23,9 +23,10 @@ def export_jsonl(store: SQLiteStore, out: TextIO) -> int:
     return n
 
 
-def export_csv(store: SQLiteStore, out: TextIO, *, table: str) -> int:
-    """One table as CSV (a header row, then its rows); the number of rows."""
-    names, rows = read_table(store, table, export="csv")
+def export_csv(store: SQLiteStore, out: TextIO, *, table: str, min_confidence: float = 0.0) -> int:
+    """One table as CSV (a header row, then its rows; events and quotes of at least ``min_confidence``);
+    the number of rows."""
+    names, rows = read_table(store, table, export="csv", min_confidence=min_confidence)
     w = csv.writer(out)
     w.writerow(names)
     n = 0

@@ -107,9 +107,11 @@ def _clean(s: Any) -> str:
     return re.sub(r"[\t\r\n]+", " ", str(s)) if s is not None else ""
 
 
-def write_events(store: SQLiteStore, out: TextIO) -> int:
+def write_events(store: SQLiteStore, out: TextIO, min_confidence: float = 0.0) -> int:
+    """GDELT 2.0 Events rows (one per linked event) from the non-negated events of at least
+    ``min_confidence``; the number written."""
     n = 0
-    for ev in linked_events(store):
+    for ev in linked_events(store, min_confidence):
         r = ev.first_row
         d = leading_day(ev.date, fill=True)
         a1, a2 = split_actor(ev.source), split_actor(ev.target)
@@ -140,9 +142,10 @@ def write_events(store: SQLiteStore, out: TextIO) -> int:
 _SENT_END = re.compile(r"[.!?][\"”’')\]]*\s+|\n\n")
 
 
-def write_mentions(store: SQLiteStore, out: TextIO) -> int:
+def write_mentions(store: SQLiteStore, out: TextIO, min_confidence: float = 0.0) -> int:
+    """GDELT 2.0 Mentions rows (one per event mention of at least ``min_confidence``); the number written."""
     n = 0
-    for eid, r in mention_rows(store):
+    for eid, r in mention_rows(store, min_confidence):
         text = r.get("article_text") or ""
         start = r.get("sentence_start") or 0
         sentence_id = len(_SENT_END.findall(text[:start])) + 1

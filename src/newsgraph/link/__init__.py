@@ -45,16 +45,17 @@ def event_key(row: Any) -> tuple[str, str, str, str]:
     return (row["source_actor"] or "", row["target_actor"] or "", row["code"], date)
 
 
-def mention_rows(store: SQLiteStore) -> Iterator[tuple[int, dict[str, Any]]]:
-    """(event id, events row joined with its article) for every non-negated event mention."""
-    for r in event_mentions(store):
+def mention_rows(store: SQLiteStore, min_confidence: float = 0.0) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(event id, events row joined with its article) for every non-negated event mention of at least
+    ``min_confidence``."""
+    for r in event_mentions(store, min_confidence):
         d = dict(r)
         yield event_id(*event_key(r)), d
 
 
-def linked_events(store: SQLiteStore) -> list[LinkedEvent]:
+def linked_events(store: SQLiteStore, min_confidence: float = 0.0) -> list[LinkedEvent]:
     groups: dict[tuple[str, str, str, str], list[dict[str, Any]]] = {}
-    for r in event_mentions(store):
+    for r in event_mentions(store, min_confidence):
         groups.setdefault(event_key(r), []).append(dict(r))
     out = []
     for key, rows in groups.items():

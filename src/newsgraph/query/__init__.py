@@ -18,7 +18,7 @@ from __future__ import annotations
 from .articles import article_facets, get_analysis_json, list_articles, search_all, snippet_parts
 from .entities import list_entities
 from .events import list_dyads, list_events, root_codes, timeline, top_actors
-from .filters import PERIOD_LEN, PERIODS, ArticleFilter, EventFilter
+from .filters import PERIOD_LEN, PERIODS, ArticleFilter, EventFilter, min_confidence
 from .network import layout, network
 from .quotes import list_quotes, quotes_by_speaker
 from .sql import DATE_RE, run
@@ -27,6 +27,6 @@ from .stats import counts, health, outlets, published_range, stats
 __all__ = [
     "DATE_RE", "PERIODS", "PERIOD_LEN", "ArticleFilter", "EventFilter", "article_facets", "counts",
     "get_analysis_json", "health", "layout", "list_articles", "list_dyads", "list_entities", "list_events",
-    "list_quotes", "network", "outlets", "published_range", "quotes_by_speaker", "root_codes", "run",
+    "list_quotes", "min_confidence", "network", "outlets", "published_range", "quotes_by_speaker", "root_codes", "run",
     "search_all", "snippet_parts", "stats", "timeline", "top_actors",
 ]

@@ -9,6 +9,10 @@ pages and the exports (docs/query.md).
   (``to=2024-03`` admits the whole of March).
 - **Negated events** ("did not attack") are left out unless asked for (``--negated`` /
   ``negated=true``): they report something that did not happen.
+- **Confidence**: ``--min-confidence`` / ``min_confidence`` keeps the events (and quotes) whose
+  confidence is at least the value; left out, the setting ``min_confidence_events``
+  (``min_confidence_quotes``) applies.  A threshold of 0 keeps everything, also rows of an old
+  database without a confidence; a higher one leaves those out.
 """
 
 from __future__ import annotations
@@ -54,12 +58,15 @@ class EventFilter:
     article: str | None = None
     exact: bool = False  # source and target match whole codes (one edge of the network)
     negated: bool = False  # also the negated events
+    min_confidence: float | None = None  # events of at least this confidence (None or 0: all)
 
     def where(self) -> Where:
         """The WHERE clause over ``events ev JOIN articles a``."""
         w = Where()
         if not self.negated:
             w.add("ev.negated = 0")
+        if self.min_confidence:
+            w.add("ev.confidence >= :minconf", minconf=float(self.min_confidence))
         if self.exact and self.source and self.target:
             w.add("ev.source_actor = :xsource AND ev.target_actor = :xtarget",
                   xsource=code_of(self.source), xtarget=code_of(self.target))
@@ -86,6 +93,12 @@ class EventFilter:
         if self.article:
             w.add("ev.article_id = :article", article=self.article)
         return w
+
+
+def min_confidence(given: float | None, default: float) -> float:
+    """The threshold a read applies: the one asked for, else the setting's ``default`` (the one rule by
+    which the CLI, the REST API, the pages and the exports choose it)."""
+    return default if given is None else float(given)
 
 
 @dataclass(frozen=True)

@@ -12,10 +12,12 @@ from .sql import JSON, Where, fulltext_of, like_contains, run
 
 
 def quote_where(store: Any, *, speaker: str | None, q: str | None, article: str | None,
-                kind: str | None) -> Where:
-    """The WHERE clause over ``quotes qu``."""
+                kind: str | None, min_confidence: float | None = None) -> Where:
+    """The WHERE clause over ``quotes qu``; ``min_confidence`` (None or 0: all) as for events (filters.py)."""
     ft = fulltext_of(store)
     w = Where()
+    if min_confidence:
+        w.add("qu.confidence >= :qminconf", qminconf=float(min_confidence))
     if speaker:
         w.add("qu.speaker_name LIKE :speaker ESCAPE '\\'", speaker=like_contains(speaker))
     if q:
@@ -32,15 +34,16 @@ def quote_where(store: Any, *, speaker: str | None, q: str | None, article: str 
 
 
 def list_quotes(store: Any, *, speaker: str | None = None, q: str | None = None, article: str | None = None,
-                kind: str | None = None, limit: int = 50, offset: int = 0) -> JSON:
+                kind: str | None = None, limit: int = 50, offset: int = 0, min_confidence: float | None = None
+                ) -> JSON:
     """Quotes with their speakers, newest article first."""
-    w = quote_where(store, speaker=speaker, q=q, article=article, kind=kind)
+    w = quote_where(store, speaker=speaker, q=q, article=article, kind=kind, min_confidence=min_confidence)
     base = " FROM quotes qu JOIN articles a ON a.id = qu.article_id" + w.sql()
     total = int(run(store, "SELECT count(*)" + base, w.params)[0][0])
     rows = run(
         store,
         'SELECT qu.article_id, qu.idx, qu.start, qu."end", qu.text, qu.kind, qu.speaker_entity, qu.speaker_name, '
-        "qu.speaker_actor, qu.cue, qu.channel, a.title AS article_title, a.published" + base
+        "qu.speaker_actor, qu.cue, qu.channel, qu.confidence, a.title AS article_title, a.published" + base
         + " ORDER BY a.published IS NULL, a.published DESC, qu.article_id, qu.idx LIMIT :limit OFFSET :offset",
         {**w.params, "limit": limit, "offset": offset},
     )
@@ -48,9 +51,9 @@ def list_quotes(store: Any, *, speaker: str | None = None, q: str | None = None,
 
 
 def quotes_by_speaker(store: Any, *, speaker: str | None = None, q: str | None = None, limit: int = 20,
-                      offset: int = 0, per_speaker: int = 8) -> JSON:
+                      offset: int = 0, per_speaker: int = 8, min_confidence: float | None = None) -> JSON:
     """Speakers with the most quotes (a page of them), each with their latest quotes."""
-    w = quote_where(store, speaker=speaker, q=q, article=None, kind=None)
+    w = quote_where(store, speaker=speaker, q=q, article=None, kind=None, min_confidence=min_confidence)
     base = " FROM quotes qu JOIN articles a ON a.id = qu.article_id" + w.sql()
     who = "coalesce(qu.speaker_name, '')"
     total = int(run(store, f"SELECT count(DISTINCT {who})" + base, w.params)[0][0])

@@ -20,7 +20,7 @@ from .. import __version__
 from .. import query as Q
 from . import views as V
 from .app import HERE, state_of
-from .rest import ArticleFilterDep, EventFilterDep, Store, Text, Words
+from .rest import ArticleFilterDep, EventFilterDep, MinConf, Store, Text, Words
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 20
@@ -141,6 +141,7 @@ def _filters(f: Q.EventFilter) -> dict[str, Any]:
         "quad_class": f.quad_class,
         "from_": f.date_from,
         "to_": f.date_to,
+        "min_confidence": f.min_confidence or None,
     }
 
 
@@ -201,6 +202,7 @@ def network_page(
             date_to=f.date_to,
             code=f.code,
             negated=f.negated,
+            min_confidence=f.min_confidence,
         )
         edge_events = Q.list_events(store, ef, limit=50)
     return render(
@@ -225,16 +227,19 @@ def _layout(
 
 @router.get("/quotes", response_class=HTMLResponse)
 def quotes_page(
-    request: Request, store: Store, speaker: Text = None, q: Words = None, page: Page = 1
+    request: Request, store: Store, speaker: Text = None, q: Words = None, page: Page = 1,
+    min_confidence: MinConf = None,
 ) -> HTMLResponse:
-    data = Q.quotes_by_speaker(store, speaker=speaker, q=q, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
+    floor = Q.min_confidence(min_confidence, state_of(request).settings.min_confidence_quotes)
+    data = Q.quotes_by_speaker(store, speaker=speaker, q=q, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE,
+                               min_confidence=floor)
     n_pages = max(1, -(-data["total"] // PAGE_SIZE))
     return render(
         "quotes.html",
         title="Quotes",
         nav="quotes",
         data=data,
-        filters={"speaker": speaker, "q": q},
+        filters={"speaker": speaker, "q": q, "min_confidence": floor or None},
         page=page,
         n_pages=n_pages,
     )

@@ -37,9 +37,12 @@ Quad = Annotated[
     Query(ge=1, le=4, description="1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict"),
 ]
 Code = Annotated[str | None, Query(max_length=8, pattern=r"^[0-9A-Za-z]+$")]
+MinConf = Annotated[float | None, Query(ge=0.0, le=1.0, description="Only items of at least this confidence "
+                                                                    "(default: the server's setting).")]
 
 
 def event_filter(
+    request: Request,
     actor: Text = None,
     source: Text = None,
     target: Text = None,
@@ -50,8 +53,10 @@ def event_filter(
     date_to: DateTo = None,
     article: Text = None,
     negated: Annotated[bool, Query(description="Also the negated events (left out by default).")] = False,
+    min_confidence: MinConf = None,
 ) -> Q.EventFilter:
-    """The event filters shared by /api/events, /api/dyads, /api/timeline and /api/network."""
+    """The event filters shared by /api/events, /api/dyads, /api/timeline and /api/network (and the
+    pages); ``min_confidence`` defaults to the setting ``min_confidence_events``."""
     return Q.EventFilter(
         actor=actor,
         source=source,
@@ -63,6 +68,7 @@ def event_filter(
         date_to=date_to,
         article=article,
         negated=negated,
+        min_confidence=Q.min_confidence(min_confidence, state_of(request).settings.min_confidence_events),
     )
 
 
@@ -180,12 +186,15 @@ def quotes(
     q: Words = None,
     article: Text = None,
     kind: Literal["direct", "partial", "indirect"] | None = None,
+    min_confidence: MinConf = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict[str, Any]:
-    """Quotes with their speakers; ``speaker`` matches part of the name, ``q`` searches the text."""
+    """Quotes with their speakers; ``speaker`` matches part of the name, ``q`` searches the text;
+    ``min_confidence`` defaults to the setting ``min_confidence_quotes``."""
     return Q.list_quotes(
         store,
+        min_confidence=Q.min_confidence(min_confidence, state_of(request).settings.min_confidence_quotes),
         speaker=speaker,
         q=q,
         article=article,

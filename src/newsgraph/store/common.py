@@ -51,7 +51,7 @@ def child_rows(analysis: Analysis) -> list[tuple[str, str, list[tuple[Any, ...]]
         ("quotes", [(aid, i, q.span.start, q.span.end, q.span.text, q.kind,
                          q.speaker.entity if q.speaker else None, q.speaker.name if q.speaker else None,
                          q.speaker.actor if q.speaker else None, q.cue.text if q.cue else None,
-                         q.channel.text if q.channel else None) for i, q in enumerate(analysis.quotes)]),
+                         q.channel.text if q.channel else None, q.confidence) for i, q in enumerate(analysis.quotes)]),
         ("timexes", [(aid, i, t.span.start, t.span.end, t.span.text, t.type, t.value)
                          for i, t in enumerate(analysis.timexes)]),
         ("amounts", [(aid, i, m.span.start, m.span.end, m.span.text, m.value, m.unit, m.kind,

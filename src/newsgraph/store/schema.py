@@ -129,7 +129,7 @@ TABLES: tuple[Table, ...] = (
                                            ("events_target", "target_actor"), ("events_date", "date"))),
     Table("quotes", (
         _ARTICLE, *_span(text_not_null=True), _c("kind"), _c("speaker_entity"), _c("speaker_name"),
-        _c("speaker_actor"), _c("cue"), _c("channel"),
+        _c("speaker_actor"), _c("cue"), _c("channel"), _c("confidence", "real"),
     ), key=("article_id", "idx"), indexes=(("quotes_speaker", "speaker_name"),)),
     Table("timexes", (_ARTICLE, *_span(), _c("type"), _c("value")), key=("article_id", "idx")),
     Table("amounts", (

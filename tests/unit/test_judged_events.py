@@ -1,0 +1,256 @@
+"""Judged events and quotes: candidates carry no text, sampling is reproducible and coordinated, verdicts
+carry over only to unchanged claims, the scorer's shares, bands, thresholds and intervals, the recall
+estimate and merging the work of several judges (invented analyses and judgments; no spaCy)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsgraph.evaluation import judged_common as jc
+from newsgraph.evaluation import judged_events as je
+from newsgraph.evaluation import judged_quotes as jq
+
+TEXT = "Invented title\n\nThe mayor of Oslo met Ann Berg on Monday. \"We agreed,\" Berg said. Police arrested two men."
+
+
+def _off(word: str, nth: int = 0) -> tuple[int, int]:
+    start = -1
+    for _ in range(nth + 1):
+        start = TEXT.index(word, start + 1)
+    return start, start + len(word)
+
+
+def _event(trigger: str, code: str, src: str | None, tgt: str | None, conf: float, **kw: Any) -> dict[str, Any]:
+    ts, te = _off(trigger)
+    sent = TEXT.rfind(".", 0, ts) + 2 if TEXT.rfind(".", 0, ts) > 0 else 16
+
+    def party(word: str | None, actor: str) -> dict[str, Any] | None:
+        if word is None:
+            return None
+        s, e = _off(word)
+        return {"entity": "e1", "actor": actor, "name": word, "start": s, "end": e}
+
+    return {"code": code, "root": code[:2], "source": party(src, "NORGOV"), "target": party(tgt, "NOR"),
+            "trigger": {"start": ts, "end": te, "text": trigger}, "sentence": {"start": sent, "end": te + 10},
+            "date": {"value": "2020-01-06", "precision": "day", "anchor": "text"}, "confidence": conf,
+            "modality": "asserted", "negated": False, **kw}
+
+
+def _analysis(aid: str = "a1", events: list[dict[str, Any]] | None = None,
+              quotes: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    return {"article": {"id": aid, "text": TEXT, "published": "2020-01-07"},
+            "events": events if events is not None else [_event("met", "040", "mayor", "Ann Berg", 0.6),
+                                                         _event("arrested", "173", "Police", None, 0.2)],
+            "quotes": quotes if quotes is not None else [
+                {"start": _off("We agreed")[0], "end": _off("We agreed")[1], "text": "We agreed", "kind": "direct",
+                 "speaker": {"entity": "e2", "actor": "NOR", "name": "Ann Berg", "start": _off("Berg", 1)[0],
+                             "end": _off("Berg", 1)[1]},
+                 "cue": {"start": _off("said")[0], "end": _off("said")[1], "text": "said"}, "channel": None,
+                 "confidence": 0.9}]}
+
+
+def test_event_and_quote_items_hold_offsets_codes_and_hashes_but_no_text() -> None:
+    events = je.candidates(_analysis(), "bbc", "c0ffee", seed=1)
+    quotes = jq.candidates(_analysis(), "cnn", "c0ffee", seed=1)
+    met = events[0]
+    assert met["trigger"] == list(_off("met")) and met["code"] == "040" and met["root"] == "04"
+    assert met["source_party"] == {"actor": "NORGOV", "span": list(_off("mayor"))}
+    assert met["target_party"]["actor"] == "NOR" and met["date"]["value"] == "2020-01-06"
+    assert met["confidence"] == 0.6 and met["third"] in (0, 1, 2) and met["pipeline_commit"] == "c0ffee"
+    assert events[1]["target_party"] is None
+    assert quotes[0]["span"] == list(_off("We agreed")) and quotes[0]["speaker"]["actor"] == "NOR"
+    blob = json.dumps(events + quotes)
+    for word in ("mayor", "Berg", "agreed", "Police", "Oslo"):
+        assert word not in blob.replace("bbc", "")  # the item ids and fields hold no article words
+
+
+def test_thirds_are_by_article_and_fixed_by_the_seed() -> None:
+    ids = [f"art{i}" for i in range(300)]
+    thirds = [jc.third_of(5, a) for a in ids]
+    assert thirds == [jc.third_of(5, a) for a in ids]
+    assert all(60 < thirds.count(t) < 140 for t in (0, 1, 2))
+    assert thirds != [jc.third_of(6, a) for a in ids]
+    items = je.candidates(_analysis("art7"), "bbc", "x", seed=5)
+    assert {it["third"] for it in items} == {jc.third_of(5, "art7")}
+
+
+def _many(n_articles: int, source: str) -> list[dict[str, Any]]:
+    return [it for i in range(n_articles) for it in je.candidates(_analysis(f"{source}{i}"), source, "c1", seed=3)]
+
+
+def test_sampling_is_reproducible_and_independent_of_input_order() -> None:
+    items = _many(10, "bbc") + _many(10, "police")
+    srcs = (jc.Source("bbc", "-", 10, 6), jc.Source("police", "-", 10, 4))
+    one = jc.sample_items(items, je.rank_key(3), srcs)
+    assert len(one) == 10 and sum(it["source"] == "police" for it in one) == 4
+    assert jc.sample_items(list(reversed(items)), je.rank_key(3), srcs) == one
+    assert jc.sample_items(items, je.rank_key(4), srcs) != one
+
+
+def test_a_recoded_or_rescored_event_keeps_its_rank_so_its_place_in_the_sample() -> None:
+    before = je.candidates(_analysis(), "bbc", "c1", seed=3)
+    after = je.candidates(_analysis(events=[_event("met", "043", "mayor", "Ann Berg", 0.95),
+                                            _event("arrested", "173", "Police", None, 0.2)]), "bbc", "c2", seed=3)
+    key = je.rank_key(3)
+    assert [key(it) for it in before] == [key(it) for it in after]
+
+
+def _judge(it: dict[str, Any], **verdict: Any) -> dict[str, Any]:
+    v = dict(je.EMPTY["verdict"])
+    v.update(verdict)
+    return {**it, "verdict": v}
+
+
+def test_verdicts_carry_over_to_unchanged_claims_only() -> None:
+    old = [_judge(it, real=True, code=True, source=True, target=True, date=True, full=True, reason="ok")
+           for it in je.candidates(_analysis(), "bbc", "c1", seed=3)]
+    rescored = je.candidates(_analysis(events=[_event("met", "040", "mayor", "Ann Berg", 0.99),
+                                               _event("arrested", "190", "Police", None, 0.2)]), "bbc", "c2", seed=3)
+    out, carried = jc.carry_over(rescored, old, je.same, je.EMPTY, je.judged)
+    assert carried == 1
+    assert out[0]["verdict"]["full"] is True and out[0]["judged_commit"] == "c1" and out[0]["confidence"] == 0.99
+    assert out[1]["verdict"]["full"] is None and out[1]["verdict"]["tags"] == []  # root 17 -> 19: judge again
+    out[1]["verdict"]["tags"].append("x")
+    assert jc.carry_over(rescored, [], je.same, je.EMPTY, je.judged)[0][0]["verdict"]["tags"] == []
+    # a quote whose speaker changed is judged again; one whose confidence changed is not
+    q_old = [{**it, "verdict": {**jq.EMPTY["verdict"], "real": True, "span": True, "speaker": True, "full": True}}
+             for it in jq.candidates(_analysis(), "cnn", "c1", seed=3)]
+    q_new = jq.candidates(_analysis(), "cnn", "c2", seed=3)
+    q_new[0]["confidence"] = 0.1
+    assert jq.carry_over(q_new, q_old)[1] == 1
+    q_new[0]["speaker"] = {**q_new[0]["speaker"], "actor": "NORGOV"}
+    assert jq.carry_over(q_new, q_old)[1] == 0
+
+
+def _row(source: str, third: int, conf: float, *, real: bool = True, code: bool = True, parties: bool = True,
+         date: bool = True, tags: tuple[str, ...] = ()) -> dict[str, Any]:
+    full = real and code and parties and date
+    return {"item": f"{source}-{third}-{conf}", "source": source, "third": third, "confidence": conf,
+            "pipeline_commit": "abc",
+            "verdict": {"real": real, "code": code, "source": parties, "target": parties, "date": date,
+                        "full": full, "tags": list(tags), "reason": ""}}
+
+
+ROWS = [
+    _row("bbc", 0, 0.9), _row("bbc", 0, 0.75), _row("bbc", 1, 0.6, code=False, tags=("wrong-root",)),
+    _row("cnn", 1, 0.55), _row("cnn", 0, 0.4, real=False, code=False, parties=False, date=False, tags=("not-real",)),
+    _row("cnn", 1, 0.2, real=False, code=False, parties=False, date=False, tags=("not-real",)),
+    _row("police", 0, 0.1, date=False, tags=("wrong-date",)),
+    _row("police", 2, 0.95),  # held aside
+    {**_row("police", 0, 0.5), "verdict": dict(je.EMPTY["verdict"])},  # pending
+]
+
+
+def test_the_score_gives_shares_per_source_band_and_threshold_with_wilson_intervals() -> None:
+    r = je.score(ROWS)
+    assert r["judged"] == 7 and r["pending"] == 1 and r["thirds"] == [0, 1]
+    assert r["overall"]["full"] == {"share": round(3 / 7, 4), "k": 3, "n": 7,
+                                    "ci95": [round(x, 4) for x in jc.wilson(3, 7)]}
+    assert r["overall"]["real"]["k"] == 5 and r["overall"]["code"]["k"] == 4 and r["overall"]["date"]["k"] == 4
+    assert r["by_source"]["bbc"]["full"]["k"] == 2 and r["by_source"]["cnn"]["full"]["n"] == 3
+    assert set(r["by_third"]) == {"0", "1"}
+    bands = {b: (v["full"]["k"], v["full"]["n"]) for b, v in r["by_band"].items()}
+    assert bands == {"<0.3": (0, 2), "0.3-0.5": (0, 1), "0.5-0.7": (1, 2), ">=0.7": (2, 2)}
+    at = {row["min_confidence"]: row for row in r["thresholds"]}
+    assert at[0.0]["kept"] == 7 and at[0.5]["kept"] == 4 and at[0.5]["precision"]["k"] == 3
+    assert at[0.6]["kept"] == 3 and at[0.6]["precision"]["share"] == round(2 / 3, 4)  # 0.6 itself is kept
+    assert at[0.8]["precision"] == {"share": 1.0, "k": 1, "n": 1, "ci95": [round(x, 4) for x in jc.wilson(1, 1)]}
+    assert r["error_tags"] == {"not-real": 2, "wrong-date": 1, "wrong-root": 1}
+    r5 = je.score(ROWS, min_confidence=0.5)
+    assert r5["at_min_confidence"]["kept"] == 4 and r5["at_min_confidence"]["full"]["k"] == 3
+    negated = [*ROWS, {**_row("bbc", 1, 0.95, real=False, code=False, parties=False, date=False), "negated": True}]
+    rn = je.score(negated)
+    assert rn["overall"]["full"]["n"] == 8 and rn["negated"] == 1
+    assert rn["thresholds"] == r["thresholds"]  # never shown, so not in the precision at a threshold
+    held = je.score(ROWS, thirds=frozenset({2}))
+    assert held["judged"] == 1 and held["overall"]["full"]["k"] == 1
+
+
+def test_an_inconsistent_full_verdict_is_refused() -> None:
+    bad = _row("bbc", 0, 0.5, code=False)
+    bad["verdict"]["full"] = True
+    with pytest.raises(ValueError):
+        je.score([bad])
+
+
+def test_the_quote_score_uses_its_own_criteria() -> None:
+    def q(kind: str, conf: float, speaker: bool) -> dict[str, Any]:
+        return {"item": f"{kind}{conf}", "source": "cnn", "third": 1, "confidence": conf, "kind": kind,
+                "verdict": {"real": True, "span": True, "speaker": speaker, "full": speaker, "tags": []}}
+
+    r = jq.score([q("direct", 0.9, True), q("indirect", 0.5, False), q("indirect", 0.7, True)], min_confidence=0.6)
+    assert r["overall"]["full"]["k"] == 2 and r["by_kind"]["indirect"]["speaker"]["k"] == 1
+    assert r["at_min_confidence"]["kept"] == 2 and r["at_min_confidence"]["full"]["share"] == 1.0
+    assert r["by_band"][">=0.7"]["full"]["n"] == 2
+
+
+def test_sentences_are_cut_at_end_marks_and_line_breaks_with_offsets_kept() -> None:
+    text = 'Title line here\n\nHe said "it is over." Then he left. Ok.\nShort\nA last sentence without a stop'
+    got = [text[s:e] for s, e in je.sentences(text, min_words=2)]
+    assert got == ["Title line here", 'He said "it is over."', "Then he left.", "A last sentence without a stop"]
+
+
+def test_recall_counts_gold_events_found_by_root_and_trigger_at_the_threshold() -> None:
+    system = [{"code": "040", "root": "04", "trigger": [10, 13], "confidence": 0.6, "negated": False},
+              {"code": "173", "root": "17", "trigger": [40, 48], "confidence": 0.2, "negated": False},
+              {"code": "190", "root": "19", "trigger": [60, 66], "confidence": 0.9, "negated": True}]
+    gold = [{"root": "04", "trigger": [9, 13]}, {"root": "17", "trigger": [40, 48]},
+            {"root": "19", "trigger": [60, 66]}, {"root": "04", "trigger": [30, 34]}]
+    assert je.found(gold, system, 0.0) == (2, 2)     # the negated one is not output as an event
+    assert je.found(gold, system, 0.5) == (1, 1)
+    assert je.found([{"root": ["03", "04"], "trigger": [11, 12]}], system, 0.0) == (1, 1)  # either root
+    rows = [{"item": "s1", "source": "bbc", "third": 0, "gold": gold, "system": system},
+            {"item": "s2", "source": "cnn", "third": 1, "gold": [], "system": []},
+            {"item": "s3", "source": "cnn", "third": 2, "gold": gold, "system": []},
+            {"item": "s4", "source": "cnn", "third": 0, "gold": None, "system": []}]
+    r = je.recall_score(rows, min_confidence=0.0)
+    assert r["sentences"] == 2 and r["pending"] == 1 and r["sentences_without_events"] == 1
+    assert r["at_min_confidence"]["gold_events"] == 4 and r["at_min_confidence"]["recall"]["k"] == 2
+    assert r["at_min_confidence"]["recall"]["ci95"] == [round(x, 4) for x in jc.wilson(2, 4)]
+    assert {t["min_confidence"]: t["recall"]["k"] for t in r["thresholds"]}[0.5] == 1
+
+
+def test_merge_takes_each_judges_lines_and_reports_conflicts(tmp_path: Path) -> None:
+    base = je.candidates(_analysis(), "bbc", "c1", seed=3)
+    base = jc.carry_over(base, [], je.same, je.EMPTY, je.judged)[0]
+    part1 = [_judge(base[0], real=True, code=True, source=True, target=True, date=True, full=True, judge="A"),
+             base[1]]
+    part2 = [base[0], _judge(base[1], real=False, code=False, source=False, target=False, date=False, full=False,
+                             judge="B")]
+    merged, conflicts = jc.merge(base, [part1, part2[1:]], ("verdict",), je.judged)
+    assert not conflicts and [m["verdict"]["judge"] for m in merged] == ["A", "B"]
+    other = [_judge(base[0], real=True, code=False, source=True, target=True, date=True, full=False, judge="C")]
+    merged, conflicts = jc.merge(base, [part1, other], ("verdict",), je.judged)
+    assert conflicts == [base[0]["item"]] and merged[0]["verdict"]["full"] is None
+    with pytest.raises(ValueError):
+        jc.merge(base, [[{**part1[0], "item": "elsewhere"}]], ("verdict",), je.judged)
+    # the command line: files in, merged file out, exit 1 on a conflict
+    paths = []
+    for name, rows in (("base", base), ("p1", part1), ("p2", part2)):
+        paths.append(tmp_path / f"{name}.jsonl")
+        jc.write_jsonl(paths[-1], rows)
+    assert je.main(["merge", *map(str, paths), "-o", str(tmp_path / "m.jsonl")]) == 0
+    assert je.kind_of([json.loads(x) for x in (tmp_path / "m.jsonl").read_text().splitlines()]) == "events"
+
+
+def _committed(name: str) -> list[dict[str, Any]]:
+    path = Path(__file__).resolve().parents[2] / "eval" / "judged" / name
+    if not path.exists():
+        pytest.skip(f"{name} not drawn yet")
+    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+
+
+@pytest.mark.parametrize("name,least", [("events.v1.jsonl", 400), ("quotes.v1.jsonl", 300)])
+def test_the_committed_samples_are_large_enough_and_hold_no_article_text(name: str, least: int) -> None:
+    rows = _committed(name)
+    assert len(rows) >= least
+    kind = je.kind_of(rows)
+    (je.score if kind == "events" else jq.score)(rows)  # verdicts consistent where given
+    for row in rows:
+        reason = row["verdict"].get("reason") or ""
+        assert '"' not in reason and len(reason) < 240
+        assert {"item", "article", "source", "third", "text_sha1", "confidence", "verdict"} <= set(row)

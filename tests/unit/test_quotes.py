@@ -470,3 +470,21 @@ def test_min_confidence_leaves_out_weak_reported_quotes_but_not_direct_ones() ->
     strict = _quotes(text, min_confidence=0.9)
     assert not [q for q in strict if q.kind != "direct"]
     assert _one(strict, "direct", "We will reopen it").speaker is not None
+
+
+@pytest.mark.slow
+def test_a_narration_paragraph_between_two_quotations_makes_two_quotes() -> None:
+    text = ("\u201cThe crane is late. The ferry is late,\u201d Voss said. \u201cEverything is late.\u201d\n\n"
+            "The mayor was quick to add that the harbour itself would open on time.\n\n"
+            "\u201cThe harbour? Never late.\u201d")
+    direct = [q for q in _quotes(text) if q.kind == "direct"]
+    first = _one(direct, "direct", "The crane is late")
+    assert "Everything is late" in first.span.text  # the attribution between them: one quote
+    assert "quick to add" not in first.span.text
+    assert "Never late" not in first.span.text
+    assert _one(direct, "direct", "Never late").span.text == "\u201cThe harbour? Never late.\u201d"
+
+
+@pytest.mark.slow
+def test_find_out_is_not_speech() -> None:
+    assert _quotes("Today the voters will find out whether the harbour stays open.") == []

@@ -149,6 +149,11 @@ class QuoteExtractor(ReportedSpeech):
         gap = self.text[g.segments[-1].end:seg.start].strip()
         if not any(c.isalnum() for c in gap):
             return gap.count("\n") <= 3
+        lo, hi = g.segments[-1].end, seg.start
+        a = g.attribution
+        if a is None or not any(x is not None and lo <= x < hi for x in (
+                a.cue_span[0] if a.cue_span else None, a.speaker.start if a.speaker else None)):
+            return False  # narration between two quotations, not their attribution: two quotes
         lines = [line for line in gap.split("\n") if line.strip()]
         if len(lines) > 1 or gap.count("\n") > 3:
             return False
@@ -188,8 +193,10 @@ def extract_quotes(doc: Doc, entities: Sequence[Entity] = (), *, min_words: int 
 def quotes_stage(ctx: Context, *, min_words: int = 4, unattributed: bool = True,
                  kinds: Sequence[str] = DEFAULT_KINDS, follow: bool = True,
                  min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> list[Quote]:
-    """Direct, partial and indirect quotes with speaker, cue and channel (``min_confidence``: the
-    floor on reported quotes' confidence; ``kinds``: the cue kinds read as speech)."""
+    """Direct, partial and indirect quotes with speaker, cue and channel.
+
+    ``min_confidence``: the floor on reported quotes' confidence; ``kinds``: the cue kinds read as
+    speech (see ``extract_quotes``)."""
     entities = ctx.results.get("entities") or ()
     return extract_quotes(ctx.doc, entities, min_words=min_words, unattributed=unattributed, kinds=kinds,
                           follow=follow, mentions=mention_index(ctx), min_confidence=min_confidence)

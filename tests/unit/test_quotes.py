@@ -488,3 +488,14 @@ def test_a_narration_paragraph_between_two_quotations_makes_two_quotes() -> None
 @pytest.mark.slow
 def test_find_out_is_not_speech() -> None:
     assert _quotes("Today the voters will find out whether the harbour stays open.") == []
+
+
+@pytest.mark.slow
+def test_according_to_a_document_credits_its_author_or_no_one() -> None:
+    text = ("Grain exports fell by a third last year, according to the report.\n\n"
+            "Ferry traffic rose by a fifth in 2023, according to a report by Nordport Shipping.")
+    quotes = _quotes(text)
+    assert _one(quotes, "indirect", "Grain exports").speaker is None
+    q = _one(quotes, "indirect", "Ferry traffic")
+    assert q.speaker is not None and "Nordport" in (q.speaker.name or "")
+    assert [q.kind for q in extract_quotes(load_nlp()(text))] == ["indirect"]  # the default floor

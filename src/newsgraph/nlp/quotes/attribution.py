@@ -268,8 +268,8 @@ class Attributor:
         White House report``, ``a letter from Smith``, ``his tweet``): its author as the speaker
         when the text names one (a possessive, a name compounded with the noun, ``from``/``by``/
         ``of`` X, ``issued by`` X), else None; and the document's span as the channel."""
-        if subj is None or subj.pos_ != "NOUN" or subj.lemma_.lower() not in channel_nouns():
-            return None
+        if subj is None or subj.pos_ != "NOUN" or not {subj.lemma_.lower(), subj.lower_} & channel_nouns():
+            return None  # (the word too: "data" has the lemma "datum")
         lo, hi = subj.left_edge, subj.right_edge
         channel = (lo.idx, hi.idx + len(hi.text))
         for c in subj.children:
@@ -281,8 +281,9 @@ class Attributor:
                         return None, channel
                     return EntityRef(m.entity, m.actor, m.name, c.idx, c.idx + len(c.text)), channel
                 author = c
-            elif c.dep_ == "compound" and (c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")):
-                author = c
+            elif c.dep_ == "compound" and (c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+                                           or self.res.at(c.idx, c.idx + len(c.text)) is not None):
+                author = c  # "a White House statement", "Chinese customs data"
             elif c.dep_ == "prep" and c.lower_ in ("from", "by", "of") and c.i > subj.i:
                 author = next((g for g in c.children if g.dep_ == "pobj"), None)
             elif c.dep_ == "acl" and c.i > subj.i:

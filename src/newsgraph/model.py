@@ -215,24 +215,29 @@ class Timex:
 @dataclass(frozen=True, slots=True)
 class Quote:
     span: Span
-    kind: Literal["direct", "partial", "indirect"]
+    kind: Literal["direct", "partial", "indirect", "thought"]
     speaker: EntityRef | None
     cue: Span | None
     channel: Span | None
     confidence: float = 0.5
+    # the quoted text itself, one span per quotation (an interrupted quote has two; the narration
+    # between them, "he said", is not content); empty when the content is the whole ``span``
+    parts: tuple[Span, ...] = ()
 
     def to_dict(self) -> JSON:
         return {**self.span.to_dict(), "kind": self.kind,
                 "speaker": self.speaker.to_dict() if self.speaker else None,
                 "cue": self.cue.to_dict() if self.cue else None,
                 "channel": self.channel.to_dict() if self.channel else None,
-                "confidence": self.confidence}
+                "confidence": self.confidence,
+                "parts": [p.to_dict() for p in self.parts]}
 
     @classmethod
     def from_dict(cls, d: JSON) -> Quote:
+        parts = tuple(p for p in (Span.from_dict(x) for x in d.get("parts") or ()) if p is not None)
         return cls(Span(d["start"], d["end"], d["text"]), d["kind"],
                    EntityRef.from_dict(d.get("speaker")), Span.from_dict(d.get("cue")),
-                   Span.from_dict(d.get("channel")), float(d.get("confidence", 0.5)))
+                   Span.from_dict(d.get("channel")), float(d.get("confidence", 0.5)), parts)
 
 
 @dataclass(frozen=True, slots=True)

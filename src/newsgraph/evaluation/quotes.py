@@ -19,7 +19,13 @@ Metrics (the definitions of the reference scorer's README, implemented here):
 - ``speaker_accuracy`` over matched pairs: the predicted speaker span overlaps a gold speaker
   span, or its name equals the gold speaker text (case-insensitive); a gold relation without a
   speaker is right only when no speaker is predicted.  ``speaker_accuracy_entity`` also accepts
-  any mention of the predicted speaker entity overlapping a gold speaker span.
+  any mention of the predicted speaker entity overlapping a gold speaker span;
+  ``speaker_accuracy_channel`` also counts a gold speaker that is the predicted quote's ``channel``
+  (a document or statement: newsgraph credits its author, or no one, and keeps it as the channel).
+
+``part``: ``even`` or ``odd`` scores only the records at even (0, 2, ...) or odd positions of the
+file, so rules can be read off one half and checked on the other; the two halves' counts sum to
+the whole set's.
 """
 
 from __future__ import annotations
@@ -117,6 +123,14 @@ def speaker_correct(gold: dict[str, Any], quote: Quote,
     return ok, ok_entity
 
 
+def channel_credited(gold: dict[str, Any], quote: Quote) -> bool:
+    """The gold speaker is a document or medium newsgraph keeps as the quote's ``channel`` (``the
+    report said``: the report is the channel; no speaker, or its named author, is predicted)."""
+    ch = quote.channel
+    gspans = gold.get("speaker_spans") or []
+    return ch is not None and bool(gspans) and bool(_charset(gspans) & set(range(ch.start, ch.end)))
+
+
 def score_article(record: dict[str, Any], quotes: Sequence[Quote],
                   entities: Sequence[Entity] = ()) -> dict[str, dict[str, Any]]:
     """Counts for one article: per key (direct, all) tp, n_pred, n_gold, speaker hits, errors."""
@@ -130,12 +144,13 @@ def score_article(record: dict[str, Any], quotes: Sequence[Quote],
         gsets = [_charset(g["quote_spans"]) for g in golds]
         psets = [set(range(q.span.start, q.span.end)) for q in preds]
         pairs = match(gsets, psets)
-        spk = spk_ent = 0
+        spk = spk_ent = spk_ch = 0
         wrong: list[dict[str, Any]] = []
         for i, j in pairs:
             ok, ok_ent = speaker_correct(golds[i], preds[j], mentions)
             spk += ok
             spk_ent += ok_ent
+            spk_ch += ok or channel_credited(golds[i], preds[j])
             if not ok:
                 sp = preds[j].speaker
                 wrong.append({"quote": preds[j].span.text[:80], "gold": golds[i].get("speaker"),
@@ -144,7 +159,7 @@ def score_article(record: dict[str, Any], quotes: Sequence[Quote],
         got_p = {j for _, j in pairs}
         out[key] = {
             "tp": len(pairs), "n_pred": len(preds), "n_gold": len(golds), "speaker": spk,
-            "speaker_entity": spk_ent, "wrong_speaker": wrong,
+            "speaker_entity": spk_ent, "speaker_channel": spk_ch, "wrong_speaker": wrong,
             "missed": [golds[i] for i in range(len(golds)) if i not in got_g],
             "spurious": [preds[j] for j in range(len(preds)) if j not in got_p],
         }
@@ -153,7 +168,7 @@ def score_article(record: dict[str, Any], quotes: Sequence[Quote],
 
 def summarize(counts: Iterable[dict[str, dict[str, Any]]]) -> dict[str, Any]:
     """Micro-averaged P/R/F1 and speaker accuracy from per-article counts."""
-    tot = {k: {"tp": 0, "n_pred": 0, "n_gold": 0, "speaker": 0, "speaker_entity": 0}
+    tot = {k: {"tp": 0, "n_pred": 0, "n_gold": 0, "speaker": 0, "speaker_entity": 0, "speaker_channel": 0}
            for k in ("direct", "all")}
     for c in counts:
         for k, v in tot.items():
@@ -168,7 +183,8 @@ def summarize(counts: Iterable[dict[str, dict[str, Any]]]) -> dict[str, Any]:
         out[k] = {"precision": round(prec, 4), "recall": round(rec, 4), "f1": round(f1, 4), "tp": tp,
                   "n_pred": npred, "n_gold": ngold,
                   "speaker_accuracy": round(v["speaker"] / tp, 4) if tp else 0.0,
-                  "speaker_accuracy_entity": round(v["speaker_entity"] / tp, 4) if tp else 0.0}
+                  "speaker_accuracy_entity": round(v["speaker_entity"] / tp, 4) if tp else 0.0,
+                  "speaker_accuracy_channel": round(v["speaker_channel"] / tp, 4) if tp else 0.0}
     return out
 
 
@@ -207,19 +223,33 @@ def _needed_stages(settings: Settings) -> tuple[str, ...]:
     return tuple(reversed(keep))
 
 
-def evaluate(data: Path, *, settings: Settings | None = None, limit: int | None = None) -> dict[str, Any]:
-    """Direct-quote P/R/F1, speaker accuracy and all-attribution P/R/F1 on PolNeAR."""
+PARTS = ("even", "odd")
+
+
+def select_part(recs: list[dict[str, Any]], part: str | None) -> list[dict[str, Any]]:
+    """The records at even or odd positions (``part``), or all of them (None)."""
+    if part is None:
+        return recs
+    if part not in PARTS:
+        raise ValueError(f"part must be one of {', '.join(PARTS)}, not {part!r}")
+    return recs[PARTS.index(part)::2]
+
+
+def evaluate(data: Path, *, settings: Settings | None = None, limit: int | None = None,
+             part: str | None = None) -> dict[str, Any]:
+    """Direct-quote P/R/F1, speaker accuracy and all-attribution P/R/F1 on PolNeAR (``part``:
+    only the even- or odd-indexed records)."""
     from ..pipeline import annotate
 
     base = settings or load_settings()
     settings = base.with_overrides(stages=_needed_stages(base))
-    recs = load_records(Path(data), limit)
+    recs = select_part(load_records(Path(data), limit), part)
     counts = []
     t0 = time.perf_counter()
     for r in recs:
         analysis = annotate(article_of(r), settings)
         counts.append(score_article(r, analysis.quotes, analysis.entities))
     out = summarize(counts)
-    out.update(articles=len(recs), stages=list(settings.stages),
+    out.update(articles=len(recs), part=part or "all", stages=list(settings.stages),
                seconds=round(time.perf_counter() - t0, 1))
     return out

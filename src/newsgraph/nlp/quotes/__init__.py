@@ -9,8 +9,16 @@ Three kinds of quote are found:
 - ``partial``: reported speech whose content contains a quoted fragment
   (``accused the U.S. of "interfering"``); the span is the whole reported content.
 - ``indirect``: reported speech without quotation marks: the clausal complement of a
-  speech, belief or report cue (``Xi said the two should ...``, ``told reporters that``),
-  and the clause an ``according to X`` phrase attaches to.
+  speech or report cue (``Xi said the two should ...``, ``told reporters that``), an
+  infinitive (``urged X to ...``), a charge that states something (``accused X of lying``),
+  and the clause an ``according to X`` phrase attaches to.  A cue with only a noun object
+  (``announced the review``) gives no quote.
+- ``thought`` (only when the ``belief`` or ``intent`` cue kinds are asked for): what someone
+  believes, expects, wants or plans -- never a quote.
+
+Reported quotes carry a confidence (by cue kind, content form and speaker) and the stage leaves
+out those below ``min_confidence``.  A document or statement as the cue's subject (``the report
+said``) is the channel; its author, when named, the speaker.
 
 Cues come from ``data/cues.tsv``.  The speaker is the subject of the cue (the object of
 ``according to``), resolved to an entity of the ``entities`` stage when it can be:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from ...mentions import MentionIndex, index_for
 from ...model import Entity, EntityRef
 from ..spacy_model import doc_text
-from .cues import cue_kind, cue_span, has_content, speech_forms
+from .cues import channel_nouns, cue_kind, cue_span, has_content, speech_forms
 from .marks import CLOSERS, MARKS, PAIR_OPEN, SENT_END, TOGGLE, Segment
 from .speakers import (
     NOT_SPEAKER_ENTS,
@@ -103,8 +103,10 @@ class Attributor:
     according: list[tuple[Token, Token | None, tuple[int, int]]]  # set by the extractor's run
 
     def __init__(self, doc: Doc, text: str, entities: Sequence[Entity], *, min_words: int,
-                 unattributed: bool, kinds: frozenset[str], follow: bool, index: MentionIndex | None = None) -> None:
+                 unattributed: bool, kinds: frozenset[str], follow: bool, index: MentionIndex | None = None,
+                 min_confidence: float = 0.0) -> None:
         self.kinds = kinds
+        self.min_confidence = min_confidence
         self.follow = follow
         self.doc = doc
         self.text = text
@@ -242,6 +244,10 @@ class Attributor:
                 subj = roots[0] if roots else None
             elif not stretch and subj is not None and subj.i < cue.i:
                 subj = None
+        document = self.document(subj)
+        if document is not None:  # "the statement said": the statement is the channel
+            author, channel = document
+            return Attribution(cue, cue_span(cue), author, channel)
         speaker = speaker_of(subj, self.res)
         rel = relative_subject(cue)
         if speaker is not None and rel is not None and subj is not None and subj.i == rel.head.head.i:
@@ -256,6 +262,40 @@ class Attributor:
         if speaker is None:
             speaker = self.window_speaker(cue, inverted=after or inverted)
         return Attribution(cue, cue_span(cue), speaker, self.channel_for(cue))
+
+    def document(self, subj: Token | None) -> tuple[EntityRef | None, tuple[int, int]] | None:
+        """When ``subj`` names a document or medium (``channel_nouns``: ``the statement``, ``a
+        White House report``, ``a letter from Smith``, ``his tweet``): its author as the speaker
+        when the text names one (a possessive, a name compounded with the noun, ``from``/``by``/
+        ``of`` X, ``issued by`` X), else None; and the document's span as the channel."""
+        if subj is None or subj.pos_ != "NOUN" or not {subj.lemma_.lower(), subj.lower_} & channel_nouns():
+            return None  # (the word too: "data" has the lemma "datum")
+        lo, hi = subj.left_edge, subj.right_edge
+        channel = (lo.idx, hi.idx + len(hi.text))
+        for c in subj.children:
+            author: Token | None = None
+            if c.dep_ == "poss":
+                if c.pos_ == "PRON":
+                    m = self.res.referent(c)
+                    if m is None:
+                        return None, channel
+                    return EntityRef(m.entity, m.actor, m.name, c.idx, c.idx + len(c.text)), channel
+                author = c
+            elif c.dep_ == "compound" and (c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+                                           or self.res.at(c.idx, c.idx + len(c.text)) is not None):
+                author = c  # "a White House statement", "Chinese customs data"
+            elif c.dep_ == "prep" and c.lower_ in ("from", "by", "of") and c.i > subj.i:
+                author = next((g for g in c.children if g.dep_ == "pobj"), None)
+            elif c.dep_ == "acl" and c.i > subj.i:
+                agent = next((g for g in c.children if g.dep_ == "agent"), None)
+                author = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+            if author is None:
+                continue
+            ref = speaker_of(author, self.res)
+            if ref is not None and (ref.entity is not None or author.pos_ in ("PROPN", "PRON")
+                                    or author.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")):
+                return ref, channel
+        return None, channel
 
     def adjacent_name(self, cue: Token) -> EntityRef | None:
         """A person or organisation mention ending right before ``cue`` (adverbs aside)."""

@@ -11,7 +11,7 @@ from ...datafiles import tsv_rows
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["OBJECT_SPEECH", "cue_kind", "cue_span", "has_content", "load_cues", "speech_forms"]
+__all__ = ["OBJECT_SPEECH", "channel_nouns", "cue_kind", "cue_span", "has_content", "load_cues", "speech_forms"]
 
 # speech verbs whose direct object is what was said ("announced his candidacy", "denied the report")
 OBJECT_SPEECH = {"announce", "deny", "confirm", "reveal", "predict", "propose", "acknowledge", "admit",
@@ -20,15 +20,29 @@ OBJECT_SPEECH = {"announce", "deny", "confirm", "reveal", "predict", "propose", 
 
 
 @lru_cache(maxsize=1)
+def _rows() -> tuple[tuple[str, str], ...]:
+    """(cue, kind) rows of the package's ``cues.tsv``, in order."""
+    return tuple((parts[0].strip().lower(), parts[1].strip().lower()) for parts in tsv_rows("cues.tsv")
+                 if len(parts) >= 2 and parts[0] != "cue")
+
+
+@lru_cache(maxsize=1)
 def load_cues() -> dict[str, str]:
-    """{cue: kind} from the package's ``cues.tsv`` (the first kind listed wins). The one reader of
-    that table: the mention layer (speech verbs) and the clause layer (reporting verbs) ask it too."""
+    """{cue: kind} of the cue words of ``cues.tsv`` (the first kind listed wins; the ``channel``
+    nouns are ``channel_nouns``). The one reader of that table: the mention layer (speech verbs)
+    and the clause layer (reporting verbs) ask it too."""
     out: dict[str, str] = {}
-    for parts in tsv_rows("cues.tsv"):
-        if len(parts) < 2 or parts[0] == "cue":
-            continue
-        out.setdefault(parts[0].strip().lower(), parts[1].strip().lower())
+    for cue, kind in _rows():
+        if kind != "channel":
+            out.setdefault(cue, kind)
     return out
+
+
+@lru_cache(maxsize=1)
+def channel_nouns() -> frozenset[str]:
+    """Nouns of ``cues.tsv`` that name a document or medium (``statement``, ``report``, ``tweet``):
+    as the subject of a cue they are the channel, not the speaker."""
+    return frozenset(cue for cue, kind in _rows() if kind == "channel")
 
 
 @lru_cache(maxsize=1)

@@ -1,6 +1,7 @@
 """Quotation marks: the quoted stretches of a text (``find_segments``), in any style (straight,
-curly, guillemets, doubled single marks), including quotes left open at a paragraph's end that
-go on in the next paragraph."""
+curly, guillemets, German low-high, doubled single marks, single marks used as quotation marks,
+and the mojibake left when UTF-8 curly marks were read as Windows-1252: ``â€œ…â€``), including
+quotes left open at a paragraph's end that go on in the next paragraph."""
 
 from __future__ import annotations
 
@@ -11,15 +12,25 @@ from dataclasses import dataclass
 __all__ = ["CLOSERS", "MARKS", "PAIR_OPEN", "QUOTE_CHARS", "SENT_END", "TOGGLE", "Segment", "find_segments",
            "has_sentence_break"]
 
+# mojibake of the curly marks (UTF-8 bytes read as Windows-1252); the closing double mark's last
+# byte (0x9d) has no Windows-1252 character, so it is often lost: "â€" alone closes too
+MOJI_OPEN, MOJI_CLOSE = "â€œ", "â€"
+MOJI_SINGLE_OPEN, MOJI_SINGLE_CLOSE = "â€˜", "â€™"
 # one mark for both (the straight double quote, doubled single marks).
-PAIR_OPEN = {"\u201c": "\u201d", "\u201e": "\u201d", "\u00ab": "\u00bb", "\u201f": "\u201d"}
-CLOSERS = {"\u201d", "\u00bb"}
+PAIR_OPEN = {"“": "”", "„": "”", "«": "»", "‟": "”", MOJI_OPEN: MOJI_CLOSE}
+CLOSERS = {"”", "»", MOJI_CLOSE}
 TOGGLE = ('"', "''", "``")
 SENT_END = {".", "!", "?"}
-MARKS = "\"'`\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019 "  # stripped from both ends of a quoted segment
-QUOTE_CHARS = set('"\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019`')
+# stripped from both ends of a quoted segment (the mojibake marks' characters included)
+MARKS = "\"'`\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019\u201a \u00e2\u20ac\u0153\u009d\u02dc\u2122"
+QUOTE_CHARS = set('"\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019\u201a`\u00e2')
+# single marks: an opener and the marks that may close it (the straight one only after a check)
+_SINGLE = {"\u2018": ("\u2019",), "\u201a": ("\u2018", "\u2019"), "'": ("'", "\u2019"),
+           MOJI_SINGLE_OPEN: (MOJI_SINGLE_CLOSE,)}
 # every character the paragraph scan acts on: a mark, the first of a doubled mark, a curly single
-_MARK_START = re.compile("[" + re.escape("".join(sorted({'"', "'", "`", "\u2018", *PAIR_OPEN, *CLOSERS}))) + "]")
+_MARK_START = re.compile("[" + re.escape("".join(sorted({'"', "'", "`", "\u2018", "\u201a", "\u00e2", "\u201c",
+                                                          "\u201e", "\u00ab", "\u201f", "\u201d",
+                                                          "\u00bb"}))) + "]")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"\u201d\u2019']?\s+[\"\u201c\u2018A-Z]")
 
 
@@ -80,6 +91,26 @@ def find_segments(text: str, *, max_len: int = 5000) -> list[Segment]:
     return out
 
 
+def _mark_at(text: str, i: int, p1: int) -> tuple[str, int]:
+    """The double quotation mark starting at ``i`` (its canonical form and its length in the text),
+    or ``("", 0)``."""
+    ch = text[i]
+    two = text[i:i + 2]
+    if two in ("''", "``"):
+        return two, 2
+    if ch in PAIR_OPEN or ch in CLOSERS or ch == '"':
+        return ch, 1
+    if two == MOJI_CLOSE:
+        third = text[i + 2] if i + 2 < p1 else ""
+        if third == "\u0153":
+            return MOJI_OPEN, 3
+        if third == "\u009d":
+            return MOJI_CLOSE, 3
+        if third not in ("\u02dc", "\u2122"):
+            return MOJI_CLOSE, 2
+    return "", 0
+
+
 def _scan_paragraph(text: str, p0: int, p1: int, max_len: int) -> tuple[list[Segment], Segment | None]:
     segs: list[Segment] = []
     i = p0
@@ -87,15 +118,9 @@ def _scan_paragraph(text: str, p0: int, p1: int, max_len: int) -> tuple[list[Seg
     closer: str | None = None  # the mark that closes the open quote
     inner_toggles = 0  # straight double marks seen inside the open curly quote
     while i < p1:
-        ch = text[i]
-        two = text[i:i + 2]
-        mark = ""
-        if two in ("''", "``"):
-            mark = two
-        elif ch in PAIR_OPEN or ch in CLOSERS or ch == '"':
-            mark = ch
-        elif ch == "\u2018" and open_at < 0:
-            end = _single_close(text, i, p1)
+        mark, mlen = _mark_at(text, i, p1)
+        if not mark and open_at < 0:
+            end = _single_quote(text, i, p0, p1)
             if end > 0:
                 segs.append(Segment(i, end, True))
                 i = end
@@ -109,35 +134,35 @@ def _scan_paragraph(text: str, p0: int, p1: int, max_len: int) -> tuple[list[Seg
                 open_at, closer = i, PAIR_OPEN[mark]
             elif mark in TOGGLE:
                 before = text[i - 1] if i > p0 else " "
-                after = text[i + len(mark)] if i + len(mark) < p1 else " "
+                after = text[i + mlen] if i + mlen < p1 else " "
                 # a toggle mark glued to a word on its left and not on its right is a stray closer
                 if _is_word(before) and not _is_word(after) and mark == '"':
-                    i += len(mark)
+                    i += mlen
                     continue
                 open_at, closer = i, ("''" if mark == "``" else mark)
             inner_toggles = 0
         else:
-            after = text[i + len(mark)] if i + len(mark) < p1 else " "
+            after = text[i + mlen] if i + mlen < p1 else " "
             if mark != closer and _mixed_close(mark, closer, text[i - 1], after, inner_toggles):
-                # the two styles mixed in one text: “A," he said. "B.”
+                # the two styles mixed in one text: \u201cA," he said. "B.\u201d
                 mark = closer or mark
             elif mark == '"' and closer in CLOSERS:
                 inner_toggles += 1
             if mark == closer:
-                end = i + len(mark)
+                end = i + mlen
                 if end - open_at <= max_len:
                     segs.append(Segment(open_at, end, True))
                 open_at, closer = -1, None
             elif mark in PAIR_OPEN and closer in CLOSERS:
-                after = text[i + 1] if i + 1 < p1 else " "
+                after = text[i + mlen] if i + mlen < p1 else " "
                 if not text[i - 1].isspace() and (after.isspace() or after in ".,;:!?"):
-                    # a closing mark typed as an opening one: "It's unusual,“ he said
-                    segs.append(Segment(open_at, i + 1, True))
+                    # a closing mark typed as an opening one: "It's unusual,\u201c he said; \u201e...\u201c
+                    segs.append(Segment(open_at, i + mlen, True))
                     open_at, closer = -1, None
                 else:
                     # an opener inside an open curly quote: the first one was never closed
                     open_at = i
-        i += len(mark)
+        i += mlen
     unclosed = None
     if open_at >= 0:
         end = p1
@@ -159,21 +184,42 @@ def _mixed_close(mark: str, closer: str | None, before: str, after: str, inner_t
     return mark in CLOSERS and closer == '"'
 
 
-def _single_close(text: str, i: int, p1: int) -> int:
-    """End of a curly single-quoted stretch opened at ``i``, or -1."""
-    before = text[i - 1] if i > 0 else " "
-    if _is_word(before) or i + 1 >= p1 or text[i + 1].isspace():
+def _single_quote(text: str, i: int, p0: int, p1: int) -> int:
+    """End of a stretch in single quotation marks opened at ``i`` (curly, low-9, straight or
+    mojibake), or -1.  The opener follows no letter and precedes one; the closer follows text and
+    precedes no letter or digit (an apostrophe inside a word, ``don't``, never closes).  A straight
+    closer also needs punctuation before it or no word after it, and a plural possessive
+    (``the players' union``) does not close."""
+    opener = next((o for o in _SINGLE if text.startswith(o, i)), None)
+    if opener is None:
         return -1
-    j = i + 1
+    k = i + len(opener)
+    before = text[i - 1] if i > p0 else " "
+    if _is_word(before) or k >= p1 or not (_is_word(text[k]) or text[k] in "\u2026."):
+        return -1
+    straight = opener == "'"
     limit = min(p1, i + 400)
+    j = k
     while j < limit:
-        j = text.find("\u2019", j, limit)
-        if j < 0:
+        found = [(text.find(c, j, limit), c) for c in _SINGLE[opener]]
+        hits = [(pos, c) for pos, c in found if pos >= 0]
+        if not hits:
             return -1
-        after = text[j + 1] if j + 1 < p1 else " "
-        if not _is_word(after):
-            return j + 1
-        j += 1
+        pos, c = min(hits)
+        end = pos + len(c)
+        after = text[end] if end < p1 else " "
+        prev = text[pos - 1]
+        if _is_word(after) or prev.isspace():
+            j = pos + 1
+            continue
+        if straight or c == "'":
+            nxt = text[end:end + 3].lstrip()[:1]
+            if prev not in ".,!?;:\u2026" and prev == "s" and (after == " " and nxt.islower()):
+                j = pos + 1  # "the players' union"
+                continue
+            if pos - k < 2:
+                return -1
+        return end
     return -1
 
 

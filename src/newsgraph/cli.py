@@ -450,6 +450,8 @@ def eval_cmd(
                          ] = None,
     data: Annotated[Path | None, typer.Option("--data", help="Data folder (e.g. ../shared/data).")] = None,
     limit: Annotated[int | None, typer.Option(help="Only the first N records (quick checks).")] = None,
+    part: Annotated[str | None, typer.Option(help="events: score only the even- or odd-indexed records "
+                                                  "(even | odd), to keep one half aside.")] = None,
     floors: Annotated[Path, typer.Option(help="gate: the floors file.")] = Path("tests/eval/floors.json"),
     results: Annotated[Path | None, typer.Option(help="gate: folder of eval_TASK.json files to read "
                                                       "instead of running the evaluations.")] = None,
@@ -490,7 +492,14 @@ def eval_cmd(
     settings = _settings(config)
     module = {"dates": "pubdates"}.get(task, task)  # evaluation.pubdates scores publication dates
     mod = importlib.import_module(f"newsgraph.evaluation.{module}")
-    result = mod.evaluate(data, settings=settings, limit=limit)
+    if part is not None and task != "events":
+        err.print("[red]error:[/red] --part is only for the events evaluation")
+        raise typer.Exit(2)
+    if part is not None and part not in ("even", "odd"):
+        err.print(f"[red]error:[/red] --part must be even or odd, not {part!r}")
+        raise typer.Exit(2)
+    result = (mod.evaluate(data, settings=settings, limit=limit, part=part) if part is not None
+              else mod.evaluate(data, settings=settings, limit=limit))
     print(json.dumps(result, indent=2, ensure_ascii=False))
 
 

@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING
 
 from ..actors import compose as _actors
 from ..clauses import clauses
+from .argclass import ArgClasser
 from .candidate import Candidate
 from .frames import frame_event, modal_shift, speech_event
 from .parties import QUANTITY, TARGET_PREPS, Party, PartyFinder
-from .argclass import ArgClasser
 from .patterns import NO_EVENT, Pattern
 
 if TYPE_CHECKING:

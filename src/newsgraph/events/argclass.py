@@ -87,8 +87,11 @@ class ArgClasser:
         if low in _PERSON_PRONOUNS:
             out.add("person")
         if h.pos_ in ("NOUN", "PROPN", "PRON", "NUM") or lem in _PART_WORDS:
-            for p in self.f.parties(h):
-                code = p.actor or ""
+            for party in self.f.parties(h):
+                code = party.actor or ""
+                ent = self.f.tok_entity.get(party.token)  # a pronoun's antecedent, when resolved
+                if ent is not None and ent.type == "PERSON":
+                    out.add("person")
                 if any(code[i:i + 3] in _ARMED_ROLES for i in range(3, len(code), 3)):
                     out.add("armed")
                 elif "person" not in out:

@@ -121,6 +121,8 @@ def _code_sentences(ctx: Context, sents: list[SpanT], events: list[Event],
     places: Sequence[Place] = ctx.results.get("places") or ()
     text = ctx.article.text
     for sent in sents:
+        if coder.lex.is_credit(sent.text):  # a byline or credit line tells no event
+            continue
         try:
             cands = SentenceCoder(coder, sent).run()
         except (RecursionError, IndexError):  # a pathological parse: skip the sentence, keep the article

@@ -1,7 +1,8 @@
 """The event pattern lexicon (``data/event_patterns.tsv``): trigger patterns and frame tables.
 
 A row is a verb (V), event noun (N) or predicate adjective (A) pattern with its CAMEO code, or a
-light verb (L), container noun (K), speech verb (S), frame verb (F) or frame-code map (M).  The
+light verb (L), container noun (K), speech verb (S), frame verb (F), frame-code map (M) or credit
+label (B: "Contributing:", "Reporting by": the sentence it begins gives no events).  The
 table is read once; the trigger matcher (``triggers``) looks patterns up by lemma.
 
 An ambiguous trigger has several rows, its *senses*, told apart by the semantic class of an
@@ -60,6 +61,15 @@ class Lexicon:
     speech: dict[str, frozenset[str]] = field(default_factory=dict)
     frames: dict[str, list[tuple[str | None, str]]] = field(default_factory=dict)
     fmap: dict[str, dict[str, str]] = field(default_factory=dict)
+    credits: list[str] = field(default_factory=list)  # B rows: byline/credit labels
+
+    def is_credit(self, sentence: str) -> bool:
+        """Whether ``sentence`` is a byline or credit line ("Contributing: ...", "(Reporting by ...")."""
+        low = sentence.lstrip(" \t\n([").lower()
+        for label in self.credits:
+            if low.startswith(label) and (len(low) == len(label) or not low[len(label)].isalnum()):
+                return True
+        return False
 
     def frame_code(self, frame: str, inner: str | None) -> str | None:
         table = self.fmap.get(frame, {})
@@ -134,6 +144,8 @@ def lexicon() -> Lexicon:
         elif kind == "F":
             p = _parse_pattern("V", pat, code, "")
             lex.frames.setdefault(p.lemma, []).append((p.prt, code))
+        elif kind == "B":
+            lex.credits.append(pat.lower())
         elif kind == "M":
             lex.fmap.setdefault(pat, {})[code] = flags
     for table in (lex.verbs, lex.nouns, lex.adjs):

@@ -90,6 +90,19 @@ def _modality(v: Token) -> tuple[bool, str]:
     return cl.negated, cl.modality.value
 
 
+def _describes(v: Token) -> bool:
+    """Whether verb ``v`` describes its noun rather than tells an act: a participial modifier ("a
+    group backing Clinton") or a present-tense relative clause without an auxiliary ("senators who
+    oppose the bill")."""
+    if v.dep_ == "acl" and v.tag_ in ("VBG", "VBN"):
+        return True
+    if v.tag_ == "VBG" and v.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos") and any(
+            c.dep_ in ("compound", "amod", "det") and c.i < v.i for c in v.children):
+        return True  # the same, parsed as a noun phrase headed by the participle ("a PAC backing X")
+    return v.dep_ == "relcl" and v.tag_ in ("VBZ", "VBP") and not any(
+        c.dep_ in ("aux", "auxpass") for c in v.children)
+
+
 class Matcher(PartyFinder):
     """The party finder plus trigger lookup: which lexicon pattern a verb or noun matches (a sense
     with argument tests matches only when the parse's arguments are of the classes it names)."""
@@ -348,6 +361,8 @@ class SentenceCoder:
         if got is None:
             return None
         code, pat, noun = got
+        if pat is not None and "stative" in pat.flags and _describes(v):
+            return None  # "a super PAC backing Clinton": a standing relation, not an event
         if code == NO_EVENT:  # a sense that is no event ("held a campaign rally")
             if noun is not None:
                 self.consumed.add(noun.i)
@@ -501,8 +516,12 @@ class SentenceCoder:
     def noun_parties(self, n: Token, pat: Pattern | None) -> tuple[list[Party], list[Party]]:
         srcs: list[Party] = []
         tgts: list[Party] = []
+        patient_poss = pat is not None and "posstgt" in pat.flags and not any(
+            c.dep_ == "prep" and c.lemma_ == "of" for c in n.children)
         for c in n.children:
-            if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.i < n.i):
+            if c.dep_ == "poss" and patient_poss:
+                tgts = tgts or self.c.parties(c)  # "his conviction": he is convicted
+            elif c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.i < n.i):
                 ps = self.c.parties(c)
                 if ps and not srcs:
                     srcs = ps

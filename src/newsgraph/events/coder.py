@@ -118,6 +118,9 @@ def _dateline_context(ctx: Context, start: int) -> tuple[Context, int, int, Plac
         return None
     places: Sequence[Place] = ctx.results.get("places") or ()
     place = next((p for p in places if a <= p.span.start and p.span.end <= b), None)
+    head = re.split(r"[(—–]|\s-", text[a:b])[0]
+    if place is None or not all(w[:1].isupper() for w in head.replace(",", " ").split()):
+        return None  # "The Philippines and the European Union (EU) agree": a sentence, not a dateline
     doc = nlp(" " * b + text[b:first.end_char])
     return Context(article=ctx.article, doc=doc, results=ctx.results, nlp=nlp), b, first.end_char, place
 

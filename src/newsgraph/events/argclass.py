@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..actors.compose import role_of
 from ..datafiles import tsv_rows
 from .patterns import ArgTest
 
@@ -86,7 +87,10 @@ class ArgClasser:
             out.update(_ENTITY.get(e.type, ()))
         if low in _PERSON_PRONOUNS:
             out.add("person")
-        if h.pos_ in ("NOUN", "PROPN", "PRON", "NUM") or lem in _PART_WORDS:
+        # the actor the phrase itself stands for: a name, a pronoun's antecedent, a role word ("the
+        # army"); not a thing with an actor modifier ("New Zealand's darkest days")
+        stands = h.pos_ in ("PROPN", "PRON") or e is not None or role_of(lem) is not None
+        if stands and lem not in _PART_WORDS:
             for party in self.f.parties(h):
                 code = party.actor or ""
                 ent = self.f.tok_entity.get(party.token)  # a pronoun's antecedent, when resolved

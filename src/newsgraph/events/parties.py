@@ -271,6 +271,9 @@ class PartyFinder:
                             out = list(self.parties(pobj))
         else:
             hp = self._head_party(h)
+            if h.pos_ in ("NOUN", "PROPN") and h.i not in self.tok_entity and (
+                    hp is None or not hp.actor or hp.actor.startswith("---")):
+                hp = self._referent(h) or hp  # "the Prime Minister": the named person it refers back to
             if hp is not None:
                 out.append(hp)
         for c in h.children:
@@ -278,6 +281,16 @@ class PartyFinder:
             if (c.dep_ == "conj" or listed) and c.pos_ in ("PROPN", "NOUN", "PRON"):
                 out.extend(x for x in self.parties(c) if x not in out)
         return out
+
+    def _referent(self, h: Token) -> Party | None:
+        """The entity the mention layer resolves a role noun to ("the senator" -> Jane Doe), as a
+        party over the role noun's phrase, when that entity has an actor or country code."""
+        eid = self.mentions.antecedent(h.i)
+        e = self.mentions.entity(eid) if eid else None
+        code = self._entity_code(e) if e is not None else None
+        if e is None or not code:
+            return None
+        return self._party(code, e.id, e.name, h, self._np_tokens(h))
 
     def _is_group_phrase(self, h: Token) -> bool:
         words = {t.lemma_.lower() for t in h.subtree}

@@ -165,6 +165,8 @@ class Matcher(PartyFinder):
                 if c.dep_ == "prep" and any(p.ent_type_ in ("DATE", "TIME") for p in c.children):
                     continue  # "agreed on Saturday" is not "agreed on"
                 return True
+            if c.dep_ == "advmod" and c.i == v.i + 1 and c.lower_ == prt:
+                return True  # "hit back at", parsed as an adverb
         return v.i + 1 < len(self.doc) and self.doc[v.i + 1].lower_ == prt and self.doc[v.i + 1].dep_ == "prt"
 
     def verb_pattern(self, v: Token) -> Pattern | None:

@@ -101,6 +101,18 @@ def test_locker_room_talk_is_not_a_negotiation() -> None:
     assert not any(e.code.startswith("04") for e in _events("He dismissed the remarks as locker-room talk."))
 
 
+def test_going_to_college_or_a_tournament_is_not_a_visit() -> None:
+    assert not any(e.code.startswith("042") for e in _events("After he graduated, Donald Trump went to college."))
+    assert not any(e.code.startswith("042") for e in _events("Donald Trump attended a tennis tournament."))
+    assert "042" in _codes("Xi Jinping attended the funeral.")
+    assert "042" in _codes("Theresa May traveled to Brussels on Monday.")
+
+
+def test_a_narrow_sense_beats_a_catch_all_no_event_row() -> None:
+    assert "082" in _codes("The union called off the strike.")  # <off>, not "called [a thing]"
+    assert "111" in _codes("Donald Trump called the deal a disaster.")
+
+
 def test_codebook_codes_that_had_no_pattern_now_fire() -> None:
     assert "017" in _codes("Theresa May and Emmanuel Macron laid a wreath in Paris.")
     assert "027" in _codes("The United Nations called for calm in Hong Kong.")

@@ -47,7 +47,10 @@ class Pattern:
 
     @property
     def specificity(self) -> int:
-        return (2 if self.obj else 0) + (1 if self.prt else 0) + len(self.mods) + 2 * len(self.args)
+        # a positive argument test weighs as much as an object lemma; a negated one ("not an actor")
+        # narrows a row without making it more specific
+        return (2 if self.obj else 0) + (1 if self.prt else 0) + len(self.mods) + 2 * sum(
+            not a.negated for a in self.args)
 
 
 @dataclass

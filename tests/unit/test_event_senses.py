@@ -236,3 +236,12 @@ def test_eval_part_splits_records_into_even_and_odd_halves(tmp_path: Path) -> No
     assert len(_read(path, None)) == 5
     with pytest.raises(ValueError):
         _read(path, None, "third")
+
+
+def test_a_bare_role_takes_the_articles_clear_country() -> None:
+    text = ("LONDON (Reuters) - Theresa May spoke in London on Sunday. "
+            "The government criticized the European Union on Monday.")
+    (ev,) = [e for e in _events(text) if e.code == "111"]
+    assert ev.source is not None and ev.source.actor == "GBRGOV"
+    unclear = [e for e in _events("The government criticized the European Union on Monday.") if e.code == "111"]
+    assert unclear and all(e.source is None or e.source.actor == "---GOV" for e in unclear)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..actors import code_phrase as lexicon_code_phrase
 from ..actors import compose as _actors
+from ..actors.context import country_context
 from ..mentions import mention_index
 from ..model import Entity, EntityRef
 from ..registry import Context
@@ -274,6 +275,9 @@ class PartyFinder:
             if h.pos_ in ("NOUN", "PROPN") and h.i not in self.tok_entity and (
                     hp is None or not hp.actor or hp.actor.startswith("---")):
                 hp = self._referent(h) or hp  # "the Prime Minister": the named person it refers back to
+            if hp is not None and hp.actor and hp.actor.startswith("---") and self.context_country:
+                # a bare role ("the government") in an article whose country is clear: that country's
+                hp = Party(self.context_country + hp.actor[3:], hp.entity, hp.name, hp.start, hp.end, hp.token)
             if hp is not None:
                 out.append(hp)
         for c in h.children:
@@ -281,6 +285,19 @@ class PartyFinder:
             if (c.dep_ == "conj" or listed) and c.pos_ in ("PROPN", "NOUN", "PRON"):
                 out.extend(x for x in self.parties(c) if x not in out)
         return out
+
+    @property
+    def context_country(self) -> str | None:
+        """The article's country when it is clear (``actors.context``: dateline, mentioned countries,
+        outlet), the country the entity stage gives bare titles too; None when unclear."""
+        got: tuple[str | None] | None = getattr(self, "_context", None)
+        if got is None:
+            ents: Sequence[Entity] = self.ctx.results.get("entities") or ()
+            countries = [e.country for e in ents if e.country and not (e.actor or "").startswith("IGO")
+                         for _ in e.mentions]
+            art = self.ctx.article
+            got = self._context = (country_context(self.text, countries, outlet=art.outlet, url=art.url).country,)
+        return got[0]
 
     def _referent(self, h: Token) -> Party | None:
         """The entity the mention layer resolves a role noun to ("the senator" -> Jane Doe), as a

@@ -245,3 +245,9 @@ def test_a_bare_role_takes_the_articles_clear_country() -> None:
     assert ev.source is not None and ev.source.actor == "GBRGOV"
     unclear = [e for e in _events("The government criticized the European Union on Monday.") if e.code == "111"]
     assert unclear and all(e.source is None or e.source.actor == "---GOV" for e in unclear)
+
+
+def test_a_nominalisation_subject_is_not_its_own_source() -> None:
+    evs = [e for e in _events("Alexei Navalny's arrest angered the European Union.") if e.code == "173"]
+    assert evs and all(e.source is None for e in evs)
+    assert any(e.target is not None and e.target.name == "Alexei Navalny" for e in evs)

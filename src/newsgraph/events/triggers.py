@@ -579,7 +579,7 @@ class SentenceCoder:
         if not governed:
             if not srcs:
                 vs, _ = self.c.subjects(verb) if verb.pos_ in ("VERB", "AUX") else ([], False)
-                srcs = vs
+                srcs = [p for p in vs if p.token != n.i]  # "Navalny's arrest angered X": not the noun itself
             if not tgts and verb.pos_ in ("VERB", "AUX"):
                 # the noun is an instrument or object of an uncoded verb: "hit Russia with sanctions"
                 instrument = n.dep_ == "pobj" and n.head.lemma_ == "with" and n.head.head.i == verb.i

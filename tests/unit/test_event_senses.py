@@ -251,3 +251,17 @@ def test_a_nominalisation_subject_is_not_its_own_source() -> None:
     evs = [e for e in _events("Alexei Navalny's arrest angered the European Union.") if e.code == "173"]
     assert evs and all(e.source is None for e in evs)
     assert any(e.target is not None and e.target.name == "Alexei Navalny" for e in evs)
+
+
+def test_calling_for_an_event_is_an_appeal_for_that_event() -> None:
+    evs = _events("Germany called for talks between Russia and Ukraine.")
+    assert {e.code for e in evs} == {"026"}  # not an appeal and a separate (unasserted) negotiation
+    assert {e.target.actor for e in evs if e.target} == {"RUS", "UKR"}
+    assert "020" in _codes("Germany called for change.")
+
+
+def test_money_objects_decide_pledges_and_gifts() -> None:
+    (ev,) = [e for e in _events("Japan pledged 5 million dollars to Nepal.") if e.code.startswith("03")]
+    assert ev.code == "033" and ev.place is None  # "to Nepal" is the recipient, not where it happened
+    assert "053" in _codes("Barack Obama campaigned for Hillary Clinton in Ohio.")
+    assert "012" in _codes("Germany voiced concern about Russia.")

@@ -102,13 +102,15 @@ def _own_place(c: Candidate, in_sent: list[Place], sent: SpanT) -> Place | None:
     verb = c.clause if c.clause is not None else c.trigger
     own = {c.trigger.i, verb.i}
     doc = sent.doc
+    # "to X" is where a visit or a journey goes; for other events it names a recipient ("pledged aid to X")
+    preps = (*_PLACE_PREPS, "to") if "place" in c.flags else _PLACE_PREPS
     for p in in_sent:
         span = doc.char_span(p.span.start, p.span.end, alignment_mode="expand")
         if span is None:
             continue
         root = span.root
         prep = root.head
-        if root.dep_ == "pobj" and prep.lemma_.lower() in (*_PLACE_PREPS, "to") and prep.head.i in own:
+        if root.dep_ == "pobj" and prep.lemma_.lower() in preps and prep.head.i in own:
             return p
         if root.dep_ == "pobj" and root.head.head.dep_ == "pobj" and root.head.head.i in own:
             return p

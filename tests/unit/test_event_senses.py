@@ -243,6 +243,8 @@ def test_a_bare_role_takes_the_articles_clear_country() -> None:
             "The government criticized the European Union on Monday.")
     (ev,) = [e for e in _events(text) if e.code == "111"]
     assert ev.source is not None and ev.source.actor == "GBRGOV"
+    other = [e for e in _events(text + " The North's foreign minister blamed the European Union.") if e.code == "112"]
+    assert other and all(e.source is None or e.source.actor == "---GOV" for e in other)  # a possessor: not bare
     unclear = [e for e in _events("The government criticized the European Union on Monday.") if e.code == "111"]
     assert unclear and all(e.source is None or e.source.actor == "---GOV" for e in unclear)
 

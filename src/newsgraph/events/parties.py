@@ -275,7 +275,8 @@ class PartyFinder:
             if h.pos_ in ("NOUN", "PROPN") and h.i not in self.tok_entity and (
                     hp is None or not hp.actor or hp.actor.startswith("---")):
                 hp = self._referent(h) or hp  # "the Prime Minister": the named person it refers back to
-            if hp is not None and hp.actor and hp.actor.startswith("---") and self.context_country:
+            if hp is not None and hp.actor and hp.actor.startswith("---") and self.context_country \
+                    and self._bare_role(h):
                 # a bare role ("the government") in an article whose country is clear: that country's
                 hp = Party(self.context_country + hp.actor[3:], hp.entity, hp.name, hp.start, hp.end, hp.token)
             if hp is not None:
@@ -298,6 +299,20 @@ class PartyFinder:
             art = self.ctx.article
             got = self._context = (country_context(self.text, countries, outlet=art.outlet, url=art.url).country,)
         return got[0]
+
+    @staticmethod
+    def _bare_role(h: Token) -> bool:
+        """Whether ``h`` heads a bare role phrase: a role word ("the government", "the Prime
+        Minister") with no possessor ("the North's minister") and no other name in front of it."""
+        if _actors.role_of(h.lemma_.lower()) is None:
+            return False
+        for c in h.children:
+            if c.i < h.i and c.dep_ == "poss":
+                return False
+            if c.i < h.i and c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and _actors.role_of(
+                    f"{c.lemma_.lower()} {h.lemma_.lower()}") is None:
+                return False
+        return True
 
     def _referent(self, h: Token) -> Party | None:
         """The entity the mention layer resolves a role noun to ("the senator" -> Jane Doe), as a

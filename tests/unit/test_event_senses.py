@@ -189,6 +189,12 @@ def test_a_place_elsewhere_in_the_sentence_is_not_the_events() -> None:
     assert met and all(e.place is not None and e.place.name == "London" for e in met)
 
 
+def test_to_a_place_is_a_journeys_destination_not_a_recipients() -> None:
+    met = [e for e in _events("Emmanuel Macron met with Xi Jinping in a short trip to Shanghai in May.")
+           if e.code == "040"]
+    assert met and all(e.place is not None and e.place.name == "Shanghai" for e in met)
+
+
 def test_a_dateline_is_not_a_party_and_places_the_main_event() -> None:
     evs = _events("MOSCOW (Reuters) - Russia expelled two British diplomats on Monday.")
     (ev,) = [e for e in evs if e.code.startswith("16")]

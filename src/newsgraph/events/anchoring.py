@@ -13,6 +13,7 @@ from ..clauses import clauses
 from ..model import EventDate, Place, Timex
 from ..registry import Context
 from .candidate import Candidate
+from .patterns import lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpanT
@@ -98,19 +99,34 @@ def place_of(c: Candidate, places: Sequence[Place], sent: SpanT, *, dateline: Pl
     return None
 
 
+def _journeys(verb: Token) -> set[int]:
+    """The journeys the clause of ``verb`` tells of: visit or travel words (patterns with the
+    ``place`` flag) among its arguments ("met Xi during a trip to Beijing")."""
+    lex = lexicon()
+    out: set[int] = set()
+    for c in verb.children:
+        for t in (c, *[p for p in c.children if p.dep_ == "pobj"]):
+            pats = (lex.nouns if t.pos_ == "NOUN" else lex.verbs).get(t.lemma_.lower(), [])
+            if any("place" in p.flags for p in pats):
+                out.add(t.i)
+    return out
+
+
 def _own_place(c: Candidate, in_sent: list[Place], sent: SpanT) -> Place | None:
     verb = c.clause if c.clause is not None else c.trigger
     own = {c.trigger.i, verb.i}
     doc = sent.doc
-    # "to X" is where a visit or a journey goes; for other events it names a recipient ("pledged aid to X")
-    preps = (*_PLACE_PREPS, "to") if "place" in c.flags else _PLACE_PREPS
+    # "to X" is where a visit or a journey goes; for other events it names a recipient ("pledged aid to
+    # X"), unless the clause tells of a journey too ("met Xi in a trip to Beijing")
+    journeys = _journeys(verb)
+    preps = (*_PLACE_PREPS, "to") if "place" in c.flags or journeys else _PLACE_PREPS
     for p in in_sent:
         span = doc.char_span(p.span.start, p.span.end, alignment_mode="expand")
         if span is None:
             continue
         root = span.root
         prep = root.head
-        if root.dep_ == "pobj" and prep.lemma_.lower() in preps and prep.head.i in own:
+        if root.dep_ == "pobj" and prep.lemma_.lower() in preps and (prep.head.i in own or prep.head.i in journeys):
             return p
         if root.dep_ == "pobj" and root.head.head.dep_ == "pobj" and root.head.head.i in own:
             return p

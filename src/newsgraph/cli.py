@@ -463,8 +463,8 @@ def eval_cmd(
                                                                   "third instead of the other two.")] = False,
     data: Annotated[Path | None, typer.Option("--data", help="Data folder (e.g. ../shared/data).")] = None,
     limit: Annotated[int | None, typer.Option(help="Only the first N records (quick checks).")] = None,
-    part: Annotated[str | None, typer.Option(help="quotes: only the even- or odd-indexed records (even | odd), "
-                                                  "to tune on one half and check on the other.")] = None,
+    part: Annotated[str | None, typer.Option(help="quotes, events: only the even- or odd-indexed records "
+                                                  "(even | odd), to tune on one half and check on the other.")] = None,
     floors: Annotated[Path, typer.Option(help="gate: the floors file.")] = Path("tests/eval/floors.json"),
     results: Annotated[Path | None, typer.Option(help="gate: folder of eval_TASK.json files to read "
                                                       "instead of running the evaluations.")] = None,
@@ -516,8 +516,8 @@ def eval_cmd(
     settings = _settings(config)
     module = {"dates": "pubdates"}.get(task, task)  # evaluation.pubdates scores publication dates
     mod = importlib.import_module(f"newsgraph.evaluation.{module}")
-    if part is not None and task != "quotes":
-        err.print("[red]error:[/red] --part is an option of the quotes evaluation")
+    if part is not None and task not in ("quotes", "events"):
+        err.print("[red]error:[/red] --part is an option of the quotes and events evaluations")
         raise typer.Exit(2)
     if part is not None and part not in ("even", "odd"):
         err.print(f"[red]error:[/red] --part must be even or odd, not {part!r}")

@@ -52,6 +52,18 @@ class CountryContext:
     dateline: str | None = None  # the dateline's country, if any
 
 
+def dateline_span(text: str) -> tuple[int, int] | None:
+    """``(start, end)`` of the dateline at the start of ``text`` (place, date, agency and dash), None
+    without one; the same test as :func:`dateline_country`."""
+    m = _DATELINE.match(text[:160])
+    if not m or not (m.group("agency") or m.group("dash")):
+        return None
+    place = m.group("place").strip(" -")
+    if not m.group("agency") and not place.split(",")[0].replace(" ", "").replace(".", "").isupper():
+        return None
+    return m.start("place"), m.end()
+
+
 def dateline_country(text: str) -> tuple[str | None, str | None]:
     """(country, place text) of the dateline at the start of ``text``; (None, None) without one."""
     m = _DATELINE.match(text[:160])

@@ -1,6 +1,7 @@
 """When and where an event happened: its date (the temporal expression the clause layer gives its
-clause, else the publication date; none for events the clause layer finds told as background) and
-its place (a place name attached to its clause, or a visit's destination)."""
+clause, a day, week, month, quarter, season or year, else the publication date; none for events
+the clause layer finds told as background) and its place (a place in a locative phrase of its
+clause, a visit's destination, or the dateline for the main event of a datelined report)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from ..clauses import clauses
 from ..model import EventDate, Place, Timex
 from ..registry import Context
 from .candidate import Candidate
+from .patterns import lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpanT
@@ -20,7 +22,7 @@ if TYPE_CHECKING:
 __all__ = ["Dater", "place_of"]
 
 _PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
-_DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2})?$")
+_DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2}|-(SP|SU|FA|WI)|-Q[1-4])?$")  # TIMEX3 values
 
 
 def _is_background(t: Token, v: Token) -> bool:
@@ -42,8 +44,12 @@ def _dated_timexes(ctx: Context) -> list[Timex]:
 def _precision(value: str) -> str:
     if len(value) == 4:
         return "year"
-    if "W" in value:
+    if "W" in value[5:6] and value[6:7].isdigit():
         return "week"
+    if value[5:6] == "Q":
+        return "quarter"
+    if value[5:6].isalpha():
+        return "season"  # "this past summer": 2016-SU
     if len(value) == 7:
         return "month"
     return "day"
@@ -77,20 +83,50 @@ class Dater:
         return self.published
 
 
-def place_of(c: Candidate, places: Sequence[Place], sent: SpanT) -> Place | None:
+def place_of(c: Candidate, places: Sequence[Place], sent: SpanT, *, dateline: Place | None = None
+             ) -> Place | None:
+    """Where the event happened, when its clause says so: a place in a locative phrase ("in", "at",
+    "near", ...) or "to" phrase of its trigger or clause verb, a visit's destination; else, for the
+    main event of the sentence a ``dateline`` opens, the dateline's place.  A place elsewhere in
+    the sentence ("the ministry in Kyiv said") is not the event's."""
     in_sent = [p for p in places if p.span.start >= sent.start_char and p.span.end <= sent.end_char]
-    if not in_sent:
-        return None
+    own_place = _own_place(c, in_sent, sent) if in_sent else None
+    if own_place is not None:
+        return own_place
+    verb = c.clause if c.clause is not None else c.trigger
+    if dateline is not None and verb.dep_ == "ROOT" and not c.nominal:
+        return dateline
+    return None
+
+
+def _journeys(verb: Token) -> set[int]:
+    """The journeys the clause of ``verb`` tells of: visit or travel words (patterns with the
+    ``place`` flag) among its arguments ("met Xi during a trip to Beijing")."""
+    lex = lexicon()
+    out: set[int] = set()
+    for c in verb.children:
+        for t in (c, *[p for p in c.children if p.dep_ == "pobj"]):
+            pats = (lex.nouns if t.pos_ == "NOUN" else lex.verbs).get(t.lemma_.lower(), [])
+            if any("place" in p.flags for p in pats):
+                out.add(t.i)
+    return out
+
+
+def _own_place(c: Candidate, in_sent: list[Place], sent: SpanT) -> Place | None:
     verb = c.clause if c.clause is not None else c.trigger
     own = {c.trigger.i, verb.i}
     doc = sent.doc
+    # "to X" is where a visit or a journey goes; for other events it names a recipient ("pledged aid to
+    # X"), unless the clause tells of a journey too ("met Xi in a trip to Beijing")
+    journeys = _journeys(verb)
+    preps = (*_PLACE_PREPS, "to") if "place" in c.flags or journeys else _PLACE_PREPS
     for p in in_sent:
         span = doc.char_span(p.span.start, p.span.end, alignment_mode="expand")
         if span is None:
             continue
         root = span.root
         prep = root.head
-        if root.dep_ == "pobj" and prep.lemma_.lower() in (*_PLACE_PREPS, "to") and prep.head.i in own:
+        if root.dep_ == "pobj" and prep.lemma_.lower() in preps and (prep.head.i in own or prep.head.i in journeys):
             return p
         if root.dep_ == "pobj" and root.head.head.dep_ == "pobj" and root.head.head.i in own:
             return p

@@ -11,7 +11,27 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["CameoCode", "codebook", "lookup", "plover_type", "root_of"]
+__all__ = ["STATEMENT_ROOTS", "CameoCode", "asserted", "codebook", "lookup", "plover_type", "root_of"]
+
+# roots whose events are statements about an act that may not happen: appeal (02), intent (03),
+# demand (10), reject (12), threaten (13).  "promised to give aid" is an asserted 03x event, the
+# giving an intended act.
+STATEMENT_ROOTS = frozenset({"02", "03", "10", "12", "13"})
+# modalities of acts not told as happening (the clause layer's values): "if elected, he would
+# appoint" (conditional), "could attack" (hypothetical), "should resign" (advised), "plans to visit"
+# (intended, unless the event is itself the statement of intent)
+_UNSURE_ACT = frozenset({"conditional", "hypothetical", "advised"})
+
+
+def asserted(code: str, modality: str | None) -> bool:
+    """Whether an event of ``code`` told with ``modality`` is told as happening (or as going to):
+    not a conditional, hypothetical or advised act, nor an intended act that is not itself a
+    statement (``STATEMENT_ROOTS``).  Non-asserted events are kept at a low confidence, and the
+    GDELT export leaves them out as it leaves out negated ones."""
+    m = modality or "asserted"
+    if m in _UNSURE_ACT:
+        return False
+    return not (m == "intended" and code[:2] not in STATEMENT_ROOTS)
 
 
 @dataclass(frozen=True, slots=True)

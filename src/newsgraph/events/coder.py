@@ -38,6 +38,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from ..actors.context import dateline_span
 from ..model import Event, Place, Span
 from ..registry import Context, stage
 from .anchoring import Dater, place_of
@@ -80,17 +81,48 @@ def _title_context(ctx: Context) -> Context | None:
             continue
         chars[m.start()] = chars[m.start()].lower()
     recased = "".join(chars)
-    if ctx.nlp is not None:
-        nlp = ctx.nlp
-    else:
-        from ..errors import ConfigError
-        from ..nlp.spacy_model import load_nlp
-
-        try:
-            nlp = load_nlp()
-        except ConfigError:  # no default model: keep the original parse
-            return None
+    nlp = _nlp(ctx)
+    if nlp is None:
+        return None
     return Context(article=art, doc=nlp(recased), results=ctx.results, nlp=nlp)
+
+
+def _nlp(ctx: Context) -> Any:
+    """The pipeline that parsed the article (or the default one; None when there is none)."""
+    if ctx.nlp is not None:
+        return ctx.nlp
+    from ..errors import ConfigError
+    from ..nlp.spacy_model import load_nlp
+
+    try:
+        return load_nlp()
+    except ConfigError:  # no default model: keep the original parse
+        return None
+
+
+def _dateline_context(ctx: Context, start: int) -> tuple[Context, int, int, Place | None] | None:
+    """The first sentence of a datelined body re-parsed without its dateline, and where it is.
+
+    "MOSCOW (Reuters) - Russia expelled ..." parses with MOSCOW as the subject; the dateline is
+    blanked (same length, so every offset holds) and the sentence parsed again.  Returns (context
+    over the new parse, dateline end, sentence end, the dateline's place from the places stage)."""
+    text = ctx.article.text
+    body = text[start:]
+    span = dateline_span(body)
+    if span is None:
+        return None
+    a, b = start + span[0], start + span[1]
+    first = next((s for s in ctx.doc.sents if s.end_char > b), None)
+    nlp = _nlp(ctx)
+    if first is None or nlp is None:
+        return None
+    places: Sequence[Place] = ctx.results.get("places") or ()
+    place = next((p for p in places if a <= p.span.start and p.span.end <= b), None)
+    head = re.split(r"[(—–]|\s-", text[a:b])[0]
+    if place is None or not all(w[:1].isupper() for w in head.replace(",", " ").split()):
+        return None  # "The Philippines and the European Union (EU) agree": a sentence, not a dateline
+    doc = nlp(" " * b + text[b:first.end_char])
+    return Context(article=ctx.article, doc=doc, results=ctx.results, nlp=nlp), b, first.end_char, place
 
 
 def code_events(ctx: Context) -> list[Event]:
@@ -102,6 +134,12 @@ def code_events(ctx: Context) -> list[Event]:
     if title_ctx is not None:
         _code_sentences(title_ctx, list(title_ctx.doc.sents), events, seen)
         skip_before = len(ctx.article.title)
+    dated = _dateline_context(ctx, skip_before)
+    if dated is not None:
+        dctx, body, end, place = dated
+        first = [dctx.doc[t.i: t.sent.end] for t in dctx.doc if t.idx >= body and not t.is_space][:1]
+        _code_sentences(dctx, first, events, seen, dateline=place)
+        skip_before = end
     sents: list[SpanT] = []
     for s in ctx.doc.sents:
         if s.start_char >= skip_before:
@@ -115,12 +153,15 @@ def code_events(ctx: Context) -> list[Event]:
 
 
 def _code_sentences(ctx: Context, sents: list[SpanT], events: list[Event],
-                    seen: set[tuple[Any, ...]]) -> None:
+                    seen: set[tuple[Any, ...]], *, dateline: Place | None = None) -> None:
+    """Code ``sents`` into ``events``; ``dateline``: the place of the dateline that opens them."""
     coder = Matcher(ctx)
     dater = Dater(ctx)
     places: Sequence[Place] = ctx.results.get("places") or ()
     text = ctx.article.text
     for sent in sents:
+        if coder.lex.is_credit(sent.text):  # a byline or credit line tells no event
+            continue
         try:
             cands = SentenceCoder(coder, sent).run()
         except (RecursionError, IndexError):  # a pathological parse: skip the sentence, keep the article
@@ -136,7 +177,7 @@ def _code_sentences(ctx: Context, sents: list[SpanT], events: list[Event],
             sent_span = Span(sent.start_char, sent.end_char, text[sent.start_char: sent.end_char])
             trig = Span(c.trigger.idx, c.trigger.idx + len(c.trigger.text), c.trigger.text)
             date = dater.date(c, sent)
-            place = place_of(c, places, sent)
+            place = place_of(c, places, sent, dateline=dateline)
             for s, t in pairs:
                 key = (s.key if s else None, t.key if t else None, c.code, trig.start)
                 if key in seen:

@@ -121,13 +121,15 @@ def speech_event(s: SentenceCoder, v: Token, comp: Token, srcs: list[Party]) -> 
             and not inner.negated and inner_root in ("15", "17", "18", "19", "20"):
         if speaker & {p.key for p in inner.sources}:
             if "allege" not in flags:
-                inner.modality = "reported"
+                if inner.modality == "asserted":  # keep a "could", "would", "should" of the clause
+                    inner.modality = "reported"
                 return inner
             cand = Candidate("015", v, srcs, inner.targets, frozenset(), False, "asserted", clause=v)
         else:
             cand = Candidate("112", v, srcs, inner.sources, frozenset(), False, "asserted", clause=v)
             if "allege" not in flags:  # keep the reported act too, less sure of it
-                inner.modality = "reported"
+                if inner.modality == "asserted":
+                    inner.modality = "reported"
                 inner.confidence -= 0.15
                 s.extra.append(inner)
         cand.consumed = {comp.i, *inner.consumed}

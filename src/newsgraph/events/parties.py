@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..actors import code_phrase as lexicon_code_phrase
 from ..actors import compose as _actors
+from ..actors.context import country_context
 from ..mentions import mention_index
 from ..model import Entity, EntityRef
 from ..registry import Context
@@ -271,6 +272,13 @@ class PartyFinder:
                             out = list(self.parties(pobj))
         else:
             hp = self._head_party(h)
+            if h.pos_ in ("NOUN", "PROPN") and h.i not in self.tok_entity and (
+                    hp is None or not hp.actor or hp.actor.startswith("---")):
+                hp = self._referent(h) or hp  # "the Prime Minister": the named person it refers back to
+            if hp is not None and hp.actor and hp.actor.startswith("---") and self.context_country \
+                    and self._bare_role(h):
+                # a bare role ("the government") in an article whose country is clear: that country's
+                hp = Party(self.context_country + hp.actor[3:], hp.entity, hp.name, hp.start, hp.end, hp.token)
             if hp is not None:
                 out.append(hp)
         for c in h.children:
@@ -278,6 +286,43 @@ class PartyFinder:
             if (c.dep_ == "conj" or listed) and c.pos_ in ("PROPN", "NOUN", "PRON"):
                 out.extend(x for x in self.parties(c) if x not in out)
         return out
+
+    @property
+    def context_country(self) -> str | None:
+        """The article's country when it is clear (``actors.context``: dateline, mentioned countries,
+        outlet), the country the entity stage gives bare titles too; None when unclear."""
+        got: tuple[str | None] | None = getattr(self, "_context", None)
+        if got is None:
+            ents: Sequence[Entity] = self.ctx.results.get("entities") or ()
+            countries = [e.country for e in ents if e.country and not (e.actor or "").startswith("IGO")
+                         for _ in e.mentions]
+            art = self.ctx.article
+            got = self._context = (country_context(self.text, countries, outlet=art.outlet, url=art.url).country,)
+        return got[0]
+
+    @staticmethod
+    def _bare_role(h: Token) -> bool:
+        """Whether ``h`` heads a bare role phrase: a role word ("the government", "the Prime
+        Minister") with no possessor ("the North's minister") and no other name in front of it."""
+        if _actors.role_of(h.lemma_.lower()) is None:
+            return False
+        for c in h.children:
+            if c.i < h.i and c.dep_ == "poss":
+                return False
+            if c.i < h.i and c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and _actors.role_of(
+                    f"{c.lemma_.lower()} {h.lemma_.lower()}") is None:
+                return False
+        return True
+
+    def _referent(self, h: Token) -> Party | None:
+        """The entity the mention layer resolves a role noun to ("the senator" -> Jane Doe), as a
+        party over the role noun's phrase, when that entity has an actor or country code."""
+        eid = self.mentions.antecedent(h.i)
+        e = self.mentions.entity(eid) if eid else None
+        code = self._entity_code(e) if e is not None else None
+        if e is None or not code:
+            return None
+        return self._party(code, e.id, e.name, h, self._np_tokens(h))
 
     def _is_group_phrase(self, h: Token) -> bool:
         words = {t.lemma_.lower() for t in h.subtree}

@@ -6,13 +6,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..model import Event
+from .cameo import asserted
 from .candidate import UNSURE, Candidate
 from .parties import Party
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["event_pairs", "pair_confidence", "salient_events"]
+__all__ = ["NOT_ASSERTED_CAP", "event_pairs", "pair_confidence", "salient_events"]
+
+NOT_ASSERTED_CAP = 0.3  # the highest confidence of an event whose act is not asserted
 
 
 def _subordination(v: Token) -> float:
@@ -60,7 +63,9 @@ def event_pairs(c: Candidate) -> list[tuple[Party | None, Party | None]]:
 
 def pair_confidence(c: Candidate, s: Party | None, t: Party | None) -> float:
     """The confidence of one (source, target) pair of a candidate: lower with a party missing, in a
-    hypothetical, conditional, advised or subordinate clause; negated events get 0.1."""
+    hypothetical, conditional, advised or subordinate clause; an act that is not asserted
+    (``cameo.asserted``: "if elected, he would appoint") at most ``NOT_ASSERTED_CAP``, below any
+    default threshold; negated events get 0.1."""
     conf = c.confidence
     if s is None:
         conf -= 0.2
@@ -71,6 +76,8 @@ def pair_confidence(c: Candidate, s: Party | None, t: Party | None) -> float:
     if c.trigger.dep_ == "ROOT":
         conf += 0.1
     conf -= _subordination(c.clause if c.clause is not None else c.trigger)
+    if not asserted(c.code, c.modality):
+        conf = min(conf, NOT_ASSERTED_CAP)
     if c.negated:
         conf = 0.1
     return round(min(0.95, max(0.05, conf)), 3)

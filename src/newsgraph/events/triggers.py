@@ -13,10 +13,11 @@ from typing import TYPE_CHECKING
 
 from ..actors import compose as _actors
 from ..clauses import clauses
+from .argclass import ArgClasser
 from .candidate import Candidate
 from .frames import frame_event, modal_shift, speech_event
 from .parties import QUANTITY, TARGET_PREPS, Party, PartyFinder
-from .patterns import Pattern
+from .patterns import NO_EVENT, Pattern
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -89,8 +90,29 @@ def _modality(v: Token) -> tuple[bool, str]:
     return cl.negated, cl.modality.value
 
 
+def _describes(v: Token) -> bool:
+    """Whether verb ``v`` describes its noun rather than tells an act: a participial modifier ("a
+    group backing Clinton") or a present-tense relative clause without an auxiliary ("senators who
+    oppose the bill")."""
+    if v.dep_ == "acl" and v.tag_ in ("VBG", "VBN"):
+        return True
+    if v.tag_ == "VBG" and v.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos") and any(
+            c.dep_ in ("compound", "amod", "det") and c.i < v.i for c in v.children):
+        return True  # the same, parsed as a noun phrase headed by the participle ("a PAC backing X")
+    return v.dep_ == "relcl" and v.tag_ in ("VBZ", "VBP") and not any(
+        c.dep_ in ("aux", "auxpass") for c in v.children)
+
+
 class Matcher(PartyFinder):
-    """The party finder plus trigger lookup: which lexicon pattern a verb or noun matches."""
+    """The party finder plus trigger lookup: which lexicon pattern a verb or noun matches (a sense
+    with argument tests matches only when the parse's arguments are of the classes it names)."""
+
+    @property
+    def argc(self) -> ArgClasser:
+        got: ArgClasser | None = getattr(self, "_argc", None)
+        if got is None:
+            got = self._argc = ArgClasser(self)
+        return got
 
     # ---- trigger lookup
     def _obj_keys(self, v: Token) -> set[str]:
@@ -143,6 +165,8 @@ class Matcher(PartyFinder):
                 if c.dep_ == "prep" and any(p.ent_type_ in ("DATE", "TIME") for p in c.children):
                     continue  # "agreed on Saturday" is not "agreed on"
                 return True
+            if c.dep_ == "advmod" and c.i == v.i + 1 and c.lower_ == prt:
+                return True  # "hit back at", parsed as an adverb
         return v.i + 1 < len(self.doc) and self.doc[v.i + 1].lower_ == prt and self.doc[v.i + 1].dep_ == "prt"
 
     def verb_pattern(self, v: Token) -> Pattern | None:
@@ -159,6 +183,8 @@ class Matcher(PartyFinder):
                 if p.obj not in keys:
                     continue
             if "obj" in p.flags and not self.objects(v, p):
+                continue
+            if p.args and not self.argc.meets(p.args, v, noun=False, prt=p.prt):
                 continue
             return p
         return None
@@ -192,6 +218,10 @@ class Matcher(PartyFinder):
                     continue
             if p.prt and not any(c.dep_ == "prep" and c.lemma_ == p.prt for c in n.children):
                 continue
+            if "plural" in p.flags and n.tag_ not in ("NNS", "NNPS"):
+                continue
+            if p.args and not self.argc.meets(p.args, n, noun=True):
+                continue
             return p
         return None
 
@@ -210,7 +240,7 @@ class SentenceCoder:
     def code_verb(self, v: Token, depth: int = 0) -> tuple[str, Pattern | None, Token | None] | None:
         """(code, pattern, noun) for a verb trigger, without frames; noun = a consumed event noun."""
         p = self.c.verb_pattern(v)
-        if p is not None and (p.obj or (p.prt and "weak" not in p.flags)):
+        if p is not None and (p.obj or p.args or (p.prt and "weak" not in p.flags)):
             return p.code, p, None
         # light verb + event noun object ("held talks", "hit Russia with sanctions")
         lemma = v.lemma_.lower()
@@ -332,11 +362,20 @@ class SentenceCoder:
         got = self.code_verb(v)
         if got is None:
             return None
-        negated, modality = _modality(v)
         code, pat, noun = got
+        if pat is not None and "stative" in pat.flags and _describes(v):
+            return None  # "a super PAC backing Clinton": a standing relation, not an event
+        if code == NO_EVENT:  # a sense that is no event ("held a campaign rally")
+            if noun is not None:
+                self.consumed.add(noun.i)
+            return None
+        negated, modality = _modality(v)
         if noun is not None:
             self.consumed.add(noun.i)
         tgts = self.c.objects(v, pat if pat and pat.kind == "V" else None)
+        if tgts and {p.key for p in tgts} <= {p.key for p in srcs}:
+            # "withdrew their endorsement of X": the object's own possessor is the subject; X is the target
+            tgts = self._complement_parties(v) or tgts
         if noun is not None:
             own_src, own_tgt = self.noun_parties(noun, pat)
             if own_tgt and not tgts:
@@ -373,6 +412,17 @@ class SentenceCoder:
             cand.confidence += 0.1
         return modal_shift(self, cand)
 
+    def _complement_parties(self, v: Token) -> list[Party]:
+        """The parties of the of/for/on/to complement of the direct object of ``v``."""
+        for c in v.children:
+            if c.dep_ in ("dobj", "nsubjpass"):
+                for pr in c.children:
+                    if pr.dep_ == "prep" and pr.lemma_.lower() in ("of", "for", "on", "to", "against"):
+                        for p in pr.children:
+                            if p.dep_ == "pobj" and self.c.parties(p):
+                                return self.c.parties(p)
+        return []
+
     def _consume(self, n: Token) -> None:
         self.consumed.add(n.i)
         for c in n.children:
@@ -392,7 +442,7 @@ class SentenceCoder:
                 np = self.c.noun_pattern(t)
                 if np is None:
                     continue
-                if pat is not None and pat.obj and t.i == c.i:
+                if pat is not None and (pat.obj or pat.args) and t.i == c.i:
                     self._consume(t)
                     continue
                 s2, t2 = self.noun_parties(t, np)
@@ -468,8 +518,12 @@ class SentenceCoder:
     def noun_parties(self, n: Token, pat: Pattern | None) -> tuple[list[Party], list[Party]]:
         srcs: list[Party] = []
         tgts: list[Party] = []
+        patient_poss = pat is not None and "posstgt" in pat.flags and not any(
+            c.dep_ == "prep" and c.lemma_ == "of" for c in n.children)
         for c in n.children:
-            if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.i < n.i):
+            if c.dep_ == "poss" and patient_poss:
+                tgts = tgts or self.c.parties(c)  # "his conviction": he is convicted
+            elif c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.i < n.i):
                 ps = self.c.parties(c)
                 if ps and not srcs:
                     srcs = ps
@@ -513,7 +567,7 @@ class SentenceCoder:
 
     def noun_event(self, n: Token, governed: bool = False) -> Candidate | None:
         pat = self.c.noun_pattern(n)
-        if pat is None:
+        if pat is None or pat.code == NO_EVENT:
             return None
         if not governed and ("weak" in pat.flags or _actors.role_of(n.lemma_.lower())):
             return None
@@ -525,7 +579,7 @@ class SentenceCoder:
         if not governed:
             if not srcs:
                 vs, _ = self.c.subjects(verb) if verb.pos_ in ("VERB", "AUX") else ([], False)
-                srcs = vs
+                srcs = [p for p in vs if p.token != n.i]  # "Navalny's arrest angered X": not the noun itself
             if not tgts and verb.pos_ in ("VERB", "AUX"):
                 # the noun is an instrument or object of an uncoded verb: "hit Russia with sanctions"
                 instrument = n.dep_ == "pobj" and n.head.lemma_ == "with" and n.head.head.i == verb.i

@@ -4,7 +4,8 @@ An event is identified by (source actor, target actor, CAMEO code, date): every 
 sentence that reports it is a mention.  ``linked_events`` computes the events with their
 NumMentions, NumSources (distinct outlets), NumArticles and AvgTone from the store's
 per-article ``events`` table, so the grouping is always in step with what is stored.
-Negated events are mentions of nothing: they are left out, as GDELT leaves them out.
+Negated events are mentions of nothing: they are left out, as GDELT leaves them out; so are events
+that are not asserted (conditional, hypothetical, advised or intended acts: ``events.cameo.asserted``).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ..events.cameo import asserted
 from ..query.tables import event_mentions
 
 if TYPE_CHECKING:
@@ -45,17 +47,25 @@ def event_key(row: Any) -> tuple[str, str, str, str]:
     return (row["source_actor"] or "", row["target_actor"] or "", row["code"], date)
 
 
-def mention_rows(store: SQLiteStore, min_confidence: float = 0.0) -> Iterator[tuple[int, dict[str, Any]]]:
-    """(event id, events row joined with its article) for every non-negated event mention of at least
-    ``min_confidence``."""
+def asserted_mentions(store: SQLiteStore, min_confidence: float = 0.0) -> Iterator[Any]:
+    """The non-negated event rows (with their article) of at least ``min_confidence`` whose modality is
+    asserted, reported or future."""
     for r in event_mentions(store, min_confidence):
+        if asserted(r["code"], r["modality"]):
+            yield r
+
+
+def mention_rows(store: SQLiteStore, min_confidence: float = 0.0) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(event id, events row joined with its article) for every asserted, non-negated event mention of at
+    least ``min_confidence``."""
+    for r in asserted_mentions(store, min_confidence):
         d = dict(r)
         yield event_id(*event_key(r)), d
 
 
 def linked_events(store: SQLiteStore, min_confidence: float = 0.0) -> list[LinkedEvent]:
     groups: dict[tuple[str, str, str, str], list[dict[str, Any]]] = {}
-    for r in event_mentions(store, min_confidence):
+    for r in asserted_mentions(store, min_confidence):
         groups.setdefault(event_key(r), []).append(dict(r))
     out = []
     for key, rows in groups.items():

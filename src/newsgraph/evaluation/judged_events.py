@@ -88,6 +88,7 @@ def candidates(analysis: JSON, source: str, commit: str, seed: int = SEED) -> li
             "place": (ev.get("place") or {}).get("name"), "modality": ev.get("modality"),
             "negated": bool(ev.get("negated")), "confidence": ev.get("confidence"), "pipeline_commit": commit,
         })
+        items[-1]["sentence_sha1"] = jc.sentence_sha1(art["text"], items[-1], OFFSETS)
     return items
 
 
@@ -105,6 +106,11 @@ def rank_key(seed: int) -> Any:
 # what must be unchanged for verdicts to carry over: the place and the judged claim (root, parties, date,
 # negation), not the confidence, the full code within its root, the place or the modality
 SAME_KEYS = ("article", "text_sha1", "trigger", "root", "source_party", "target_party", "negated")
+# where an event's offsets are: its window (the sentence, and a party outside it) is hashed as
+# ``sentence_sha1``, so an event whose sentence only moved keeps its verdict (judged_common.carry_over)
+OFFSETS: tuple[jc.OffsetPath, ...] = (("sentence",), ("trigger",), ("source_party", "span"), ("target_party", "span"))
+RECALL_OFFSETS: tuple[jc.OffsetPath, ...] = (("sentence",),)
+RECALL_VERDICT_OFFSETS: tuple[jc.OffsetPath, ...] = (("gold", "*", "trigger"),)
 
 
 def same(it: JSON) -> str:
@@ -114,6 +120,11 @@ def same(it: JSON) -> str:
 
 def judged(it: JSON) -> bool:
     return (it.get("verdict") or {}).get("full") is not None
+
+
+def carry_over(new: list[JSON], old: Iterable[JSON]) -> tuple[list[JSON], int]:
+    """Verdicts of ``old`` events onto unchanged ``new`` ones, also when only their sentence moved."""
+    return jc.carry_over(new, old, same, EMPTY, judged, OFFSETS)
 
 
 conf = jc.conf
@@ -184,7 +195,7 @@ def recall_candidates(analysis: JSON, source: str, commit: str, seed: int = SEED
                   for ev in analysis.get("events", []) if s <= ev["trigger"]["start"] < e]
         items.append({"item": f"{art['id']}:{s}-{e}", "article": art["id"], "source": source,
                       "third": jc.third_of(seed, art["id"]), "text_sha1": short_hash(text), "sentence": [s, e],
-                      "system": system, "pipeline_commit": commit})
+                      "sentence_sha1": short_hash(text[s:e]), "system": system, "pipeline_commit": commit})
     return items
 
 
@@ -198,6 +209,12 @@ def recall_same(it: JSON) -> str:
 
 def recall_judged(it: JSON) -> bool:
     return it.get("gold") is not None
+
+
+def recall_carry_over(new: list[JSON], old: Iterable[JSON]) -> tuple[list[JSON], int]:
+    """The judge's ``gold`` of ``old`` sentences onto the same ``new`` ones (also moved; gold triggers move
+    with them)."""
+    return jc.carry_over(new, old, recall_same, RECALL_EMPTY, recall_judged, RECALL_OFFSETS, RECALL_VERDICT_OFFSETS)
 
 
 def _overlap(a: Sequence[int], b: Sequence[int]) -> bool:
@@ -327,23 +344,27 @@ def run_sample(data: Path, work: Path, outs: dict[str, Path], seed: int, carry: 
     source_of = {rec["id"]: name for name, rec in chosen}
     commit = jc.pipeline_commit()
     arts = [a for a in read_jsonl(analysis) if "article" in a]
-    kinds: dict[str, tuple[Any, Any, dict[str, int], Any, JSON, Any]] = {
-        "events": (candidates, rank_key(seed), EVENT_QUOTA, same, EMPTY, judged),
-        "quotes": (jq.candidates, jq.rank_key(seed), QUOTE_QUOTA, jq.same, jq.EMPTY, jq.judged),
-        "recall": (recall_candidates, recall_key(seed), RECALL_QUOTA, recall_same, RECALL_EMPTY, recall_judged),
+    kinds: dict[str, tuple[Any, Any, dict[str, int], Any, JSON, Any, Any, Any]] = {
+        "events": (candidates, rank_key(seed), EVENT_QUOTA, same, EMPTY, judged, OFFSETS, ()),
+        "quotes": (jq.candidates, jq.rank_key(seed), QUOTE_QUOTA, jq.same, jq.EMPTY, jq.judged, jq.OFFSETS,
+                   jq.VERDICT_OFFSETS),
+        "recall": (recall_candidates, recall_key(seed), RECALL_QUOTA, recall_same, RECALL_EMPTY, recall_judged,
+                   RECALL_OFFSETS, RECALL_VERDICT_OFFSETS),
     }
     summary: JSON = {"articles": len(chosen), "excluded_articles": len(exclude), "pipeline_commit": commit}
-    for kind, (cands, key, quota, same_key, empty, done) in kinds.items():
+    for kind, (cands, key, quota, same_key, empty, done, offsets, v_offsets) in kinds.items():
         if kind not in outs:
             continue
         items = [it for a in arts for it in cands(a, source_of[a["article"]["id"]], commit, seed)]
         picked = jc.sample_items(items, key, quotas(quota))
         old = list(read_jsonl(p)) if (p := carry.get(kind)) else []
-        picked, carried = jc.carry_over(picked, old, same_key, empty, done)
+        picked, carried = jc.carry_over(picked, old, same_key, empty, done, offsets, v_offsets)
         jc.write_jsonl(outs[kind], picked)
         summary[kind] = {"output": len(items), "sampled": len(picked), "carried_over": carried,
                          "to_judge": sum(1 for it in picked if not done(it)),
-                         "by_source": {s: sum(1 for it in picked if it["source"] == s) for s in quota}}
+                         "by_source": {s: {"sampled": sum(1 for it in picked if it["source"] == s),
+                                           "carried_over": sum(1 for it in picked if it["source"] == s and done(it))}
+                                       for s in quota}}
     return summary
 
 

@@ -326,3 +326,47 @@ def test_the_committed_samples_record_the_hash_of_each_items_sentence() -> None:
     for name in ("events.v1.jsonl", "quotes.v1.jsonl", "events_recall.v1.jsonl"):
         rows = _committed(name)
         assert all(len(r["sentence_sha1"]) == 12 for r in rows)
+    texts = {r["article"]: r["text_sha1"] for r in _committed("events.v1.jsonl")}
+    for fr in _committed("frames.v1.jsonl"):  # offsets and hashes only, onto the texts the sample was drawn on
+        assert set(fr) == {"article", "text_sha1", "frame_sha1", "blocks"}
+        assert texts.get(fr["article"], fr["frame_sha1"]) == fr["frame_sha1"]
+        assert all(len(b) == 3 and all(isinstance(x, int) for x in b) for b in fr["blocks"])
+
+
+def test_a_frame_keeps_the_ranks_of_items_whose_text_only_moved() -> None:
+    a = _analysis()
+    b = _moved(a, "Wire copy\n")  # too short to be a recall sentence itself
+    frames = {"a1": jc.frame_record("a1", b["article"]["text"], a["article"]["text"])}
+    assert "Invented" not in json.dumps(frames)  # offsets and hashes only
+    for cands, key, paths in ((je.candidates, je.rank_key(3), je.RANK_OFFSETS),
+                              (jq.candidates, jq.rank_key(3), jq.RANK_OFFSETS),
+                              (je.recall_candidates, je.recall_key(3), je.RECALL_OFFSETS)):
+        before, after = cands(a, "police", "c1", 3), cands(b, "police", "c2", 3)
+        assert [key(it) for it in before] != [key(it) for it in after]  # absolute offsets moved
+        framed = jc.framed_key(key, paths, frames)
+        assert [key(it) for it in before] == [framed(it) for it in after]
+        assert [framed(it) for it in before] == [key(it) for it in before]  # another text: no mapping
+    # a span that starts and ends on repaired characters keeps the place it had
+    old, new = "He said \u00e2\u20ac\u0153no\u00e2\u20ac\u009d today.", "He said \u201cno\u201d today."
+    blocks = jc.text_map(new, old)
+    assert jc._to_frame([8, 12], blocks) == [8, 16]
+    assert old[8:16].endswith("\u009d") and old[8:16].startswith("\u00e2") and new[8:12] == "\u201cno\u201d"
+    assert jc._to_frame([0, 2], blocks) == [0, 2] and jc._to_frame([13, 18], blocks) == [17, 22]
+
+
+def test_sampling_with_frames_after_a_text_change_draws_the_same_items() -> None:
+    texts = {f"p{i}": TEXT for i in range(6)}
+    moved = {aid: _moved({**_analysis(aid), "article": {**_analysis(aid)["article"]}}, "Byline.\n" * (i % 3))
+             for i, aid in enumerate(texts)}
+    sources = (jc.Source("police", "-", 6, 7),)
+    before = jc.sample_items([it for aid in texts for it in je.candidates(_analysis(aid), "police", "c1", 5)],
+                             je.rank_key(5), sources)
+    frames = {aid: jc.frame_record(aid, m["article"]["text"], TEXT) for aid, m in moved.items()}
+    after_items = [it for m in moved.values() for it in je.candidates(m, "police", "c2", 5)]
+    after = jc.sample_items(after_items, jc.framed_key(je.rank_key(5), je.RANK_OFFSETS, frames), sources)
+    assert [(it["article"], it["sentence_sha1"], it["code"]) for it in before] == \
+        [(it["article"], it["sentence_sha1"], it["code"]) for it in after]
+    old = [_judge(it, **FULL) for it in before]
+    assert je.carry_over(after, old)[1] == 7
+    unframed = jc.sample_items(after_items, je.rank_key(5), sources)  # ranks of the moved offsets: drawn afresh
+    assert je.carry_over(unframed, old)[1] < 7

@@ -13,6 +13,7 @@ keeps it in the sample unless new items outrank it, and its verdicts carry over 
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import json
 import math
@@ -198,6 +199,72 @@ def relative(it: JSON, paths: Sequence[OffsetPath]) -> JSON | None:
     if w is None or not it.get("sentence_sha1"):
         return None
     return {**shifted(it, paths, -w[0]), "text_sha1": it["sentence_sha1"]}
+
+
+# --- the rank frame: ranks that survive a text change ------------------------------------------------
+# An item's rank hashes its absolute offsets, so an item that moved would get a new rank and the sample of a
+# changed article would be drawn afresh (losing the old items whatever carry-over matches).  A *frame* maps an
+# article's current text onto the text its sample was first drawn on (the matching blocks of the two: numbers
+# only, no text); ranks are computed on the offsets mapped into that frame, so every item in unchanged text
+# keeps exactly the rank it had — sampled or not, so the sample stays the one the seed draws — and only items
+# in changed text get new ranks.
+
+def text_map(current: str, frame: str) -> list[list[int]]:
+    """The blocks ``[current_start, frame_start, length]`` in which ``current`` and ``frame`` (two versions
+    of one article's text) agree."""
+    sm = difflib.SequenceMatcher(None, current, frame, autojunk=False)
+    return [[a, b, n] for a, b, n in sm.get_matching_blocks() if n]
+
+
+def frame_record(article: str, current: str, frame: str) -> JSON:
+    """One line of a frames file: the article, the hashes of both texts and the blocks (no text)."""
+    return {"article": article, "text_sha1": short_hash(current), "frame_sha1": short_hash(frame),
+            "blocks": text_map(current, frame)}
+
+
+def _frame_pos(p: int, blocks: Sequence[Sequence[int]], *, end: bool) -> int:
+    """Offset ``p`` of the current text in the frame: inside an unchanged block, the same character there;
+    inside changed text (a repaired character, an inserted line), the edge of the changed stretch in the
+    frame — its start for a start offset, its end for an end offset — so a span starting or ending on a
+    repaired character keeps the place it had."""
+    q = p - 1 if end else p  # an end offset is judged by its last character
+    prev_end = 0
+    for a, b, n in blocks:
+        if a <= q < a + n:
+            return b + q - a + (1 if end else 0)
+        if a > q:
+            return b if end else prev_end
+        prev_end = b + n
+    return prev_end
+
+
+def _to_frame(pair: list[int], blocks: Sequence[Sequence[int]]) -> list[int]:
+    return [_frame_pos(pair[0], blocks, end=False), _frame_pos(pair[1], blocks, end=True)]
+
+
+def framed(it: JSON, paths: Sequence[OffsetPath], frames: dict[str, JSON]) -> JSON:
+    """The item with its offsets at ``paths`` in its article's frame (``frames``: frames file lines by
+    article), for computing its rank.  Unchanged when the article has no frame or its text is not the one
+    the frame was made for."""
+    fr = frames.get(it["article"])
+    if fr is None or it.get("text_sha1") != fr["text_sha1"]:
+        return it
+    out: JSON = json.loads(json.dumps(it))
+    for path in paths:
+        for pair in _pairs(out, path):
+            pair[0], pair[1] = _to_frame(pair, fr["blocks"])
+    return out
+
+
+def framed_key(key: Callable[[JSON], str], paths: Sequence[OffsetPath],
+               frames: dict[str, JSON]) -> Callable[[JSON], str]:
+    """``key`` (a rank) computed on the item in its article's frame (``paths``: the offsets the rank hashes)."""
+    return lambda it: key(framed(it, paths, frames))
+
+
+def read_frames(paths: Iterable[Path]) -> dict[str, JSON]:
+    """Frames file lines by article (a later file's line for an article replaces an earlier one)."""
+    return {str(fr["article"]): fr for p in paths for fr in read_jsonl(p)}
 
 
 def carry_over(new: list[JSON], old: Iterable[JSON], same: Callable[[JSON], str], empty: JSON,

@@ -28,6 +28,7 @@ SAME_KEYS = ("article", "text_sha1", "span", "kind", "speaker", "channel")
 # so a quote that only moved keeps its verdict; the judge's ``correct_speaker`` moves with it
 OFFSETS: tuple[jc.OffsetPath, ...] = (("span",), ("speaker", "span"), ("cue",), ("channel",))
 VERDICT_OFFSETS: tuple[jc.OffsetPath, ...] = (("verdict", "correct_speaker"),)
+RANK_OFFSETS: tuple[jc.OffsetPath, ...] = (("span",),)  # what a quote's rank hashes
 
 
 def _pair(d: JSON | None) -> list[int] | None:

@@ -254,3 +254,119 @@ def test_the_committed_samples_are_large_enough_and_hold_no_article_text(name: s
         reason = row["verdict"].get("reason") or ""
         assert '"' not in reason and len(reason) < 240
         assert {"item", "article", "source", "third", "text_sha1", "confidence", "verdict"} <= set(row)
+
+
+def _moved(analysis: dict[str, Any], prefix: str, old: str = "", new: str = "") -> dict[str, Any]:
+    """The analysis of the same article after a text change: ``prefix`` put before the text (as a boilerplate
+    line a parser no longer drops, or the reverse) and ``old`` replaced by ``new`` (same length), every offset
+    moved by the prefix's length."""
+    assert len(old) == len(new)
+    n = len(prefix)
+
+    def mv(d: dict[str, Any] | None) -> dict[str, Any] | None:
+        return None if d is None else {**d, **{k: d[k] + n for k in ("start", "end") if d.get(k) is not None}}
+
+    art = analysis["article"]
+    text = prefix + (art["text"].replace(old, new) if old else art["text"])
+    events = [{**ev, "trigger": mv(ev["trigger"]), "sentence": mv(ev["sentence"]), "source": mv(ev.get("source")),
+               "target": mv(ev.get("target"))} for ev in analysis["events"]]
+    quotes = [{**mv(q), "speaker": mv(q.get("speaker")), "cue": mv(q.get("cue")), "channel": mv(q.get("channel"))}
+              for q in analysis["quotes"]]
+    return {"article": {**art, "text": text}, "events": events, "quotes": quotes}
+
+
+FULL = {"real": True, "code": True, "source": True, "target": True, "date": True, "full": True}
+
+
+def test_verdicts_carry_over_when_a_text_change_elsewhere_shifts_every_offset() -> None:
+    a = _analysis()
+    old_ev = [_judge(it, **FULL) for it in je.candidates(a, "cnn", "c1", seed=3)]
+    speaker = _off("Berg", 1)
+    old_q = [{**it, "verdict": {**jq.EMPTY["verdict"], "real": True, "span": True, "speaker": False, "full": False,
+                                "correct_speaker": list(speaker)}} for it in jq.candidates(a, "cnn", "c1", seed=3)]
+    old_r = [{**it, "gold": [{"root": "04", "trigger": list(_off("met"))}]}
+             for it in je.recall_candidates(a, "cnn", "c1", seed=3) if it["sentence"][0] <= _off("met")[0]
+             < it["sentence"][1]]
+    b = _moved(a, "This story is from an invented wire.\n")
+    shift = len("This story is from an invented wire.\n")
+    new_ev = je.candidates(b, "cnn", "c2", seed=3)
+    assert new_ev[0]["text_sha1"] != old_ev[0]["text_sha1"] and new_ev[0]["trigger"] != old_ev[0]["trigger"]
+    assert [it["sentence_sha1"] for it in new_ev] == [it["sentence_sha1"] for it in old_ev]
+    ev, carried = je.carry_over(new_ev, old_ev)
+    assert carried == 2 and all(it["verdict"]["full"] is True and it["judged_commit"] == "c1" for it in ev)
+    q, carried = jq.carry_over(jq.candidates(b, "cnn", "c2", seed=3), old_q)
+    assert carried == 1 and q[0]["verdict"]["correct_speaker"] == [speaker[0] + shift, speaker[1] + shift]
+    r, carried = je.recall_carry_over(je.recall_candidates(b, "cnn", "c2", seed=3), old_r)
+    met = _off("met")
+    assert carried == 1 and [g["gold"] for g in r if g["gold"]] == [[{"root": "04",
+                                                                      "trigger": [met[0] + shift, met[1] + shift]}]]
+    # the old, absolute match still holds on the same text, and a file without sentence_sha1 still carries
+    assert je.carry_over(je.candidates(a, "cnn", "c3", seed=3), old_ev)[1] == 2
+    bare = [{k: v for k, v in it.items() if k != "sentence_sha1"} for it in old_ev]
+    assert je.carry_over(je.candidates(a, "cnn", "c3", seed=3), bare)[1] == 2
+    assert je.carry_over(new_ev, bare)[1] == 0  # moved, but nothing to tell the sentence is the same
+
+
+def test_no_carry_over_when_the_sentence_itself_changed() -> None:
+    a = _analysis()
+    old_ev = [_judge(it, **FULL) for it in je.candidates(a, "police", "c1", seed=3)]
+    old_q = [{**it, "verdict": {**jq.EMPTY["verdict"], "real": True, "span": True, "speaker": True, "full": True}}
+             for it in jq.candidates(a, "police", "c1", seed=3)]
+    # a repair inside the first sentence (same length, offsets unchanged there) and a line put before it
+    b = _moved(a, "Boilerplate.\n", "mayor of", "mayor in")
+    ev, carried = je.carry_over(je.candidates(b, "police", "c2", seed=3), old_ev)
+    assert carried == 1  # the meeting's sentence changed: judged again; the arrest's sentence only moved
+    assert ev[0]["verdict"]["full"] is None and ev[1]["verdict"]["full"] is True
+    assert jq.carry_over(jq.candidates(b, "police", "c2", seed=3), old_q)[1] == 1  # the quote's text is intact
+    c = _moved(a, "", "Berg said", "Berg aaid")  # the quote's cue changed in place
+    assert jq.carry_over(jq.candidates(c, "police", "c2", seed=3), old_q)[1] == 0
+
+
+def test_the_committed_samples_record_the_hash_of_each_items_sentence() -> None:
+    for name in ("events.v1.jsonl", "quotes.v1.jsonl", "events_recall.v1.jsonl"):
+        rows = _committed(name)
+        assert all(len(r["sentence_sha1"]) == 12 for r in rows)
+    texts = {r["article"]: r["text_sha1"] for r in _committed("events.v1.jsonl")}
+    for fr in _committed("frames.v1.jsonl"):  # offsets and hashes only, onto the texts the sample was drawn on
+        assert set(fr) == {"article", "text_sha1", "frame_sha1", "blocks"}
+        assert texts.get(fr["article"], fr["frame_sha1"]) == fr["frame_sha1"]
+        assert all(len(b) == 3 and all(isinstance(x, int) for x in b) for b in fr["blocks"])
+
+
+def test_a_frame_keeps_the_ranks_of_items_whose_text_only_moved() -> None:
+    a = _analysis()
+    b = _moved(a, "Wire copy\n")  # too short to be a recall sentence itself
+    frames = {"a1": jc.frame_record("a1", b["article"]["text"], a["article"]["text"])}
+    assert "Invented" not in json.dumps(frames)  # offsets and hashes only
+    for cands, key, paths in ((je.candidates, je.rank_key(3), je.RANK_OFFSETS),
+                              (jq.candidates, jq.rank_key(3), jq.RANK_OFFSETS),
+                              (je.recall_candidates, je.recall_key(3), je.RECALL_OFFSETS)):
+        before, after = cands(a, "police", "c1", 3), cands(b, "police", "c2", 3)
+        assert [key(it) for it in before] != [key(it) for it in after]  # absolute offsets moved
+        framed = jc.framed_key(key, paths, frames)
+        assert [key(it) for it in before] == [framed(it) for it in after]
+        assert [framed(it) for it in before] == [key(it) for it in before]  # another text: no mapping
+    # a span that starts and ends on repaired characters keeps the place it had
+    old, new = "He said \u00e2\u20ac\u0153no\u00e2\u20ac\u009d today.", "He said \u201cno\u201d today."
+    blocks = jc.text_map(new, old)
+    assert jc._to_frame([8, 12], blocks) == [8, 16]
+    assert old[8:16].endswith("\u009d") and old[8:16].startswith("\u00e2") and new[8:12] == "\u201cno\u201d"
+    assert jc._to_frame([0, 2], blocks) == [0, 2] and jc._to_frame([13, 18], blocks) == [17, 22]
+
+
+def test_sampling_with_frames_after_a_text_change_draws_the_same_items() -> None:
+    texts = {f"p{i}": TEXT for i in range(6)}
+    moved = {aid: _moved({**_analysis(aid), "article": {**_analysis(aid)["article"]}}, "Byline.\n" * (i % 3))
+             for i, aid in enumerate(texts)}
+    sources = (jc.Source("police", "-", 6, 7),)
+    before = jc.sample_items([it for aid in texts for it in je.candidates(_analysis(aid), "police", "c1", 5)],
+                             je.rank_key(5), sources)
+    frames = {aid: jc.frame_record(aid, m["article"]["text"], TEXT) for aid, m in moved.items()}
+    after_items = [it for m in moved.values() for it in je.candidates(m, "police", "c2", 5)]
+    after = jc.sample_items(after_items, jc.framed_key(je.rank_key(5), je.RANK_OFFSETS, frames), sources)
+    assert [(it["article"], it["sentence_sha1"], it["code"]) for it in before] == \
+        [(it["article"], it["sentence_sha1"], it["code"]) for it in after]
+    old = [_judge(it, **FULL) for it in before]
+    assert je.carry_over(after, old)[1] == 7
+    unframed = jc.sample_items(after_items, je.rank_key(5), sources)  # ranks of the moved offsets: drawn afresh
+    assert je.carry_over(unframed, old)[1] < 7

@@ -13,6 +13,7 @@ keeps it in the sample unless new items outrank it, and its verdicts carry over 
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import json
 import math
@@ -145,19 +146,158 @@ def sample_items(items: Iterable[JSON], key: Callable[[JSON], str], sources: Seq
     return sorted(chosen, key=lambda it: (order.get(it["source"], 99), it["article"], key(it)))
 
 
+# --- where an item is, robust to text changes ----------------------------------------------------------
+# An item's offsets are absolute in article.text; a parse change that drops or repairs text before it (a
+# boilerplate first line, mojibake) shifts them all.  Each kind of item names the paths of its offset pairs
+# (``("trigger",)``, ``("source_party", "span")``, ``("system", "*", "trigger")``); the item's *window* is the
+# smallest stretch covering them all (an event's sentence and any party outside it, a quote's span, speaker,
+# cue and channel, a recall sentence), and ``sentence_sha1`` the hash of the window's text.  An item whose
+# window text and offsets relative to the window's start are unchanged is the same item, wherever it moved.
+
+OffsetPath = tuple[str, ...]
+
+
+def _pairs(obj: Any, path: OffsetPath) -> list[Any]:
+    """The offset pairs ``[start, end]`` found at ``path`` in ``obj`` (``"*"`` walks a list); absent or null
+    ones are skipped."""
+    if not path:
+        return [obj] if isinstance(obj, list) and len(obj) == 2 and all(isinstance(x, int) for x in obj) else []
+    head, rest = path[0], path[1:]
+    if head == "*":
+        return [p for x in obj for p in _pairs(x, rest)] if isinstance(obj, list) else []
+    return _pairs(obj.get(head), rest) if isinstance(obj, dict) else []
+
+
+def window(it: JSON, paths: Sequence[OffsetPath]) -> tuple[int, int] | None:
+    """[start, end) of the smallest stretch of text covering every offset pair of ``it`` at ``paths``."""
+    pairs = [p for path in paths for p in _pairs(it, path)]
+    return (min(p[0] for p in pairs), max(p[1] for p in pairs)) if pairs else None
+
+
+def sentence_sha1(text: str, it: JSON, paths: Sequence[OffsetPath]) -> str | None:
+    """The short hash of the text of the item's window (see ``window``): says the item's sentence (and the
+    spans it points to) is unchanged without storing it."""
+    w = window(it, paths)
+    return short_hash(text[w[0]:w[1]]) if w else None
+
+
+def shifted(obj: JSON, paths: Sequence[OffsetPath], delta: int) -> JSON:
+    """A deep copy of ``obj`` with every offset pair at ``paths`` moved by ``delta``."""
+    out: JSON = json.loads(json.dumps(obj))
+    for path in paths:
+        for pair in _pairs(out, path):
+            pair[0] += delta
+            pair[1] += delta
+    return out
+
+
+def relative(it: JSON, paths: Sequence[OffsetPath]) -> JSON | None:
+    """The item as seen from its window: offsets relative to the window's start and ``text_sha1`` replaced by
+    ``sentence_sha1`` (so a carry-over key computed on it ignores everything outside the window); None when
+    the item has no ``sentence_sha1`` (files drawn before it was recorded)."""
+    w = window(it, paths)
+    if w is None or not it.get("sentence_sha1"):
+        return None
+    return {**shifted(it, paths, -w[0]), "text_sha1": it["sentence_sha1"]}
+
+
+# --- the rank frame: ranks that survive a text change ------------------------------------------------
+# An item's rank hashes its absolute offsets, so an item that moved would get a new rank and the sample of a
+# changed article would be drawn afresh (losing the old items whatever carry-over matches).  A *frame* maps an
+# article's current text onto the text its sample was first drawn on (the matching blocks of the two: numbers
+# only, no text); ranks are computed on the offsets mapped into that frame, so every item in unchanged text
+# keeps exactly the rank it had — sampled or not, so the sample stays the one the seed draws — and only items
+# in changed text get new ranks.
+
+def text_map(current: str, frame: str) -> list[list[int]]:
+    """The blocks ``[current_start, frame_start, length]`` in which ``current`` and ``frame`` (two versions
+    of one article's text) agree."""
+    sm = difflib.SequenceMatcher(None, current, frame, autojunk=False)
+    return [[a, b, n] for a, b, n in sm.get_matching_blocks() if n]
+
+
+def frame_record(article: str, current: str, frame: str) -> JSON:
+    """One line of a frames file: the article, the hashes of both texts and the blocks (no text)."""
+    return {"article": article, "text_sha1": short_hash(current), "frame_sha1": short_hash(frame),
+            "blocks": text_map(current, frame)}
+
+
+def _frame_pos(p: int, blocks: Sequence[Sequence[int]], *, end: bool) -> int:
+    """Offset ``p`` of the current text in the frame: inside an unchanged block, the same character there;
+    inside changed text (a repaired character, an inserted line), the edge of the changed stretch in the
+    frame — its start for a start offset, its end for an end offset — so a span starting or ending on a
+    repaired character keeps the place it had."""
+    q = p - 1 if end else p  # an end offset is judged by its last character
+    prev_end = 0
+    for a, b, n in blocks:
+        if a <= q < a + n:
+            return b + q - a + (1 if end else 0)
+        if a > q:
+            return b if end else prev_end
+        prev_end = b + n
+    return prev_end
+
+
+def _to_frame(pair: list[int], blocks: Sequence[Sequence[int]]) -> list[int]:
+    return [_frame_pos(pair[0], blocks, end=False), _frame_pos(pair[1], blocks, end=True)]
+
+
+def framed(it: JSON, paths: Sequence[OffsetPath], frames: dict[str, JSON]) -> JSON:
+    """The item with its offsets at ``paths`` in its article's frame (``frames``: frames file lines by
+    article), for computing its rank.  Unchanged when the article has no frame or its text is not the one
+    the frame was made for."""
+    fr = frames.get(it["article"])
+    if fr is None or it.get("text_sha1") != fr["text_sha1"]:
+        return it
+    out: JSON = json.loads(json.dumps(it))
+    for path in paths:
+        for pair in _pairs(out, path):
+            pair[0], pair[1] = _to_frame(pair, fr["blocks"])
+    return out
+
+
+def framed_key(key: Callable[[JSON], str], paths: Sequence[OffsetPath],
+               frames: dict[str, JSON]) -> Callable[[JSON], str]:
+    """``key`` (a rank) computed on the item in its article's frame (``paths``: the offsets the rank hashes)."""
+    return lambda it: key(framed(it, paths, frames))
+
+
+def read_frames(paths: Iterable[Path]) -> dict[str, JSON]:
+    """Frames file lines by article (a later file's line for an article replaces an earlier one)."""
+    return {str(fr["article"]): fr for p in paths for fr in read_jsonl(p)}
+
+
 def carry_over(new: list[JSON], old: Iterable[JSON], same: Callable[[JSON], str], empty: JSON,
-               judged: Callable[[JSON], bool]) -> tuple[list[JSON], int]:
+               judged: Callable[[JSON], bool], offsets: Sequence[OffsetPath] = (),
+               verdict_offsets: Sequence[OffsetPath] = ()) -> tuple[list[JSON], int]:
     """Copy the verdict fields (the keys of ``empty``) from ``old`` judgments onto the ``new`` items with
     the same ``same`` key (the item's place and claim, not its confidence); the others get ``empty``'s
     values.  A carried item records ``judged_commit``, the pipeline commit the verdicts were given for.
-    Returns (items, number carried)."""
-    done = {same(o): o for o in old if judged(o)}
+
+    With ``offsets`` (the paths of the item's offset pairs) an item also matches an old one whose key is the
+    same *relative to the item's window* when both carry ``sentence_sha1`` — same article, same window text,
+    same offsets within it, same claim — so verdicts survive a text change elsewhere in the article that
+    shifts every offset; offsets in the verdict (``verdict_offsets``: a judge's speaker mention, gold
+    triggers) are moved by the same amount.  Returns (items, number carried)."""
+    olds = [o for o in old if judged(o)]
+    done = {same(o): o for o in olds}
+    moved: dict[str, JSON] = {}
+    for old_it in olds:
+        r = relative(old_it, offsets) if offsets else None
+        if r is not None:
+            moved.setdefault(same(r), old_it)
     out, carried = [], 0
     for it in new:
-        o = done.get(same(it))
+        o, delta = done.get(same(it)), 0
+        r = relative(it, offsets) if o is None and offsets else None
+        if r is not None and (o := moved.get(same(r))) is not None:
+            w_new, w_old = window(it, offsets), window(o, offsets)
+            assert w_new is not None and w_old is not None
+            delta = w_new[0] - w_old[0]
         it = dict(it)
         if o is not None:
-            it.update({v: o.get(v) for v in empty})
+            verdicts = {v: o.get(v) for v in empty}
+            it.update(shifted(verdicts, verdict_offsets, delta) if delta else verdicts)
             it["judged_commit"] = o.get("judged_commit", o.get("pipeline_commit"))
             carried += 1
         else:

@@ -14,6 +14,8 @@ command line (``python -m newsgraph.evaluation.judged_events CMD``) serves all t
   show    print each item in context for the judge (article text is printed, never stored)
   score   events, quotes or recall: shares with 95% Wilson intervals, per source, third and confidence band
   merge   put together copies of a file judged in parts (line ranges) by several judges
+  frames  map the articles' current texts onto the texts a sample was drawn on (offsets only), so that a
+          re-sample after a text change ranks every item as it was ranked then (``sample --frames``)
 The rules are in docs/judging.md.
 """
 
@@ -88,6 +90,7 @@ def candidates(analysis: JSON, source: str, commit: str, seed: int = SEED) -> li
             "place": (ev.get("place") or {}).get("name"), "modality": ev.get("modality"),
             "negated": bool(ev.get("negated")), "confidence": ev.get("confidence"), "pipeline_commit": commit,
         })
+        items[-1]["sentence_sha1"] = jc.sentence_sha1(art["text"], items[-1], OFFSETS)
     return items
 
 
@@ -105,6 +108,13 @@ def rank_key(seed: int) -> Any:
 # what must be unchanged for verdicts to carry over: the place and the judged claim (root, parties, date,
 # negation), not the confidence, the full code within its root, the place or the modality
 SAME_KEYS = ("article", "text_sha1", "trigger", "root", "source_party", "target_party", "negated")
+# where an event's offsets are: its window (the sentence, and a party outside it) is hashed as
+# ``sentence_sha1``, so an event whose sentence only moved keeps its verdict (judged_common.carry_over)
+OFFSETS: tuple[jc.OffsetPath, ...] = (("sentence",), ("trigger",), ("source_party", "span"), ("target_party", "span"))
+RECALL_OFFSETS: tuple[jc.OffsetPath, ...] = (("sentence",),)
+# the offsets an event's rank hashes (mapped into the article's frame when its text changed: judged_common)
+RANK_OFFSETS: tuple[jc.OffsetPath, ...] = (("trigger",), ("source_party", "span"), ("target_party", "span"))
+RECALL_VERDICT_OFFSETS: tuple[jc.OffsetPath, ...] = (("gold", "*", "trigger"),)
 
 
 def same(it: JSON) -> str:
@@ -114,6 +124,11 @@ def same(it: JSON) -> str:
 
 def judged(it: JSON) -> bool:
     return (it.get("verdict") or {}).get("full") is not None
+
+
+def carry_over(new: list[JSON], old: Iterable[JSON]) -> tuple[list[JSON], int]:
+    """Verdicts of ``old`` events onto unchanged ``new`` ones, also when only their sentence moved."""
+    return jc.carry_over(new, old, same, EMPTY, judged, OFFSETS)
 
 
 conf = jc.conf
@@ -184,7 +199,7 @@ def recall_candidates(analysis: JSON, source: str, commit: str, seed: int = SEED
                   for ev in analysis.get("events", []) if s <= ev["trigger"]["start"] < e]
         items.append({"item": f"{art['id']}:{s}-{e}", "article": art["id"], "source": source,
                       "third": jc.third_of(seed, art["id"]), "text_sha1": short_hash(text), "sentence": [s, e],
-                      "system": system, "pipeline_commit": commit})
+                      "sentence_sha1": short_hash(text[s:e]), "system": system, "pipeline_commit": commit})
     return items
 
 
@@ -198,6 +213,12 @@ def recall_same(it: JSON) -> str:
 
 def recall_judged(it: JSON) -> bool:
     return it.get("gold") is not None
+
+
+def recall_carry_over(new: list[JSON], old: Iterable[JSON]) -> tuple[list[JSON], int]:
+    """The judge's ``gold`` of ``old`` sentences onto the same ``new`` ones (also moved; gold triggers move
+    with them)."""
+    return jc.carry_over(new, old, recall_same, RECALL_EMPTY, recall_judged, RECALL_OFFSETS, RECALL_VERDICT_OFFSETS)
 
 
 def _overlap(a: Sequence[int], b: Sequence[int]) -> bool:
@@ -318,32 +339,39 @@ def run_show(path: Path, work: Path, pending_only: bool, width: int, lines: tupl
 # --- sampling ---------------------------------------------------------------------------------------
 
 def run_sample(data: Path, work: Path, outs: dict[str, Path], seed: int, carry: dict[str, Path | None],
-               reuse: bool, exclude_from: Sequence[Path]) -> JSON:
+               reuse: bool, exclude_from: Sequence[Path], frames: Sequence[Path] = ()) -> JSON:
     """Draw the articles, run the pipeline, and write the sampled events, quotes and recall sentences with
-    verdicts carried over from earlier files where unchanged; a summary."""
+    verdicts carried over from earlier files where unchanged; a summary.  ``frames``: frames files of
+    articles whose text changed since the sample was first drawn (ranks are computed in that text)."""
     exclude = jc.excluded_articles(exclude_from)
     chosen = jc.sample_articles(data, seed, ARTICLES, exclude)
     analysis = jc.run_pipeline(chosen, work, reuse)
     source_of = {rec["id"]: name for name, rec in chosen}
     commit = jc.pipeline_commit()
     arts = [a for a in read_jsonl(analysis) if "article" in a]
-    kinds: dict[str, tuple[Any, Any, dict[str, int], Any, JSON, Any]] = {
-        "events": (candidates, rank_key(seed), EVENT_QUOTA, same, EMPTY, judged),
-        "quotes": (jq.candidates, jq.rank_key(seed), QUOTE_QUOTA, jq.same, jq.EMPTY, jq.judged),
-        "recall": (recall_candidates, recall_key(seed), RECALL_QUOTA, recall_same, RECALL_EMPTY, recall_judged),
+    fr = jc.read_frames(frames)
+    kinds: dict[str, tuple[Any, Any, dict[str, int], Any, JSON, Any, Any, Any]] = {
+        "events": (candidates, jc.framed_key(rank_key(seed), RANK_OFFSETS, fr), EVENT_QUOTA, same, EMPTY, judged,
+                   OFFSETS, ()),
+        "quotes": (jq.candidates, jc.framed_key(jq.rank_key(seed), jq.RANK_OFFSETS, fr), QUOTE_QUOTA, jq.same,
+                   jq.EMPTY, jq.judged, jq.OFFSETS, jq.VERDICT_OFFSETS),
+        "recall": (recall_candidates, jc.framed_key(recall_key(seed), RECALL_OFFSETS, fr), RECALL_QUOTA,
+                   recall_same, RECALL_EMPTY, recall_judged, RECALL_OFFSETS, RECALL_VERDICT_OFFSETS),
     }
     summary: JSON = {"articles": len(chosen), "excluded_articles": len(exclude), "pipeline_commit": commit}
-    for kind, (cands, key, quota, same_key, empty, done) in kinds.items():
+    for kind, (cands, key, quota, same_key, empty, done, offsets, v_offsets) in kinds.items():
         if kind not in outs:
             continue
         items = [it for a in arts for it in cands(a, source_of[a["article"]["id"]], commit, seed)]
         picked = jc.sample_items(items, key, quotas(quota))
         old = list(read_jsonl(p)) if (p := carry.get(kind)) else []
-        picked, carried = jc.carry_over(picked, old, same_key, empty, done)
+        picked, carried = jc.carry_over(picked, old, same_key, empty, done, offsets, v_offsets)
         jc.write_jsonl(outs[kind], picked)
         summary[kind] = {"output": len(items), "sampled": len(picked), "carried_over": carried,
                          "to_judge": sum(1 for it in picked if not done(it)),
-                         "by_source": {s: sum(1 for it in picked if it["source"] == s) for s in quota}}
+                         "by_source": {s: {"sampled": sum(1 for it in picked if it["source"] == s),
+                                           "carried_over": sum(1 for it in picked if it["source"] == s and done(it))}
+                                       for s in quota}}
     return summary
 
 
@@ -378,6 +406,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     s.add_argument("--reuse", action="store_true", help="reuse WORK/analysis.jsonl instead of re-running")
     s.add_argument("--exclude-from", type=Path, action="append", default=[],
                    help="earlier judgment file whose articles are left out; repeatable")
+    s.add_argument("--frames", type=Path, action="append", default=[],
+                   help="frames file (see `frames`): rank items of changed articles in the text first sampled")
+    fm = sub.add_parser("frames", help="map the articles' current texts onto the texts a sample was drawn on")
+    fm.add_argument("--work", type=Path, required=True, help="work folder of the current pipeline (its analysis)")
+    fm.add_argument("--frame-work", type=Path, required=True,
+                    help="work folder whose analysis.jsonl holds the texts the sample was first drawn on")
+    fm.add_argument("-o", "--out", type=Path, required=True)
     sh = sub.add_parser("show", help="print items in context (events, quotes or recall file)")
     sh.add_argument("items", type=Path)
     sh.add_argument("--work", type=Path, required=True)
@@ -399,8 +434,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         outs = {k: p for k, p in (("events", args.events_out), ("quotes", args.quotes_out),
                                   ("recall", args.recall_out)) if p}
         carry = {"events": args.carry_events, "quotes": args.carry_quotes, "recall": args.carry_recall}
-        print(json.dumps(run_sample(args.data, args.work, outs, args.seed, carry, args.reuse, args.exclude_from),
-                         indent=1))
+        print(json.dumps(run_sample(args.data, args.work, outs, args.seed, carry, args.reuse, args.exclude_from,
+                                    args.frames), indent=1))
+    elif args.cmd == "frames":
+        print(json.dumps(run_frames(args.work, args.frame_work, args.out), indent=1))
     elif args.cmd == "show":
         run_show(args.items, args.work, args.pending, args.width, args.lines)
     elif args.cmd == "score":
@@ -421,6 +458,15 @@ def default_threshold(path: Path, given: float | None, config: Path | None = Non
     st = load_settings(config)
     rows = list(read_jsonl(path))
     return st.min_confidence_quotes if kind_of(rows) == "quotes" else st.min_confidence_events
+
+
+def run_frames(work: Path, frame_work: Path, out: Path) -> JSON:
+    """A frames file for the articles whose text differs between the two work folders (offsets only)."""
+    now, then = jc.analyses(work), jc.analyses(frame_work)
+    rows = [jc.frame_record(aid, a["article"]["text"], then[aid]["article"]["text"]) for aid, a in sorted(now.items())
+            if aid in then and a["article"]["text"] != then[aid]["article"]["text"]]
+    jc.write_jsonl(out, rows)
+    return {"articles": len(now), "changed": len(rows), "missing_in_frame": sorted(set(now) - set(then))}
 
 
 def run_merge(base_path: Path, part_paths: Sequence[Path], out: Path) -> int:

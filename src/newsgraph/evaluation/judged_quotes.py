@@ -24,6 +24,11 @@ EMPTY: JSON = {"verdict": {**{c: None for c in CRITERIA}, "correct_speaker": Non
                            "judge": None}}
 # what must be unchanged for verdicts to carry over (the confidence may change)
 SAME_KEYS = ("article", "text_sha1", "span", "kind", "speaker", "channel")
+# where a quote's offsets are: its window (span, speaker mention, cue, channel) is hashed as ``sentence_sha1``,
+# so a quote that only moved keeps its verdict; the judge's ``correct_speaker`` moves with it
+OFFSETS: tuple[jc.OffsetPath, ...] = (("span",), ("speaker", "span"), ("cue",), ("channel",))
+VERDICT_OFFSETS: tuple[jc.OffsetPath, ...] = (("verdict", "correct_speaker"),)
+RANK_OFFSETS: tuple[jc.OffsetPath, ...] = (("span",),)  # what a quote's rank hashes
 
 
 def _pair(d: JSON | None) -> list[int] | None:
@@ -45,6 +50,7 @@ def candidates(analysis: JSON, source: str, commit: str, seed: int) -> list[JSON
             "span": [q["start"], q["end"]], "kind": q.get("kind"), "speaker": speaker, "cue": _pair(q.get("cue")),
             "channel": _pair(q.get("channel")), "confidence": q.get("confidence"), "pipeline_commit": commit,
         })
+        items[-1]["sentence_sha1"] = jc.sentence_sha1(art["text"], items[-1], OFFSETS)
     return items
 
 
@@ -69,7 +75,7 @@ def sample(items: Iterable[JSON], seed: int, sources: Sequence[Source]) -> list[
 
 
 def carry_over(new: list[JSON], old: Iterable[JSON]) -> tuple[list[JSON], int]:
-    return jc.carry_over(new, old, same, EMPTY, judged)
+    return jc.carry_over(new, old, same, EMPTY, judged, OFFSETS, VERDICT_OFFSETS)
 
 
 conf = jc.conf

@@ -220,19 +220,22 @@ class Quote:
     cue: Span | None
     channel: Span | None
     confidence: float = 0.5
+    # the extractor's rule-based score, before calibration (``newsgraph.calibration``); None when unknown
+    rule_confidence: float | None = None
 
     def to_dict(self) -> JSON:
         return {**self.span.to_dict(), "kind": self.kind,
                 "speaker": self.speaker.to_dict() if self.speaker else None,
                 "cue": self.cue.to_dict() if self.cue else None,
                 "channel": self.channel.to_dict() if self.channel else None,
-                "confidence": self.confidence}
+                "confidence": self.confidence, "rule_confidence": self.rule_confidence}
 
     @classmethod
     def from_dict(cls, d: JSON) -> Quote:
         return cls(Span(d["start"], d["end"], d["text"]), d["kind"],
                    EntityRef.from_dict(d.get("speaker")), Span.from_dict(d.get("cue")),
-                   Span.from_dict(d.get("channel")), float(d.get("confidence", 0.5)))
+                   Span.from_dict(d.get("channel")), float(d.get("confidence", 0.5)),
+                   _opt_float(d.get("rule_confidence")))
 
 
 @dataclass(frozen=True, slots=True)
@@ -306,6 +309,8 @@ class Event:
     modality: str = "asserted"
     confidence: float = 0.5
     name: str = ""
+    # the coder's rule-based score, before calibration (``newsgraph.calibration``); None when unknown
+    rule_confidence: float | None = None
 
     def to_dict(self) -> JSON:
         return {
@@ -317,6 +322,7 @@ class Event:
             "place": self.place.to_dict() if self.place else None,
             "sentence": self.sentence.to_dict(), "trigger": self.trigger.to_dict(),
             "negated": self.negated, "modality": self.modality, "confidence": self.confidence,
+            "rule_confidence": self.rule_confidence,
         }
 
     @classmethod
@@ -333,6 +339,7 @@ class Event:
             trigger=Span(d["trigger"]["start"], d["trigger"]["end"], d["trigger"].get("text", "")),
             negated=bool(d.get("negated")), modality=d.get("modality", "asserted"),
             confidence=float(d.get("confidence", 0.5)), name=d.get("name", ""),
+            rule_confidence=_opt_float(d.get("rule_confidence")),
         )
 
 
@@ -424,6 +431,11 @@ class Analysis:
         import json
 
         return cls.from_dict(json.loads(s))
+
+
+def _opt_float(x: Any) -> float | None:
+    """``x`` as a float, None kept (an optional number of a JSON record)."""
+    return None if x is None else float(x)
 
 
 def is_model(obj: object) -> bool:

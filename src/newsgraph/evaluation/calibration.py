@@ -47,6 +47,7 @@ HELD_ASIDE = frozenset({2})
 L2_GRID: tuple[float, ...] = (0.1, 0.3, 1.0, 3.0, 10.0, 30.0)
 FOLDS = 5
 TARGET_PRECISION = 0.85
+MIN_KEPT = 10  # a threshold "reaches" the target only when it keeps at least this many judged items
 DEFAULT_FILES = {"events": Path("eval/judged/events.v1.jsonl"), "quotes": Path("eval/judged/quotes.v1.jsonl")}
 
 
@@ -158,8 +159,9 @@ def auc(p: Sequence[float], y: Sequence[bool]) -> float | None:
 
 def report(kind: str, rows: Sequence[JSON], probs: Sequence[float], target: float = TARGET_PRECISION) -> JSON:
     """Precision per band and at every threshold of the confidences ``probs`` of the judged ``rows``; the lowest
-    threshold whose precision reaches ``target`` and the share of items it keeps; the Brier score and the
-    reliability per band (mean confidence against the share right), beside the same for the rule score.
+    threshold whose precision reaches ``target`` (keeping at least ``MIN_KEPT`` items) and the share it keeps;
+    the Brier score and the reliability per band (mean confidence against the share right), beside the same for
+    the rule score.
     Events: thresholds are over the events that are not negated (the read API never shows negated ones)."""
     items = [{**jc.flat(r), "confidence": float(p), "rule": cal.rule_score(r), "negated": bool(r.get("negated"))}
              for r, p in zip(rows, probs, strict=True)]
@@ -175,7 +177,7 @@ def report(kind: str, rows: Sequence[JSON], probs: Sequence[float], target: floa
                           "mean_confidence": round(sum(it[key] for it in band) / len(band), 4) if band else None,
                           "fully_right": round(sum(it["full"] for it in band) / len(band), 4) if band else None}
         rows_t = jc.at_thresholds(shown, "full", lambda it: float(it[key]))
-        reach = next((r for r in rows_t if r["kept"] and r["precision"]["share"] is not None
+        reach = next((r for r in rows_t if r["kept"] >= MIN_KEPT and r["precision"]["share"] is not None
                       and r["precision"]["share"] >= target), None)
         return {
             "brier": round(sum((p - t) ** 2 for p, t in zip(ps, y, strict=True)) / len(items), 4) if items else None,
@@ -187,8 +189,10 @@ def report(kind: str, rows: Sequence[JSON], probs: Sequence[float], target: floa
                                         if reach else None),
         }
 
+    base = sum(y) / len(y) if y else 0.0
     return {"kind": kind, "items": len(items), "shown": len(shown),
-            "fully_right": round(sum(y) / len(y), 4) if y else None,
+            "fully_right": round(base, 4) if y else None,
+            "brier_base_rate": round(base * (1 - base), 4),  # a constant forecast of the share right
             "calibrated": summary("confidence"), "rule": summary("rule")}
 
 
@@ -217,7 +221,7 @@ def score(kind: str, path: Path, held_aside: bool = False) -> JSON:
 def compact(rep: JSON) -> str:
     """A few human-readable lines of a report (the JSON has everything)."""
     lines = [f"{rep['kind']}: {rep['items']} items (thirds {rep['thirds']}, {rep['probabilities']}), "
-             f"fully right {rep['fully_right']}"]
+             f"fully right {rep['fully_right']} (Brier of that constant {rep['brier_base_rate']})"]
     for key in ("rule", "calibrated"):
         s = rep[key]
         target = next(v for k, v in s.items() if k.startswith("threshold_for_"))

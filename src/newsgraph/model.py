@@ -223,6 +223,8 @@ class Quote:
     # the quoted text itself, one span per quotation (an interrupted quote has two; the narration
     # between them, "he said", is not content); empty when the content is the whole ``span``
     parts: tuple[Span, ...] = ()
+    # the extractor's rule-based score, before calibration (``newsgraph.calibration``); None when unknown
+    rule_confidence: float | None = None
 
     def to_dict(self) -> JSON:
         return {**self.span.to_dict(), "kind": self.kind,
@@ -230,14 +232,15 @@ class Quote:
                 "cue": self.cue.to_dict() if self.cue else None,
                 "channel": self.channel.to_dict() if self.channel else None,
                 "confidence": self.confidence,
-                "parts": [p.to_dict() for p in self.parts]}
+                "parts": [p.to_dict() for p in self.parts], "rule_confidence": self.rule_confidence}
 
     @classmethod
     def from_dict(cls, d: JSON) -> Quote:
         parts = tuple(p for p in (Span.from_dict(x) for x in d.get("parts") or ()) if p is not None)
         return cls(Span(d["start"], d["end"], d["text"]), d["kind"],
                    EntityRef.from_dict(d.get("speaker")), Span.from_dict(d.get("cue")),
-                   Span.from_dict(d.get("channel")), float(d.get("confidence", 0.5)), parts)
+                   Span.from_dict(d.get("channel")), float(d.get("confidence", 0.5)), parts,
+                   _opt_float(d.get("rule_confidence")))
 
 
 @dataclass(frozen=True, slots=True)
@@ -311,6 +314,8 @@ class Event:
     modality: str = "asserted"
     confidence: float = 0.5
     name: str = ""
+    # the coder's rule-based score, before calibration (``newsgraph.calibration``); None when unknown
+    rule_confidence: float | None = None
 
     def to_dict(self) -> JSON:
         return {
@@ -322,6 +327,7 @@ class Event:
             "place": self.place.to_dict() if self.place else None,
             "sentence": self.sentence.to_dict(), "trigger": self.trigger.to_dict(),
             "negated": self.negated, "modality": self.modality, "confidence": self.confidence,
+            "rule_confidence": self.rule_confidence,
         }
 
     @classmethod
@@ -338,6 +344,7 @@ class Event:
             trigger=Span(d["trigger"]["start"], d["trigger"]["end"], d["trigger"].get("text", "")),
             negated=bool(d.get("negated")), modality=d.get("modality", "asserted"),
             confidence=float(d.get("confidence", 0.5)), name=d.get("name", ""),
+            rule_confidence=_opt_float(d.get("rule_confidence")),
         )
 
 
@@ -429,6 +436,11 @@ class Analysis:
         import json
 
         return cls.from_dict(json.loads(s))
+
+
+def _opt_float(x: Any) -> float | None:
+    """``x`` as a float, None kept (an optional number of a JSON record)."""
+    return None if x is None else float(x)
 
 
 def is_model(obj: object) -> bool:

@@ -287,7 +287,7 @@ def test_events_take_modality_negation_and_date_from_the_clause_layer() -> None:
     nobody = _coded("No one from Germany met the French president.")
     assert nobody and all(e.negated for e in nobody)
     failed = _coded("France failed to help Germany.")
-    assert failed and all(e.negated and e.confidence <= 0.1 for e in failed)
+    assert failed and all(e.negated and e.rule_confidence is not None and e.rule_confidence <= 0.1 for e in failed)
 
 
 def test_an_amount_takes_the_timex_of_its_own_clause() -> None:

@@ -122,19 +122,19 @@ def test_codebook_codes_that_had_no_pattern_now_fire() -> None:
 # ------------------------------------------------------------------ clause status
 def test_conditional_acts_are_kept_with_their_modality_at_a_low_confidence() -> None:
     (ev,) = [e for e in _events("If elected, Donald Trump would impose sanctions on China.") if e.code == "163"]
-    assert ev.modality == "conditional" and ev.confidence <= NOT_ASSERTED_CAP
+    assert ev.modality == "conditional" and (ev.rule_confidence or 0) <= NOT_ASSERTED_CAP
     (real,) = [e for e in _events("Donald Trump imposed sanctions on China.") if e.code == "163"]
-    assert real.confidence > NOT_ASSERTED_CAP
+    assert (real.rule_confidence or 0) > NOT_ASSERTED_CAP
 
 
 def test_a_reported_could_stays_hypothetical() -> None:
     evs = [e for e in _events("Donald Trump said he could attack Iran.") if e.code.startswith("19")]
-    assert evs and all(e.modality == "hypothetical" and e.confidence <= NOT_ASSERTED_CAP for e in evs)
+    assert evs and all(e.modality == "hypothetical" and (e.rule_confidence or 0) <= NOT_ASSERTED_CAP for e in evs)
 
 
 def test_advice_is_not_an_asserted_event() -> None:
     evs = [e for e in _events("Barack Obama should meet Vladimir Putin.") if e.code.startswith("04")]
-    assert evs and all(e.modality == "advised" and e.confidence <= NOT_ASSERTED_CAP for e in evs)
+    assert evs and all(e.modality == "advised" and (e.rule_confidence or 0) <= NOT_ASSERTED_CAP for e in evs)
 
 
 def test_a_statement_of_intent_is_asserted_the_intended_act_is_not() -> None:

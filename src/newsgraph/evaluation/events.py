@@ -17,16 +17,19 @@ Metrics (as the reference scorer's README defines them, implemented here):
 - plover_examples: CAMEO codes are mapped to PLOVER types with the codebook (a code without an
   entry uses its parent; codes with no PLOVER type are skipped); the gold's 0.5b1 names are
   renamed (DEMAND->REQUEST, DISAPPROVE/INVESTIGATE->ACCUSE, FIGHT->ASSAULT).
-  ``type_accuracy``: the mapped event with the highest confidence (ties: the first) has a gold
-  type; ``type_any_accuracy``: any mapped event has one; ``type_source_country``: micro F1 over
-  per-sentence sets of (type, source country), a gold event with several sources giving one
-  pair each and one without a source ``---``.
+  ``type_accuracy``: the mapped event with the highest rule score (``rule_confidence``, else
+  ``confidence``; ties: the first) has a gold type; ``type_any_accuracy``: any mapped event has
+  one; ``type_source_country``: micro F1 over per-sentence sets of (type, source country), a
+  gold event with several sources giving one pair each and one without a source ``---``.
 - petrarch2_unittest (mechanics): share of sentences with gold events where some predicted
   root code equals a gold root (actors ignored), share of sentences with gold events that get
   any event, and share of sentences without gold events that get none.
 
 All events count, negated ones included (the reference scorer does the same); the coder gives
-negated events a low confidence so they never become the top event.
+negated events a low rule score so they never become the top event.  The top event is chosen by the
+coder's rule score, not by the calibrated confidence (``newsgraph.calibration``): the calibrated value
+estimates P(fully right) across items, and picks the PLOVER type of a sentence less well (0.778 against
+0.826 on plover_examples.dev).
 """
 
 from __future__ import annotations
@@ -136,7 +139,8 @@ def score_plover(pairs: Iterable[tuple[dict[str, Any], Sequence[Event]]]) -> dic
         for i, e in enumerate(events):
             t = plover_type(e.code)
             if t:
-                mapped.append((-e.confidence, i, t, _actor(e.source)[:3]))
+                rule = e.rule_confidence if e.rule_confidence is not None else e.confidence
+                mapped.append((-rule, i, t, _actor(e.source)[:3]))
         if mapped:
             top = min(mapped)
             correct += top[2] in gold_types

@@ -88,7 +88,8 @@ def candidates(analysis: JSON, source: str, commit: str, seed: int = SEED) -> li
             "code": ev["code"], "root": ev["root"], "source_party": src, "target_party": tgt,
             "date": {"value": d["value"], "precision": d.get("precision"), "anchor": d.get("anchor")} if d else None,
             "place": (ev.get("place") or {}).get("name"), "modality": ev.get("modality"),
-            "negated": bool(ev.get("negated")), "confidence": ev.get("confidence"), "pipeline_commit": commit,
+            "negated": bool(ev.get("negated")), "confidence": ev.get("confidence"),
+            "rule_confidence": ev.get("rule_confidence"), "pipeline_commit": commit,
         })
         items[-1]["sentence_sha1"] = jc.sentence_sha1(art["text"], items[-1], OFFSETS)
     return items

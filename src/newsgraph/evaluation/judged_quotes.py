@@ -48,7 +48,8 @@ def candidates(analysis: JSON, source: str, commit: str, seed: int) -> list[JSON
             "item": f"{art['id']}:{q['start']}-{q['end']}", "article": art["id"], "source": source,
             "third": jc.third_of(seed, art["id"]), "published": art.get("published"), "text_sha1": text_sha1,
             "span": [q["start"], q["end"]], "kind": q.get("kind"), "speaker": speaker, "cue": _pair(q.get("cue")),
-            "channel": _pair(q.get("channel")), "confidence": q.get("confidence"), "pipeline_commit": commit,
+            "channel": _pair(q.get("channel")), "confidence": q.get("confidence"),
+            "rule_confidence": q.get("rule_confidence"), "pipeline_commit": commit,
         })
         items[-1]["sentence_sha1"] = jc.sentence_sha1(art["text"], items[-1], OFFSETS)
     return items

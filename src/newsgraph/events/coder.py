@@ -39,6 +39,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..actors.context import dateline_span
+from ..calibration import calibrate_event
 from ..model import Event, Place, Span
 from ..registry import Context, stage
 from .anchoring import Dater, place_of
@@ -190,7 +191,8 @@ def _code_sentences(ctx: Context, sents: list[SpanT], events: list[Event],
                     sentence=sent_span, trigger=trig, negated=c.negated, modality=c.modality,
                     confidence=conf, name=entry.name,
                 ))
-        events.extend(salient_events(sent_events))
+        # emission decided on the rule score; the reported confidence is the calibrated P(fully right)
+        events.extend(calibrate_event(e) for e in salient_events(sent_events))
         # remember the last compound subject for "the two" in later sentences
         for tok in sent:
             if tok.dep_ == "nsubj" and tok.pos_ in ("PROPN", "NOUN"):

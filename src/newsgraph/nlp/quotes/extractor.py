@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ...calibration import calibrate_quote
 from ...mentions import MentionIndex, mention_index
 from ...model import Entity, Quote, Span
 from ...registry import Context, stage
@@ -198,5 +199,6 @@ def quotes_stage(ctx: Context, *, min_words: int = 4, unattributed: bool = True,
     ``min_confidence``: the floor on reported quotes' confidence; ``kinds``: the cue kinds read as
     speech (see ``extract_quotes``)."""
     entities = ctx.results.get("entities") or ()
-    return extract_quotes(ctx.doc, entities, min_words=min_words, unattributed=unattributed, kinds=kinds,
-                          follow=follow, mentions=mention_index(ctx), min_confidence=min_confidence)
+    quotes = extract_quotes(ctx.doc, entities, min_words=min_words, unattributed=unattributed, kinds=kinds,
+                            follow=follow, mentions=mention_index(ctx), min_confidence=min_confidence)
+    return [calibrate_quote(q) for q in quotes]  # reported confidence: the calibrated P(fully right)

@@ -1,0 +1,253 @@
+"""Calibrated confidence of events and quotes: P(a careful reader judges the item fully right).
+
+The event coder and the quote extractor score their items with rules (``pair_confidence``, the
+quote kinds' fixed scores).  Those rule scores decide what is emitted, but as probabilities they
+are poor: on the judged sample (docs/judging.md) an event of rule score 0.6 is right about one
+time in four.  This module maps an item to the probability that it is *fully right* with a small
+logistic regression trained on the team's judged records (``scripts/train_confidence.py``; weights
+shipped in ``data/confidence.json``).
+
+One concept, one place: the features are computed from a *claim* -- the item as the judged
+records store it (codes, parties' actor codes and spans, modality, negation, date anchor, offsets
+and the rule score), so the judged files are the training data as they are, with no re-run of the
+pipeline.  ``event_claim`` and ``quote_claim`` build the same claim from an ``Event`` or a ``Quote``
+at emission time; ``calibrate_event`` / ``calibrate_quote`` set the item's ``confidence`` to the
+calibrated probability and keep the rule score in ``rule_confidence``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
+from functools import lru_cache
+from typing import Any
+
+from .datafiles import data_text
+from .model import Event, Quote
+
+__all__ = [
+    "EVENT_FEATURES", "QUOTE_FEATURES", "Calibrator", "calibrate_event", "calibrate_quote", "calibrator",
+    "event_claim", "event_features", "features_for", "quote_claim", "quote_features",
+]
+
+JSON = dict[str, Any]
+WEIGHTS_FILE = "confidence.json"
+
+# CAMEO roots grouped by what they are (few training items per root: groups share strength)
+ROOT_GROUPS: Mapping[str, str] = {
+    "01": "say", "02": "say", "03": "intent", "04": "consult",
+    "05": "cooperate", "06": "cooperate", "07": "cooperate", "08": "cooperate",
+    "09": "verbal_conflict", "10": "verbal_conflict", "11": "verbal_conflict", "12": "verbal_conflict",
+    "13": "verbal_conflict", "14": "material_conflict", "15": "material_conflict", "16": "material_conflict",
+    "17": "material_conflict", "18": "material_conflict", "19": "material_conflict", "20": "material_conflict",
+}
+# modalities the judging rules count as not asserted (docs/judging.md (a)); "reported" and
+# "intended" keep their own feature
+_UNSURE = frozenset({"hypothetical", "conditional", "advised", "future", "question"})
+# CAMEO roles of state actors (CAMEO actor type codes)
+_STATE_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+PARTY_KINDS = ("none", "uncoded", "no_country", "country", "state_role", "other_role")
+
+EVENT_FEATURES: tuple[str, ...] = (
+    "rule",
+    *(f"root:{g}" for g in ("say", "intent", "consult", "cooperate", "verbal_conflict", "material_conflict")),
+    "mod:asserted", "mod:reported", "mod:intended", "mod:unsure",
+    "negated",
+    *(f"source:{k}" for k in PARTY_KINDS),
+    *(f"target:{k}" for k in PARTY_KINDS),
+    "date:none", "date:published", "date:text",
+    "place",
+    "sentence_len",
+    "source_gap",
+)
+
+QUOTE_FEATURES: tuple[str, ...] = (
+    "rule",
+    "kind:direct", "kind:partial", "kind:indirect",
+    *(f"speaker:{k}" for k in PARTY_KINDS),
+    "speaker:entity",
+    "cue", "channel",
+    "span_len",
+    "speaker_gap",
+)
+
+
+# --- claims: the item as the judged records store it ---------------------------------------------
+
+def _pair(start: int | None, end: int | None) -> list[int] | None:
+    return [start, end] if start is not None and end is not None else None
+
+
+def event_claim(ev: Event) -> JSON:
+    """The claim of an event in the shape of a judged event record (``judged_events.candidates``)."""
+    def party(ref: Any) -> JSON | None:
+        return None if ref is None else {"actor": ref.actor, "span": _pair(ref.start, ref.end)}
+    return {
+        "root": ev.root, "code": ev.code, "modality": ev.modality, "negated": ev.negated,
+        "source_party": party(ev.source), "target_party": party(ev.target),
+        "date": ({"value": ev.date.value, "precision": ev.date.precision, "anchor": ev.date.anchor}
+                 if ev.date else None),
+        "place": ev.place.name if ev.place else None,
+        "sentence": [ev.sentence.start, ev.sentence.end], "trigger": [ev.trigger.start, ev.trigger.end],
+        "confidence": ev.confidence, "rule_confidence": ev.rule_confidence,
+    }
+
+
+def quote_claim(q: Quote) -> JSON:
+    """The claim of a quote in the shape of a judged quote record (``judged_quotes.candidates``)."""
+    sp = q.speaker
+    return {
+        "span": [q.span.start, q.span.end], "kind": q.kind,
+        "speaker": None if sp is None else {"actor": sp.actor, "entity": sp.entity, "span": _pair(sp.start, sp.end)},
+        "cue": [q.cue.start, q.cue.end] if q.cue else None,
+        "channel": [q.channel.start, q.channel.end] if q.channel else None,
+        "confidence": q.confidence, "rule_confidence": q.rule_confidence,
+    }
+
+
+# --- features ----------------------------------------------------------------------------------------
+
+def rule_score(claim: Mapping[str, Any]) -> float:
+    """The rule-based score of a claim: ``rule_confidence`` when recorded, else ``confidence`` (records
+    drawn before calibration, whose confidence was the rule score)."""
+    r = claim.get("rule_confidence")
+    if r is None:
+        r = claim.get("confidence")
+    return float(r) if r is not None else 0.5
+
+
+def party_kind(party: Mapping[str, Any] | None) -> str:
+    """What an event party or a quote speaker is: absent, without a code, a code without a country
+    (``---GOV``), a bare country, a country with a state role (GOV, MIL, COP …) or with another role."""
+    if not party:
+        return "none"
+    actor = party.get("actor")
+    if not actor:
+        return "uncoded"
+    if actor.startswith("---"):
+        return "no_country"
+    if len(actor) <= 3:
+        return "country"
+    roles = {actor[i:i + 3] for i in range(3, len(actor), 3)}
+    return "state_role" if roles & _STATE_ROLES else "other_role"
+
+
+def _gap(a: Sequence[int] | None, b: Sequence[int] | None, scale: float = 200.0) -> float:
+    """Characters between two spans, scaled to [0, 1] (1 when a span is missing or far)."""
+    if not a or not b:
+        return 1.0
+    gap = max(0, max(a[0], b[0]) - min(a[1], b[1]))
+    return min(gap, scale) / scale
+
+
+def _length(span: Sequence[int] | None, scale: float) -> float:
+    return min(span[1] - span[0], scale) / scale if span else 0.0
+
+
+def event_features(claim: Mapping[str, Any]) -> list[float]:
+    """The feature vector of an event claim, in the order of ``EVENT_FEATURES``."""
+    on: set[str] = set()
+    group = ROOT_GROUPS.get(str(claim.get("root")))
+    if group:
+        on.add(f"root:{group}")
+    mod = claim.get("modality") or "asserted"
+    on.add("mod:unsure" if mod in _UNSURE else f"mod:{mod}")
+    if claim.get("negated"):
+        on.add("negated")
+    on.add(f"source:{party_kind(claim.get('source_party'))}")
+    on.add(f"target:{party_kind(claim.get('target_party'))}")
+    date = claim.get("date")
+    on.add("date:none" if not date else f"date:{date.get('anchor') or 'published'}")
+    if claim.get("place"):
+        on.add("place")
+    src = claim.get("source_party") or {}
+    values = {"rule": rule_score(claim), "sentence_len": _length(claim.get("sentence"), 600.0),
+              "source_gap": _gap(claim.get("trigger"), src.get("span"))}
+    return [values.get(f, 1.0 if f in on else 0.0) for f in EVENT_FEATURES]
+
+
+def quote_features(claim: Mapping[str, Any]) -> list[float]:
+    """The feature vector of a quote claim, in the order of ``QUOTE_FEATURES``."""
+    on = {f"kind:{claim.get('kind')}"}
+    sp = claim.get("speaker")
+    on.add(f"speaker:{party_kind(sp)}")
+    if sp and sp.get("entity"):
+        on.add("speaker:entity")
+    if claim.get("cue"):
+        on.add("cue")
+    if claim.get("channel"):
+        on.add("channel")
+    values = {"rule": rule_score(claim), "span_len": _length(claim.get("span"), 400.0),
+              "speaker_gap": _gap(claim.get("span"), (sp or {}).get("span"))}
+    return [values.get(f, 1.0 if f in on else 0.0) for f in QUOTE_FEATURES]
+
+
+def features_for(kind: str) -> tuple[tuple[str, ...], Callable[[Mapping[str, Any]], list[float]]]:
+    """(feature names, feature function) of ``"events"`` or ``"quotes"``."""
+    if kind == "events":
+        return EVENT_FEATURES, event_features
+    if kind == "quotes":
+        return QUOTE_FEATURES, quote_features
+    raise ValueError(f"unknown kind {kind!r} (events or quotes)")
+
+
+# --- the model -----------------------------------------------------------------------------------------
+
+def sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
+
+
+class Calibrator:
+    """A logistic model over the features of one kind of item: P(fully right | claim)."""
+
+    def __init__(self, kind: str, names: Sequence[str], weights: Sequence[float], bias: float) -> None:
+        expected, self._features = features_for(kind)
+        if tuple(names) != expected:
+            raise ValueError(f"{kind}: the weights' features {list(names)} are not {list(expected)}; "
+                             "re-run scripts/train_confidence.py")
+        if len(weights) != len(names):
+            raise ValueError(f"{kind}: {len(weights)} weights for {len(names)} features")
+        self.kind, self.names = kind, tuple(names)
+        self.weights, self.bias = [float(w) for w in weights], float(bias)
+
+    @classmethod
+    def from_json(cls, kind: str, d: Mapping[str, Any]) -> Calibrator:
+        return cls(kind, d["features"], d["weights"], d["bias"])
+
+    def probability(self, claim: Mapping[str, Any]) -> float:
+        """The calibrated probability (rounded to 3 decimals) that the claimed item is fully right."""
+        x = self._features(claim)
+        return round(sigmoid(self.bias + sum(w * v for w, v in zip(self.weights, x, strict=True))), 3)
+
+
+@lru_cache(maxsize=4)
+def calibrator(kind: str) -> Calibrator | None:
+    """The shipped calibrator of ``kind`` (``data/confidence.json``), None when the file has none."""
+    try:
+        data = json.loads(data_text(WEIGHTS_FILE))
+    except FileNotFoundError:
+        return None
+    d = data.get(kind)
+    return Calibrator.from_json(kind, d) if d else None
+
+
+def calibrate_event(ev: Event) -> Event:
+    """``ev`` with its calibrated confidence; the coder's rule score moves to ``rule_confidence``."""
+    cal = calibrator("events")
+    if cal is None:
+        return ev
+    rule = round(ev.confidence if ev.rule_confidence is None else ev.rule_confidence, 3)
+    ev = replace(ev, rule_confidence=rule)
+    return replace(ev, confidence=cal.probability(event_claim(ev)))
+
+
+def calibrate_quote(q: Quote) -> Quote:
+    """``q`` with its calibrated confidence; the extractor's rule score moves to ``rule_confidence``."""
+    cal = calibrator("quotes")
+    if cal is None:
+        return q
+    rule = round(q.confidence if q.rule_confidence is None else q.rule_confidence, 3)
+    q = replace(q, rule_confidence=rule)
+    return replace(q, confidence=cal.probability(quote_claim(q)))

@@ -1,0 +1,252 @@
+"""Training and scoring of the calibrated confidence (``newsgraph.calibration``) on the judged samples.
+
+The judged event and quote files (``eval/judged/*.jsonl``, docs/judging.md) store each item's claim and
+a person's verdict; the claim is all the features need, so the judged lines are the training data.
+Only thirds 0 and 1 are ever trained on; third 2 is held aside and scored once, at the end.
+
+- ``fit``: L2-regularised logistic regression by Newton's method (numpy; the bias is not penalised);
+- ``cross_validate``: folds by article (all items of an article in one fold), out-of-fold probabilities;
+- ``train``: chooses the L2 strength by cross-validated log loss, fits on all training items and
+  returns the weights record written to ``data/confidence.json`` by ``scripts/train_confidence.py``;
+- ``report``: precision per confidence band and at every threshold, the lowest threshold reaching the
+  target precision and its coverage, the Brier score and the reliability per band.
+
+Commands::
+
+    python -m newsgraph.evaluation.calibration score [--events F] [--quotes F] [--held-aside]
+
+``score`` recomputes every judged item's calibrated confidence from the shipped weights: on thirds 0-1
+out of fold (each fold scored by a model fitted on the other folds with the shipped L2 strength), on
+third 2 (``--held-aside``) with the shipped weights themselves.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from .. import calibration as cal
+from ..datafiles import data_text
+from . import judged_common as jc
+
+__all__ = ["cross_validate", "fit", "predict", "report", "train", "training_rows"]
+
+JSON = dict[str, Any]
+Array = npt.NDArray[np.float64]
+
+TRAIN_THIRDS = frozenset({0, 1})
+HELD_ASIDE = frozenset({2})
+L2_GRID: tuple[float, ...] = (0.1, 0.3, 1.0, 3.0, 10.0, 30.0)
+FOLDS = 5
+TARGET_PRECISION = 0.85
+MIN_KEPT = 10  # a threshold "reaches" the target only when it keeps at least this many judged items
+DEFAULT_FILES = {"events": Path("eval/judged/events.v1.jsonl"), "quotes": Path("eval/judged/quotes.v1.jsonl")}
+
+
+# --- data ----------------------------------------------------------------------------------------------
+
+def read_jsonl(path: Path) -> list[JSON]:
+    with path.open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def training_rows(rows: Sequence[JSON], thirds: frozenset[int] = TRAIN_THIRDS) -> list[JSON]:
+    """The judged lines of ``thirds`` (verdict ``full`` given)."""
+    return [r for r in rows if int(r.get("third", 0)) in thirds
+            and (r.get("verdict") or {}).get("full") is not None]
+
+
+def design(kind: str, rows: Sequence[JSON]) -> tuple[Array, Array]:
+    """(features, 0/1 targets = verdict.full) of judged lines."""
+    _, feats = cal.features_for(kind)
+    x = np.array([feats(r) for r in rows], dtype=np.float64).reshape(len(rows), -1)
+    y = np.array([1.0 if r["verdict"]["full"] else 0.0 for r in rows], dtype=np.float64)
+    return x, y
+
+
+def fold_of(article: str, k: int = FOLDS) -> int:
+    """An article's cross-validation fold (a stable hash: the folds do not depend on the file's order)."""
+    return int(hashlib.sha256(f"calibration:{article}".encode()).hexdigest(), 16) % k
+
+
+# --- logistic regression ----------------------------------------------------------------------------------
+
+def fit(x: Array, y: Array, l2: float, iterations: int = 100) -> tuple[Array, float]:
+    """Weights and bias minimising log loss + l2/2·|w|² (bias unpenalised), by Newton's method."""
+    n, d = x.shape
+    xa = np.hstack([x, np.ones((n, 1))])
+    theta = np.zeros(d + 1)
+    pen = np.full(d + 1, l2)
+    pen[-1] = 0.0
+    for _ in range(iterations):
+        p = 1.0 / (1.0 + np.exp(-(xa @ theta)))
+        grad = xa.T @ (p - y) + pen * theta
+        hess = (xa * (p * (1 - p))[:, None]).T @ xa + np.diag(pen) + 1e-9 * np.eye(d + 1)
+        step = np.linalg.solve(hess, grad)
+        theta -= step
+        if float(np.max(np.abs(step))) < 1e-8:
+            break
+    return theta[:-1], float(theta[-1])
+
+
+def predict(x: Array, w: Array, b: float) -> Array:
+    z = np.clip(x @ w + b, -30.0, 30.0)
+    return np.asarray(1.0 / (1.0 + np.exp(-z)), dtype=np.float64)
+
+
+def log_loss(p: Array, y: Array) -> float:
+    q = np.clip(p, 1e-6, 1 - 1e-6)
+    return float(-np.mean(y * np.log(q) + (1 - y) * np.log(1 - q)))
+
+
+def cross_validate(kind: str, rows: Sequence[JSON], l2: float, k: int = FOLDS) -> Array:
+    """Out-of-fold probabilities of ``rows`` (folds by article)."""
+    x, y = design(kind, rows)
+    folds = np.array([fold_of(r["article"], k) for r in rows])
+    out = np.zeros(len(rows))
+    for f in range(k):
+        test = folds == f
+        if not test.any():
+            continue
+        w, b = fit(x[~test], y[~test], l2)
+        out[test] = predict(x[test], w, b)
+    return out
+
+
+def file_hash(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def train(kind: str, path: Path, grid: Sequence[float] = L2_GRID, k: int = FOLDS) -> tuple[JSON, Array, list[JSON]]:
+    """(weights record, out-of-fold probabilities, training rows) for one kind, from thirds 0-1 of ``path``."""
+    rows = training_rows(read_jsonl(path))
+    if not rows:
+        raise ValueError(f"{path}: no judged items in thirds 0-1")
+    losses = {l2: log_loss(cross_validate(kind, rows, l2, k), design(kind, rows)[1]) for l2 in grid}
+    best = min(grid, key=lambda l2: (round(losses[l2], 6), -l2))
+    x, y = design(kind, rows)
+    w, b = fit(x, y, best)
+    names, _ = cal.features_for(kind)
+    record = {
+        "features": list(names), "weights": [round(float(v), 6) for v in w], "bias": round(b, 6),
+        "target": "verdict.full", "l2": best, "cv_log_loss": {str(k_): round(v, 5) for k_, v in losses.items()},
+        "folds": k, "trained_on": {"file": path.as_posix(), "sha256": file_hash(path), "thirds": sorted(TRAIN_THIRDS),
+                                   "items": len(rows), "fully_right": int(y.sum())},
+        "date": dt.date.today().isoformat(),
+    }
+    return record, cross_validate(kind, rows, best, k), rows
+
+
+# --- scoring -------------------------------------------------------------------------------------------
+
+def auc(p: Sequence[float], y: Sequence[bool]) -> float | None:
+    """The probability that a right item scores above a wrong one (ties count half)."""
+    pos = [a for a, t in zip(p, y, strict=True) if t]
+    neg = [a for a, t in zip(p, y, strict=True) if not t]
+    if not pos or not neg:
+        return None
+    wins = sum((a > c) + 0.5 * (a == c) for a in pos for c in neg)
+    return round(wins / (len(pos) * len(neg)), 4)
+
+
+def report(kind: str, rows: Sequence[JSON], probs: Sequence[float], target: float = TARGET_PRECISION) -> JSON:
+    """Precision per band and at every threshold of the confidences ``probs`` of the judged ``rows``; the lowest
+    threshold whose precision reaches ``target`` (keeping at least ``MIN_KEPT`` items) and the share it keeps;
+    the Brier score and the reliability per band (mean confidence against the share right), beside the same for
+    the rule score.
+    Events: thresholds are over the events that are not negated (the read API never shows negated ones)."""
+    items = [{**jc.flat(r), "confidence": float(p), "rule": cal.rule_score(r), "negated": bool(r.get("negated"))}
+             for r, p in zip(rows, probs, strict=True)]
+    shown = [it for it in items if not (kind == "events" and it["negated"])]
+    y = [bool(it["full"]) for it in items]
+
+    def summary(key: str) -> JSON:
+        ps = [it[key] for it in items]
+        rel = {}
+        for lo, hi, label in jc.BANDS:
+            band = [it for it in items if lo <= it[key] < hi]
+            rel[label] = {"n": len(band),
+                          "mean_confidence": round(sum(it[key] for it in band) / len(band), 4) if band else None,
+                          "fully_right": round(sum(it["full"] for it in band) / len(band), 4) if band else None}
+        rows_t = jc.at_thresholds(shown, "full", lambda it: float(it[key]))
+        reach = next((r for r in rows_t if r["kept"] >= MIN_KEPT and r["precision"]["share"] is not None
+                      and r["precision"]["share"] >= target), None)
+        return {
+            "brier": round(sum((p - t) ** 2 for p, t in zip(ps, y, strict=True)) / len(items), 4) if items else None,
+            "auc": auc(ps, y), "reliability": rel,
+            "thresholds": [{"t": r["min_confidence"], "kept": r["kept"], "kept_share": r["kept_share"],
+                            "precision": r["precision"]["share"], "ci95": r["precision"]["ci95"]} for r in rows_t],
+            f"threshold_for_{target}": ({"t": reach["min_confidence"], "kept": reach["kept"],
+                                         "coverage": reach["kept_share"], "precision": reach["precision"]["share"]}
+                                        if reach else None),
+        }
+
+    base = sum(y) / len(y) if y else 0.0
+    return {"kind": kind, "items": len(items), "shown": len(shown),
+            "fully_right": round(base, 4) if y else None,
+            "brier_base_rate": round(base * (1 - base), 4),  # a constant forecast of the share right
+            "calibrated": summary("confidence"), "rule": summary("rule")}
+
+
+def shipped_probs(kind: str, rows: Sequence[JSON]) -> list[float]:
+    """The calibrated confidence of each judged line from the shipped weights."""
+    c = cal.calibrator(kind)
+    if c is None:
+        raise ValueError(f"no shipped weights for {kind} in newsgraph/data/{cal.WEIGHTS_FILE}")
+    return [c.probability(r) for r in rows]
+
+
+def score(kind: str, path: Path, held_aside: bool = False) -> JSON:
+    """Thirds 0-1 out of fold with the shipped L2 strength, or (``held_aside``) third 2 with the shipped weights."""
+    rows_all = read_jsonl(path)
+    if held_aside:
+        rows = training_rows(rows_all, HELD_ASIDE)
+        return {"thirds": [2], "probabilities": "shipped weights", **report(kind, rows, shipped_probs(kind, rows))}
+    c = cal.calibrator(kind)
+    l2 = float(json.loads(data_text(cal.WEIGHTS_FILE))[kind]["l2"]) if c else L2_GRID[2]
+    rows = training_rows(rows_all)
+    oof = cross_validate(kind, rows, l2)
+    return {"thirds": [0, 1], "probabilities": f"out of fold ({FOLDS} folds by article, l2={l2})",
+            **report(kind, rows, [float(v) for v in oof])}
+
+
+def compact(rep: JSON) -> str:
+    """A few human-readable lines of a report (the JSON has everything)."""
+    lines = [f"{rep['kind']}: {rep['items']} items (thirds {rep['thirds']}, {rep['probabilities']}), "
+             f"fully right {rep['fully_right']} (Brier of that constant {rep['brier_base_rate']})"]
+    for key in ("rule", "calibrated"):
+        s = rep[key]
+        target = next(v for k, v in s.items() if k.startswith("threshold_for_"))
+        lines.append(f"  {key:10s} brier {s['brier']}  auc {s['auc']}  >=0.85 at {target}")
+        lines.append("    bands " + "  ".join(f"{b}: n={r['n']} conf={r['mean_confidence']} right={r['fully_right']}"
+                                             for b, r in s["reliability"].items()))
+        lines.append("    thresholds " + "  ".join(f"{r['t']}:{r['kept']}/{r['precision']}" for r in s["thresholds"]
+                                                  if r["kept"]))
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m newsgraph.evaluation.calibration", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    sc = sub.add_parser("score", help="precision per band and threshold of the calibrated confidence")
+    sc.add_argument("--events", type=Path, default=DEFAULT_FILES["events"])
+    sc.add_argument("--quotes", type=Path, default=DEFAULT_FILES["quotes"])
+    sc.add_argument("--held-aside", action="store_true", help="score third 2 (once, at the end)")
+    sc.add_argument("--json", action="store_true", help="print the full JSON report")
+    args = ap.parse_args(argv)
+    reps = [score(kind, p, args.held_aside) for kind, p in (("events", args.events), ("quotes", args.quotes))]
+    print(json.dumps(reps, indent=1) if args.json else "\n".join(compact(r) for r in reps))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

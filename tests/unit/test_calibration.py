@@ -1,0 +1,146 @@
+"""Calibrated confidence: features from an invented event and quote agree with the features of their judged
+records, training recovers an obvious signal and never reads the held-aside third, probabilities are in
+[0, 1], and the shipped weights load, match the feature lists and were trained on the files in the repo
+(invented items; no spaCy)."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from newsgraph import calibration as cal
+from newsgraph.datafiles import data_text
+from newsgraph.evaluation import calibration as ec
+from newsgraph.evaluation import judged_events as je
+from newsgraph.evaluation import judged_quotes as jq
+from newsgraph.model import EntityRef, Event, EventDate, Place, Quote, Span
+
+REPO = Path(__file__).resolve().parents[2]
+TEXT = "Invented title\n\nThe Oslo police arrested two men on Monday, Ann Berg said in a statement."
+
+
+def _at(word: str) -> Span:
+    s = TEXT.index(word)
+    return Span(s, s + len(word), word)
+
+
+def _event(**kw: Any) -> Event:
+    police, men, trig = _at("The Oslo police"), _at("two men"), _at("arrested")
+    base: dict[str, Any] = dict(
+        code="173", root="17", quad_class=4, goldstein=-5.0,
+        source=EntityRef("e1", "NORCOP", "Oslo police", police.start, police.end),
+        target=EntityRef(None, None, "two men", men.start, men.end),
+        date=EventDate("2020-01-06", "day", "text"),
+        place=Place(_at("Oslo"), "Oslo", "NOR", 59.9, 10.7),
+        sentence=Span(16, len(TEXT), TEXT[16:]), trigger=trig, modality="asserted", confidence=0.6)
+    base.update(kw)
+    return Event(**base)
+
+
+def _quote(**kw: Any) -> Quote:
+    said, berg = _at("said"), _at("Ann Berg")
+    base: dict[str, Any] = dict(span=Span(16, said.start - 11, TEXT[16: said.start - 11]), kind="indirect",
+                                speaker=EntityRef("e2", "NOR", "Ann Berg", berg.start, berg.end), cue=said,
+                                channel=_at("a statement"), confidence=0.7)
+    base.update(kw)
+    return Quote(**base)
+
+
+def _named(names: tuple[str, ...], x: list[float]) -> dict[str, float]:
+    return dict(zip(names, x, strict=True))
+
+
+def test_event_features_read_the_claim() -> None:
+    f = _named(cal.EVENT_FEATURES, cal.event_features(cal.event_claim(_event())))
+    assert f["rule"] == 0.6 and f["root:material_conflict"] == 1 and f["mod:asserted"] == 1
+    assert f["source:state_role"] == 1 and f["target:uncoded"] == 1 and f["date:text"] == 1 and f["place"] == 1
+    assert f["source:none"] == 0 and f["negated"] == 0 and 0 < f["sentence_len"] < 1 and f["source_gap"] < 0.01
+    g = _named(cal.EVENT_FEATURES, cal.event_features(cal.event_claim(
+        _event(source=None, target=EntityRef(None, "---GOV"), date=None, place=None, negated=True,
+               modality="conditional", root="04", code="040", rule_confidence=0.3, confidence=0.9))))
+    assert g["source:none"] == 1 and g["target:no_country"] == 1 and g["date:none"] == 1 and g["negated"] == 1
+    assert g["mod:unsure"] == 1 and g["root:consult"] == 1 and g["source_gap"] == 1
+    assert g["rule"] == 0.3  # the rule score, not an already calibrated confidence
+
+
+def test_event_and_quote_features_equal_those_of_their_judged_records() -> None:
+    ev, q = _event(), _quote()
+    analysis = {"article": {"id": "a1", "text": TEXT, "published": "2020-01-07"},
+                "events": [ev.to_dict()], "quotes": [q.to_dict()]}
+    ev_rec = je.candidates(analysis, "bbc", "c0ffee", seed=1)[0]
+    q_rec = jq.candidates(analysis, "bbc", "c0ffee", seed=1)[0]
+    assert cal.event_features(ev_rec) == cal.event_features(cal.event_claim(ev))
+    assert cal.quote_features(q_rec) == cal.quote_features(cal.quote_claim(q))
+    f = _named(cal.QUOTE_FEATURES, cal.quote_features(q_rec))
+    assert f["kind:indirect"] == 1 and f["speaker:country"] == 1 and f["speaker:entity"] == 1
+    assert f["cue"] == 1 and f["channel"] == 1 and f["rule"] == 0.7 and f["speaker_gap"] < 0.2
+
+
+def _record(article: str, third: int, source: str | None, full: bool) -> dict[str, Any]:
+    return {"item": f"{article}:{random.random()}", "article": article, "source": "bbc", "third": third,
+            "root": "04", "code": "040", "modality": "asserted", "negated": False,
+            "source_party": {"actor": source, "span": [0, 3]} if source else None, "target_party": None,
+            "date": None, "place": None, "sentence": [0, 80], "trigger": [5, 9], "confidence": 0.5,
+            "verdict": {"real": full, "code": full, "source": full, "target": full, "date": full, "full": full}}
+
+
+def test_training_recovers_an_obvious_signal_and_ignores_the_held_aside_third(tmp_path: Path) -> None:
+    random.seed(3)
+    rows = []
+    for i in range(60):  # a named country as source: right 9 times in 10; no source: right 1 time in 10
+        rows.append(_record(f"art{i % 12}", i % 2, "FRA", i % 10 != 0))
+        rows.append(_record(f"art{i % 12}", i % 2, None, i % 10 == 0))
+    held = [_record(f"held{i}", 2, "FRA", False) for i in range(200)]  # the opposite signal, held aside
+    path = tmp_path / "events.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows + held), encoding="utf-8")
+    record, oof, train_rows = ec.train("events", path)
+    assert len(train_rows) == 120 and record["trained_on"]["items"] == 120 and len(oof) == 120
+    c = cal.Calibrator.from_json("events", record)
+    p_named, p_none = c.probability(rows[0]), c.probability(rows[1])
+    assert p_named > 0.75 and p_none < 0.25
+    w = _named(cal.EVENT_FEATURES, record["weights"])
+    assert w["source:country"] > w["source:none"]
+    rep = ec.report("events", train_rows, [float(v) for v in oof])
+    assert rep["calibrated"]["auc"] > 0.8 and rep["calibrated"]["brier"] < rep["rule"]["brier"]
+
+
+def test_fit_matches_a_known_logistic_solution() -> None:
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(4000, 2))
+    y = (rng.random(4000) < 1 / (1 + np.exp(-(1.5 * x[:, 0] - 2.0 * x[:, 1] + 0.5)))).astype(float)
+    w, b = ec.fit(x, y, l2=0.01)
+    assert abs(w[0] - 1.5) < 0.2 and abs(w[1] + 2.0) < 0.2 and abs(b - 0.5) < 0.15
+    w_strong, _ = ec.fit(x, y, l2=1e5)
+    assert float(np.abs(w_strong).max()) < 0.05  # a strong penalty shrinks the weights to 0
+
+
+def test_calibrated_values_are_probabilities_and_the_rule_score_is_kept() -> None:
+    rng = random.Random(5)
+    for _ in range(200):
+        ev = _event(confidence=rng.random(), negated=rng.random() < 0.3,
+                    modality=rng.choice(["asserted", "reported", "intended", "hypothetical", "future"]),
+                    source=rng.choice([None, EntityRef(None, "USAGOV", None, 16, 20),
+                                       EntityRef(None, None, None, 0, 5)]))
+        out = cal.calibrate_event(ev)
+        assert 0.0 <= out.confidence <= 1.0 and out.rule_confidence == round(ev.confidence, 3)
+        assert cal.calibrate_event(out) == out  # calibrating twice changes nothing
+    q = cal.calibrate_quote(_quote(confidence=0.9))
+    assert 0.0 <= q.confidence <= 1.0 and q.rule_confidence == 0.9
+
+
+def test_shipped_weights_load_match_the_features_and_the_training_files() -> None:
+    data = json.loads(data_text(cal.WEIGHTS_FILE))
+    for kind, names in (("events", cal.EVENT_FEATURES), ("quotes", cal.QUOTE_FEATURES)):
+        c = cal.calibrator(kind)
+        assert c is not None and c.names == names and len(c.weights) == len(names)
+        assert data[kind]["trained_on"]["thirds"] == [0, 1] and data[kind]["target"] == "verdict.full"
+        trained = REPO / data[kind]["trained_on"]["file"]
+        if trained.exists():  # stale weights: the judged file changed without re-running the script
+            assert ec.file_hash(trained) == data[kind]["trained_on"]["sha256"], "re-run scripts/train_confidence.py"
+    with pytest.raises(ValueError, match="re-run"):
+        cal.Calibrator("events", cal.EVENT_FEATURES[:-1], [0.0] * (len(cal.EVENT_FEATURES) - 1), 0.0)

@@ -48,7 +48,8 @@ def candidates(analysis: JSON, source: str, commit: str, seed: int) -> list[JSON
             "item": f"{art['id']}:{q['start']}-{q['end']}", "article": art["id"], "source": source,
             "third": jc.third_of(seed, art["id"]), "published": art.get("published"), "text_sha1": text_sha1,
             "span": [q["start"], q["end"]], "kind": q.get("kind"), "speaker": speaker, "cue": _pair(q.get("cue")),
-            "channel": _pair(q.get("channel")), "confidence": q.get("confidence"),
+            "channel": _pair(q.get("channel")), "parts": [[pt["start"], pt["end"]] for pt in q.get("parts") or ()],
+            "confidence": q.get("confidence"),
             "rule_confidence": q.get("rule_confidence"), "pipeline_commit": commit,
         })
         items[-1]["sentence_sha1"] = jc.sentence_sha1(art["text"], items[-1], OFFSETS)
@@ -64,7 +65,11 @@ def same(it: JSON) -> str:
     run), not its confidence."""
     sp = it.get("speaker")
     sp = {k: v for k, v in sp.items() if k != "entity"} if sp else None
-    return json.dumps([it.get(k) for k in SAME_KEYS if k != "speaker"] + [sp], sort_keys=True)
+    # ``parts`` (the quoted pieces of an interrupted quote) is part of the claim; items drawn before
+    # quotes had parts have none
+    parts = it.get("parts") or []
+    return json.dumps([it.get(k) for k in SAME_KEYS if k != "speaker"] + [sp] + ([parts] if parts else []),
+                      sort_keys=True)
 
 
 def judged(it: JSON) -> bool:
@@ -119,6 +124,8 @@ def show(it: JSON, n: int, analysis: JSON, width: int) -> str:
         marks.append((sp["span"][0], sp["span"][1], "«", "»"))
     if it.get("cue"):
         marks.append((it["cue"][0], it["cue"][1], "‹", "›"))
+    for ps, pe in it.get("parts") or ():  # the content of an interrupted quote: its quoted pieces
+        marks.append((ps, pe, "[", "]"))
     lo = max(0, min(m[0] for m in marks) - width)
     hi = min(len(text), max(m[1] for m in marks) + width)
     who = (f"speaker {sp.get('actor') or '-'} at {sp['span']}" if sp.get("span")

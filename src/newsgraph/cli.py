@@ -444,7 +444,7 @@ from . import cli_events  # noqa: E402,F401
 
 @app.command(name="eval")
 def eval_cmd(
-    task: Annotated[str, typer.Argument(help="extraction | dates | ner | quotes | timex | events | gate | "
+    task: Annotated[str, typer.Argument(help="extraction | dates | ner | quotes | timex | events | police | gate | "
                                              "judged-entities")],
     judgments: Annotated[Path | None, typer.Option(help="judged-entities: the judgment file (docs/judging.md).")
                          ] = None,
@@ -475,7 +475,7 @@ def eval_cmd(
             raise typer.Exit(2)
         print(json.dumps(score(read_jsonl(judgments)), indent=2))
         return
-    tasks = ("extraction", "dates", "ner", "quotes", "timex", "events")
+    tasks = ("extraction", "dates", "ner", "quotes", "timex", "events", "police")
     if task == "gate":
         from .evaluation.gate import gate
 

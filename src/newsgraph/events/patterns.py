@@ -1,7 +1,8 @@
 """The event pattern lexicon (``data/event_patterns.tsv``): trigger patterns and frame tables.
 
 A row is a verb (V), event noun (N) or predicate adjective (A) pattern with its CAMEO code, or a
-light verb (L), container noun (K), speech verb (S), frame verb (F) or frame-code map (M).  The
+light verb (L), container noun (K), speech verb (S), frame verb (F), frame-code map (M) or
+implied agent (I).  The
 table is read once; the trigger matcher (``triggers``) looks patterns up by lemma.
 """
 
@@ -41,6 +42,9 @@ class Lexicon:
     speech: dict[str, frozenset[str]] = field(default_factory=dict)
     frames: dict[str, list[tuple[str | None, str]]] = field(default_factory=dict)
     fmap: dict[str, dict[str, str]] = field(default_factory=dict)
+    # I rows: trigger lemma -> [(code prefix, actor code)]: the agent an act implies when the text
+    # names none ("were arrested": by the police); read by ``implied``
+    implied: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
     def frame_code(self, frame: str, inner: str | None) -> str | None:
         table = self.fmap.get(frame, {})
@@ -102,6 +106,8 @@ def lexicon() -> Lexicon:
             lex.frames.setdefault(p.lemma, []).append((p.prt, code))
         elif kind == "M":
             lex.fmap.setdefault(pat, {})[code] = flags
+        elif kind == "I":
+            lex.implied.setdefault(pat.lower(), []).append((code, flags))
     for table in (lex.verbs, lex.nouns, lex.adjs):
         for pats in table.values():
             pats.sort(key=lambda p: -p.specificity)

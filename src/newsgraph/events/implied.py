@@ -11,6 +11,9 @@ Two mechanisms, both read only when a candidate event has no source:
   police"): the parties of that event noun's modifiers (``police`` in "police firing") or of its
   own ``by`` phrase are the source.
 
+A pattern flagged ``victim`` ("die") is coded only with such a cause phrase: its subject is the
+target, the cause's actor the source.
+
 Both are small and separate from the trigger matching so that the pattern table stays the one
 place that says which words are arrests or force.
 """
@@ -89,6 +92,13 @@ def _cause_agents(c: Candidate, finder: PartyFinder, lex: Lexicon) -> list[Party
 
 def supply_source(c: Candidate, finder: PartyFinder, lex: Lexicon) -> None:
     """Give a candidate without a source the agent its wording implies (see the module docstring)."""
+    if "victim" in c.flags and c.trigger.pos_ in ("VERB", "AUX"):
+        # "two persons died in police firing": the subject is the victim, the cause phrase's actor
+        # the source; a death told without an acting party is no event ("he died in hospital")
+        agents = _cause_agents(c, finder, lex)
+        c.targets = [p for p in c.sources if p.key] if agents else []
+        c.sources = agents
+        return
     if any(p.key for p in c.sources) or not _agentless(c.trigger):
         return
     if c.code[:2] in _FORCE_ROOTS and c.trigger.pos_ in ("VERB", "AUX"):

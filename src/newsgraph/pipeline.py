@@ -2,30 +2,50 @@
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from typing import Any
 
 from .config import Settings, load_settings
 from .model import Analysis, Article
 from .nlp.spacy_model import load_nlp
+from .nlp.truecase import casing_mode, restore_spans, truecase
 from .registry import Context, resolve
 
 _FIELDS = ("entities", "events", "quotes", "timexes", "amounts", "places", "themes")
+
+
+def _for_parser(article: Article, settings: Settings) -> Article:
+    """The article the parser and the stages read: ``article`` itself when its text is normally
+    cased (or ``truecase = "off"``), else a copy whose text and title are truecased (same lengths)."""
+    if settings.truecase == "off":
+        return article
+    mode = casing_mode(article.text[: settings.max_chars])
+    if mode == "cased":
+        return article
+    text = truecase(article.text, mode)
+    title = article.title
+    if title:
+        title = text[: len(title)] if article.text.startswith(title) else truecase(title, mode)
+    return dataclasses.replace(article, text=text, title=title)
 
 
 def annotate(article: Article, settings: Settings | None = None, *,
              timings: dict[str, float] | None = None) -> Analysis:
     """Annotate ``article`` with every stage in ``settings.stages`` (pure: no I/O).
 
-    ``timings``, when given, accumulates seconds spent per stage (and in "spacy").
+    ``timings``, when given, accumulates seconds spent per stage (and in "spacy").  A lower-cased
+    or all-caps article is parsed truecased (``nlp.truecase``); the result's spans keep the
+    original text.
     """
     settings = settings or load_settings()
     nlp = load_nlp(settings.spacy_model)
     t0 = time.perf_counter()
-    doc = nlp(article.text[: settings.max_chars])
+    work = _for_parser(article, settings)
+    doc = nlp(work.text[: settings.max_chars])
     if timings is not None:
         timings["spacy"] = timings.get("spacy", 0.0) + time.perf_counter() - t0
-    ctx = Context(article=article, doc=doc, nlp=nlp)
+    ctx = Context(article=work, doc=doc, nlp=nlp)
     names: list[str] = []
     for st in resolve(settings.stages):
         t0 = time.perf_counter()
@@ -34,4 +54,6 @@ def annotate(article: Article, settings: Settings | None = None, *,
             timings[st.name] = timings.get(st.name, 0.0) + time.perf_counter() - t0
         names.append(st.name)
     kw: dict[str, Any] = {f: tuple(ctx.results.get(f) or ()) for f in _FIELDS}
+    if work is not article:
+        kw = {f: restore_spans(v, article.text) for f, v in kw.items()}
     return Analysis(article=article, tone=ctx.results.get("tone"), stages=tuple(names), **kw)

@@ -44,6 +44,7 @@ from ..model import Event, Place, Span
 from ..registry import Context, stage
 from .anchoring import Dater, place_of
 from .cameo import lookup
+from .implied import supply_source
 from .patterns import Lexicon, lexicon
 from .selection import event_pairs, pair_confidence, salient_events
 from .triggers import Matcher, SentenceCoder
@@ -172,6 +173,7 @@ def _code_sentences(ctx: Context, sents: list[SpanT], events: list[Event],
             entry = lookup(c.code)
             if entry is None:
                 continue
+            supply_source(c, coder, coder.lex)  # implied agents of police acts (events/implied.py)
             pairs = event_pairs(c)
             if not pairs:
                 continue

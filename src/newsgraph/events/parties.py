@@ -209,9 +209,11 @@ class PartyFinder:
         code = _actors.compose(country, role)
         if code is None:
             return self._uncoded(h, toks)
-        if country is None and entity_id is None and not any(
+        if country is None and entity_id is None and not code.endswith("COP") and not any(
                 c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in h.children):
-            return None  # a bare role word is an actor only when definite: "the army", not "forces"
+            # a bare role word is an actor only when definite: "the army", not "forces"; police words
+            # are the exception ("police said", "policemen fired"): whoever they are, they are police
+            return None
         if entity_id is None and country is None and h.ent_type_ == "PERSON":
             return None
         return self._party(code, entity_id, name, h, toks)

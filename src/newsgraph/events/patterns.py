@@ -1,8 +1,9 @@
 """The event pattern lexicon (``data/event_patterns.tsv``): trigger patterns and frame tables.
 
 A row is a verb (V), event noun (N) or predicate adjective (A) pattern with its CAMEO code, or a
-light verb (L), container noun (K), speech verb (S), frame verb (F), frame-code map (M) or credit
-label (B: "Contributing:", "Reporting by": the sentence it begins gives no events).  The
+light verb (L), container noun (K), speech verb (S), frame verb (F), frame-code map (M), credit
+label (B: "Contributing:", "Reporting by": the sentence it begins gives no events) or implied agent
+(I).  The
 table is read once; the trigger matcher (``triggers``) looks patterns up by lemma.
 
 An ambiguous trigger has several rows, its *senses*, told apart by the semantic class of an
@@ -73,6 +74,9 @@ class Lexicon:
             if low.startswith(label) and (len(low) == len(label) or not low[len(label)].isalnum()):
                 return True
         return False
+    # I rows: trigger lemma -> [(code prefix, actor code)]: the agent an act implies when the text
+    # names none ("were arrested": by the police); read by ``implied``
+    implied: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
     def frame_code(self, frame: str, inner: str | None) -> str | None:
         table = self.fmap.get(frame, {})
@@ -151,6 +155,8 @@ def lexicon() -> Lexicon:
             lex.credits.append(pat.lower())
         elif kind == "M":
             lex.fmap.setdefault(pat, {})[code] = flags
+        elif kind == "I":
+            lex.implied.setdefault(pat.lower(), []).append((code, flags))
     for table in (lex.verbs, lex.nouns, lex.adjs):
         for pats in table.values():
             pats.sort(key=lambda p: -p.specificity)

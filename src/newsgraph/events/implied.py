@@ -1,0 +1,122 @@
+"""Agents the text implies but does not name, for acts of law enforcement (police events).
+
+Two mechanisms, both read only when a candidate event has no source:
+
+- **Implied agent** (``I`` rows of ``data/event_patterns.tsv``: trigger lemma, code prefix, actor):
+  an arrest or detention told without its agent ("over 50 persons were arrested", "the arrests
+  were made on Tuesday") is an act of the police; its source is coded ``---COP`` (police, country
+  unknown) and the Event's source carries no name or span, since no words say it.
+- **Agent in a cause phrase**: a passive act of force with no ``by`` agent whose clause names the
+  act that caused it ("three were killed in police firing", "injured in a lathi charge by the
+  police"): the parties of that event noun's modifiers (``police`` in "police firing") or of its
+  own ``by`` phrase are the source.
+
+A pattern flagged ``victim`` ("die") is coded only with such a cause phrase: its subject is the
+target, the cause's actor the source.
+
+Both are small and separate from the trigger matching so that the pattern table stays the one
+place that says which words are arrests or force.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..model import EntityRef
+from .candidate import Candidate
+from .parties import Party, PartyFinder
+from .patterns import Lexicon, Pattern
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["ImpliedParty", "supply_source"]
+
+_CAUSE_PREPS = ("in", "during")
+# an implied source is weaker evidence than a named one: the event loses half of what a missing source
+# costs in selection.pair_confidence (0.2), so a plain agentless arrest is still kept (0.5) while one in
+# a subordinate clause next to a stronger event is left out by the emission policy
+IMPLIED_PENALTY = 0.1
+_FORCE_ROOTS = ("18", "19", "20")
+
+
+class ImpliedParty(Party):
+    """A source no words name: an actor code without a name or span."""
+
+    __slots__ = ()
+
+    def ref(self) -> EntityRef:
+        return EntityRef(None, self.actor or None, None, None, None)
+
+
+def _force(pats: list[Pattern] | None) -> bool:
+    return bool(pats) and any(p.code[:2] in _FORCE_ROOTS for p in pats or ())
+
+
+def _agentless(t: Token) -> bool:
+    """A passive verb without a ``by`` agent, or an event noun without a possessor, compound or
+    ``by`` phrase naming who acted."""
+    if t.pos_ in ("NOUN", "PROPN"):
+        return not any(c.dep_ in ("poss", "compound", "agent") or (c.dep_ == "prep" and c.lemma_ == "by")
+                       for c in t.children)
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in t.children) or (
+        t.tag_ == "VBN" and t.dep_ in ("acl", "amod", "relcl"))
+    return passive and not any(c.dep_ == "agent" for c in t.children)
+
+
+def _cause_agents(c: Candidate, finder: PartyFinder, lex: Lexicon) -> list[Party]:
+    """Parties of the event noun in "killed in police firing" (its modifiers or its by-phrase)."""
+    for prep in c.trigger.children:
+        if prep.dep_ != "prep" or prep.lemma_ not in _CAUSE_PREPS:
+            continue
+        for n in prep.children:
+            if n.dep_ != "pobj":
+                continue
+            # "in police firing" parsed as "police" + a participle: the actor itself acted
+            if any(a.dep_ == "acl" and a.tag_ == "VBG" and _force(lex.verbs.get(a.lemma_.lower()))
+                   for a in n.children):
+                acting = [p for p in finder.parties(n) if p.actor and len(p.actor) > 3]
+                if acting:
+                    return acting
+            if not _force(lex.nouns.get(n.lemma_.lower())):
+                continue
+            out: list[Party] = []
+            for m in n.children:  # a modifier counts when it names a kind of actor ("police", not "car")
+                if m.dep_ in ("compound", "poss", "amod"):
+                    out.extend(p for p in finder.parties(m) if p.actor and len(p.actor) > 3)
+                elif m.dep_ == "prep" and m.lemma_ == "by":
+                    for p in m.children:
+                        if p.dep_ == "pobj":
+                            out.extend(finder.parties(p))
+            out = [p for p in out if p.actor]
+            if out:
+                return out
+    return []
+
+
+def supply_source(c: Candidate, finder: PartyFinder, lex: Lexicon) -> None:
+    """Give a candidate without a source the agent its wording implies (see the module docstring)."""
+    if "victim" in c.flags and c.trigger.pos_ in ("VERB", "AUX"):
+        # "two persons died in police firing": the subject is the victim, the cause phrase's actor
+        # the source; a death told without an acting party is no event ("he died in hospital")
+        agents = _cause_agents(c, finder, lex)
+        c.targets = [p for p in c.sources if p.key] if agents else []
+        c.sources = agents
+        return
+    if any(p.key for p in c.sources) or not _agentless(c.trigger):
+        return
+    if c.code[:2] in _FORCE_ROOTS and c.trigger.pos_ in ("VERB", "AUX"):
+        found = _cause_agents(c, finder, lex)
+        if found:
+            c.sources = found
+            return
+    t = c.trigger
+    lemmas = [t.lemma_.lower()]
+    if c.nominal and t.pos_ in ("VERB", "AUX"):  # a light verb: "the arrests were made"
+        lemmas += [n.lemma_.lower() for n in t.children if n.dep_ in ("nsubjpass", "dobj")]
+    for lemma in lemmas:
+        for prefix, actor in lex.implied.get(lemma, ()):
+            if c.code.startswith(prefix) and actor:
+                c.sources = [ImpliedParty(actor, None, "", t.idx, t.idx + len(t.text), t.i)]
+                c.confidence -= IMPLIED_PENALTY
+                return

@@ -1,0 +1,189 @@
+"""Truecasing of lower-cased and all-caps articles, for the parser only.
+
+Scraped newspaper text often arrives lower-cased ("ahmedabad: police arrested ...") or in capitals;
+spaCy's tagger and NER lean on capitals, so such a document gets no entities and a poor parse.  This
+module decides whether a text needs truecasing (``casing_mode``) and gives a truecased copy of
+*exactly the same length* (``truecase``: only the case of letters changes, character by character),
+so every offset into the copy is an offset into the original.
+
+The casing model is ``data/casing.tsv``, built by ``scripts/build_casing.py`` from counts over the
+cased news corpora and the package lexicons: the usual casing of each lower-cased word
+("ahmedabad" -> "Ahmedabad", "bjp" -> "BJP", "i" -> "I") and of word pairs whose casing differs from
+their words' ("new delhi" -> "New Delhi").  On top of it, the first word of each sentence and line
+is capitalised.
+
+How the pipeline uses it (``pipeline.annotate``): when ``casing_mode`` is not ``"cased"``, spaCy
+parses the truecased text and the stages read an Article whose ``text`` (and title) is the truecased
+copy; the Analysis keeps the original Article, and ``restore_spans`` puts the original characters
+back into every ``Span`` and ``Mention`` (evidence is quoted verbatim).  Names (an entity's canonical
+name, a place's name, a speaker's name) keep the truecased form, which is what a reader would write.
+A normally cased text is returned unchanged (the same object), so its analysis is byte for byte what
+it was without this module.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from functools import lru_cache
+from typing import Any, Literal, TypeVar
+
+from ..datafiles import tsv_rows
+
+Mode = Literal["cased", "lower", "upper"]
+T = TypeVar("T")
+
+_WORD = re.compile(r"[^\W\d_]+")
+_SENT_START = re.compile(r"(?:^|[.!?][\"'”’)\]]*\s+|\n\s*)[\"'“‘(\[]*([^\W\d_])")
+# thresholds (measured on the cased corpora, where the share of upper-case letters is >= 0.013 and at
+# most ~37% of sentences start in lower case, and on scraped lower-case news, where >= 50% do and
+# the share of capitals, boilerplate included, stays under 0.03)
+LOWER_STARTS = 0.5
+LOWER_MAX_CAPS = 0.03
+UPPER_MIN_CAPS = 0.6
+UPPER_MAX_LOWER_WORDS = 0.05  # CoNLL's all-caps standings tables with one cased sentence have 10-13%
+MIN_LETTERS = 20
+
+
+@dataclasses.dataclass(frozen=True)
+class CasingModel:
+    """Lower-cased word -> casing (``words``: wherever it stands; ``in_names``: only next to another
+    capitalised word); lower-cased pair "a b" -> casing of both words."""
+
+    words: dict[str, str]
+    in_names: dict[str, str]
+    pairs: dict[tuple[str, str], tuple[str, str]]
+
+
+@lru_cache(maxsize=1)
+def casing_model() -> CasingModel:
+    """The shipped model (``data/casing.tsv``), read once per process."""
+    words: dict[str, str] = {}
+    in_names: dict[str, str] = {}
+    pairs: dict[tuple[str, str], tuple[str, str]] = {}
+    for row in tsv_rows("casing.tsv"):
+        if len(row) < 3 or len(row[1]) != len(row[2]):
+            continue
+        kind, low, form = row[0], row[1], row[2]
+        if kind == "w":
+            words[low] = form
+        elif kind == "s":
+            in_names[low] = form
+        elif kind == "b":
+            a, _, b = low.partition(" ")
+            fa, _, fb = form.partition(" ")
+            pairs[(a, b)] = (fa, fb)
+    return CasingModel(words, in_names, pairs)
+
+
+def casing_mode(text: str) -> Mode:
+    """``"lower"`` when most sentences start in lower case and capitals are rare, ``"upper"`` when
+    most letters are capitals and hardly any word is written in lower case, else ``"cased"`` (leave
+    the text alone)."""
+    letters = caps = 0
+    for c in text:
+        if c.isalpha():
+            letters += 1
+            caps += c.isupper()
+    if letters < MIN_LETTERS:
+        return "cased"
+    share = caps / letters
+    if share >= UPPER_MIN_CAPS:
+        # an all-caps text has (almost) no lower-case words; a table of capitalised names with a
+        # normally written sentence (sports standings) is a cased text, better left alone
+        words = [w for w in _WORD.findall(text) if len(w) > 1]
+        if words and sum(w.islower() for w in words) / len(words) < UPPER_MAX_LOWER_WORDS:
+            return "upper"
+        return "cased"
+    starts = [m.group(1) for m in _SENT_START.finditer(text)]
+    if starts and share < LOWER_MAX_CAPS and sum(c.islower() for c in starts) / len(starts) >= LOWER_STARTS:
+        return "lower"
+    return "cased"
+
+
+def _lower_char(c: str) -> str:
+    low = c.lower()
+    return low if len(low) == 1 else c
+
+
+def _upper_char(c: str) -> str:
+    up = c.upper()
+    return up if len(up) == 1 else c
+
+
+def truecase(text: str, mode: Mode | None = None, model: CasingModel | None = None) -> str:
+    """``text`` with letters recased by the casing model; same length, only case changes.
+
+    ``mode`` defaults to ``casing_mode(text)``; ``"cased"`` returns ``text`` itself.  In ``"lower"``
+    mode letters are only raised (capitals already there stay); in ``"upper"`` mode the text is
+    lowered first.
+    """
+    mode = mode or casing_mode(text)
+    if mode == "cased":
+        return text
+    model = model or casing_model()
+    chars = list(text)
+    if mode == "upper":
+        chars = [_lower_char(c) for c in chars]
+    base = "".join(chars)
+    toks = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(base)]
+    toks = [t for t in toks if t[1] - t[0] == len(t[2])]
+    n = len(toks)
+    joined = [i + 1 < n and toks[i + 1][0] == toks[i][1] + 1 and base[toks[i][1]] == " " for i in range(n)]
+    forms: list[str | None] = [model.words.get(w) for _, _, w in toks]
+    for i in range(n - 1):  # pairs whose casing differs from their words' ("New Delhi")
+        if joined[i] and (pair := model.pairs.get((toks[i][2], toks[i + 1][2]))) is not None:
+            forms[i], forms[i + 1] = pair
+    capital = [(f is not None and f != f.lower()) or any(c.isupper() for c in base[s:e])
+               for f, (s, e, _) in zip(forms, toks, strict=True)]
+    for _ in range(3):  # words capitalised inside names join a capitalised neighbour ("Gujarat University")
+        grew = False
+        for i, (_, _, w) in enumerate(toks):
+            form = model.in_names.get(w)
+            if capital[i] or form is None:
+                continue
+            if (i and joined[i - 1] and capital[i - 1]) or (joined[i] and capital[i + 1]):
+                forms[i], capital[i], grew = form, True, True
+        if not grew:
+            break
+    for (s, _, w), form in zip(toks, forms, strict=True):
+        if form is not None and len(form) == len(w):
+            for k, c in enumerate(form):
+                if c.isupper():
+                    chars[s + k] = c
+    for m in _SENT_START.finditer(base):
+        k = m.start(1)
+        chars[k] = _upper_char(chars[k])
+    out = "".join(chars)
+    assert len(out) == len(text), "truecasing must keep every offset"
+    return out
+
+
+def restore_spans(obj: T, text: str) -> T:
+    """``obj`` (an Analysis or any part of it) with every Span's and Mention's ``text`` taken from
+    ``text`` (the original article text) at its offsets."""
+    return _restore(obj, text)  # type: ignore[no-any-return]
+
+
+def _restore(obj: Any, text: str) -> Any:
+    if isinstance(obj, tuple):
+        items = tuple(_restore(x, text) for x in obj)
+        return obj if all(a is b for a, b in zip(items, obj, strict=True)) else items
+    if isinstance(obj, list):
+        return [_restore(x, text) for x in obj]
+    if not dataclasses.is_dataclass(obj) or isinstance(obj, type):
+        return obj
+    changes: dict[str, Any] = {}
+    names = {f.name for f in dataclasses.fields(obj)}
+    if {"start", "end", "text"} <= names:
+        start, end = obj.start, obj.end  # type: ignore[attr-defined]
+        if isinstance(start, int) and isinstance(end, int) and obj.text != text[start:end]:  # type: ignore[attr-defined]
+            changes["text"] = text[start:end]
+    for f in dataclasses.fields(obj):
+        if f.name in changes or f.name == "article":
+            continue
+        val = getattr(obj, f.name)
+        new = _restore(val, text)
+        if new is not val:
+            changes[f.name] = new
+    return dataclasses.replace(obj, **changes) if changes else obj

@@ -32,7 +32,8 @@ _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 _PART_WORDS = frozenset({"most", "much", "part", "share", "half", "portion", "bulk", "rest", "all", "some",
                          "million", "billion", "thousand", "hundred", "lot", "amount", "sum", "none"})
 _SPACY = {"PERSON": ("person",), "ORG": ("org",), "NORP": ("org",), "GPE": ("place", "org"),
-          "LOC": ("place",), "FAC": ("place",), "MONEY": ("money",)}
+          "LOC": ("place",), "FAC": ("place",), "MONEY": ("money",),
+          "PERCENT": ("measure",), "CARDINAL": ("measure",), "QUANTITY": ("measure",)}
 _ENTITY = {"PERSON": ("person",), "ORG": ("org",), "NORP": ("org",), "GPE": ("place", "org"),
            "LOC": ("place",), "FAC": ("place",)}
 _OBJ_DEPS = ("dobj",)

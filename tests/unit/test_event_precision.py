@@ -69,3 +69,22 @@ def test_a_hypothetical_act_is_not_kept_as_the_best_event_of_its_sentence() -> N
     assert not _events("Critics say the plan could threaten the peace process in the region.")
     neg = _events("The Home Office said it could not comment on individual cases.")
     assert neg and all(e.negated for e in neg)  # a negated act stays, flagged
+
+
+def test_meeting_a_rule_or_applause_is_no_meeting() -> None:
+    assert "04" not in _roots("The chancellor said he had met his golden rule with a surplus.")
+    assert "04" not in _roots("Her comments were met with sustained applause.")
+    assert "040" in {e.code for e in _events("Vladimir Putin met Angela Merkel in Berlin on Monday.")}
+
+
+def test_a_press_conference_is_a_statement_not_a_meeting() -> None:
+    codes = {e.code for e in _events("The prime minister held a press conference in London on Monday.")}
+    assert "010" in codes and "040" not in codes
+
+
+def test_business_senses_of_funding_and_offers_are_no_cooperation() -> None:
+    assert not _events("The telecom firm will fund the deal by selling shares.")
+    assert "03" not in _roots("Investors snapped up shares after the initial public offer.")
+    assert "10" not in _roots("Analysts warned about weak consumer demand in Korea.")
+    assert "19" not in _roots("The party leader fired up his campaign from the headquarters.")
+    assert any(e.code.startswith("03") for e in _events("The United States will fund the Afghan government."))

@@ -88,3 +88,11 @@ def test_business_senses_of_funding_and_offers_are_no_cooperation() -> None:
     assert "10" not in _roots("Analysts warned about weak consumer demand in Korea.")
     assert "19" not in _roots("The party leader fired up his campaign from the headquarters.")
     assert any(e.code.startswith("03") for e in _events("The United States will fund the Afghan government."))
+
+
+def test_threats_and_allowances_need_an_actor_subject() -> None:
+    assert "13" not in _roots("A growing controversy over the payments threatened his campaign.")
+    assert "08" not in _roots("The online game allows players to trade virtual items.")
+    assert "15" not in _roots("The video reinforces the belief that he will win.")
+    assert "13" in _roots("Russia threatened Ukraine with sanctions on Monday.")
+    assert "154" in {e.code for e in _events("NATO reinforced its eastern flank on Monday.")}

@@ -92,6 +92,9 @@ class ArgClasser:
         # army"); not a thing with an actor modifier ("New Zealand's darkest days")
         stands = h.pos_ in ("PROPN", "PRON") or e is not None or role_of(lem) is not None
         if stands and lem not in _PART_WORDS:
+            role = role_of(lem)
+            if role is not None:  # a role word stands for an actor even when no party is coded
+                out.add("armed" if role in _ARMED_ROLES else "org")
             for party in self.f.parties(h):
                 code = party.actor or ""
                 ent = self.f.tok_entity.get(party.token)  # a pronoun's antecedent, when resolved

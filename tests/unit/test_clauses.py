@@ -271,18 +271,19 @@ def test_the_layer_works_with_the_date_stage_output() -> None:
 # ------------------------------------------------------------------ the event coder reads the layer
 
 
-def _coded(text: str) -> list[Event]:
+def _coded(text: str, *, unasserted: bool = False) -> list[Event]:
     art = Article(id="t", text=text, title="", published=Published("2024-02-08", "day", "input"))
     ctx = Context(article=art, doc=load_nlp()(text))
     ctx.results["timexes"] = find_timexes(text, "2024-02-08", ctx.doc)
-    return code_events(ctx)
+    return code_events(ctx, unasserted=unasserted)
 
 
 def test_events_take_modality_negation_and_date_from_the_clause_layer() -> None:
     said = _coded("Russia said on Wednesday that Ukraine attacked its border posts last month.")
     accusation = next(e for e in said if e.code.startswith("11"))
     assert accusation.date is not None and (accusation.date.value, accusation.date.anchor) == ("2024-02-07", "text")
-    cond = _coded("If elected, Smith would meet Putin in Moscow.")
+    assert not _coded("If elected, Smith would meet Putin in Moscow.")  # not told as happening
+    cond = _coded("If elected, Smith would meet Putin in Moscow.", unasserted=True)
     assert cond and all(e.modality == "conditional" for e in cond)
     nobody = _coded("No one from Germany met the French president.")
     assert nobody and all(e.negated for e in nobody)

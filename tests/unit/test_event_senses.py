@@ -22,9 +22,9 @@ from newsgraph.pipeline import annotate
 from newsgraph.store import open_store
 
 
-def _events(text: str, *, date: str = "2016-10-12") -> list[Event]:
+def _events(text: str, *, date: str = "2016-10-12", unasserted: bool = False) -> list[Event]:
     base = load_settings()
-    settings = base.with_overrides(stages=_stages(base))
+    settings = base.with_overrides(stages=_stages(base), options={"events.v1": {"unasserted": unasserted}})
     art = Article(id="t", text=text, title="", published=Published(date, "day", "input"))
     out = list(annotate(art, settings).events)
     for e in out:
@@ -121,19 +121,22 @@ def test_codebook_codes_that_had_no_pattern_now_fire() -> None:
 
 # ------------------------------------------------------------------ clause status
 def test_conditional_acts_are_kept_with_their_modality_at_a_low_confidence() -> None:
-    (ev,) = [e for e in _events("If elected, Donald Trump would impose sanctions on China.") if e.code == "163"]
+    # by default not emitted at all (test_event_precision); the option keeps them, flagged
+    assert not [e for e in _events("If elected, Donald Trump would impose sanctions on China.") if e.code == "163"]
+    (ev,) = [e for e in _events("If elected, Donald Trump would impose sanctions on China.", unasserted=True)
+             if e.code == "163"]
     assert ev.modality == "conditional" and (ev.rule_confidence or 0) <= NOT_ASSERTED_CAP
     (real,) = [e for e in _events("Donald Trump imposed sanctions on China.") if e.code == "163"]
     assert (real.rule_confidence or 0) > NOT_ASSERTED_CAP
 
 
 def test_a_reported_could_stays_hypothetical() -> None:
-    evs = [e for e in _events("Donald Trump said he could attack Iran.") if e.code.startswith("19")]
+    evs = [e for e in _events("Donald Trump said he could attack Iran.", unasserted=True) if e.code.startswith("19")]
     assert evs and all(e.modality == "hypothetical" and (e.rule_confidence or 0) <= NOT_ASSERTED_CAP for e in evs)
 
 
 def test_advice_is_not_an_asserted_event() -> None:
-    evs = [e for e in _events("Barack Obama should meet Vladimir Putin.") if e.code.startswith("04")]
+    evs = [e for e in _events("Barack Obama should meet Vladimir Putin.", unasserted=True) if e.code.startswith("04")]
     assert evs and all(e.modality == "advised" and (e.rule_confidence or 0) <= NOT_ASSERTED_CAP for e in evs)
 
 
@@ -158,7 +161,8 @@ def test_gdelt_export_leaves_out_acts_that_are_not_asserted(tmp_db: Path) -> Non
     text = "Russia expelled two British diplomats. If elected, Donald Trump would impose sanctions on China."
     base = load_settings()
     art = Article(id="g1", text=text, title="", published=Published("2016-10-12", "day", "input"))
-    analysis = annotate(art, base.with_overrides(stages=_stages(base)))
+    analysis = annotate(art, base.with_overrides(stages=_stages(base),
+                                                 options={"events.v1": {"unasserted": True}}))
     codes = {e.code for e in analysis.events}
     assert "163" in codes and any(c.startswith("166") for c in codes)  # both coded ...
     with open_store(tmp_db) as st:

@@ -32,7 +32,8 @@ _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 _PART_WORDS = frozenset({"most", "much", "part", "share", "half", "portion", "bulk", "rest", "all", "some",
                          "million", "billion", "thousand", "hundred", "lot", "amount", "sum", "none"})
 _SPACY = {"PERSON": ("person",), "ORG": ("org",), "NORP": ("org",), "GPE": ("place", "org"),
-          "LOC": ("place",), "FAC": ("place",), "MONEY": ("money",)}
+          "LOC": ("place",), "FAC": ("place",), "MONEY": ("money",),
+          "PERCENT": ("measure",), "CARDINAL": ("measure",), "QUANTITY": ("measure",)}
 _ENTITY = {"PERSON": ("person",), "ORG": ("org",), "NORP": ("org",), "GPE": ("place", "org"),
            "LOC": ("place",), "FAC": ("place",)}
 _OBJ_DEPS = ("dobj",)
@@ -91,6 +92,9 @@ class ArgClasser:
         # army"); not a thing with an actor modifier ("New Zealand's darkest days")
         stands = h.pos_ in ("PROPN", "PRON") or e is not None or role_of(lem) is not None
         if stands and lem not in _PART_WORDS:
+            role = role_of(lem)
+            if role is not None:  # a role word stands for an actor even when no party is coded
+                out.add("armed" if role in _ARMED_ROLES else "org")
             for party in self.f.parties(h):
                 code = party.actor or ""
                 ent = self.f.tok_entity.get(party.token)  # a pronoun's antecedent, when resolved

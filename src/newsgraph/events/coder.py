@@ -127,20 +127,21 @@ def _dateline_context(ctx: Context, start: int) -> tuple[Context, int, int, Plac
     return Context(article=ctx.article, doc=doc, results=ctx.results, nlp=nlp), b, first.end_char, place
 
 
-def code_events(ctx: Context) -> list[Event]:
-    """Code the CAMEO events of every sentence of ``ctx.doc`` (the title re-parsed when in title case)."""
+def code_events(ctx: Context, *, unasserted: bool = False) -> list[Event]:
+    """Code the CAMEO events of every sentence of ``ctx.doc`` (the title re-parsed when in title case);
+    ``unasserted``: see ``events_stage``."""
     events: list[Event] = []
     seen: set[tuple[Any, ...]] = set()
     title_ctx = _title_context(ctx)
     skip_before = 0
     if title_ctx is not None:
-        _code_sentences(title_ctx, list(title_ctx.doc.sents), events, seen)
+        _code_sentences(title_ctx, list(title_ctx.doc.sents), events, seen, unasserted=unasserted)
         skip_before = len(ctx.article.title)
     dated = _dateline_context(ctx, skip_before)
     if dated is not None:
         dctx, body, end, place = dated
         first = [dctx.doc[t.i: t.sent.end] for t in dctx.doc if t.idx >= body and not t.is_space][:1]
-        _code_sentences(dctx, first, events, seen, dateline=place)
+        _code_sentences(dctx, first, events, seen, dateline=place, unasserted=unasserted)
         skip_before = end
     sents: list[SpanT] = []
     for s in ctx.doc.sents:
@@ -150,12 +151,13 @@ def code_events(ctx: Context) -> list[Event]:
             rest = [t for t in s if t.idx >= skip_before and not t.is_space]
             if rest:
                 sents.append(ctx.doc[rest[0].i: s.end])
-    _code_sentences(ctx, sents, events, seen)
+    _code_sentences(ctx, sents, events, seen, unasserted=unasserted)
     return events
 
 
 def _code_sentences(ctx: Context, sents: list[SpanT], events: list[Event],
-                    seen: set[tuple[Any, ...]], *, dateline: Place | None = None) -> None:
+                    seen: set[tuple[Any, ...]], *, dateline: Place | None = None,
+                    unasserted: bool = False) -> None:
     """Code ``sents`` into ``events``; ``dateline``: the place of the dateline that opens them."""
     coder = Matcher(ctx)
     dater = Dater(ctx)
@@ -194,7 +196,7 @@ def _code_sentences(ctx: Context, sents: list[SpanT], events: list[Event],
                     confidence=conf, name=entry.name,
                 ))
         # emission decided on the rule score; the reported confidence is the calibrated P(fully right)
-        events.extend(calibrate_event(e) for e in salient_events(sent_events))
+        events.extend(calibrate_event(e) for e in salient_events(sent_events, unasserted=unasserted))
         # remember the last compound subject for "the two" in later sentences
         for tok in sent:
             if tok.dep_ == "nsubj" and tok.pos_ in ("PROPN", "NOUN"):
@@ -205,6 +207,9 @@ def _code_sentences(ctx: Context, sents: list[SpanT], events: list[Event],
 
 
 @stage("events.v1", requires=("entities", "mentions", "timexes", "places"), produces="events")
-def events_stage(ctx: Context) -> list[Event]:
-    """CAMEO events (source, target, code, date, place) coded on the dependency parse."""
-    return code_events(ctx)
+def events_stage(ctx: Context, *, unasserted: bool = False) -> list[Event]:
+    """CAMEO events (source, target, code, date, place) coded on the dependency parse.
+    ``unasserted``: also keep, as a sentence's best event, a merely possible act ("would support",
+    "could attack", "if elected, he would appoint"), flagged by its modality at a low confidence;
+    off by default since such events were judged wrong on real news."""
+    return code_events(ctx, unasserted=unasserted)

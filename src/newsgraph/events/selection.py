@@ -85,16 +85,24 @@ def pair_confidence(c: Candidate, s: Party | None, t: Party | None) -> float:
 
 # Emission policy: a sentence keeps its events of confidence >= _KEEP, its best event(s), events
 # with both parties named and confidence >= _KEEP_DYAD, and every negated event (flagged, at low
-# confidence).  Weaker side events (a vague noun, a party missing, a subordinate clause) are left
+# confidence); a merely possible act ("would support", "could attack", "if elected, he would
+# appoint": hypothetical or conditional) is never kept as the sentence's best: on judged real news
+# it was never right.  Advised and intended acts ("should resign", "plans to hack") stay: the PLOVER
+# examples code them as events.
+# Weaker side events (a vague noun, a party missing, a subordinate clause) are left
 # out: on the dev sentences they were mostly wrong.
 _KEEP = 0.5
+_UNTOLD = frozenset({"hypothetical", "conditional"})
 _KEEP_DYAD = 0.4
 
 
-def salient_events(events: list[Event]) -> list[Event]:
-    """The events of one sentence that are kept (the emission policy above)."""
+def salient_events(events: list[Event], *, unasserted: bool = False) -> list[Event]:
+    """The events of one sentence that are kept (the emission policy above); ``unasserted`` keeps
+    a hypothetical or conditional act when it is the sentence's best, as before issue 10."""
     if not events:
         return events
-    best = max(e.confidence for e in events)
-    return [e for e in events if e.confidence >= _KEEP or e.confidence >= best or e.negated
-            or (e.source is not None and e.target is not None and e.confidence >= _KEEP_DYAD)]
+    told = [e.confidence for e in events if unasserted or e.modality not in _UNTOLD]
+    best = max(told) if told else 1.0
+    return [e for e in events if e.negated or ((unasserted or e.modality not in _UNTOLD) and (
+            e.confidence >= _KEEP or e.confidence >= best
+            or (e.source is not None and e.target is not None and e.confidence >= _KEEP_DYAD)))]

@@ -497,6 +497,9 @@ class SentenceCoder:
             inner = self.verb_event(comp, nested=True)
             if inner is not None:
                 return frame_event(self, a, pat.code, inner, srcs, negated, modality)
+            # "keen to provide services", "eager to map out policies": a disposition towards an act
+            # that is no event is no event either (the adjective alone is a state, not a statement)
+            return None
         # "opposed to French mediation": a preposition object
         for c in a.children:
             if c.dep_ == "prep":

@@ -2,7 +2,7 @@
 
 One command, no manual steps (run from the repository root, the tree's src first on PYTHONPATH):
 
-    python scripts/train_confidence.py [--events eval/judged/events.v1.jsonl] [--quotes eval/judged/quotes.v1.jsonl]
+    python scripts/train_confidence.py [--events eval/judged/events.v2.jsonl] [--quotes eval/judged/quotes.v2.jsonl]
 
 Reads the judged files (thirds 0 and 1 only: third 2 is held aside), chooses the L2 strength of each
 logistic model by cross-validated log loss (5 folds by article), fits it on all training items, writes the

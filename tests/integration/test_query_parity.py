@@ -158,7 +158,8 @@ def test_actor_is_a_prefix_in_any_case_and_negated_events_are_left_out(sqlite_db
     lower = _cli_json("events", "--db", sqlite_db, "--format", "json", "--actor", "gbr")
     assert upper == lower
     assert sorted(_keys(upper)) == [("a1", 0), ("a1", 1), ("a2", 0), ("a3", 2)]  # GBRGOV, GBR; not GBRMIL (negated)
-    with_neg = _cli_json("events", "--db", sqlite_db, "--format", "json", "--actor", "GBR", "--negated")
+    with_neg = _cli_json("events", "--db", sqlite_db, "--format", "json", "--actor", "GBR", "--negated",
+                         "--min-confidence", "0")  # the negated event's confidence is 0.1, below the default
     assert ("a1", 2) in _keys(with_neg) and with_neg["total"] == 5
 
 
@@ -249,7 +250,7 @@ def test_quotes_and_exports_follow_the_threshold(tmp_path: Path) -> None:
         store.write(Analysis(article=art, quotes=quotes))
         for aid, pub, rows in ARTICLES:
             store.write(_analysis(aid, pub, rows))
-    client = TestClient(create_app(db))
+    client = TestClient(create_app(db, load_settings(min_confidence_quotes=0.0, min_confidence_events=0.0)))
 
     def speakers(params: dict[str, str]) -> list[str]:
         return [q["speaker_name"] for q in _api_json(client, "/api/quotes", params)["items"]]
@@ -265,8 +266,9 @@ def test_quotes_and_exports_follow_the_threshold(tmp_path: Path) -> None:
         assert res.exit_code == 0, res.output
         return res.stdout.splitlines()
 
-    assert len(exported("--format", "csv", "--table", "quotes")) == 4
+    assert len(exported("--format", "csv", "--table", "quotes")) == 2  # the default setting (0.85): Ada only
+    assert len(exported("--format", "csv", "--table", "quotes", "--min-confidence", "0")) == 4
     assert len(exported("--format", "csv", "--table", "quotes", "--min-confidence", "0.5")) == 3
     assert len(exported("--format", "csv", "--table", "events", "--min-confidence", "0.5")) == 1 + 5
-    assert len(exported("--format", "gdelt-mentions")) == 8
+    assert len(exported("--format", "gdelt-mentions", "--min-confidence", "0")) == 8
     assert len(exported("--format", "gdelt-mentions", "--min-confidence", "0.7")) == 2

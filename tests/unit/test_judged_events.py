@@ -244,7 +244,8 @@ def _committed(name: str) -> list[dict[str, Any]]:
     return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
 
 
-@pytest.mark.parametrize("name,least", [("events.v1.jsonl", 400), ("quotes.v1.jsonl", 300)])
+@pytest.mark.parametrize("name,least", [("events.v1.jsonl", 400), ("quotes.v1.jsonl", 300),
+                                        ("events.v2.jsonl", 400), ("quotes.v2.jsonl", 300)])
 def test_the_committed_samples_are_large_enough_and_hold_no_article_text(name: str, least: int) -> None:
     rows = _committed(name)
     assert len(rows) >= least

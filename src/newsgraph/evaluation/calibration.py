@@ -48,7 +48,7 @@ L2_GRID: tuple[float, ...] = (0.1, 0.3, 1.0, 3.0, 10.0, 30.0)
 FOLDS = 5
 TARGET_PRECISION = 0.85
 MIN_KEPT = 10  # a threshold "reaches" the target only when it keeps at least this many judged items
-DEFAULT_FILES = {"events": Path("eval/judged/events.v1.jsonl"), "quotes": Path("eval/judged/quotes.v1.jsonl")}
+DEFAULT_FILES = {"events": Path("eval/judged/events.v2.jsonl"), "quotes": Path("eval/judged/quotes.v2.jsonl")}
 
 
 # --- data ----------------------------------------------------------------------------------------------

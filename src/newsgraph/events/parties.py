@@ -398,6 +398,9 @@ class PartyFinder:
                 ps = self.parties(c)
                 if ps:
                     return ps
+        ps = self._complement_object(v)
+        if ps:
+            return ps
         prefer: list[str] = []
         if pat and pat.prt:
             prefer.append(pat.prt)
@@ -429,6 +432,21 @@ class PartyFinder:
                         ps = self.parties(p) if p.dep_ == "pobj" else []
                         if ps:
                             return ps
+        return []
+
+    def _complement_object(self, v: Token) -> list[Party]:
+        """The object the parser hangs on a non-finite complement as its subject: "demanded the
+        government to release them", "called for the minister to resign", "sued the state alleging
+        fraud" (the noun after the verb, before a to-infinitive or gerund without "that")."""
+        for c in v.children:
+            if c.dep_ != "ccomp" or c.i < v.i or any(m.dep_ == "mark" for m in c.children):
+                continue
+            infinitive = any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            if not (infinitive or c.tag_ == "VBG"):
+                continue
+            for n in c.children:
+                if n.dep_ == "nsubj" and v.i < n.i < c.i:
+                    return self.parties(n)
         return []
 
     def thing_target(self, n: Token, pat: Pattern | None, *, places: bool = False) -> list[Party]:

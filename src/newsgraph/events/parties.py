@@ -302,19 +302,25 @@ class PartyFinder:
             got = self._context = (country_context(self.text, countries, outlet=art.outlet, url=art.url).country,)
         return got[0]
 
-    @staticmethod
-    def _bare_role(h: Token) -> bool:
+    def _bare_role(self, h: Token) -> bool:
         """Whether ``h`` heads a bare role phrase: a role word ("the government", "the Prime
-        Minister") with no possessor ("the North's minister") and no other name in front of it."""
+        Minister", "the Planning Minister") with no possessor ("the North's minister") and no other
+        name in front of it (a capitalised portfolio word names nothing: neither the entity stage nor
+        the NER sees a person, place or group in it)."""
         if _actors.role_of(h.lemma_.lower()) is None:
             return False
         for c in h.children:
             if c.i < h.i and c.dep_ == "poss":
                 return False
             if c.i < h.i and c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and _actors.role_of(
-                    f"{c.lemma_.lower()} {h.lemma_.lower()}") is None:
+                    f"{c.lemma_.lower()} {h.lemma_.lower()}") is None and self._names_something(c):
                 return False
         return True
+
+    def _names_something(self, t: Token) -> bool:
+        """Whether token ``t`` is part of a name: an entity of the entity stage or a NER person,
+        place or group."""
+        return t.i in self.tok_entity or t.ent_type_ in ("PERSON", "GPE", "NORP", "LOC", "FAC")
 
     def _referent(self, h: Token) -> Party | None:
         """The entity the mention layer resolves a role noun to ("the senator" -> Jane Doe), as a

@@ -269,6 +269,13 @@ def test_a_capitalised_portfolio_word_keeps_a_role_bare() -> None:
     assert named and all(e.source is not None and e.source.actor == "FRAGOV" for e in named)
 
 
+def test_a_role_owned_by_someone_without_a_country_takes_the_articles_country() -> None:
+    text = ("LONDON (Reuters) - Theresa May spoke in London on Sunday. "
+            "Tom Hargle said his party criticized the European Union on Monday.")
+    evs = [e for e in _events(text) if e.code == "111"]
+    assert evs and all(e.source is not None and e.source.actor == "GBRPTY" for e in evs)
+
+
 def test_a_nominalisation_subject_is_not_its_own_source() -> None:
     evs = [e for e in _events("Alexei Navalny's arrest angered the European Union.") if e.code == "173"]
     assert evs and all(e.source is None for e in evs)

@@ -310,8 +310,8 @@ class PartyFinder:
         if _actors.role_of(h.lemma_.lower()) is None:
             return False
         for c in h.children:
-            if c.i < h.i and c.dep_ == "poss":
-                return False
+            if c.i < h.i and c.dep_ == "poss" and (c.pos_ != "PRON" or self.mentions.actor_at(c.i)):
+                return False  # "his party" whose owner has no country stays bare
             if c.i < h.i and c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and _actors.role_of(
                     f"{c.lemma_.lower()} {h.lemma_.lower()}") is None and self._names_something(c):
                 return False

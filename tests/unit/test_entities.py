@@ -129,3 +129,14 @@ def test_a_title_inside_a_name_typed_org_gives_no_office(article_factory) -> Non
     king = next(e for e in ents.values() if e.name.endswith("Jaafar"))
     assert king.actor in (None, "MYS")  # a king named in a caption may be long dead: no GOV from the title
     assert ents["Supreme Court"].actor == "INDJUD"  # an institution's role word in its name still counts
+
+
+@pytest.mark.slow
+def test_lone_surname_mislabelled_by_ner_joins_the_person(article_factory) -> None:  # type: ignore[no-untyped-def]
+    # the NER tags the later "Dravet" as an organisation; it is the senator named in full before
+    art = article_factory("French senator Paul Dravet arrived on Tuesday. Critics accused Dravet of lying.")
+    ents = _entities(art)
+    dravet = [e for e in ents if "Dravet" in e.name]
+    assert len(dravet) == 1
+    assert [m.text for m in dravet[0].mentions] == ["Paul Dravet", "Dravet"]
+    assert dravet[0].actor == "FRALEG"

@@ -259,6 +259,23 @@ def test_a_bare_role_takes_the_articles_clear_country() -> None:
     assert unclear and all(e.source is None or e.source.actor == "---GOV" for e in unclear)
 
 
+def test_a_capitalised_portfolio_word_keeps_a_role_bare() -> None:
+    text = ("LONDON (Reuters) - Theresa May spoke in London on Sunday. "
+            "The Planning Minister criticized the European Union on Monday.")
+    (ev,) = [e for e in _events(text) if e.code == "111"]
+    assert ev.source is not None and ev.source.actor == "GBRGOV"
+    # a named modifier is no portfolio: "the Ruritanian minister" is not the article's country's
+    named = [e for e in _events(text.replace("Planning", "French")) if e.code == "111"]
+    assert named and all(e.source is not None and e.source.actor == "FRAGOV" for e in named)
+
+
+def test_a_role_owned_by_someone_without_a_country_takes_the_articles_country() -> None:
+    text = ("LONDON (Reuters) - Theresa May spoke in London on Sunday. "
+            "Tom Hargle said his party criticized the European Union on Monday.")
+    evs = [e for e in _events(text) if e.code == "111"]
+    assert evs and all(e.source is not None and e.source.actor == "GBRPTY" for e in evs)
+
+
 def test_a_nominalisation_subject_is_not_its_own_source() -> None:
     evs = [e for e in _events("Alexei Navalny's arrest angered the European Union.") if e.code == "173"]
     assert evs and all(e.source is None for e in evs)

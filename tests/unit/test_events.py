@@ -197,3 +197,10 @@ def test_sentence_tokens_are_tried_deepest_last_in_one_pass() -> None:
                      "would resume after the strike ended. Officials in the capital declined to comment.")
     for span in (*doc.sents, doc[2:12]):  # whole sentences and a span whose heads lie outside it
         assert [t.i for t in by_depth(span)] == [t.i for t in sorted(span, key=tree_depth)]
+
+
+
+def test_object_the_parser_hangs_on_a_gerund_complement_is_the_target() -> None:
+    # "Kenya" is parsed as the subject of "alleging"; it is what Uganda sued
+    got = _triples(_events("Uganda sued Kenya alleging fraud."))
+    assert ("UGA", "KEN", "115") in got

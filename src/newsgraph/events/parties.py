@@ -302,19 +302,25 @@ class PartyFinder:
             got = self._context = (country_context(self.text, countries, outlet=art.outlet, url=art.url).country,)
         return got[0]
 
-    @staticmethod
-    def _bare_role(h: Token) -> bool:
+    def _bare_role(self, h: Token) -> bool:
         """Whether ``h`` heads a bare role phrase: a role word ("the government", "the Prime
-        Minister") with no possessor ("the North's minister") and no other name in front of it."""
+        Minister", "the Planning Minister") with no possessor ("the North's minister") and no other
+        name in front of it (a capitalised portfolio word names nothing: neither the entity stage nor
+        the NER sees a person, place or group in it)."""
         if _actors.role_of(h.lemma_.lower()) is None:
             return False
         for c in h.children:
-            if c.i < h.i and c.dep_ == "poss":
-                return False
+            if c.i < h.i and c.dep_ == "poss" and (c.pos_ != "PRON" or self.mentions.actor_at(c.i)):
+                return False  # "his party" whose owner has no country stays bare
             if c.i < h.i and c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and _actors.role_of(
-                    f"{c.lemma_.lower()} {h.lemma_.lower()}") is None:
+                    f"{c.lemma_.lower()} {h.lemma_.lower()}") is None and self._names_something(c):
                 return False
         return True
+
+    def _names_something(self, t: Token) -> bool:
+        """Whether token ``t`` is part of a name: an entity of the entity stage or a NER person,
+        place or group."""
+        return t.i in self.tok_entity or t.ent_type_ in ("PERSON", "GPE", "NORP", "LOC", "FAC")
 
     def _referent(self, h: Token) -> Party | None:
         """The entity the mention layer resolves a role noun to ("the senator" -> Jane Doe), as a
@@ -398,6 +404,9 @@ class PartyFinder:
                 ps = self.parties(c)
                 if ps:
                     return ps
+        ps = self._complement_object(v)
+        if ps:
+            return ps
         prefer: list[str] = []
         if pat and pat.prt:
             prefer.append(pat.prt)
@@ -429,6 +438,21 @@ class PartyFinder:
                         ps = self.parties(p) if p.dep_ == "pobj" else []
                         if ps:
                             return ps
+        return []
+
+    def _complement_object(self, v: Token) -> list[Party]:
+        """The object the parser hangs on a non-finite complement as its subject: "demanded the
+        government to release them", "called for the minister to resign", "sued the state alleging
+        fraud" (the noun after the verb, before a to-infinitive or gerund without "that")."""
+        for c in v.children:
+            if c.dep_ != "ccomp" or c.i < v.i or any(m.dep_ == "mark" for m in c.children):
+                continue
+            infinitive = any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            if not (infinitive or c.tag_ == "VBG"):
+                continue
+            for n in c.children:
+                if n.dep_ == "nsubj" and v.i < n.i < c.i:
+                    return self.parties(n)
         return []
 
     def thing_target(self, n: Token, pat: Pattern | None, *, places: bool = False) -> list[Party]:

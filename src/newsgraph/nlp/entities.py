@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 
 KEEP = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART",
                   "LAW", "LANGUAGE"})
+_MISLABELLED = frozenset({"ORG", "GPE", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "LOC"})  # lone surnames
 PERSON_ROLES = frozenset({"GOV", "MIL", "OPP", "LEG", "JUD", "COP", "SPY", "MED", "ELI", "REB", "BUS"})
 MAX_PHRASE = 6
 _DESC_HEADS = frozenset({"leader", "president", "counterpart", "premier", "minister", "chancellor",
@@ -208,11 +209,21 @@ def _short_person(doc: Doc, c: _Cand, groups: list[_Group], full: dict[str, list
                   headline_end: int) -> str | None:
     """Group key of the person a short name ("Clinton", "Mrs. Clinton", "Putin") refers to, chosen by
     the mention layer's salience rule when several people share it; None when it is not one."""
-    if c.label != "PERSON" or (c.entry is not None and c.entry.kind != "leader"):
+    if c.entry is not None and c.entry.kind != "leader":
         return None
     words = [w.lower() for w in name_tokens(doc, c.start, c.end)]
     if not words:
         return None
+    if c.label != "PERSON":
+        # a lone surname the NER labels a place or organisation ("talks with Smith" tagged GPE) is
+        # the person of that surname named in full in the article
+        if c.entry is not None or c.label not in _MISLABELLED or len(words) != 1 or c.end - c.start != 1:
+            return None
+        sur = [g for g in groups if g.type == "PERSON" and any(
+            len(n.split()) > 1 and n.lower().split()[-1] == words[0] for n in g.names)]
+        if len(sur) != 1:
+            return None
+        return sur[0].key
     if c.entry is not None and (len(words) > 1 or len(words) >= len(c.entry.name.split())):
         return None  # a full or multi-word alias ("President Clinton") names its owner
     options: list[Option] = []

@@ -292,7 +292,7 @@ class Place:
 class EventDate:
     value: str
     precision: str
-    anchor: Literal["published", "text"] = "published"
+    anchor: Literal["published", "text", "narrative"] = "published"
 
     def to_dict(self) -> JSON:
         return {"value": self.value, "precision": self.precision, "anchor": self.anchor}

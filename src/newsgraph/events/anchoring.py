@@ -1,7 +1,9 @@
 """When and where an event happened: its date (the temporal expression the clause layer gives its
-clause, a day, week, month, quarter, season or year, else the publication date; none for events
-the clause layer finds told as background) and its place (a place in a locative phrase of its
-clause, a visit's destination, or the dateline for the main event of a datelined report)."""
+clause, a day, week, month, quarter, season or year; else, for a past-tense clause, the narrative's
+reference time (the latest day an earlier past clause of the same stretch of narration dates); else
+the publication date; none for events the clause layer finds told as background) and its place (a
+place in a locative phrase of its clause, a visit's destination, or the dateline for the main event
+of a datelined report)."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..clauses import clauses
+from ..clauses import Tense, clauses
 from ..model import EventDate, Place, Timex
 from ..registry import Context
 from .candidate import Candidate
@@ -19,7 +21,12 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpanT
     from spacy.tokens import Token
 
-__all__ = ["Dater", "place_of"]
+__all__ = ["NARRATIVE_WINDOW", "Dater", "place_of"]
+
+NARRATIVE_WINDOW = 4  # sentences of the same paragraph a narrative's reference time reaches back
+# clauses that do not set a narrative's time: adjuncts and non-finite complements ("sought their
+# cooperation in keeping the peace on Friday": Friday is the hoped-for peace's, not the meeting's)
+_ADJUNCT_DEPS = {"pcomp", "xcomp", "acl", "advcl", "relcl", "prep", "pobj"}
 
 _PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
 _DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2}|-(SP|SU|FA|WI)|-Q[1-4])?$")  # TIMEX3 values
@@ -80,7 +87,52 @@ class Dater:
             return EventDate(value, _precision(value), "text")
         if _is_background(c.trigger, verb):
             return None
+        if cl.tense is Tense.PAST and not cl.perfect:
+            told = self.narrative_time(sent)
+            if told is not None:
+                return told
         return self.published
+
+    def narrative_time(self, sent: SpanT) -> EventDate | None:
+        """The reference time of the narration ``sent`` continues: a report that dates its incident
+        once ("police fired on the mob on Friday evening") and then narrates it sentence by sentence
+        ("the mob injured nine policemen") tells the later sentences on that day too.  The narration
+        reaches back over the sentences of the same paragraph (at most :data:`NARRATIVE_WINDOW`) or,
+        at a paragraph's start, the sentence before.  Its reference time is the latest timex there
+        that dates a past-tense clause not told as background, outside a quotation; it counts when
+        it is a day (or finer) before the publication day, and none is given when it is coarser
+        ("earlier this month": the text gives no day) or the publication day or later."""
+        if self.published is None:
+            return None
+        doc = sent.doc
+        idx = clauses(doc)
+        text = doc.text
+        first = sent.start_char + len(sent.text) - len(sent.text.lstrip())
+        para = text.rfind("\n", 0, first) + 1
+        prev = [s for s in doc.sents if s.end <= sent.start]
+        if not prev:
+            return None
+        same = [s for s in prev if s.end_char > para][-NARRATIVE_WINDOW:]
+        reach = same or prev[-1:]
+        lo = reach[0].start_char
+        for tx in sorted(self.timexes, key=lambda t: t.span.start, reverse=True):
+            if not lo <= tx.span.start < sent.start_char:
+                continue
+            cl = idx.clause_at(tx.span.start, tx.span.end)
+            if cl is None or cl.time is not Tense.PAST or cl.head.dep_ in _ADJUNCT_DEPS:
+                continue
+            span = doc.char_span(tx.span.start, tx.span.end, alignment_mode="expand")
+            if span is None or idx.background(span.root):
+                continue
+            owner = next(s for s in reach if s.start_char <= tx.span.start < s.end_char)
+            before = text[owner.start_char:tx.span.start]
+            if sum(before.count(q) for q in '"“”') % 2 or before.count("‘‘") > before.count("’’"):
+                continue  # told inside a quotation
+            value = tx.value[:10]
+            if len(value) < 10 or value >= self.published.value:
+                return None
+            return EventDate(value, "day", "narrative")
+        return None
 
 
 def place_of(c: Candidate, places: Sequence[Place], sent: SpanT, *, dateline: Place | None = None

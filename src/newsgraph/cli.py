@@ -298,9 +298,14 @@ def show(
     article_id: Annotated[str, typer.Argument(help="Article id (a unique prefix is enough).")],
     db: DbOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the Analysis JSON instead.")] = False,
+    min_confidence: Annotated[float | None, typer.Option(
+        "--min-confidence", min=0.0, max=1.0,
+        help="List only events and quotes of at least this confidence (default: the settings "
+             "min_confidence_events and min_confidence_quotes; 0 lists everything). --json prints all.")] = None,
     config: ConfigOpt = None,
 ) -> None:
-    """Show one stored article and its annotations, each with its evidence."""
+    """Show one stored article and its annotations, each with its evidence and confidence."""
+    from .query.filters import min_confidence as threshold
     from .render import render_analysis
 
     settings = _settings(config)
@@ -319,7 +324,9 @@ def show(
     if as_json:
         print(a.to_json(indent=2))
     else:
-        render_analysis(a, Console(highlight=False, emoji=False))
+        render_analysis(a, Console(highlight=False, emoji=False),
+                        min_events=threshold(min_confidence, settings.min_confidence_events),
+                        min_quotes=threshold(min_confidence, settings.min_confidence_quotes))
 
 
 @app.command()

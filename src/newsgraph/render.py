@@ -30,7 +30,15 @@ def _row(t: Table, *cells: str) -> None:
     t.add_row(*(Text(c) for c in cells))
 
 
-def render_analysis(a: Analysis, out: Console) -> None:
+def _left_out(out: Console, n: int, what: str, threshold: float) -> None:
+    if n:
+        out.print(f"{n} {what} below confidence {threshold:g} not shown (--min-confidence 0 shows them)",
+                  markup=False, style="dim")
+
+
+def render_analysis(a: Analysis, out: Console, *, min_events: float = 0.0, min_quotes: float = 0.0) -> None:
+    """Print ``a``; events and quotes below ``min_events`` / ``min_quotes`` (the shown-confidence
+    thresholds) are counted, not listed, as the CLI, REST API and pages leave them out."""
     art = a.article
     out.print(Text(art.title, style="bold"))  # article text is untrusted: never read as markup
     meta = [f"id {art.id}", f"published {art.published.value if art.published else '?'}",
@@ -53,19 +61,23 @@ def render_analysis(a: Analysis, out: Console) -> None:
             _row(t, e.id, e.type, e.name, e.actor or "", e.role or "", e.actor_source or "",
                       ", ".join(f"{m.text}@{m.start}" for m in e.mentions[:6]))
         out.print(t)
-    if a.events:
-        t = Table("source", "code", "name", "target", "date", "evidence", title="Events")
-        for ev in a.events:
+    events = [ev for ev in a.events if ev.confidence >= min_events]
+    if events:
+        t = Table("source", "code", "name", "target", "date", "evidence", "conf", title="Events")
+        for ev in events:
             _row(t, ev.source.actor or "" if ev.source else "", ev.code + (" (neg)" if ev.negated else ""),
                       ev.name, ev.target.actor or "" if ev.target else "",
-                      ev.date.value if ev.date else "", ev.trigger.text)
+                      ev.date.value if ev.date else "", ev.trigger.text, f"{ev.confidence:.2f}")
         out.print(t)
-    if a.quotes:
-        t = Table("kind", "speaker", "quote", "cue", title="Quotes")
-        for q in a.quotes:
+    _left_out(out, len(a.events) - len(events), "events", min_events)
+    quotes = [q for q in a.quotes if q.confidence >= min_quotes]
+    if quotes:
+        t = Table("kind", "speaker", "quote", "cue", "conf", title="Quotes")
+        for q in quotes:
             _row(t, q.kind, q.speaker.name or "" if q.speaker else "(none)", q.span.text[:160],
-                      q.cue.text if q.cue else "")
+                      q.cue.text if q.cue else "", f"{q.confidence:.2f}")
         out.print(t)
+    _left_out(out, len(a.quotes) - len(quotes), "quotes", min_quotes)
     if a.timexes:
         t = Table("text", "type", "value", title="Dates")
         for tx in a.timexes:

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from newsgraph.config import load_settings
+
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -82,6 +84,15 @@ def test_ingest_is_idempotent_and_queryable(tmp_path: Path, samples: Path) -> No
     art_id = found.stdout.split()[0]
     shown = run("show", art_id, "--db", db)
     assert shown.returncode == 0 and "Zelensky" in shown.stdout
+    # show lists what the CLI and the API show: items below the confidence settings are counted, not
+    # listed; --min-confidence 0 lists them all, one row each with its confidence
+    analysis = json.loads(run("show", art_id, "--db", db, "--json").stdout)
+    every = run("show", art_id, "--db", db, "--min-confidence", "0", env={"COLUMNS": "250"}).stdout
+    limit = load_settings().min_confidence_quotes
+    low = [q for q in analysis["quotes"] if q["confidence"] < limit]
+    assert low and f"{len(low)} quotes below confidence {limit:g} not shown" in shown.stdout
+    assert "not shown" not in every
+    assert all(f"{q['confidence']:.2f}" in every for q in analysis["quotes"])
     assert "Kremlin" in run("entities", "--db", db).stdout
     exported = run("export", "--format", "jsonl", "--db", db).stdout.splitlines()
     assert len(exported) == 4

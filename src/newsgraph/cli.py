@@ -334,14 +334,19 @@ def search(
     query: Annotated[str, typer.Argument(help="Words to find in titles, texts and quotes (word* for prefixes).")],
     db: DbOpt = None,
     limit: Annotated[int, typer.Option(help="Most results.")] = 20,
+    min_confidence: Annotated[float | None, typer.Option(
+        "--min-confidence", min=0.0, max=1.0,
+        help="Only quotes of at least this confidence (default: the setting min_confidence_quotes).")] = None,
     config: ConfigOpt = None,
 ) -> None:
     """Full-text search over stored articles and quotes (what /api/search answers)."""
+    from .query import min_confidence as threshold
     from .query import search_all
 
     settings = _settings(config)
     with _open_ro(db, settings) as store:
-        found = search_all(store, query, limit=limit)
+        found = search_all(store, query, limit=limit,
+                           min_confidence=threshold(min_confidence, settings.min_confidence_quotes))
     rows, quotes = found["articles"], found["quotes"]
     out = Console(highlight=False, emoji=False)
     for r in rows:

@@ -251,13 +251,21 @@ def test_quotes_and_exports_follow_the_threshold(tmp_path: Path) -> None:
         for aid, pub, rows in ARTICLES:
             store.write(_analysis(aid, pub, rows))
     client = TestClient(create_app(db, load_settings(min_confidence_quotes=0.0, min_confidence_events=0.0)))
+    strict = TestClient(create_app(db, load_settings(min_confidence_quotes=0.7)))
 
     def speakers(params: dict[str, str]) -> list[str]:
         return [q["speaker_name"] for q in _api_json(client, "/api/quotes", params)["items"]]
 
     assert sorted(speakers({})) == ["Ada", "Bo", "Cy"]
+    # the search answers quotes by the same threshold, on the REST API and the CLI
+    assert [q["speaker_name"] for q in _api_json(client, "/api/search", {"q": "maybe"})["quotes"]] == ["Cy"]
+    assert _api_json(client, "/api/search", {"q": "maybe", "min_confidence": "0.7"})["quotes"] == []
+    assert _api_json(strict, "/api/search", {"q": "maybe"})["quotes"] == []
+    found = CliRunner().invoke(cli_app, ["search", "maybe", "--db", db, "--min-confidence", "0"])
+    assert found.exit_code == 0 and "quote q1  Cy: maybe" in found.stdout
+    found = CliRunner().invoke(cli_app, ["search", "maybe", "--db", db, "--min-confidence", "0.7"])
+    assert found.exit_code == 0 and "quote q1" not in found.stdout
     assert sorted(speakers({"min_confidence": "0.5"})) == ["Ada", "Cy"]
-    strict = TestClient(create_app(db, load_settings(min_confidence_quotes=0.7)))
     assert [q["speaker_name"] for q in strict.get("/api/quotes").json()["items"]] == ["Ada"]
     assert "Bo" not in strict.get("/quotes").text and "Cy" in client.get("/quotes").text
 

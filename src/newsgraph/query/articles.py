@@ -76,12 +76,13 @@ def get_analysis_json(store: Any, article_id: str) -> JSON | None:
     return out
 
 
-def search_all(store: Any, q: str, *, limit: int = 20) -> JSON:
-    """Full-text search over articles (best first, with snippets) and quotes."""
+def search_all(store: Any, q: str, *, limit: int = 20, min_confidence: float | None = None) -> JSON:
+    """Full-text search over articles (best first, with snippets) and quotes (those of at least
+    ``min_confidence``, as /api/quotes lists them)."""
     arts = list_articles(store, ArticleFilter(q=q), limit=limit)
     return {
         "q": q,
         "articles": arts["items"],
         "articles_total": arts["total"],
-        "quotes": list_quotes(store, q=q, limit=limit)["items"],
+        "quotes": list_quotes(store, q=q, limit=limit, min_confidence=min_confidence)["items"],
     }

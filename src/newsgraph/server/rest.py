@@ -206,10 +206,14 @@ def quotes(
 
 @router.get("/api/search", tags=["articles"])
 def search(
-    request: Request, store: Store, q: Annotated[str, Query(min_length=1, max_length=500)], limit: Limit = 20
+    request: Request, store: Store, q: Annotated[str, Query(min_length=1, max_length=500)], limit: Limit = 20,
+    min_confidence: MinConf = None,
 ) -> dict[str, Any]:
-    """Full-text search over articles and quotes."""
-    return Q.search_all(store, q, limit=state_of(request).cap(limit))
+    """Full-text search over articles and quotes; quotes below ``min_confidence`` (default: the setting
+    ``min_confidence_quotes``) are left out, as /api/quotes leaves them out."""
+    return Q.search_all(store, q, limit=state_of(request).cap(limit),
+                        min_confidence=Q.min_confidence(min_confidence,
+                                                        state_of(request).settings.min_confidence_quotes))
 
 
 class AnalyzeIn(BaseModel):

@@ -22,7 +22,7 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 from .datafiles import data_text
 from .model import Event, Quote
@@ -33,6 +33,7 @@ __all__ = [
 ]
 
 JSON = dict[str, Any]
+_Item = TypeVar("_Item", Event, Quote)
 WEIGHTS_FILE = "confidence.json"
 
 # CAMEO roots grouped by what they are (few training items per root: groups share strength)
@@ -233,21 +234,21 @@ def calibrator(kind: str) -> Calibrator | None:
     return Calibrator.from_json(kind, d) if d else None
 
 
+def _calibrate(item: _Item, kind: str, claim: Callable[[_Item], JSON]) -> _Item:
+    """``item`` with its calibrated confidence; the stage's rule score moves to ``rule_confidence``."""
+    cal = calibrator(kind)
+    if cal is None:
+        return item
+    rule = round(item.confidence if item.rule_confidence is None else item.rule_confidence, 3)
+    item = replace(item, rule_confidence=rule)
+    return replace(item, confidence=cal.probability(claim(item)))
+
+
 def calibrate_event(ev: Event) -> Event:
     """``ev`` with its calibrated confidence; the coder's rule score moves to ``rule_confidence``."""
-    cal = calibrator("events")
-    if cal is None:
-        return ev
-    rule = round(ev.confidence if ev.rule_confidence is None else ev.rule_confidence, 3)
-    ev = replace(ev, rule_confidence=rule)
-    return replace(ev, confidence=cal.probability(event_claim(ev)))
+    return _calibrate(ev, "events", event_claim)
 
 
 def calibrate_quote(q: Quote) -> Quote:
     """``q`` with its calibrated confidence; the extractor's rule score moves to ``rule_confidence``."""
-    cal = calibrator("quotes")
-    if cal is None:
-        return q
-    rule = round(q.confidence if q.rule_confidence is None else q.rule_confidence, 3)
-    q = replace(q, rule_confidence=rule)
-    return replace(q, confidence=cal.probability(quote_claim(q)))
+    return _calibrate(q, "quotes", quote_claim)

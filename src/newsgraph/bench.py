@@ -34,14 +34,14 @@ def run_bench(corpus: Path, *, settings: Settings | None = None, limit: int = 20
     from .api import analyze_record
     from .ingest.jsonl import _record
     from .model import Article, RawDocument
-    from .nlp.spacy_model import load_nlp
+    from .nlp.spacy_model import load_stock_nlp
     from .parse import parse
 
     settings = settings or load_settings()
     records = _load(corpus, limit)
     if not records:
         raise SystemExit(f"no usable records in {corpus}")
-    nlp = load_nlp(settings.spacy_model)
+    nlp = load_stock_nlp(settings.spacy_model)  # the baseline: spaCy as its package ships it
     # texts as the pipeline sees them (clean text), so both runs parse the same characters
     texts = []
     for r in records:

@@ -8,7 +8,7 @@ from typing import Any
 
 from .config import Settings, load_settings
 from .model import Analysis, Article
-from .nlp.spacy_model import load_nlp
+from .nlp.spacy_model import load_nlp, parse_text
 from .nlp.truecase import casing_mode, restore_spans, truecase
 from .registry import Context, resolve
 
@@ -42,7 +42,7 @@ def annotate(article: Article, settings: Settings | None = None, *,
     nlp = load_nlp(settings.spacy_model)
     t0 = time.perf_counter()
     work = _for_parser(article, settings)
-    doc = nlp(work.text[: settings.max_chars])
+    doc = parse_text(nlp, work.text[: settings.max_chars])
     if timings is not None:
         timings["spacy"] = timings.get("spacy", 0.0) + time.perf_counter() - t0
     ctx = Context(article=work, doc=doc, nlp=nlp)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..clauses import Tense, clauses
 from ..model import EventDate, Place, Timex
+from ..nlp.spacy_model import doc_text, sentences
 from ..registry import Context
 from .candidate import Candidate
 from .patterns import lexicon
@@ -106,10 +107,10 @@ class Dater:
             return None
         doc = sent.doc
         idx = clauses(doc)
-        text = doc.text
+        text = doc_text(doc)
         first = sent.start_char + len(sent.text) - len(sent.text.lstrip())
         para = text.rfind("\n", 0, first) + 1
-        prev = [s for s in doc.sents if s.end <= sent.start]
+        prev = [s for s in sentences(doc) if s.end <= sent.start]
         if not prev:
             return None
         same = [s for s in prev if s.end_char > para][-NARRATIVE_WINDOW:]

@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Any
 from ..actors.context import dateline_span
 from ..calibration import calibrate_event
 from ..model import Event, Place, Span
+from ..nlp.spacy_model import parse_text, sentences
 from ..registry import Context, stage
 from .anchoring import Dater, place_of
 from .cameo import lookup
@@ -86,7 +87,7 @@ def _title_context(ctx: Context) -> Context | None:
     nlp = _nlp(ctx)
     if nlp is None:
         return None
-    return Context(article=art, doc=nlp(recased), results=ctx.results, nlp=nlp)
+    return Context(article=art, doc=parse_text(nlp, recased), results=ctx.results, nlp=nlp)
 
 
 def _nlp(ctx: Context) -> Any:
@@ -114,7 +115,7 @@ def _dateline_context(ctx: Context, start: int) -> tuple[Context, int, int, Plac
     if span is None:
         return None
     a, b = start + span[0], start + span[1]
-    first = next((s for s in ctx.doc.sents if s.end_char > b), None)
+    first = next((s for s in sentences(ctx.doc) if s.end_char > b), None)
     nlp = _nlp(ctx)
     if first is None or nlp is None:
         return None
@@ -123,7 +124,7 @@ def _dateline_context(ctx: Context, start: int) -> tuple[Context, int, int, Plac
     head = re.split(r"[(—–]|\s-", text[a:b])[0]
     if place is None or not all(w[:1].isupper() for w in head.replace(",", " ").split()):
         return None  # "The Philippines and the European Union (EU) agree": a sentence, not a dateline
-    doc = nlp(" " * b + text[b:first.end_char])
+    doc = parse_text(nlp, " " * b + text[b:first.end_char])
     return Context(article=ctx.article, doc=doc, results=ctx.results, nlp=nlp), b, first.end_char, place
 
 
@@ -135,7 +136,7 @@ def code_events(ctx: Context, *, unasserted: bool = False) -> list[Event]:
     title_ctx = _title_context(ctx)
     skip_before = 0
     if title_ctx is not None:
-        _code_sentences(title_ctx, list(title_ctx.doc.sents), events, seen, unasserted=unasserted)
+        _code_sentences(title_ctx, list(sentences(title_ctx.doc)), events, seen, unasserted=unasserted)
         skip_before = len(ctx.article.title)
     dated = _dateline_context(ctx, skip_before)
     if dated is not None:
@@ -144,7 +145,7 @@ def code_events(ctx: Context, *, unasserted: bool = False) -> list[Event]:
         _code_sentences(dctx, first, events, seen, dateline=place, unasserted=unasserted)
         skip_before = end
     sents: list[SpanT] = []
-    for s in ctx.doc.sents:
+    for s in sentences(ctx.doc):
         if s.start_char >= skip_before:
             sents.append(s)
         elif s.end_char > skip_before:  # a sentence the parser ran across the title: keep the body part

@@ -18,6 +18,7 @@ from ..actors import compose as _actors
 from ..actors.context import country_context
 from ..mentions import mention_index
 from ..model import Entity, EntityRef
+from ..nlp.spacy_model import tokens
 from ..registry import Context
 from .patterns import Pattern, lexicon
 
@@ -75,8 +76,9 @@ class PartyFinder:
         self.lex = lexicon()
         self.tok_entity: dict[int, Entity] = {}
         ents: Sequence[Entity] = ctx.results.get("entities") or ()
-        starts = {t.idx: t.i for t in self.doc}
-        ends = {t.idx + len(t.text): t.i for t in self.doc}
+        toks = tokens(self.doc)
+        starts = {t.idx: t.i for t in toks}
+        ends = {t.idx + len(t.text): t.i for t in toks}
         for e in ents:
             for m in e.mentions:
                 a, b = starts.get(m.start), ends.get(m.end)

@@ -22,6 +22,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..actors import lexicon
+from ..nlp.spacy_model import sentences, tokens
 from .gender import first_name_gender, pronoun_gender, role_gender
 from .names import NAME_TITLES, span_gender
 from .pronouns import PRONOUNS, SUBJECT_DEPS, Seen, kind_agrees, resolve
@@ -156,7 +157,7 @@ class MentionIndex:
     def _walk(self) -> None:
         doc = self.doc
         sent_of = [0] * len(doc)
-        for k, sent in enumerate(doc.sents):
+        for k, sent in enumerate(sentences(doc)):
             for i in range(sent.start, sent.end):
                 sent_of[i] = k
         roots: dict[int, str] = {}  # head token of each named mention -> entity
@@ -170,7 +171,7 @@ class MentionIndex:
         history: list[Seen] = []
         speaker: tuple[str, int, int] | None = None
         speech = speech_verbs()
-        for t in doc:
+        for t in tokens(doc):
             got: Seen | None = None
             subj = t.dep_ in SUBJECT_DEPS
             if t.i in roots:

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..nlp.spacy_model import doc_text
+from ..nlp.spacy_model import doc_text, tokens
 from .gender import first_name_gender, title_gender
 
 if TYPE_CHECKING:
@@ -136,7 +136,7 @@ def headline_end(doc: Doc, title: str | None) -> int:
     if not title or not doc_text(doc).startswith(title):
         return 0
     cut = len(title)
-    for t in doc:
+    for t in tokens(doc):
         if t.idx >= cut:
             return t.i
     return len(doc)

@@ -46,7 +46,7 @@ from .amount_grammar import (
     percent_re,
 )
 from .regex_gate import gated
-from .spacy_model import doc_text
+from .spacy_model import doc_text, tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -233,8 +233,9 @@ def _find_counts(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[_Found, T
     out: list[tuple[_Found, Token]] = []
     i = 0
     n = len(doc)
+    toks = tokens(doc)
     while i < n:
-        t = doc[i]
+        t = toks[i]
         vague = _vague_at(doc, i)
         if vague is not None:
             _add_count(doc, i, vague[1], vague[2], taken, out)
@@ -270,7 +271,8 @@ def _find_counts(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[_Found, T
 
 def _vague_at(doc: Doc, i: int) -> tuple[int, Decimal, Token] | None:
     """'thousands of people' at token i: (index after the phrase, least value, the noun 'people')."""
-    if doc[i].lower_ not in VAGUE and doc[i].lower_ != "tens":
+    low = tokens(doc)[i].lower_
+    if low not in VAGUE and low != "tens":
         return None
     j = i + 1
     phrase = doc[i].lower_

@@ -39,6 +39,7 @@ from ..mentions.names import NAME_TITLES, Option, headline_end, name_tokens, per
 from ..model import Entity, Mention
 from ..registry import Context, stage
 from .places import mention_role
+from .spacy_model import tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -83,7 +84,8 @@ def _lexicon_matches(doc: Doc, lx: Lexicon) -> list[_Cand]:
     n = len(doc)
     # each token read once: its text, its text with trailing space, whether it is a space token
     # (a span's text is its tokens' texts with spaces, less the last token's space)
-    words, with_ws, spaces = [t.text for t in doc], [t.text_with_ws for t in doc], [t.is_space for t in doc]
+    toks = tokens(doc)
+    words, with_ws, spaces = [t.text for t in toks], [t.text_with_ws for t in toks], [t.is_space for t in toks]
     keys = lx.first_keys
     i = 0
     while i < n:
@@ -122,7 +124,7 @@ def _overlaps(a: _Cand, b: _Cand) -> bool:
 def _merge(doc: Doc, ner: list[_Cand], lex: list[_Cand]) -> list[_Cand]:
     """NER spans with lexicon entries attached; lexicon-only spans added; labels corrected."""
     full_names = {c.entry.kb_id for c in lex if c.entry and c.entry.kind == "leader" and c.end - c.start > 1}
-    words = [t.text for t in doc]
+    words = [t.text for t in tokens(doc)]
     person_starts = {c.start for c in ner if c.label == "PERSON"}
     # "Economist Jane Doe": a title before a name, not the outlet "The Economist" named without its article
     lex = [m for m in lex if not _title_before_name(doc, m, person_starts)]
@@ -418,7 +420,7 @@ def _groups_of_roles(doc: Doc, cands: list[_Cand], lx: Lexicon) -> list[tuple[in
                 by_token[t] = c
     named = {t for c in cands if c.label in ("PERSON", "ORG") for t in range(c.start, c.end)}
     out: list[tuple[int, int, str, str | None]] = []
-    for tok in doc:
+    for tok in tokens(doc):
         if tok.pos_ not in ("NOUN", "PROPN") or tok.i in by_token or tok.i in named:
             continue
         if (tok.i + 1 < len(doc) and tok.i + 1 in named) or tok.head.i in named:

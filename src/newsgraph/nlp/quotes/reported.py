@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from ...model import EntityRef, Quote, Span
+from ..spacy_model import tokens
 from .attribution import Attribution, Attributor
 from .cues import OBJECT_SPEECH, cue_kind
 from .marks import Segment
@@ -85,7 +86,7 @@ class ReportedSpeech(Attributor):
         out: list[Quote] = []
         seg_bounds = [(s.start, s.end) for s in segments]
         contents: list[_Content] = []
-        for t in doc:
+        for t in tokens(doc):
             kind = cue_kind(t)
             if kind is None and "that" in self.kinds and t.pos_ == "VERB" and any(
                     c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)

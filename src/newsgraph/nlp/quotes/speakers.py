@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from ...actors.compose import role_of
 from ...mentions import MentionIndex
 from ...model import Entity, EntityRef
-from ..spacy_model import doc_text
+from ..spacy_model import doc_text, tokens
 from .marks import QUOTE_CHARS
 
 if TYPE_CHECKING:
@@ -218,7 +218,7 @@ def speaker_of(tok: Token | None, res: Resolver) -> EntityRef | None:
 def according_phrases(doc: Doc) -> list[tuple[Token, Token | None, tuple[int, int]]]:
     """(``according`` token, head of its object, phrase range) for each ``according to``."""
     out = []
-    for t in doc:
+    for t in tokens(doc):
         if t.lower_ != "according" or t.i + 1 >= len(doc) or doc[t.i + 1].lower_ != "to":
             continue
         to = doc[t.i + 1]

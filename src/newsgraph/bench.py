@@ -87,6 +87,82 @@ def run_bench(corpus: Path, *, settings: Settings | None = None, limit: int = 20
     }
 
 
+def _side(side: str, corpus: Path, limit: int, jobs: int, settings: Settings, batch_size: int,
+          out: Any) -> None:
+    """One timed run in a fresh process (put on ``out``): ``spacy`` = the stock pipeline's
+    ``nlp.pipe(texts, n_process=jobs)``; ``newsgraph`` = what ``analyze --jobs`` runs (reading the
+    records, parsing, spaCy, every stage).  The model is loaded and warmed before the clock starts;
+    the peak resident memory of the run's worker processes is the largest child's."""
+    from .ingest.jsonl import _record
+    from .model import Analysis, RawDocument
+    from .nlp.spacy_model import load_stock_nlp
+    from .parse import parse
+    from .runner import process_all, warm
+
+    records = _load(corpus, limit)
+    docs = [_record(str(r.get("id")), r, max_bytes=settings.max_bytes) for r in records]
+    if side == "spacy":
+        texts = []
+        for d in docs:
+            art = parse(d) if isinstance(d, RawDocument) else None
+            texts.append(art.text[: settings.max_chars] if art is not None and hasattr(art, "text") else "")
+        nlp = load_stock_nlp(settings.spacy_model)
+        nlp(texts[0])
+        t0 = time.perf_counter()
+        for _ in nlp.pipe(texts, n_process=jobs, batch_size=batch_size):
+            pass
+        seconds = time.perf_counter() - t0
+        done = len(texts)
+    else:
+        warm(settings)  # what process_all does before it forks its workers
+        t0 = time.perf_counter()
+        done = sum(isinstance(r, Analysis) for r in process_all(iter(docs), settings, jobs=jobs))
+        seconds = time.perf_counter() - t0
+    worker_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    own_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    out.put({"side": side, "seconds": seconds, "articles": done,
+             "peak_worker_mb": round(worker_mb if jobs > 1 else own_mb, 1)})
+
+
+def run_bench_jobs(corpus: Path, *, settings: Settings | None = None, limit: int = 500, jobs: int = 2,
+                   runs: int = 3, batch_size: int = 25) -> dict[str, Any]:
+    """``runs`` pairs of runs with ``jobs`` processes each, alternating which side goes first:
+    bare spaCy (``nlp.pipe(n_process=jobs, batch_size=batch_size)``) and ``newsgraph analyze
+    --jobs``; the ratio of each pair's throughputs, and its min / median / max over the pairs."""
+    import multiprocessing as mp
+    import statistics
+
+    settings = settings or load_settings()
+    if not _load(corpus, 1):
+        raise SystemExit(f"no usable records in {corpus}")
+    ctx = mp.get_context("spawn")  # each run starts clean: no model, cache or memory from the last
+    pairs = []
+    for run in range(runs):
+        got: dict[str, dict[str, Any]] = {}
+        for side in (("spacy", "newsgraph") if run % 2 == 0 else ("newsgraph", "spacy")):
+            q = ctx.Queue()
+            proc = ctx.Process(target=_side, args=(side, corpus, limit, jobs, settings, batch_size, q))
+            proc.start()
+            got[side] = q.get()
+            proc.join()
+        got["ratio"] = {"value": round(got["spacy"]["seconds"] / got["newsgraph"]["seconds"], 3)}
+        pairs.append(got)
+    ratios = [p["ratio"]["value"] for p in pairs]
+    mem = [p["newsgraph"]["peak_worker_mb"] for p in pairs]
+    n = pairs[0]["newsgraph"]["articles"]
+    return {
+        "corpus": str(corpus), "articles": n, "jobs": jobs, "spacy_batch_size": batch_size,
+        "stages": list(settings.stages),
+        "runs": [{"first": "spacy" if i % 2 == 0 else "newsgraph",
+                  "spacy_s": round(p["spacy"]["seconds"], 2), "newsgraph_s": round(p["newsgraph"]["seconds"], 2),
+                  "newsgraph_articles_per_s": round(n / p["newsgraph"]["seconds"], 2),
+                  "ratio_to_spacy": p["ratio"]["value"], "peak_worker_mb": p["newsgraph"]["peak_worker_mb"],
+                  "spacy_peak_worker_mb": p["spacy"]["peak_worker_mb"]} for i, p in enumerate(pairs)],
+        "ratio_to_spacy": {"min": min(ratios), "median": statistics.median(ratios), "max": max(ratios)},
+        "peak_worker_mb": {"min": min(mem), "median": statistics.median(mem), "max": max(mem)},
+    }
+
+
 API_PATHS = (
     "/api/articles?limit=20", "/api/articles?q=brexit&limit=20", "/api/entities?limit=50",
     "/api/events?limit=50", "/api/events?actor=GBR&limit=50", "/api/quotes?limit=50", "/api/dyads?limit=50",

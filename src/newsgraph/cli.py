@@ -547,21 +547,34 @@ def bench(
     api_db: Annotated[str | None, typer.Option("--api-db", help="Instead: latency of the REST API and pages "
                                                                 "served over this database (file or URL).")] = None,
     rounds: Annotated[int, typer.Option(help="Requests per endpoint for --api-db.")] = 20,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="With --corpus: compare with this many processes "
+                                      "on each side (spaCy's nlp.pipe(n_process=N) against "
+                                      "'analyze --jobs N'), in --runs fresh runs each.")] = 1,
+    runs: Annotated[int, typer.Option(help="With --jobs > 1: pairs of runs, alternating which goes first.")] = 3,
     config: ConfigOpt = None,
 ) -> None:
     """Measure throughput (articles/s, words/s) and peak memory next to bare spaCy on the same
     articles; or, with --api-db, the p50/p95 latency of the main API endpoints and pages.
 
+    With --jobs 1 (the default) both run in this process, article by article, alternating which
+    goes first, and the seconds each stage takes are printed.  With --jobs N each side runs --runs
+    times in a fresh process with N workers; the ratio's min / median / max and the workers' peak
+    resident memory are printed.
+
     Examples:  newsgraph bench --corpus articles.jsonl --limit 100
+               newsgraph bench --corpus articles.jsonl --limit 500 --jobs 2 --runs 3
                newsgraph bench --api-db news.db
     """
-    from .bench import run_api_bench, run_bench
+    from .bench import run_api_bench, run_bench, run_bench_jobs
 
     settings = _settings(config)
     if api_db is not None:
         print(json.dumps(run_api_bench(api_db, rounds=rounds, settings=settings), indent=2))
     elif corpus is not None:
-        print(json.dumps(run_bench(corpus, settings=settings, limit=limit), indent=2))
+        if jobs > 1:
+            print(json.dumps(run_bench_jobs(corpus, settings=settings, limit=limit, jobs=jobs, runs=runs), indent=2))
+        else:
+            print(json.dumps(run_bench(corpus, settings=settings, limit=limit), indent=2))
     else:
         err.print("[red]error:[/red] give --corpus FILE.jsonl or --api-db FILE.db")
         raise typer.Exit(2)

@@ -112,6 +112,26 @@ def source_key(doc: RawDocument) -> str:
 
 
 _WORKER_SETTINGS: Settings | None = None
+_WARMED: set[str] = set()  # repr of the settings a process is warmed for
+_WARM_UP = ("WASHINGTON (Reuters) - President Joe Biden said on Monday that the United States would send "
+            "$5 million in aid to Ukraine, and police arrested 12 protesters in Paris last week.")
+
+
+def warm(settings: Settings) -> None:
+    """Load the model and every table the stages read, once per process, by analysing a short
+    built-in text: done before worker processes are forked, they share it all (copy-on-write)
+    instead of each loading it again."""
+    if repr(settings) in _WARMED:
+        return
+    from .model import Article
+    from .nlp.spacy_model import load_nlp
+    from .pipeline import annotate
+    from .registry import resolve
+
+    load_nlp(settings.spacy_model)
+    resolve(settings.stages)
+    annotate(Article(id="warm-up", text=_WARM_UP, title=""), settings)
+    _WARMED.add(repr(settings))
 
 
 def _init_worker(settings: Settings) -> None:
@@ -146,6 +166,8 @@ def process_all(docs: Iterable[RawDocument | Rejected], settings: Settings, *,
     import multiprocessing as mp
 
     ctx = mp.get_context("fork") if hasattr(signal, "SIGALRM") else mp.get_context()
+    if ctx.get_start_method() == "fork":
+        warm(settings)
     with ctx.Pool(jobs, initializer=_init_worker, initargs=(settings,)) as pool:
         yield from pool.imap(_work_or_none, todo(), chunksize=max(1, settings.chunk_size))
 

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpanT
 
-__all__ = ["Matcher", "SentenceCoder"]
+__all__ = ["Matcher", "SentenceCoder", "hyphened"]
 
 _HEADS_KEY = "newsgraph_heads"
 
@@ -47,6 +47,18 @@ def _heads(doc: Doc) -> list[int]:
         rel = doc.to_array(HEAD).astype("int64").tolist()  # offsets to the head
         got = doc.user_data[_HEADS_KEY] = [i + int(r) for i, r in enumerate(rel)]
     return list(got)
+
+
+def hyphened(v: Token) -> tuple[str, ...]:
+    """The lemma of a hyphenated word the tokenizer split before ``v`` ("lathi-charged" ->
+    ``lathi-charge`` and ``lathicharge``), or nothing when ``v`` is not the end of one."""
+    doc = v.doc
+    if v.i < 2 or doc[v.i - 1].text != "-" or doc[v.i - 1].whitespace_ or doc[v.i - 2].whitespace_:
+        return ()
+    first = doc[v.i - 2].lower_
+    if not first.isalpha():
+        return ()
+    return (f"{first}-{v.lemma_.lower()}", f"{first}{v.lemma_.lower()}")
 
 
 def by_depth(sent: SpanT) -> list[Token]:
@@ -170,7 +182,10 @@ class Matcher(PartyFinder):
         return v.i + 1 < len(self.doc) and self.doc[v.i + 1].lower_ == prt and self.doc[v.i + 1].dep_ == "prt"
 
     def verb_pattern(self, v: Token) -> Pattern | None:
-        pats = self.lex.verbs.get(v.lemma_.lower()) or self.lex.verbs.get(v.text.lower())
+        pats = None
+        for whole in hyphened(v):  # "lathi-charged", split by the tokenizer: the whole word first
+            pats = pats or self.lex.verbs.get(whole)
+        pats = pats or self.lex.verbs.get(v.lemma_.lower()) or self.lex.verbs.get(v.text.lower())
         if not pats:
             return None
         keys: set[str] | None = None

@@ -139,6 +139,8 @@ class Matcher(PartyFinder):
                     for cc in h.children:
                         if cc.dep_ == "conj":
                             keys |= self._noun_keys(cc)
+                        elif cc.dep_ == "amod" and cc.i == v.i + 1:
+                            keys.add(cc.lemma_.lower())  # "shot dead 98 rioters": a result, parsed as a modifier
             if c.dep_ == "acomp":
                 keys.add(c.lemma_.lower())
         return keys

@@ -51,7 +51,8 @@ def _heads(doc: Doc) -> list[int]:
 
 def hyphened(v: Token) -> tuple[str, ...]:
     """The lemma of a hyphenated word the tokenizer split before ``v`` ("lathi-charged" ->
-    ``lathi-charge`` and ``lathicharge``), or nothing when ``v`` is not the end of one."""
+    ``lathi-charge`` and ``lathicharge``; the noun "lathi-charge" likewise), or nothing when ``v``
+    is not the end of one."""
     doc = v.doc
     if v.i < 2 or doc[v.i - 1].text != "-" or doc[v.i - 1].whitespace_ or doc[v.i - 2].whitespace_:
         return ()
@@ -147,7 +148,7 @@ class Matcher(PartyFinder):
 
     def _noun_keys(self, h: Token) -> set[str]:
         lem = h.lemma_.lower()
-        keys = {lem, h.text.lower()}
+        keys = {lem, h.text.lower(), *hyphened(h)}
         mods = [c for c in h.children if c.dep_ in ("compound", "amod") and c.i < h.i]
         for m in mods:  # "the ceasefire agreement", "mediation efforts"
             if m.dep_ == "compound" and m.pos_ == "NOUN":
@@ -207,7 +208,10 @@ class Matcher(PartyFinder):
         return None
 
     def noun_pattern(self, n: Token) -> Pattern | None:
-        pats = self.lex.nouns.get(n.lemma_.lower()) or self.lex.nouns.get(n.text.lower())
+        pats = None
+        for whole in hyphened(n):  # "a lathi-charge", split by the tokenizer
+            pats = pats or self.lex.nouns.get(whole)
+        pats = pats or self.lex.nouns.get(n.lemma_.lower()) or self.lex.nouns.get(n.text.lower())
         if not pats and n.lemma_.lower() in self.lex.containers:
             # "a mediation effort", "an aid package", "1,000 tons of grain": the inner event noun
             for c in n.children:

@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..actors import lexicon
-from ..actors.lexicon import MEMBER_WORDS
+from ..actors.compose import role_of
 from .gender import first_name_gender, pronoun_gender, role_gender
 from .names import NAME_TITLES, span_gender
 from .pronouns import PRONOUNS, SUBJECT_DEPS, Seen, kind_agrees, resolve
@@ -259,10 +259,10 @@ class MentionIndex:
         table = role_nouns().get(low)
         if (table is not None and table.type == "PERSON") or role_gender(low):
             kind = "PERSON"
-        elif low in lexicon().role_words or t.lower_ in lexicon().role_words or (
-                t.lower_ in MEMBER_WORDS and any(c.dep_ in ("compound", "amod") and c.lower_ in lexicon().role_words
-                                                 for c in t.children)):
-            # "the army": it; "a soldier": he or it; "police sources", "cid officials": the role's members
+        elif low in lexicon().role_words or t.lower_ in lexicon().role_words or any(
+                c.dep_ in ("compound", "amod") and c.i < t.i and role_of(f"{c.lower_} {low}") for c in t.children):
+            # "the army": it; "a soldier": he or it; "the police inspector"; "police sources", "cid
+            # officials": the role's members
             kind = "GROUP" if t.tag_ in ("NNS", "NNPS") else "NOMINAL"
         else:
             return None

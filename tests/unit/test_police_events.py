@@ -109,3 +109,10 @@ def test_we_in_a_quotation_is_the_speaker() -> None:
     # the speaker of the next sentence, when the quotation runs on
     ev = _analysed('"We detained the driver at the toll gate. He had no papers," the police inspector said.')
     assert [(e.code, _src(e)) for e in ev if e.code == "173"] == [("173", "---COP")]
+
+
+def test_picking_up_checking_and_rushing_by_the_police() -> None:
+    assert [(e.code, _src(e)) for e in _events("The police picked them up on Monday.")] == [("173", "---COP")]
+    assert not [e for e in _events("He picked up the phone on Monday.") if e.code == "173"]
+    assert [e.code for e in _events("Policemen checked the car near the toll gate.")] == ["091"]
+    assert [e.code for e in _events("Senior police officials rushed to the town on Monday.")] == ["153"]

@@ -7,7 +7,9 @@ stage calls instead of resolving names or pronouns itself.
   refers to (``antecedents`` gives both people of "Smith and Jones ... they");
 - ``refers_to(i)``: either of the above; ``actor_at(i)``: that entity's actor code;
 - ``antecedent_token(i)``: the head token of the phrase a pronoun refers back to, also when that
-  phrase names no entity ("the army said it ..."), for the event coder, which codes such phrases.
+  phrase names no entity ("the army said it ..."), for the event coder, which codes such phrases;
+  "we", "us" and "our" in reported speech refer to the speaker ("we detained him," a police officer
+  said).
 
 Building walks the tokens once, in text order, keeping the mentions seen so far (named mentions,
 resolved pronouns and role nouns, and unnamed actor phrases headed by a role word of the actor

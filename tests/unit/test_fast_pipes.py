@@ -48,10 +48,9 @@ def test_every_token_attribute_equals_the_stock_pipeline() -> None:
 
 
 def test_rules_it_cannot_read_leave_the_stock_component() -> None:
-    class Ruler:  # a rule with a quantifier, which the drop-in does not implement
-        patterns = [{"patterns": [[{"LOWER": "a", "OP": "+"}]], "attrs": {}, "index": 0}]
-        attrs = [{}]
-        indices = [0]
+    from types import SimpleNamespace
 
+    ruler = SimpleNamespace(  # a rule with a quantifier, which the drop-in does not implement
+        patterns=[{"patterns": [[{"LOWER": "a", "OP": "+"}]], "attrs": {}, "index": 0}], attrs=[{}], indices=[0])
     with pytest.raises(Unsupported):
-        FastAttributeRuler().init_from(Ruler(), load_stock_nlp().vocab)
+        FastAttributeRuler().init_from(ruler, load_stock_nlp().vocab)

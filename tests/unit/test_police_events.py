@@ -42,3 +42,77 @@ def test_agent_in_a_cause_phrase() -> None:
 def test_indian_police_forces_are_coded_as_police() -> None:
     ev = _events("The Central Reserve Police Force fired tear gas shells at the mob.")
     assert any(e.code == "175" and _src(e) == "INDCOP" for e in ev), [(e.code, _src(e)) for e in ev]
+
+
+def _analysed(text: str) -> list[Event]:
+    """Events of the full default pipeline (entities and the mention layer included)."""
+    from newsgraph import analyze
+
+    return list(analyze(text).events)
+
+
+def test_questioning_and_searching_are_investigations_only_when_the_police_do_them() -> None:
+    ev = _events("The police questioned the two suspects for six hours on Monday.")
+    assert [(e.code, _src(e)) for e in ev] == [("091", "---COP")]
+    ev = _events("Detectives interrogated the driver at the station.")
+    assert [e.code for e in ev] == ["091"]
+    # the same verb said of anyone else keeps its own sense: no investigation
+    assert not [e for e in _events("The opposition questioned the budget on Monday.") if e.code.startswith("09")]
+    assert not [e for e in _events("Rescuers searched the rubble for survivors.") if e.code.startswith("09")]
+
+
+def test_a_watch_kept_or_security_tightened_is_a_police_alert_the_police_are_implied_in() -> None:
+    ev = _events("Constables were keeping a close watch on the bus stand.")
+    assert [(e.code, _src(e)) for e in ev] == [("151", "---COP")]
+    ev = _events("Security has been tightened around the stadium.")
+    assert [(e.code, _src(e)) for e in ev] == [("151", "---COP")]
+    assert ev[0].source is not None and ev[0].source.name is None  # implied: no words name it
+    # a watch kept by anyone else is no police alert
+    assert not _events("Traders kept a close watch on the price of onions.")
+
+
+def test_a_hyphenated_police_act_split_by_the_tokenizer_is_looked_up_whole() -> None:
+    ev = _events("The policemen lathi-charged the stone-throwing crowd near the bridge.")
+    assert any(e.code == "175" for e in ev), [(e.code, e.trigger.text) for e in ev]
+    ev = _events("The police resorted to a lathi-charge near the bridge.")
+    assert [(e.code, _src(e)) for e in ev] == [("175", "---COP")]
+
+
+def test_members_of_a_police_unit_are_police() -> None:
+    from newsgraph.actors.compose import role_of
+
+    assert role_of("cid official") == "COP" and role_of("army officer") == "MIL"
+    assert role_of("official") == "GOV"  # alone an official is the government's
+    ev = _events("The CID officials interrogated the driver on Sunday.")
+    assert [(e.code, _src(e)) for e in ev] == [("091", "---COP")]
+
+
+def test_shot_dead_is_a_killing_and_died_in_firing_by_the_police() -> None:
+    ev = _events("Constables shot dead two robbers near the highway on Sunday.")
+    assert [(e.code, _src(e)) for e in ev] == [("1823", "---COP")]
+    ev = _events("Officials said four men had died in police firing at the border.")
+    assert [(e.code, _src(e)) for e in ev if e.code == "1823"] == [("1823", "---COP")]
+
+
+def test_booked_under_a_law_and_recovered_arms() -> None:
+    ev = _events("Twelve men have been booked under the Arms Act.")
+    assert [(e.code, _src(e)) for e in ev] == [("173", "---COP")]
+    assert not [e for e in _events("She booked a ticket for the evening train.") if e.code == "173"]
+    ev = _events("Two pistols and ten cartridges were recovered from the men.")
+    assert [(e.code, _src(e)) for e in ev] == [("1711", "---COP")]
+    assert not _events("The divers recovered two bodies from the river.")
+
+
+def test_we_in_a_quotation_is_the_speaker() -> None:
+    ev = _analysed('"We are keeping a close watch on the highway," a senior police officer said on Monday.')
+    assert [(e.code, _src(e)) for e in ev] == [("151", "---COP")]
+    # the speaker of the next sentence, when the quotation runs on
+    ev = _analysed('"We detained the driver at the toll gate. He had no papers," the police inspector said.')
+    assert [(e.code, _src(e)) for e in ev if e.code == "173"] == [("173", "---COP")]
+
+
+def test_picking_up_checking_and_rushing_by_the_police() -> None:
+    assert [(e.code, _src(e)) for e in _events("The police picked them up on Monday.")] == [("173", "---COP")]
+    assert not [e for e in _events("He picked up the phone on Monday.") if e.code == "173"]
+    assert [e.code for e in _events("Policemen checked the car near the toll gate.")] == ["091"]
+    assert [e.code for e in _events("Senior police officials rushed to the town on Monday.")] == ["153"]

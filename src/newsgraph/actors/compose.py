@@ -20,8 +20,8 @@ import re
 from functools import lru_cache
 
 from ..datafiles import tsv_rows
+from .lexicon import MEMBER_WORDS, lexicon
 from .lexicon import code_phrase as _lexicon_code_phrase
-from .lexicon import lexicon
 
 __all__ = ["code_phrase", "compose", "country_of", "role_of"]
 
@@ -83,6 +83,8 @@ def role_of(lemma: str) -> str | None:
     for form in (last, last + "s", last + "es", last[:-1] + "ies" if last.endswith("y") else ""):
         if form and " ".join([*first, form]) in table:
             return table[" ".join([*first, form])]
+    if first and (last in MEMBER_WORDS or last + "s" in MEMBER_WORDS):
+        return role_of(" ".join(first))  # "cid official": a member of the police is police
     return None
 
 

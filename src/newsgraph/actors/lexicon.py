@@ -249,17 +249,38 @@ _TITLES = frozenset({"president", "prime", "pm", "chancellor", "king", "queen", 
 
 
 
+# words for the members of any organisation: alone they are officials (GOV), after a role word the
+# role's members ("cid officials", "police sources", "army officers")
+MEMBER_WORDS = frozenset({"official", "officials", "officer", "officers", "personnel", "staff", "source",
+                          "sources", "spokesman", "spokeswoman", "spokesperson", "team", "teams"})
+
+
 def role_of_words(words: list[str]) -> str | None:
     """The role code named by a sequence of lower-case words ("foreign", "minister") or None.
 
     The rightmost, then longest, match wins: it is the head of the phrase ("opposition leader").
+    A word for members of any organisation ("officials", "personnel": ``MEMBER_WORDS``) matched
+    alone takes the role of a role word right before it: "cid officials", "army personnel" are the
+    police's and the army's, as "police officials" is.
     """
     by_last = lexicon().roles_by_last
-    for j in range(len(words) - 1, -1, -1):
+
+    def ending_at(j: int) -> tuple[int, str] | None:
         for pat, code in by_last.get(words[j], ()):  # longest first
             k = len(pat)
             if j + 1 >= k and tuple(words[j + 1 - k:j + 1]) == pat:
-                return code
+                return k, code
+        return None
+
+    for j in range(len(words) - 1, -1, -1):
+        got = ending_at(j)
+        if got is not None:
+            k, code = got
+            if k == 1 and words[j] in MEMBER_WORDS and j > 0:
+                owner = ending_at(j - 1)
+                if owner is not None:
+                    return owner[1]
+            return code
     return None
 
 

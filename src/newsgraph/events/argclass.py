@@ -6,7 +6,10 @@ A noun phrase head gets its classes from, in turn, the word classes of ``data/ev
 label (PERSON, ORG, NORP, GPE/LOC/FAC, MONEY), the entity stage's type and the actor code of the
 party it stands for (``PartyFinder.parties``: pronouns resolved by the mention layer, actor codes
 from the actor lexicon).  Codes with a military, rebel, insurgent, militia or spy role make it
-``armed``; a named person, ``person``; any other actor, ``org``.  ``actor`` is any of these, and
+``armed``; a named person, ``person``; any other actor, ``org``.  A police role (``COP``, by actor
+code or role word: "the police", "the constable", the ``CRPF``) also makes it ``police``, so a
+word that is an act of law enforcement only when the police do it ("police searched the house",
+"questioned the accused") can be told apart from the same word said of anyone else.  ``actor`` is any of these, and
 ``any`` is given to every argument that is there at all.
 """
 
@@ -25,9 +28,12 @@ if TYPE_CHECKING:
 
     from .parties import PartyFinder
 
-__all__ = ["ArgClasser", "word_classes"]
+__all__ = ["PARSE_CLASSES", "ArgClasser", "word_classes"]
 
 _ARMED_ROLES = ("MIL", "REB", "INS", "UAF", "SPY")
+_POLICE_ROLE = "COP"
+# the classes the parse gives (entities, actor codes, spaCy labels); the others are word classes
+PARSE_CLASSES = frozenset({"person", "org", "armed", "police", "actor", "place", "money", "any"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 _PART_WORDS = frozenset({"most", "much", "part", "share", "half", "portion", "bulk", "rest", "all", "some",
                          "million", "billion", "thousand", "hundred", "lot", "amount", "sum", "none"})
@@ -90,17 +96,24 @@ class ArgClasser:
             out.add("person")
         # the actor the phrase itself stands for: a name, a pronoun's antecedent, a role word ("the
         # army"); not a thing with an actor modifier ("New Zealand's darkest days")
-        stands = h.pos_ in ("PROPN", "PRON") or e is not None or role_of(lem) is not None
+        role = role_of(lem)
+        if role is None and mods and mods[-1].i == h.i - 1:  # "the crime branch", "cid officials"
+            role = role_of(f"{mods[-1].lemma_.lower()} {lem}")
+        stands = h.pos_ in ("PROPN", "PRON") or e is not None or role is not None
         if stands and lem not in _PART_WORDS:
-            role = role_of(lem)
             if role is not None:  # a role word stands for an actor even when no party is coded
                 out.add("armed" if role in _ARMED_ROLES else "org")
+                if role == _POLICE_ROLE:
+                    out.add("police")
             for party in self.f.parties(h):
                 code = party.actor or ""
                 ent = self.f.tok_entity.get(party.token)  # a pronoun's antecedent, when resolved
                 if ent is not None and ent.type == "PERSON":
                     out.add("person")
-                if any(code[i:i + 3] in _ARMED_ROLES for i in range(3, len(code), 3)):
+                roles = [code[i:i + 3] for i in range(3, len(code), 3)]
+                if _POLICE_ROLE in roles:
+                    out.add("police")
+                if any(r in _ARMED_ROLES for r in roles):
                     out.add("armed")
                 elif "person" not in out:
                     out.add("org")
@@ -130,7 +143,10 @@ class ArgClasser:
         if slot == "subj":
             if passive:
                 return [p for c in kids if c.dep_ == "agent" for p in _pobjs(c)]
-            return [c for c in kids if c.dep_ in ("nsubj", "csubj")]
+            subj = [c for c in kids if c.dep_ in ("nsubj", "csubj")]
+            if not subj and v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX") and v.head.i != v.i:
+                return self.verb_slot(v.head, slot, None)  # "searched the house and recovered arms"
+            return subj
         if slot == "obj":
             objs = [c for c in kids if c.dep_ in _OBJ_DEPS or (passive and c.dep_ == "nsubjpass")]
             if prt:

@@ -70,6 +70,12 @@ def _cause_agents(c: Candidate, finder: PartyFinder, lex: Lexicon) -> list[Party
         if prep.dep_ != "prep" or prep.lemma_ not in _CAUSE_PREPS:
             continue
         for n in prep.children:
+            if n.dep_ == "pcomp" and n.tag_ == "VBG" and _force(lex.verbs.get(n.lemma_.lower())):
+                # "in police firing" parsed as a clause: "police" the subject of "firing"
+                acting = [p for c in n.children if c.dep_ == "nsubj" for p in finder.parties(c)
+                          if p.actor and len(p.actor) > 3]
+                if acting:
+                    return acting
             if n.dep_ != "pobj":
                 continue
             # "in police firing" parsed as "police" + a participle: the actor itself acted

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpanT
 
-__all__ = ["Matcher", "SentenceCoder"]
+__all__ = ["Matcher", "SentenceCoder", "hyphened"]
 
 _HEADS_KEY = "newsgraph_heads"
 
@@ -47,6 +47,19 @@ def _heads(doc: Doc) -> list[int]:
         rel = doc.to_array(HEAD).astype("int64").tolist()  # offsets to the head
         got = doc.user_data[_HEADS_KEY] = [i + int(r) for i, r in enumerate(rel)]
     return list(got)
+
+
+def hyphened(v: Token) -> tuple[str, ...]:
+    """The lemma of a hyphenated word the tokenizer split before ``v`` ("lathi-charged" ->
+    ``lathi-charge`` and ``lathicharge``; the noun "lathi-charge" likewise), or nothing when ``v``
+    is not the end of one."""
+    doc = v.doc
+    if v.i < 2 or doc[v.i - 1].text != "-" or doc[v.i - 1].whitespace_ or doc[v.i - 2].whitespace_:
+        return ()
+    first = doc[v.i - 2].lower_
+    if not first.isalpha():
+        return ()
+    return (f"{first}-{v.lemma_.lower()}", f"{first}{v.lemma_.lower()}")
 
 
 def by_depth(sent: SpanT) -> list[Token]:
@@ -127,13 +140,15 @@ class Matcher(PartyFinder):
                     for cc in h.children:
                         if cc.dep_ == "conj":
                             keys |= self._noun_keys(cc)
+                        elif cc.dep_ == "amod" and cc.i == v.i + 1:
+                            keys.add(cc.lemma_.lower())  # "shot dead 98 rioters": a result, parsed as a modifier
             if c.dep_ == "acomp":
                 keys.add(c.lemma_.lower())
         return keys
 
     def _noun_keys(self, h: Token) -> set[str]:
         lem = h.lemma_.lower()
-        keys = {lem, h.text.lower()}
+        keys = {lem, h.text.lower(), *hyphened(h)}
         mods = [c for c in h.children if c.dep_ in ("compound", "amod") and c.i < h.i]
         for m in mods:  # "the ceasefire agreement", "mediation efforts"
             if m.dep_ == "compound" and m.pos_ == "NOUN":
@@ -170,7 +185,10 @@ class Matcher(PartyFinder):
         return v.i + 1 < len(self.doc) and self.doc[v.i + 1].lower_ == prt and self.doc[v.i + 1].dep_ == "prt"
 
     def verb_pattern(self, v: Token) -> Pattern | None:
-        pats = self.lex.verbs.get(v.lemma_.lower()) or self.lex.verbs.get(v.text.lower())
+        pats = None
+        for whole in hyphened(v):  # "lathi-charged", split by the tokenizer: the whole word first
+            pats = pats or self.lex.verbs.get(whole)
+        pats = pats or self.lex.verbs.get(v.lemma_.lower()) or self.lex.verbs.get(v.text.lower())
         if not pats:
             return None
         keys: set[str] | None = None
@@ -190,7 +208,10 @@ class Matcher(PartyFinder):
         return None
 
     def noun_pattern(self, n: Token) -> Pattern | None:
-        pats = self.lex.nouns.get(n.lemma_.lower()) or self.lex.nouns.get(n.text.lower())
+        pats = None
+        for whole in hyphened(n):  # "a lathi-charge", split by the tokenizer
+            pats = pats or self.lex.nouns.get(whole)
+        pats = pats or self.lex.nouns.get(n.lemma_.lower()) or self.lex.nouns.get(n.text.lower())
         if not pats and n.lemma_.lower() in self.lex.containers:
             # "a mediation effort", "an aid package", "1,000 tons of grain": the inner event noun
             for c in n.children:

@@ -7,7 +7,9 @@ stage calls instead of resolving names or pronouns itself.
   refers to (``antecedents`` gives both people of "Smith and Jones ... they");
 - ``refers_to(i)``: either of the above; ``actor_at(i)``: that entity's actor code;
 - ``antecedent_token(i)``: the head token of the phrase a pronoun refers back to, also when that
-  phrase names no entity ("the army said it ..."), for the event coder, which codes such phrases.
+  phrase names no entity ("the army said it ..."), for the event coder, which codes such phrases;
+  "we", "us" and "our" in reported speech refer to the speaker ("we detained him," a police officer
+  said).
 
 Building walks the tokens once, in text order, keeping the mentions seen so far (named mentions,
 resolved pronouns and role nouns, and unnamed actor phrases headed by a role word of the actor
@@ -22,6 +24,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..actors import lexicon
+from ..actors.compose import role_of
 from ..nlp.spacy_model import sentences, tokens
 from .gender import first_name_gender, pronoun_gender, role_gender
 from .names import NAME_TITLES, span_gender
@@ -37,6 +40,9 @@ ROLE_WINDOW = 15  # sentences back in which "the senator" looks for its antecede
 _OBJECT_DEPS = frozenset({"dobj", "dative", "iobj"})
 _ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr"})
 _REFLEXIVE = frozenset({"himself", "herself", "itself", "themselves"})
+WE_PRONOUNS = frozenset({"we", "us", "our", "ours", "ourselves"})
+# quotation marks, straight, curly, doubled and as mojibake ("â€œ"): a sentence holding one is quoted speech
+_QUOTE_MARKS = ('"', "\u201c", "\u201d", "''", "``", "\u00e2\u20ac")
 
 
 @lru_cache(maxsize=1)
@@ -201,6 +207,40 @@ class MentionIndex:
             if got is not None and len(got.entities) == 1 and subj and t.head.lemma_.lower() in speech \
                     and types.get(got.entities[0]) == "PERSON":
                 speaker = (got.entities[0], got.origin, sent_of[t.i])
+        self._first_person(sent_of, {s.token: s for s in history}, speech)
+
+    def _first_person(self, sent_of: list[int], seen_at: dict[int, Seen], speech: frozenset[str]) -> None:
+        """"we", "us", "our" in reported speech stand for the speaker's side: the subject of the speech
+        verb of their sentence ("we will detain them," the commissioner said), or, in a quotation
+        that runs over two sentences, of the sentence right after or before it.  The speaker is any
+        mention already seen (a name, a resolved pronoun, an unnamed actor such as "a police
+        official"); with no speaker the pronoun stays unresolved."""
+        doc = self.doc
+        sents = sentences(doc)
+        toks = tokens(doc)
+        speakers: dict[int, tuple[int, Seen]] = {}  # sentence -> (speech verb, its subject's mention)
+        for k, sent in enumerate(sents):
+            for v in toks[sent.start:sent.end]:
+                if v.lemma_.lower() not in speech or v.pos_ not in ("VERB", "AUX"):
+                    continue
+                subj = next((c for c in v.children if c.dep_ in SUBJECT_DEPS), None)
+                seen = seen_at.get(subj.i) if subj is not None and subj.lower_ not in WE_PRONOUNS else None
+                if seen is not None:
+                    speakers.setdefault(k, (v.i, seen))
+        for t in toks:
+            if t.lower_ not in WE_PRONOUNS or t.pos_ != "PRON" or t.i in self._ante:
+                continue
+            k = sent_of[t.i]
+            quoted = any(q in sents[k].text for q in _QUOTE_MARKS)
+            for kk in (k, k + 1, k - 1):
+                got = speakers.get(kk)
+                if got is None or (kk != k and not quoted):
+                    continue
+                verb, seen = got
+                if kk == k and not quoted and not any(a.i == verb for a in t.ancestors):
+                    continue  # outside a quotation only inside the reported clause itself
+                self._ante[t.i] = Seen(t.i, seen.entities, k, t.dep_ in SUBJECT_DEPS, seen.origin)
+                break
 
     def _noun(self, t: Token, sent_of: list[int], history: list[Seen], types: dict[str, str]) -> Seen | None:
         """A role noun resolved to the last compatible entity ("the senator"), else an unnamed actor
@@ -223,8 +263,11 @@ class MentionIndex:
         table = role_nouns().get(low)
         if (table is not None and table.type == "PERSON") or role_gender(low):
             kind = "PERSON"
-        elif low in lexicon().role_words or t.lower_ in lexicon().role_words:
-            kind = "GROUP" if t.tag_ in ("NNS", "NNPS") else "NOMINAL"  # "the army": it; "a soldier": he or it
+        elif low in lexicon().role_words or t.lower_ in lexicon().role_words or any(
+                c.dep_ in ("compound", "amod") and c.i < t.i and role_of(f"{c.lower_} {low}") for c in t.children):
+            # "the army": it; "a soldier": he or it; "the police inspector"; "police sources", "cid
+            # officials": the role's members
+            kind = "GROUP" if t.tag_ in ("NNS", "NNPS") else "NOMINAL"
         else:
             return None
         pid = f"@{t.i}"

@@ -170,8 +170,31 @@ def stages_markdown() -> str:
             lines.append(f"| `{st.name}` | `{key}` | `{shown}` |")
     lines += ["", "Plugins add stages through the `newsgraph.stages` entry-point group: the entry point names a",
               "module whose `@stage` decorators register its stages; add their names to `stages` in your",
-              "config to run them."]
+              "config to run them.", "", *SPACY_SECTION]
     return "\n".join(lines) + "\n"
+
+
+SPACY_SECTION = [
+    "## What the stages read from spaCy", "",
+    "The article is parsed once (`pipeline.annotate`, `nlp.spacy_model.parse_text`) by the model named",
+    "in `spacy_model`; every stage reads that one Doc. Every component of `en_core_web_sm` is read by",
+    "some stage, so all of them run:", "",
+    "| component | sets | read by |", "|---|---|---|",
+    "| tokenizer | tokens, offsets | every stage |",
+    "| tok2vec, tagger | fine tags (`tag_`) | mentions, quotes, events, amounts, places, the clause layer |",
+    "| parser | dependencies, heads, sentences | every stage but themes and tone (tone reads tokens only) |",
+    "| attribute_ruler | coarse POS (`pos_`), morphology | every stage (timexes: the tense check) |",
+    "| lemmatizer | lemmas | cue verbs, triggers, role nouns, themes, tone, the clause layer |",
+    "| ner | entity spans and labels | entities, places, amounts, quotes, events (argument classes) |", "",
+    "Two of them run as same-output drop-ins (`nlp/fast_pipes.py`): the attribute ruler computes each",
+    "distinct token shape's attributes once instead of matching ~180 rules over every token, and the",
+    "lemmatizer keeps the stock lemmatizer's answer per (word, POS, morphology) and looks words up in",
+    "sets instead of lists. `tests/unit/test_fast_pipes.py` compares every token attribute with the",
+    "stock pipeline. Two more parses are made per article when needed: a title-cased headline",
+    "re-parsed in sentence case, and a datelined first sentence re-parsed without its dateline",
+    "(events stage). The Doc's text, token list and sentence list are built once",
+    "(`doc_text`, `tokens`, `sentences`) and shared by the stages. Speed figures: docs/benchmarks.md.",
+]
 
 
 def snapshot() -> dict[str, dict[str, object]]:

@@ -191,7 +191,7 @@ def test_the_coder_codes_countries_and_institutions_as_the_actor_lexicon_does() 
 
 
 def test_sentence_tokens_are_tried_deepest_last_in_one_pass() -> None:
-    from newsgraph.events.triggers import by_depth, tree_depth
+    from newsgraph.events.walk import by_depth, tree_depth
 
     doc = load_nlp()("The minister, who had flown in from Brussels on Monday, said talks with the union "
                      "would resume after the strike ended. Officials in the capital declined to comment.")

@@ -12,109 +12,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..actors import compose as _actors
-from ..clauses import clauses
 from .argclass import ArgClasser
 from .candidate import Candidate
 from .frames import frame_event, modal_shift, speech_event
 from .parties import QUANTITY, TARGET_PREPS, Party, PartyFinder
 from .patterns import NO_EVENT, Pattern
+from .walk import by_depth, clause_modality, clause_verb, describes, hyphened
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpanT
+    from spacy.tokens import Token
 
-__all__ = ["Matcher", "SentenceCoder", "hyphened"]
-
-_HEADS_KEY = "newsgraph_heads"
-
-
-def tree_depth(t: Token) -> tuple[int, int]:
-    """(depth in the parse tree, index): the order in which a sentence's tokens are tried."""
-    d = 0
-    cur = t
-    while cur.head.i != cur.i and d < 50:
-        cur = cur.head
-        d += 1
-    return d, t.i
-
-
-def _heads(doc: Doc) -> list[int]:
-    """The head index of every token of ``doc``, read in one call and kept on the Doc."""
-    got = doc.user_data.get(_HEADS_KEY)
-    if got is None:
-        from spacy.attrs import HEAD
-
-        rel = doc.to_array(HEAD).astype("int64").tolist()  # offsets to the head
-        got = doc.user_data[_HEADS_KEY] = [i + int(r) for i, r in enumerate(rel)]
-    return list(got)
-
-
-def hyphened(v: Token) -> tuple[str, ...]:
-    """The lemma of a hyphenated word the tokenizer split before ``v`` ("lathi-charged" ->
-    ``lathi-charge`` and ``lathicharge``; the noun "lathi-charge" likewise), or nothing when ``v``
-    is not the end of one."""
-    doc = v.doc
-    if v.i < 2 or doc[v.i - 1].text != "-" or doc[v.i - 1].whitespace_ or doc[v.i - 2].whitespace_:
-        return ()
-    first = doc[v.i - 2].lower_
-    if not first.isalpha():
-        return ()
-    return (f"{first}-{v.lemma_.lower()}", f"{first}{v.lemma_.lower()}")
-
-
-def by_depth(sent: SpanT) -> list[Token]:
-    """The tokens of ``sent`` sorted by :func:`tree_depth`, computed from the heads in one pass.
-
-    A token's depth is its head's plus one (capped at 50, as in ``tree_depth``), so each head is
-    read once instead of walking up from every token.
-    """
-    heads = _heads(sent.doc)
-    lo, hi = sent.start, sent.end
-    depth: dict[int, int] = {}
-    for i in range(lo, hi):
-        chain: list[int] = []
-        cur = i
-        while cur not in depth:
-            if not lo <= cur < hi:  # a head outside the span: fall back to the walk
-                break
-            h = heads[cur]
-            if h == cur:
-                depth[cur] = 0
-                break
-            chain.append(cur)
-            cur = h
-            if len(chain) > 50:
-                break
-        if cur in depth and len(chain) <= 50:
-            base = depth[cur]
-            for k, j in enumerate(reversed(chain), 1):
-                depth[j] = min(base + k, 50)
-    return sorted(sent, key=lambda t: (depth[t.i], t.i) if t.i in depth else tree_depth(t))
-
-
-def clause_verb(t: Token) -> Token:
-    """The head of the clause that holds ``t`` (the clause layer's)."""
-    return clauses(t.doc).head_of(t)
-
-
-def _modality(v: Token) -> tuple[bool, str]:
-    """(negated, modality) of the clause of ``v``, from the clause layer."""
-    cl = clauses(v.doc).clause_of(v)
-    return cl.negated, cl.modality.value
-
-
-def _describes(v: Token) -> bool:
-    """Whether verb ``v`` describes its noun rather than tells an act: a participial modifier ("a
-    group backing Clinton") or a present-tense relative clause without an auxiliary ("senators who
-    oppose the bill")."""
-    if v.dep_ == "acl" and v.tag_ in ("VBG", "VBN"):
-        return True
-    if v.tag_ == "VBG" and v.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos") and any(
-            c.dep_ in ("compound", "amod", "det") and c.i < v.i for c in v.children):
-        return True  # the same, parsed as a noun phrase headed by the participle ("a PAC backing X")
-    return v.dep_ == "relcl" and v.tag_ in ("VBZ", "VBP") and not any(
-        c.dep_ in ("aux", "auxpass") for c in v.children)
-
+__all__ = ["Matcher", "SentenceCoder"]
 
 class Matcher(PartyFinder):
     """The party finder plus trigger lookup: which lexicon pattern a verb or noun matches (a sense
@@ -344,7 +253,7 @@ class SentenceCoder:
         comp = self.complement(v) if (frame or lemma in self.lex.speech) else None
         # the clause layer is read only for a verb that can give an event: a frame verb here, a
         # coded verb below (reading it is free of side effects, so the order does not matter)
-        negated, modality = _modality(v) if frame else (False, "asserted")
+        negated, modality = clause_modality(v) if frame else (False, "asserted")
         srcs, passive = self.c.subjects(v)
         if frame == "intent" and lemma in ("want", "wish", "expect", "need") and any(
                 c.dep_ == "dobj" and self.c.parties(c) for c in v.children):
@@ -384,13 +293,13 @@ class SentenceCoder:
         if got is None:
             return None
         code, pat, noun = got
-        if pat is not None and "stative" in pat.flags and _describes(v):
+        if pat is not None and "stative" in pat.flags and describes(v):
             return None  # "a super PAC backing Clinton": a standing relation, not an event
         if code == NO_EVENT:  # a sense that is no event ("held a campaign rally")
             if noun is not None:
                 self.consumed.add(noun.i)
             return None
-        negated, modality = _modality(v)
+        negated, modality = clause_modality(v)
         if noun is not None:
             self.consumed.add(noun.i)
         tgts = self.c.objects(v, pat if pat and pat.kind == "V" else None)
@@ -496,7 +405,7 @@ class SentenceCoder:
             for c in a.children:
                 if c.dep_ in ("nsubj", "nsubjpass"):
                     srcs = self.c.parties(c)
-        negated, modality = _modality(head if head.pos_ in ("VERB", "AUX") else a)
+        negated, modality = clause_modality(head if head.pos_ in ("VERB", "AUX") else a)
         if pat.code.isdigit():
             for c in a.children:  # "guilty of violating the ceasefire": the act itself
                 if c.dep_ == "prep" and c.lemma_ == "of":
@@ -623,7 +532,7 @@ class SentenceCoder:
                             for p in c.children:
                                 if p.dep_ == "pobj":
                                     tgts = self.c.parties(p)
-        negated, modality = _modality(verb) if verb.pos_ in ("VERB", "AUX") else (False, "asserted")
+        negated, modality = clause_modality(verb) if verb.pos_ in ("VERB", "AUX") else (False, "asserted")
         cand = Candidate(pat.code, n, srcs, tgts, pat.flags, negated if not governed else False,
                          modality if not governed else "asserted", nominal=True, clause=verb)
         cand.confidence = 0.5 - (0.15 if "weak" in pat.flags else 0.0) + 0.05 * len(pat.mods)

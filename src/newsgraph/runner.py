@@ -112,6 +112,7 @@ def source_key(doc: RawDocument) -> str:
 
 
 _WORKER_SETTINGS: Settings | None = None
+WORKER_MAX_DOCS = 2000
 _WARMED: set[str] = set()  # repr of the settings a process is warmed for
 _WARM_UP = ("WASHINGTON (Reuters) - President Joe Biden said on Monday that the United States would send "
             "$5 million in aid to Ukraine, and police arrested 12 protesters in Paris last week.")
@@ -168,8 +169,12 @@ def process_all(docs: Iterable[RawDocument | Rejected], settings: Settings, *,
     ctx = mp.get_context("fork") if hasattr(signal, "SIGALRM") else mp.get_context()
     if ctx.get_start_method() == "fork":
         warm(settings)
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(settings,)) as pool:
-        yield from pool.imap(_work_or_none, todo(), chunksize=max(1, settings.chunk_size))
+    # a worker is replaced after WORKER_MAX_DOCS documents (forked again from the warm parent, so at
+    # no start-up cost): whatever a long run leaves in a worker's caches cannot grow without bound
+    per_task = max(1, settings.chunk_size)
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=(settings,),
+                  maxtasksperchild=max(1, WORKER_MAX_DOCS // per_task)) as pool:
+        yield from pool.imap(_work_or_none, todo(), chunksize=per_task)
 
 
 def _work_or_none(doc: RawDocument | Rejected | None) -> Result | None:

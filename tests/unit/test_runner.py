@@ -59,3 +59,30 @@ def test_the_time_limit_also_holds_outside_the_main_thread() -> None:
     assert not t.is_alive() and len(out) == 2
     assert isinstance(out[0], Rejected) and out[0].code == E.E_TIMEOUT
     assert not isinstance(out[1], Rejected)  # the limit of the first document did not leak into the next
+
+
+def test_recycled_workers_give_the_same_results_in_order(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Workers are replaced after WORKER_MAX_DOCS documents (bounded memory on long runs); the
+    replacements are forked from the warmed parent and answer exactly as one process does."""
+    import os
+
+    import newsgraph.runner as runner
+
+    monkeypatch.setattr(runner, "WORKER_MAX_DOCS", 1)
+    docs = [RawDocument(source=f"d{i}", format="text",
+                        content=f"Talks {i}\n\nOfficials from France met Chinese diplomats in Geneva on day {i}.")
+            for i in range(6)]
+    s = load_settings().with_overrides(chunk_size=1)
+    one = [r.to_json() for r in process_all(docs, s)]  # type: ignore[union-attr]
+    log = tmp_path / "pids"
+    work = runner.process_document
+
+    def logged(d: RawDocument, settings: object) -> object:
+        with open(log, "a") as f:
+            f.write(f"{os.getpid()}\n")
+        return work(d, settings)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(runner, "process_document", logged)
+    two = [r.to_json() for r in process_all(docs, s, jobs=2)]  # type: ignore[union-attr]
+    assert two == one
+    assert len(set(log.read_text().split())) > 2  # more workers than the pool's two: they were replaced

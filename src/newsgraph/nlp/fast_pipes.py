@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 _READ = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}  # the token attributes rules test
 _WRITE = (POS, MORPH, LEMMA, TAG, DEP)  # the attributes rules set, in the array's column order
 Key = tuple[str, str, str, bool]
+CACHE_LIMIT = 300_000  # (word, POS, morphology) lemmas kept before the cache starts afresh
 Test = Callable[[Key], bool]
 
 
@@ -212,6 +213,9 @@ class FastLemmatizer:
             key = (row[0], row[1], row[2])
             value = cache.get(key)
             if value is None:
+                if len(cache) >= CACHE_LIMIT:  # memory that does not grow over millions of articles
+                    cache.clear()
+                    self._stock.cache.clear()
                 value = cache[key] = strings.add(self._stock.lemmatize(doc[i])[0])
             lemmas.append(value)
         column: Any = np.array(lemmas, dtype=np.uint64)

@@ -547,10 +547,13 @@ def bench(
     api_db: Annotated[str | None, typer.Option("--api-db", help="Instead: latency of the REST API and pages "
                                                                 "served over this database (file or URL).")] = None,
     rounds: Annotated[int, typer.Option(help="Requests per endpoint for --api-db.")] = 20,
+    cache: Annotated[bool, typer.Option(help="With --api-db: let the server keep query results (SQLite), "
+                                             "so repeated requests are answered from memory.")] = False,
     config: ConfigOpt = None,
 ) -> None:
     """Measure throughput (articles/s, words/s) and peak memory next to bare spaCy on the same
-    articles; or, with --api-db, the p50/p95 latency of the main API endpoints and pages.
+    articles; or, with --api-db, the p50/p95 latency of every read endpoint and page (each request
+    runs its queries unless --cache).
 
     Examples:  newsgraph bench --corpus articles.jsonl --limit 100
                newsgraph bench --api-db news.db
@@ -559,7 +562,7 @@ def bench(
 
     settings = _settings(config)
     if api_db is not None:
-        print(json.dumps(run_api_bench(api_db, rounds=rounds, settings=settings), indent=2))
+        print(json.dumps(run_api_bench(api_db, rounds=rounds, settings=settings, cache=cache), indent=2))
     elif corpus is not None:
         print(json.dumps(run_bench(corpus, settings=settings, limit=limit), indent=2))
     else:

@@ -56,6 +56,7 @@ class AppState:
 
     def open_ro(self) -> SQLiteStore:
         store: SQLiteStore = open_store(self.db_path, read_only=True, timeout_ms=self.settings.sql_time_limit_ms)
+        store.cache_size = self.settings.result_cache
         return store
 
 

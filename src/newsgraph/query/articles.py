@@ -10,6 +10,7 @@ from typing import Any
 from .filters import ArticleFilter
 from .quotes import list_quotes
 from .sql import JSON, Where, fulltext_of, has_rollups, run
+from .stats import counts
 
 SNIP_OPEN, SNIP_CLOSE = "\x02", "\x03"  # snippet markers that cannot occur in stored text
 
@@ -31,6 +32,8 @@ def list_articles(store: Any, f: ArticleFilter, *, limit: int = 20, offset: int 
     w, has_fts = f.where(ft)
     if has_fts and f.only_words():  # one row of the full-text table per article: count them there
         total = int(run(store, ft.count_matches("fq"), w.params)[0][0])
+    elif f.empty():
+        total = counts(store, ("articles",))["articles"]
     else:
         total = int(run(store, "SELECT count(*) FROM articles a" + w.sql(), w.params)[0][0])
     params = {**w.params, "limit": limit, "offset": offset}

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from .filters import DAY, MEAN, MEAN_OF_ROLLUP, PERIOD_GLOB, PERIOD_LEN, PERIODS, WHEN, EventFilter, period_of
-from .sql import JSON, has_rollups, rows_of, run, walk_newest
+from .sql import JSON, has_rollups, rows_of, run, steers, walk_newest
 from .stats import counts
 
 _BASE = " FROM events ev JOIN articles a ON a.id = ev.article_id"
@@ -62,7 +62,7 @@ def list_events(store: Any, f: EventFilter, *, limit: int = 50, offset: int = 0)
     # offset + limit hold it.  When many events match, each side is read newest first (down the
     # index on events.date, down the articles and their events) until it has them.
     n = offset + limit
-    walk = walk_newest(total, counts(store, ("events",))["events"], n)
+    walk = walk_newest(total, counts(store, ("events",))["events"], n) and steers(store)
     own, by_article = f.where("ev.date", indexed=not walk), f.where("a.published", indexed=not walk)
     own.add("ev.date IS NOT NULL")
     by_article.add("ev.date IS NULL")
@@ -71,8 +71,8 @@ def list_events(store: Any, f: EventFilter, *, limit: int = 50, offset: int = 0)
     page = (
         "SELECT pa, pi, pw FROM (SELECT ev.article_id AS pa, ev.idx AS pi, ev.date AS pw" + own_from + own.sql()
         + " ORDER BY ev.date DESC, ev.article_id, ev.idx LIMIT :n) AS own UNION ALL "
-        "SELECT pa, pi, pw FROM (SELECT a.id AS pa, ev.idx AS pi, a.published AS pw FROM articles a "
-        + ("CROSS JOIN" if walk else "JOIN") + " events ev" + by_article.sql()
+        "SELECT pa, pi, pw FROM (SELECT a.id AS pa, ev.idx AS pi, a.published AS pw FROM articles a"
+        + (" CROSS JOIN events ev" if walk else ", events ev") + by_article.sql()
         + _ORDER.format(w="a.published", a="a.id", i="ev.idx") + " LIMIT :n) AS by_article"
     )
     rows = run(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .sql import JSON, Where, fulltext_of, has_rollups, like_contains, run, walk_newest
+from .sql import JSON, Where, fulltext_of, has_rollups, like_contains, run, unindexed, walk_newest
 from .stats import counts
 
 _ORDER = " ORDER BY a.published IS NULL, a.published DESC, a.id, qu.idx"  # newest article first
@@ -56,21 +56,22 @@ def list_quotes(store: Any, *, speaker: str | None = None, q: str | None = None,
         store,
         'SELECT qu.article_id, qu.idx, qu.start, qu."end", qu.text, qu.kind, qu.speaker_entity, qu.speaker_name, '
         "qu.speaker_actor, qu.cue, qu.channel, qu.confidence, a.title AS article_title, a.published"
-        + _joined(w, walk or bool(speaker and not q), holding=w if speaker and not q else None) + _ORDER
+        + _joined(store, w, walk or bool(speaker and not q), holding=w if speaker and not q else None) + _ORDER
         + " LIMIT :limit OFFSET :offset",
         {**w.params, "limit": limit, "offset": offset},
     )
     return {"items": [dict(r) for r in rows], "total": total, "limit": limit, "offset": offset}
 
 
-def _joined(w: Where, walk: bool, *, holding: Where | None = None) -> str:
+def _joined(store: Any, w: Where, walk: bool, *, holding: Where | None = None) -> str:
     """FROM quotes and their articles WHERE ``w``; ``walk``: the articles first (a join order SQLite
     keeps, down the index articles_newest), so that LIMIT stops the reading early; ``holding``: only
     the articles holding a quote that it keeps (found down the index quotes_speaker)."""
     if walk:
         where = w.plus("qu.article_id = a.id")
         if holding is not None:  # (expressions, so that the articles are still read newest first)
-            where.clauses.insert(0, "(a.id || '') IN (SELECT qu.article_id FROM quotes qu" + holding.sql() + ")")
+            where.clauses.insert(0, unindexed(store, "a.id") + " IN (SELECT qu.article_id FROM quotes qu"
+                                 + holding.sql() + ")")
         return " FROM articles a CROSS JOIN quotes qu" + where.sql()
     return " FROM quotes qu JOIN articles a ON a.id = qu.article_id" + w.sql()
 
@@ -79,8 +80,14 @@ def quotes_by_speaker(store: Any, *, speaker: str | None = None, q: str | None =
                       offset: int = 0, per_speaker: int = 8, min_confidence: float | None = None) -> JSON:
     """Speakers with the most quotes (a page of them), each with their latest quotes."""
     w = quote_where(store, speaker=speaker, q=q, article=None, kind=None, min_confidence=min_confidence)
-    if q or not has_rollups(store):
-        total, speakers, latest = _by_speaker_pass(store, w, limit, offset, per_speaker)
+    speakers: list[JSON]
+    if q or not has_rollups(store):  # one read of the matching quotes' keys (full-text matches: no rollup)
+        found = _keys(store, w)
+        total = len(found)
+        names = sorted(found, key=lambda k: (k == "", -len(found[k]), k))[offset:offset + limit]
+        speakers = [{"speaker": k, "actor": max((r[1] for r in found[k] if r[1] is not None), default=None),
+                     "n": len(found[k])} for k in names]
+        latest = _latest(store, found, names, per_speaker)
     else:  # counted in the rollup quote_stats (store/rollups.py)
         ws = quote_where(store, speaker=speaker, q=None, article=None, kind=None, min_confidence=min_confidence,
                          who="qu.speaker")
@@ -92,54 +99,36 @@ def quotes_by_speaker(store: Any, *, speaker: str | None = None, q: str | None =
             "qu.speaker LIMIT :limit OFFSET :offset",
             {**ws.params, "limit": limit, "offset": offset},
         )]
-        latest = _latest_of(store, w, [s["speaker"] for s in speakers], per_speaker)
-    groups = [{"speaker": s["speaker"] or None, "actor": s["actor"], "count": s["n"],
-               "quotes": latest.get(s["speaker"], [])} for s in speakers]
-    return {"items": groups, "total": total, "limit": limit, "offset": offset}
+        names = [str(s["speaker"]) for s in speakers]
+        latest = _latest_dated(store, names, per_speaker, min_confidence)
+    items = [{"speaker": s["speaker"] or None, "actor": s["actor"], "count": s["n"],
+              "quotes": latest.get(str(s["speaker"]), [])} for s in speakers]
+    return {"items": items, "total": total, "limit": limit, "offset": offset}
 
 
 _QUOTE_COLS = ("SELECT qu.article_id, qu.idx, qu.text, qu.kind, qu.cue, qu.channel, a.title AS article_title, "
                "a.published")
 
 
-def _latest_of(store: Any, w: Where, names: list[str], per: int) -> dict[str, list[JSON]]:
-    """Each speaker's ``per`` latest quotes: one query, a LIMIT per speaker, each reading the articles
-    that hold the speaker's quotes newest first."""
-    parts, params = [], dict(w.params)
-    for i, name in enumerate(names):
-        if name:  # the quotes' own name compared as an expression: they are read by article
-            one, own = w.plus(f"qu.speaker_name = :s{i}"), w.plus(f"(qu.speaker_name || '') = :s{i}")
-            params[f"s{i}"] = name
-        else:
-            one = own = w.plus("(qu.speaker_name IS NULL OR qu.speaker_name = '')")
-        parts.append(f"SELECT * FROM ({_QUOTE_COLS}, {i} AS who" + _joined(own, True, holding=one) + _ORDER
-                     + f" LIMIT :per) AS s{i}")
-    out: dict[str, list[JSON]] = {}
-    if parts:
-        order = " ORDER BY who, published IS NULL, published DESC, article_id, idx"
-        for r in run(store, "SELECT * FROM (" + " UNION ALL ".join(parts) + ") AS latest" + order,
-                     {**params, "per": per}):
-            d = dict(r)
-            out.setdefault(names[d.pop("who")], []).append(d)
-    return out
-
-
-def _by_speaker_pass(store: Any, w: Where, limit: int, offset: int, per: int
-                     ) -> tuple[int, list[JSON], dict[str, list[JSON]]]:
-    """The speakers, their counts and latest quotes from one read of the matching quotes (keys only):
-    for full-text words, whose matches only the full-text index knows."""
-    rows = run(store, "SELECT coalesce(qu.speaker_name, '') AS who, qu.speaker_actor, qu.article_id, qu.idx, "
-               "a.published FROM quotes qu JOIN articles a ON a.id = qu.article_id" + w.sql(), w.params)
+def _keys(store: Any, w: Where) -> dict[str, list[Any]]:
+    """Speaker -> (speaker, actor, article id, index, published) of each quote ``w`` keeps: keys only,
+    read in one pass (down the index quotes_speaker when ``w`` names the speakers)."""
     groups: dict[str, list[Any]] = {}
-    for r in rows:
+    dated = ("quote_dates d ON d.article_id = qu.article_id AND d.idx = qu.idx" if has_rollups(store)
+             else "articles d ON d.id = qu.article_id")  # the article's date: from the narrow rollup if kept
+    for r in run(store, "SELECT coalesce(qu.speaker_name, '') AS who, qu.speaker_actor, qu.article_id, qu.idx, "
+                 f"d.published FROM quotes qu JOIN {dated}" + w.sql(), w.params):
         groups.setdefault(r[0], []).append(r)
-    names = sorted(groups, key=lambda k: (k == "", -len(groups[k]), k))[offset:offset + limit]
-    speakers = [{"speaker": k, "actor": max((r[1] for r in groups[k] if r[1] is not None), default=None),
-                 "n": len(groups[k])} for k in names]
+    return groups
+
+
+def _latest(store: Any, groups: dict[str, list[Any]], names: list[str], per: int) -> dict[str, list[JSON]]:
+    """The ``per`` latest quotes (newest article first, undated last; then article id and index) of each
+    of ``names``, from their keys; the quotes' text read for those only."""
     keys: dict[tuple[str, int], str] = {}
-    for k in names:  # newest article first, undated last; then article id and index
-        by_key = sorted(groups[k], key=lambda r: (r[2], r[3]))
-        newest = sorted(by_key, key=lambda r: r[4] or "", reverse=True)
+    for k in names:
+        by_key = sorted(groups.get(k, []), key=lambda r: (r[2], r[3]))
+        newest = sorted(by_key, key=lambda r: r[4] or "", reverse=True)  # stable: ties keep id order
         for r in ([r for r in newest if r[4] is not None] + [r for r in newest if r[4] is None])[:per]:
             keys[(r[2], r[3])] = k
     latest: dict[str, list[JSON]] = {k: [] for k in names}
@@ -151,4 +140,27 @@ def _by_speaker_pass(store: Any, w: Where, limit: int, offset: int, per: int
             store, _QUOTE_COLS + f" FROM quotes qu JOIN articles a ON a.id = qu.article_id WHERE {cond}", params)}
         for p in pairs:
             latest[keys[p]].append(found[p])
-    return len(groups), speakers, latest
+    return latest
+
+
+def _latest_dated(store: Any, names: list[str], per: int, min_confidence: float | None) -> dict[str, list[JSON]]:
+    """Each speaker's ``per`` latest quotes of at least ``min_confidence``, read down the index of the
+    rollup quote_dates (speaker, then newest article first): ``per`` index rows a speaker."""
+    parts, params = [], {}
+    conf = " AND qd.confidence >= :qminconf" if min_confidence else ""
+    for i, name in enumerate(names):
+        params[f"s{i}"] = name
+        parts.append(f"SELECT * FROM (SELECT qd.article_id, qd.idx, {i} AS who FROM quote_dates qd WHERE "
+                     f"qd.speaker = :s{i}{conf} ORDER BY qd.published IS NULL, qd.published DESC, qd.article_id, "
+                     f"qd.idx LIMIT :per) AS s{i}")
+    out: dict[str, list[JSON]] = {n: [] for n in names}
+    if not parts:
+        return out
+    rows = run(store, _QUOTE_COLS + ", latest.who FROM (" + " UNION ALL ".join(parts) + ") AS latest "
+               "JOIN quotes qu ON qu.article_id = latest.article_id AND qu.idx = latest.idx "
+               "JOIN articles a ON a.id = qu.article_id ORDER BY latest.who" + _ORDER.replace(" ORDER BY", ","),
+               {**params, "per": per, **({"qminconf": float(min_confidence)} if min_confidence else {})})
+    for r in rows:
+        d = dict(r)
+        out[names[d.pop("who")]].append(d)
+    return out

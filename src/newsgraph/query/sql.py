@@ -81,6 +81,18 @@ def has_rollups(store: Any) -> bool:
     return bool(known)
 
 
+def steers(store: Any) -> bool:
+    """Whether the read API steers the store's query planner: SQLite's, which keeps no statistics on
+    how values spread, is told the join order (``CROSS JOIN``) and kept off an index by comparing a
+    column as an expression (``unindexed``); PostgreSQL's, which has them, chooses alone."""
+    return bool(getattr(store, "steer_plans", True))
+
+
+def unindexed(store: Any, column: str) -> str:
+    """``column`` as SQLite cannot read it through an index (``column || ''``, the same text), or as it is."""
+    return f"({column} || '')" if steers(store) else column
+
+
 def walk_newest(total: int, rows: int, n: int) -> bool:
     """Whether to read a table newest first and stop at the ``n`` rows wanted, rather than fetch the
     ``total`` matching rows through the filters' indexes and sort them: the walk reads about

@@ -9,6 +9,7 @@ distinct key, so the read API (``newsgraph.query``) sums a few rows instead:
 - ``event_stats``   (day, source, target, code, root, quad_class, negated, confidence) -> events, the sum of
   their Goldstein scores in tenths (the CAMEO scale's unit, so the sum is exact) and how many have one
 - ``quote_stats``   (speaker, speaker actor, kind, confidence) -> quotes
+- ``quote_dates``   each quote's speaker, confidence and article date (a speaker's latest quotes, by index)
 - ``row_counts``    table -> rows
 
 Both stores run the same statements (SQLite's dialect, ``INSERT ... ON CONFLICT DO UPDATE``, which
@@ -27,7 +28,7 @@ from typing import Any
 from .schema import rebuild_index_sql
 
 ROLLUPS_SINCE = 3  # the schema version that added them
-ROLLUPS = ("entity_stats", "actor_stats", "event_stats", "quote_stats", "row_counts")
+ROLLUPS = ("entity_stats", "actor_stats", "event_stats", "quote_stats", "quote_dates", "row_counts")
 COUNTED = ("articles", "entities", "mentions", "events", "quotes", "timexes", "amounts", "places", "themes")
 WHEN = "coalesce(ev.date, a.published)"  # as query/filters.py dates an event
 
@@ -67,14 +68,22 @@ _PRUNE = ("DELETE FROM entity_stats WHERE articles = 0", "DELETE FROM actor_stat
           "DELETE FROM event_stats WHERE n = 0", "DELETE FROM quote_stats WHERE n = 0")
 
 
+_DATES = ("INSERT INTO quote_dates (article_id, idx, speaker, confidence, published) "
+          "SELECT qu.article_id, qu.idx, coalesce(qu.speaker_name, ''), coalesce(qu.confidence, -1), a.published "
+          "FROM quotes qu JOIN articles a ON a.id = qu.article_id WHERE {where}")
+
+
 def _render(sign: str, one: bool) -> list[str]:
     where = "article_id = :aid" if one else "1 = 1"
-    return [s.format(sign=sign, where=where, where_t=where, where_ev="ev." + where if one else where,
-                     where_a="id = :aid" if one else where) for s in _STATEMENTS]
+    out = [s.format(sign=sign, where=where, where_t=where, where_ev="ev." + where if one else where,
+                    where_a="id = :aid" if one else where) for s in _STATEMENTS]
+    if sign == "1":
+        out.append(_DATES.format(where="qu.article_id = :aid" if one else where))
+    return out
 
 
 ADD = _render("1", one=True)
-SUBTRACT = [*_render("-1", one=True), *_PRUNE]
+SUBTRACT = [*_render("-1", one=True), *_PRUNE, "DELETE FROM quote_dates WHERE article_id = :aid"]
 FILL = [*(f"DELETE FROM {t}" for t in ROLLUPS), *_render("1", one=False)]
 FILL_SCRIPT = ";\n".join(FILL) + ";\n"
 # the v3 migration: quotes_speaker widened (speaker_name, confidence, article_id), the rollups counted

@@ -176,6 +176,12 @@ TABLES: tuple[Table, ...] = (
         _c("speaker", not_null=True), _c("speaker_actor", not_null=True), _c("kind", not_null=True),
         _c("confidence", "real", not_null=True), _c("n", "int", not_null=True),
     ), key=("speaker", "speaker_actor", "kind", "confidence"), doc="quotes grouped by speaker and every filter"),
+    Table("quote_dates", (
+        _c("article_id", not_null=True), _c("idx", "int", not_null=True), _c("speaker", not_null=True),
+        _c("confidence", "real", not_null=True), _c("published"),
+    ), key=("article_id", "idx"),
+        indexes=(("quote_dates_speaker", "speaker, (published IS NULL), published DESC, article_id, idx, confidence"),),
+        doc="each quote's speaker and its article's date: a speaker's latest quotes down one index"),
     Table("row_counts", (_c("name", primary=True), _c("n", "int", not_null=True)),
           doc="rows of each table below articles (and of articles)"),
 )

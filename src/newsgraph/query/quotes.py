@@ -22,7 +22,11 @@ def quote_where(store: Any, *, speaker: str | None, q: str | None, article: str 
     w = Where()
     if min_confidence:
         w.add("qu.confidence >= :qminconf", qminconf=float(min_confidence))
-    if speaker:
+    if speaker and who == "qu.speaker_name" and has_rollups(store):
+        # the names that match, from the rollup's few distinct names; then the quotes by the index on the name
+        w.add("qu.speaker_name IN (SELECT DISTINCT qs.speaker FROM quote_stats qs WHERE qs.speaker LIKE :speaker "
+              "ESCAPE '\\')", speaker=like_contains(speaker))
+    elif speaker:
         w.add(f"{who} LIKE :speaker ESCAPE '\\'", speaker=like_contains(speaker))
     if q:
         fq = ft.terms(q)
@@ -47,19 +51,23 @@ def list_quotes(store: Any, *, speaker: str | None = None, q: str | None = None,
                          who="qu.speaker")
         total = int(run(store, "SELECT coalesce(sum(qu.n), 0) FROM quote_stats qu" + ws.sql(), ws.params)[0][0])
     else:
-        total = int(run(store, "SELECT count(*) FROM quotes qu JOIN articles a ON a.id = qu.article_id" + w.sql(),
-                        w.params)[0][0])
+        total = int(run(store, "SELECT count(*) FROM quotes qu" + w.sql(), w.params)[0][0])  # each has its article
     # many matches: read the articles newest first and their quotes until the page is full (only the
     # articles holding a match, when a speaker is asked for: a speaker's quotes gather in a few months)
     walk = walk_newest(total, counts(store, ("quotes",))["quotes"], offset + limit)
-    rows = run(
-        store,
-        'SELECT qu.article_id, qu.idx, qu.start, qu."end", qu.text, qu.kind, qu.speaker_entity, qu.speaker_name, '
-        "qu.speaker_actor, qu.cue, qu.channel, qu.confidence, a.title AS article_title, a.published"
-        + _joined(store, w, walk or bool(speaker and not q), holding=w if speaker and not q else None) + _ORDER
-        + " LIMIT :limit OFFSET :offset",
-        {**w.params, "limit": limit, "offset": offset},
-    )
+    cols = ('SELECT qu.article_id, qu.idx, qu.start, qu."end", qu.text, qu.kind, qu.speaker_entity, qu.speaker_name, '
+            "qu.speaker_actor, qu.cue, qu.channel, qu.confidence, a.title AS article_title, a.published")
+    params = {**w.params, "limit": limit, "offset": offset}
+    if q and not walk and has_rollups(store):  # the page of the full-text matches first, dated by quote_dates
+        page = ("SELECT qu.article_id AS pa, qu.idx AS pi, d.published AS pw FROM quotes qu JOIN quote_dates d "
+                "ON d.article_id = qu.article_id AND d.idx = qu.idx" + w.sql()
+                + " ORDER BY d.published IS NULL, d.published DESC, qu.article_id, qu.idx LIMIT :limit OFFSET :offset")
+        rows = run(store, cols + " FROM (" + page + ") AS page JOIN quotes qu ON qu.article_id = page.pa "
+                   "AND qu.idx = page.pi JOIN articles a ON a.id = qu.article_id "
+                   "ORDER BY page.pw IS NULL, page.pw DESC, page.pa, page.pi", params)
+    else:
+        rows = run(store, cols + _joined(store, w, walk or bool(speaker and not q), holding=w if speaker and not q
+                                         else None) + _ORDER + " LIMIT :limit OFFSET :offset", params)
     return {"items": [dict(r) for r in rows], "total": total, "limit": limit, "offset": offset}
 
 

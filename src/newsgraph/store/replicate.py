@@ -122,7 +122,7 @@ def replicate(source: str, target: str, *, articles: int,
         _execute(dst, FILL, {})  # the copies were not written one by one: count the rollups again
         say(f"rollups: {time.perf_counter() - t1:.1f} s")
         if isinstance(dst, PostgresStore):
-            dst.pg.execute("ANALYZE")  # what autovacuum would do after such a load, done now
+            dst.pg.execute("VACUUM ANALYZE")  # what autovacuum does after such a load, done now
         total = dst.count("articles")
     return {"source": source, "target": target, "seed_articles": n, "copies": copies, "articles": total,
             "seed_seconds": round(t_seed, 1), "seconds": round(time.perf_counter() - t0, 1)}

@@ -50,8 +50,7 @@ class SQLiteFullText:
     @staticmethod
     def quote_match(param: str) -> str:
         """Condition on ``quotes qu``."""
-        return ("qu.rowid IN (SELECT q2.rowid FROM quotes_fts f JOIN quotes q2 ON q2.article_id = f.article_id "
-                f"AND q2.idx = f.idx WHERE quotes_fts MATCH :{param})")
+        return f"(qu.article_id, qu.idx) IN (SELECT article_id, idx FROM quotes_fts WHERE quotes_fts MATCH :{param})"
 
     @staticmethod
     def count_matches(param: str) -> str:

@@ -50,6 +50,8 @@ def list_quotes(store: Any, *, speaker: str | None = None, q: str | None = None,
         ws = quote_where(store, speaker=speaker, q=None, article=None, kind=kind, min_confidence=min_confidence,
                          who="qu.speaker")
         total = int(run(store, "SELECT coalesce(sum(qu.n), 0) FROM quote_stats qu" + ws.sql(), ws.params)[0][0])
+    elif q and not (speaker or article or kind or min_confidence) and w.params.get("qfq"):
+        total = int(run(store, fulltext_of(store).count_quote_matches("qfq"), w.params)[0][0])  # a row a quote
     else:
         total = int(run(store, "SELECT count(*) FROM quotes qu" + w.sql(), w.params)[0][0])  # each has its article
     # many matches: read the articles newest first and their quotes until the page is full (only the
@@ -58,7 +60,7 @@ def list_quotes(store: Any, *, speaker: str | None = None, q: str | None = None,
     cols = ('SELECT qu.article_id, qu.idx, qu.start, qu."end", qu.text, qu.kind, qu.speaker_entity, qu.speaker_name, '
             "qu.speaker_actor, qu.cue, qu.channel, qu.confidence, a.title AS article_title, a.published")
     params = {**w.params, "limit": limit, "offset": offset}
-    if q and not walk and has_rollups(store):  # the page of the full-text matches first, dated by quote_dates
+    if q and has_rollups(store):  # the page of the full-text matches first, dated by quote_dates
         page = ("SELECT qu.article_id AS pa, qu.idx AS pi, d.published AS pw FROM quotes qu JOIN quote_dates d "
                 "ON d.article_id = qu.article_id AND d.idx = qu.idx" + w.sql()
                 + " ORDER BY d.published IS NULL, d.published DESC, qu.article_id, qu.idx LIMIT :limit OFFSET :offset")

@@ -176,6 +176,10 @@ class PostgresFullText:
         return f"SELECT count(*) FROM articles_fts WHERE fts @@ to_tsquery('simple', :{param})"
 
     @staticmethod
+    def count_quote_matches(param: str) -> str:
+        return f"SELECT count(*) FROM quotes_fts WHERE fts @@ to_tsquery('simple', :{param})"
+
+    @staticmethod
     def ranked_ids(where: list[str], param: str) -> str:
         cond = " AND ".join([f"f.fts @@ to_tsquery('simple', :{param})", *where])
         return (f"SELECT a.id FROM articles_fts f JOIN articles a ON a.id = f.article_id WHERE {cond} "

@@ -58,6 +58,11 @@ class SQLiteFullText:
         return f"SELECT count(*) FROM articles_fts WHERE articles_fts MATCH :{param}"
 
     @staticmethod
+    def count_quote_matches(param: str) -> str:
+        """How many quotes match the terms bound to ``:param``."""
+        return f"SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH :{param}"
+
+    @staticmethod
     def ranked_ids(where: list[str], param: str) -> str:
         """The ids of the ``:scope`` best articles matching ``:param`` and ``where``, best first."""
         return ("SELECT a.id FROM articles_fts JOIN articles a ON a.id = articles_fts.article_id WHERE "

@@ -179,7 +179,7 @@ def test_a_full_text_search_counts_facets_over_its_best_matches(db: str) -> None
     with open_store(db, read_only=True) as store:
         every = Q.article_facets(store, Q.ArticleFilter(q="report"))
         best = Q.article_facets(store, Q.ArticleFilter(q="report"), scope=5)
-        assert (every["scope"], best["scope"]) == (1000, 5)
+        assert (every["scope"], best["scope"]) == (500, 5)
         assert sum(o["n"] for o in every["outlet"]) == Q.list_articles(store, Q.ArticleFilter(q="report"))["total"]
         assert sum(o["n"] for o in best["outlet"]) == 5
 

@@ -60,7 +60,7 @@ def list_articles(store: Any, f: ArticleFilter, *, limit: int = 20, offset: int 
     return {"items": items, "total": total, "limit": limit, "offset": offset}
 
 
-FACET_SCOPE = 1000  # the facets of a full-text search count its best matches, up to this many
+FACET_SCOPE = 500  # the facets of a full-text search count its best matches, up to this many
 
 
 def article_facets(store: Any, f: ArticleFilter, *, size: int = 12, scope: int = FACET_SCOPE) -> JSON:

@@ -6,10 +6,10 @@ table and in SQL inside the target, under new ids until the target holds at leas
 copy ``k`` of article ``X`` is ``X~k``, its source ``SOURCE~k``, its url ``URL#copy-k`` and its
 resume key ``KEY~k``; the stored Analysis JSON gets the new id and url; every other value (texts,
 dates, entities, events, quotes, ...) is the original's.  The rollups (``rollups.py``) are then
-counted again from every row.  The statements are the same for SQLite
-and PostgreSQL (parameters bound, SQLite's dialect; the PostgreSQL store translates it) and their
-column lists come from ``schema.TABLES``; only the full-text tables differ (FTS5 re-indexes the
-copied text, PostgreSQL copies the ``tsvector``).
+counted again from every row.  The statements are the same for SQLite and PostgreSQL (parameters
+bound, SQLite's dialect; the PostgreSQL store translates it) and their column lists come from
+``schema.TABLES``; only the full-text tables differ (FTS5 re-indexes the copied text, PostgreSQL
+copies the ``tsvector``).
 
 What such a database is not: a year of news.  Every copy has the originals' dates, names and words,
 so it has as many distinct entities, actors and months as the source, each counted ``copies`` times.

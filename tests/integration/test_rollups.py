@@ -31,8 +31,9 @@ ACTORS = ["GBR", "GBRGOV", "USA", "USAGOV", "FRA", "RUS", None]
 SPEAKERS = ["Ada Byron", "Ada Byron", "Bo Chen", None, "Cy Diaz"]
 
 
-def _invented(k: int) -> Analysis:
-    """Article ``k`` of the invented set: 4 events and 3 quotes with varied dates, actors, confidences."""
+def _invented(k: int, aid: str | None = None) -> Analysis:
+    """Article ``k`` of the invented set (stored as ``aid``, by default ``invKK``): 4 events and 3 quotes
+    with varied dates, actors, confidences."""
     published = None if k % 7 == 0 else Published(f"2024-{1 + k % 5:02d}-{1 + k % 3:02d}", "day", "input")
     sentences = [f"Sentence {i} of report {k}." for i in range(7)]
     text = f"Report {k}\n\n" + " ".join(sentences)
@@ -59,7 +60,8 @@ def _invented(k: int) -> Analysis:
         quotes.append(Quote(span=spans[4 + i], kind=["direct", "partial", "indirect"][i],
                             speaker=EntityRef(None, None, who) if who else None, cue=None, channel=None,
                             confidence=round(0.5 + ((k + 2 * i) % 5) / 10, 3)))
-    art = Article(id=f"inv{k:02d}", text=text, title=f"Report {k} on talks", published=published, outlet="Invented")
+    art = Article(id=aid or f"inv{k:02d}", text=text, title=f"Report {k} on talks", published=published,
+                  outlet="Invented")
     return Analysis(article=art, events=tuple(events), quotes=tuple(quotes))
 
 
@@ -76,8 +78,8 @@ def _fill(db: str) -> None:
             store.write(res)
         for k in range(30):
             store.write(_invented(k))
-        for k in range(0, 30, 4):  # replaced: the rollups lose the old rows' counts and gain the new ones'
-            store.write(_invented(k))
+        for k in range(0, 30, 4):  # replaced by other content: the rollups lose the old rows' counts
+            store.write(_invented(k + 31, aid=f"inv{k:02d}"))
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgres"])

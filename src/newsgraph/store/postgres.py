@@ -21,7 +21,7 @@ from typing import Any
 from ..errors import StoreError
 from ..model import Analysis, Rejected
 from .common import ARTICLE_COLUMNS, SharedReads, article_row, child_rows, insert_sql
-from .rollups import ADD, MIGRATION_V3, SUBTRACT, apply
+from .rollups import MIGRATION_V3, apply, counts_of
 from .schema import SCHEMA_VERSION, add_column_sql, missing_columns, render
 
 # version -> SQL that upgrades from version-1 (beyond added columns and tables)
@@ -308,8 +308,15 @@ class PostgresStore(SharedReads):
                 def run(sql: str, params: dict[str, Any]) -> None:
                     c.execute(translate(sql), params or None)
 
-                if c.execute("SELECT 1 FROM articles WHERE id = %s", (a.id,)).fetchone():
-                    apply(run, SUBTRACT, a.id)
+                def fetch(sql: str, params: dict[str, Any]) -> list[Any]:
+                    c.execute(translate(sql), params or None)
+                    return list(c.fetchall())
+
+                def many(sql: str, values: list[Any]) -> None:
+                    c.executemany(translate(sql), values)
+
+                before = counts_of(fetch, a.id) if fetch("SELECT 1 FROM articles WHERE id = :aid", {"aid": a.id}) \
+                    else None
                 c.execute("DELETE FROM articles WHERE id = %s", (a.id,))  # rows of the other tables cascade
                 row = article_row(analysis)
                 c.execute(insert_sql("articles", f"({ARTICLE_COLUMNS})", len(row), "%s"), row)
@@ -320,7 +327,7 @@ class PostgresStore(SharedReads):
                           "FROM articles WHERE id = %s", (a.id,))
                 c.execute("INSERT INTO quotes_fts SELECT article_id, idx, to_tsvector('simple', text || ' ' || "
                           "coalesce(speaker_name, '')) FROM quotes WHERE article_id = %s", (a.id,))
-                apply(run, ADD, a.id)
+                apply(run, many, a.id, before, counts_of(fetch, a.id))
                 if source_key:
                     c.execute("INSERT INTO sources(key, source, article_id, status) VALUES (%s,%s,%s,'ok') "
                               "ON CONFLICT (key) DO UPDATE SET source = EXCLUDED.source, "

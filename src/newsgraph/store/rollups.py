@@ -13,11 +13,13 @@ distinct key, so the read API (``newsgraph.query``) sums a few rows instead:
 - ``row_counts``    table -> rows
 
 Both stores run the same statements (SQLite's dialect, ``INSERT ... ON CONFLICT DO UPDATE``, which
-PostgreSQL shares): ``SUBTRACT`` before an article's rows are deleted, ``ADD`` after they are
-written, in the article's transaction; ``FILL`` rebuilds them from every row (the v3 migration,
-and ``replicate``).  A day is an event's date, else its article's publication date, cut to ten
-characters (what every date filter and period compares); a missing value is kept as '' (text),
-0 (quad_class) or -1 (confidence), since keys cannot hold NULL, and read back as NULL.
+PostgreSQL shares), in the article's transaction: ``counts_of`` reads what the article adds to each
+rollup before its old rows are deleted and after its new ones are written, and ``apply`` adds the
+difference, once per rollup and in key order (so writers sharing a PostgreSQL server lock shared
+rows in one order); ``FILL`` counts them from every row (the v3 migration, and ``replicate``).
+A day is an event's date, else its article's publication date, cut to ten characters (what every
+date filter and period compares); a missing value is kept as '' (text), 0 (quad_class) or -1
+(confidence), since keys cannot hold NULL, and read back as NULL.
 """
 
 from __future__ import annotations
@@ -32,66 +34,95 @@ ROLLUPS = ("entity_stats", "actor_stats", "event_stats", "quote_stats", "quote_d
 COUNTED = ("articles", "entities", "mentions", "events", "quotes", "timexes", "amounts", "places", "themes")
 WHEN = "coalesce(ev.date, a.published)"  # as query/filters.py dates an event
 
-# {where} restricts to one article (or to none); {sign} is 1 to add, -1 to subtract
-_STATEMENTS = (
-    "INSERT INTO entity_stats (name, type, actor, articles, mentions) "
-    "SELECT name, type, coalesce(actor, ''), {sign} * count(DISTINCT article_id), {sign} * sum(n_mentions) "
-    "FROM entities WHERE {where} "
-    "GROUP BY name, type, coalesce(actor, '') ORDER BY 1, 2, 3 "
-    "ON CONFLICT (name, type, actor) DO UPDATE SET articles = entity_stats.articles + excluded.articles, "
-    "mentions = entity_stats.mentions + excluded.mentions",
-    "INSERT INTO actor_stats (actor, articles) "
-    "SELECT actor, {sign} * count(DISTINCT article_id) FROM entities WHERE {where} AND actor IS NOT NULL "
-    "GROUP BY actor ORDER BY 1 "
-    "ON CONFLICT (actor) DO UPDATE SET articles = actor_stats.articles + excluded.articles",
-    "INSERT INTO event_stats (day, source_actor, target_actor, code, root, quad_class, negated, confidence, n, "
-    "goldstein_tenths, goldstein_n) "
-    f"SELECT coalesce(substr({WHEN}, 1, 10), ''), coalesce(ev.source_actor, ''), coalesce(ev.target_actor, ''), "
-    "ev.code, ev.root, coalesce(ev.quad_class, 0), ev.negated, coalesce(ev.confidence, -1), {sign} * count(*), "
-    "{sign} * coalesce(sum(round(ev.goldstein * 10)), 0), {sign} * count(ev.goldstein) "
-    "FROM events ev JOIN articles a ON a.id = ev.article_id WHERE {where_ev} "
-    "GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8 "
-    "ON CONFLICT (day, source_actor, target_actor, code, root, quad_class, negated, confidence) DO UPDATE SET "
-    "n = event_stats.n + excluded.n, goldstein_tenths = event_stats.goldstein_tenths + excluded.goldstein_tenths, "
-    "goldstein_n = event_stats.goldstein_n + excluded.goldstein_n",
-    "INSERT INTO quote_stats (speaker, speaker_actor, kind, confidence, n) "
-    "SELECT coalesce(speaker_name, ''), coalesce(speaker_actor, ''), coalesce(kind, ''), coalesce(confidence, -1), "
-    "{sign} * count(*) FROM quotes WHERE {where} GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4 "
-    "ON CONFLICT (speaker, speaker_actor, kind, confidence) DO UPDATE SET n = quote_stats.n + excluded.n",
-    "INSERT INTO row_counts (name, n) "
-    + " UNION ALL ".join(f"SELECT '{t}', {{sign}} * count(*) FROM {t} WHERE {{where_{'a' if t == 'articles' else 't'}}}"
-                         for t in COUNTED)
-    + " ORDER BY 1 ON CONFLICT (name) DO UPDATE SET n = row_counts.n + excluded.n",
+
+
+class Rollup:
+    """One rollup table: its key and count columns, and the SELECT of the counts of the rows ``{where}``
+    keeps (one article's, or every row's), one row per key."""
+
+    def __init__(self, table: str, keys: tuple[str, ...], counts: tuple[str, ...], select: str) -> None:
+        self.table, self.keys, self.counts, self.select = table, keys, counts, select
+
+    def rows(self, one: bool) -> str:
+        where = "1 = 1" if not one else ("ev.article_id = :aid" if " ev " in self.select else "article_id = :aid")
+        return self.select.format(where=where, where_a="1 = 1" if not one else "id = :aid")
+
+    def upsert(self) -> str:
+        """Add counts (``?`` parameters: keys then counts) to a key's row, making it if missing."""
+        cols = self.keys + self.counts
+        return (f"INSERT INTO {self.table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))}) "
+                f"ON CONFLICT ({', '.join(self.keys)}) DO UPDATE SET "
+                + ", ".join(f"{c} = {self.table}.{c} + excluded.{c}" for c in self.counts))
+
+    def prune(self) -> str:
+        """Delete a key's row (``?`` parameters: the keys) once its count is 0."""
+        return (f"DELETE FROM {self.table} WHERE " + " AND ".join(f"{k} = ?" for k in self.keys)
+                + f" AND {self.counts[0]} = 0")
+
+
+_ROLLUPS = (
+    Rollup("entity_stats", ("name", "type", "actor"), ("articles", "mentions"),
+           "SELECT name, type, coalesce(actor, ''), count(DISTINCT article_id), sum(n_mentions) FROM entities "
+           "WHERE {where} GROUP BY name, type, coalesce(actor, '')"),
+    Rollup("actor_stats", ("actor",), ("articles",),
+           "SELECT actor, count(DISTINCT article_id) FROM entities WHERE {where} AND actor IS NOT NULL GROUP BY actor"),
+    Rollup("event_stats", ("day", "source_actor", "target_actor", "code", "root", "quad_class", "negated",
+                           "confidence"), ("n", "goldstein_tenths", "goldstein_n"),
+           f"SELECT coalesce(substr({WHEN}, 1, 10), ''), coalesce(ev.source_actor, ''), "
+           "coalesce(ev.target_actor, ''), ev.code, ev.root, coalesce(ev.quad_class, 0), ev.negated, "
+           "coalesce(ev.confidence, -1), count(*), coalesce(sum(round(ev.goldstein * 10)), 0), count(ev.goldstein) "
+           "FROM events ev JOIN articles a ON a.id = ev.article_id WHERE {where} GROUP BY 1, 2, 3, 4, 5, 6, 7, 8"),
+    Rollup("quote_stats", ("speaker", "speaker_actor", "kind", "confidence"), ("n",),
+           "SELECT coalesce(speaker_name, ''), coalesce(speaker_actor, ''), coalesce(kind, ''), "
+           "coalesce(confidence, -1), count(*) FROM quotes WHERE {where} GROUP BY 1, 2, 3, 4"),
+    Rollup("row_counts", ("name",), ("n",),
+           " UNION ALL ".join(f"SELECT '{t}', count(*) FROM {t} WHERE {{where{'_a' if t == 'articles' else ''}}}"
+                              for t in COUNTED)),
 )
-# rows whose count fell to 0 (an article replaced or its keys gone)
-_PRUNE = ("DELETE FROM entity_stats WHERE articles = 0", "DELETE FROM actor_stats WHERE articles = 0",
-          "DELETE FROM event_stats WHERE n = 0", "DELETE FROM quote_stats WHERE n = 0")
-
-
 _DATES = ("INSERT INTO quote_dates (article_id, idx, speaker, confidence, published) "
           "SELECT qu.article_id, qu.idx, coalesce(qu.speaker_name, ''), coalesce(qu.confidence, -1), a.published "
           "FROM quotes qu JOIN articles a ON a.id = qu.article_id WHERE {where}")
 
-
-def _render(sign: str, one: bool) -> list[str]:
-    where = "article_id = :aid" if one else "1 = 1"
-    out = [s.format(sign=sign, where=where, where_t=where, where_ev="ev." + where if one else where,
-                    where_a="id = :aid" if one else where) for s in _STATEMENTS]
-    if sign == "1":
-        out.append(_DATES.format(where="qu.article_id = :aid" if one else where))
-    return out
-
-
-ADD = _render("1", one=True)
-SUBTRACT = [*_render("-1", one=True), *_PRUNE, "DELETE FROM quote_dates WHERE article_id = :aid"]
-FILL = [*(f"DELETE FROM {t}" for t in ROLLUPS), *_render("1", one=False)]
+# every rollup counted again from every row (the v3 migration, and replicate.py after its copies)
+FILL = [*(f"DELETE FROM {t}" for t in ROLLUPS),
+        *(f"INSERT INTO {r.table} ({', '.join(r.keys + r.counts)}) " + r.rows(one=False) for r in _ROLLUPS),
+        _DATES.format(where="1 = 1")]
 FILL_SCRIPT = ";\n".join(FILL) + ";\n"
 # the v3 migration: quotes_speaker widened (speaker_name, confidence, article_id), the rollups counted
 MIGRATION_V3 = rebuild_index_sql("quotes", "quotes_speaker") + FILL_SCRIPT
 
+Counts = dict[str, dict[tuple[Any, ...], tuple[Any, ...]]]  # rollup -> key -> counts
 
-def apply(execute: Callable[[str, dict[str, Any]], Any], statements: list[str], article_id: str) -> None:
-    """Run ``ADD`` or ``SUBTRACT`` for one article with the store's ``execute(sql, params)`` (SQLite's
-    dialect: a SQLite cursor, or the PostgreSQL store's translating connection)."""
-    for sql in statements:
-        execute(sql, {"aid": article_id} if ":aid" in sql else {})
+
+def counts_of(query: Callable[[str, dict[str, Any]], list[Any]], article_id: str) -> Counts:
+    """What one stored article adds to each rollup (read before its rows are deleted, and after the new
+    ones are written)."""
+    out: Counts = {}
+    for r in _ROLLUPS:
+        k = len(r.keys)
+        out[r.table] = {tuple(row[:k]): tuple(row[k:]) for row in query(r.rows(one=True), {"aid": article_id})}
+    return out
+
+
+def apply(execute: Callable[[str, dict[str, Any]], Any], execute_many: Callable[[str, list[Any]], Any],
+          article_id: str, before: Counts | None, after: Counts) -> None:
+    """Add ``after - before`` (one article's counts, before its rows were replaced and after) to the
+    rollups, and its quotes' dates to quote_dates, in the article's transaction.  Each rollup is
+    changed once, its keys in order, the rollups in one order: writers on a shared PostgreSQL server
+    lock the rows they share in the same order, so none waits for another that waits for it."""
+    for r in _ROLLUPS:
+        old, new = (before or {}).get(r.table, {}), after[r.table]
+        changes, emptied = [], []
+        for key in sorted(set(old) | set(new)):
+            delta = tuple((b or 0) - (a or 0) for a, b in zip(old.get(key, (0,) * len(r.counts)),
+                                                                new.get(key, (0,) * len(r.counts)), strict=True))
+            if any(delta):
+                changes.append((*key, *delta))
+            if key not in new:
+                emptied.append(key)
+        if changes:
+            execute_many(r.upsert(), changes)
+        if emptied:
+            execute_many(r.prune(), emptied)
+    execute("DELETE FROM quote_dates WHERE article_id = :aid", {"aid": article_id})
+    execute(_DATES.format(where="qu.article_id = :aid"), {"aid": article_id})

@@ -17,7 +17,7 @@ from typing import Any
 from ..errors import StoreError
 from ..model import Analysis, Rejected
 from .common import ARTICLE_COLUMNS, SharedReads, article_row, child_rows, insert_sql
-from .rollups import ADD, MIGRATION_V3, SUBTRACT, apply
+from .rollups import MIGRATION_V3, apply, counts_of
 from .schema import SCHEMA_VERSION, add_column_sql, missing_columns, render
 
 # version -> SQL that upgrades from version-1 (beyond added columns and tables)
@@ -196,8 +196,12 @@ class SQLiteStore(SharedReads):
         try:
             with c:
                 c.execute("BEGIN IMMEDIATE")
-                if c.execute("SELECT 1 FROM articles WHERE id = ?", (a.id,)).fetchone():
-                    apply(c.execute, SUBTRACT, a.id)
+
+                def fetch(sql: str, params: dict[str, Any]) -> list[Any]:
+                    return c.execute(sql, params).fetchall()
+
+                before = counts_of(fetch, a.id) if fetch("SELECT 1 FROM articles WHERE id = :aid", {"aid": a.id}) \
+                    else None
                 self._delete_article(a.id)
                 row = article_row(analysis)
                 c.execute(insert_sql("articles", f"({ARTICLE_COLUMNS})", len(row), "?"), row)
@@ -208,7 +212,7 @@ class SQLiteStore(SharedReads):
                 c.executemany("INSERT INTO quotes_fts(article_id, idx, text, speaker) VALUES (?,?,?,?)",
                               [(a.id, i, q.span.text, q.speaker.name if q.speaker else None)
                                for i, q in enumerate(analysis.quotes)])
-                apply(c.execute, ADD, a.id)
+                apply(c.execute, c.executemany, a.id, before, counts_of(fetch, a.id))
                 if source_key:
                     c.execute("INSERT OR REPLACE INTO sources(key, source, article_id, status) VALUES (?,?,?, 'ok')",
                               (source_key, a.source, a.id))

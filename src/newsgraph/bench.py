@@ -163,18 +163,27 @@ def run_bench_jobs(corpus: Path, *, settings: Settings | None = None, limit: int
     }
 
 
+# every read route of the server (server/rest.py, server/pages.py) once, the lists also filtered or
+# searched; run_api_bench adds one article (API and page) and one edge of the network page
 API_PATHS = (
-    "/api/articles?limit=20", "/api/articles?q=brexit&limit=20", "/api/entities?limit=50",
-    "/api/events?limit=50", "/api/events?actor=GBR&limit=50", "/api/quotes?limit=50", "/api/dyads?limit=50",
-    "/api/search?q=parliament", "/", "/timeline", "/network", "/quotes",
+    "/healthz", "/api/stats",
+    "/api/articles?limit=20", "/api/articles?q=brexit&limit=20", "/api/articles?limit=20&offset=10000",
+    "/api/facets", "/api/facets?q=brexit", "/api/entities?limit=50", "/api/entities?type=PERSON&limit=50",
+    "/api/events?limit=50", "/api/events?actor=GBR&limit=50", "/api/quotes?limit=50", "/api/quotes?speaker=johnson",
+    "/api/dyads?limit=50", "/api/timeline", "/api/network", "/api/search?q=parliament",
+    "/", "/?q=brexit", "/timeline", "/network", "/quotes", "/quotes?q=deal",
 )
 
 
-def run_api_bench(db: str | Path, *, rounds: int = 20, settings: Settings | None = None) -> dict[str, Any]:
-    """Latency of the main endpoints and pages, from a real server process on a loopback port.
+def run_api_bench(db: str | Path, *, rounds: int = 20, settings: Settings | None = None,
+                  cache: bool = False) -> dict[str, Any]:
+    """Latency of every read endpoint and page, from a real server process on a loopback port.
 
     The first request to each path is reported apart (cold); p50/p95 are over the next ``rounds``.
+    Without ``cache`` the server keeps no query results (setting ``result_cache = 0``), so every
+    request runs its queries, as it always does on PostgreSQL.
     """
+    import os
     import socket
     import subprocess
     import sys
@@ -184,11 +193,12 @@ def run_api_bench(db: str | Path, *, rounds: int = 20, settings: Settings | None
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
+    env = {**os.environ, **({} if cache else {"NEWSGRAPH_RESULT_CACHE": "0"})}
     proc = subprocess.Popen([sys.executable, "-m", "newsgraph", "serve", "--db", str(db), "--port", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     base = f"http://127.0.0.1:{port}"
     try:
-        with httpx.Client(base_url=base, timeout=30) as client:
+        with httpx.Client(base_url=base, timeout=60) as client:
             deadline = time.time() + 60
             while True:
                 try:
@@ -200,10 +210,13 @@ def run_api_bench(db: str | Path, *, rounds: int = 20, settings: Settings | None
                     raise SystemExit("the server did not start within 60 s")
                 time.sleep(0.2)
             first = client.get("/api/articles?limit=1").json()["items"]
+            edges = client.get("/api/network?max_edges=1").json()["edges"]
             paths = list(API_PATHS)
             if first:
                 paths.append(f"/api/articles/{first[0]['id']}")
                 paths.append(f"/articles/{first[0]['id']}")
+            if edges:
+                paths.append(f"/network?es={edges[0]['source']}&et={edges[0]['target']}")
             out: dict[str, Any] = {}
             for path in paths:
                 t0 = time.perf_counter()
@@ -221,4 +234,4 @@ def run_api_bench(db: str | Path, *, rounds: int = 20, settings: Settings | None
     finally:
         proc.terminate()
         proc.wait(timeout=30)
-    return {"db": str(db), "rounds": rounds, "endpoints": out}
+    return {"db": str(db), "rounds": rounds, "cache": cache, "endpoints": out}

@@ -99,6 +99,8 @@ def bench(
     api_db: Annotated[str | None, typer.Option("--api-db", help="Instead: latency of the REST API and pages "
                                                                 "served over this database (file or URL).")] = None,
     rounds: Annotated[int, typer.Option(help="Requests per endpoint for --api-db.")] = 20,
+    cache: Annotated[bool, typer.Option(help="With --api-db: let the server keep query results (SQLite), "
+                                             "so repeated requests are answered from memory.")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="With --corpus: compare with this many processes "
                                       "on each side (spaCy's nlp.pipe(n_process=N) against "
                                       "'analyze --jobs N'), in --runs fresh runs each.")] = 1,
@@ -106,7 +108,8 @@ def bench(
     config: ConfigOpt = None,
 ) -> None:
     """Measure throughput (articles/s, words/s) and peak memory next to bare spaCy on the same
-    articles; or, with --api-db, the p50/p95 latency of the main API endpoints and pages.
+    articles; or, with --api-db, the p50/p95 latency of every read endpoint and page (each request
+    runs its queries unless --cache).
 
     With --jobs 1 (the default) both run in this process, article by article, alternating which
     goes first, and the seconds each stage takes are printed.  With --jobs N each side runs --runs
@@ -121,7 +124,7 @@ def bench(
 
     settings = _settings(config)
     if api_db is not None:
-        print(json.dumps(run_api_bench(api_db, rounds=rounds, settings=settings), indent=2))
+        print(json.dumps(run_api_bench(api_db, rounds=rounds, settings=settings, cache=cache), indent=2))
     elif corpus is not None:
         if jobs > 1:
             print(json.dumps(run_bench_jobs(corpus, settings=settings, limit=limit, jobs=jobs, runs=runs), indent=2))

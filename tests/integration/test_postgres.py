@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from newsgraph.store import PostgresStore, open_store
+from newsgraph.store.schema import SCHEMA_VERSION
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples"
@@ -44,7 +45,7 @@ def test_ingest_resumes_and_the_read_commands_work(both: tuple[str, str]) -> Non
     again = _cli("ingest", str(SAMPLES), "--db", url)
     assert again.returncode == 0 and "0 analysed" in again.stderr and "already done" in again.stderr
     stats = json.loads(_cli("stats", "--db", url).stdout)
-    assert stats["articles"] == len(list(SAMPLES.iterdir())) and stats["schema_version"] == 2
+    assert stats["articles"] == len(list(SAMPLES.iterdir())) and stats["schema_version"] == SCHEMA_VERSION
     found = _cli("search", "Kremlin", "--db", url)
     assert found.returncode == 0 and found.stdout.strip()
     art = found.stdout.split()[0]
@@ -145,5 +146,5 @@ def test_a_version_1_database_gains_the_actor_source_column(pg_server: Any) -> N
         c.execute("ALTER TABLE entities DROP COLUMN actor_source")
         c.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
     with open_store(url) as st:
-        assert st.schema_version() == 2
+        assert st.schema_version() == SCHEMA_VERSION
         assert st.query("SELECT count(actor_source) FROM entities")[0][0] == 0

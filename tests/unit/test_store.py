@@ -9,6 +9,7 @@ import pytest
 from newsgraph.errors import StoreError
 from newsgraph.model import Analysis, Article, Entity, Mention, Published, Rejected
 from newsgraph.store import open_store
+from newsgraph.store.schema import SCHEMA_VERSION
 
 
 def _analysis(aid: str = "a1", title: str = "Talks in Oslo") -> Analysis:
@@ -71,9 +72,9 @@ def test_read_only_store_refuses_writes(tmp_db: Path) -> None:
 
 def test_schema_version_is_recorded(tmp_db: Path) -> None:
     with open_store(tmp_db) as st:
-        assert st.schema_version() == 2
+        assert st.schema_version() == SCHEMA_VERSION
     with open_store(tmp_db) as st:  # reopening migrates nothing and keeps data
-        assert st.schema_version() == 2
+        assert st.schema_version() == SCHEMA_VERSION
 
 
 def test_version_1_database_gains_actor_source_column(tmp_db: Path) -> None:
@@ -87,7 +88,7 @@ def test_version_1_database_gains_actor_source_column(tmp_db: Path) -> None:
     con.commit()
     con.close()
     with open_store(tmp_db) as st:
-        assert st.schema_version() == 2
+        assert st.schema_version() == SCHEMA_VERSION
         st.write(_analysis("a2"))
         rows = st.query("SELECT eid, actor_source FROM entities WHERE article_id = 'a2'")
         assert [tuple(r) for r in rows] == [("e1", "lexicon:country:NOR")]

@@ -12,7 +12,8 @@ import pytest
 
 from newsgraph.model import Analysis, Article, Entity, Mention, Published
 from newsgraph.store import open_store
-from newsgraph.store.schema import SCHEMA_VERSION, TABLES, Column, add_column_sql, render
+from newsgraph.store.rollups import ROLLUPS
+from newsgraph.store.schema import SCHEMA_VERSION, TABLES, Column, add_column_sql, rebuild_index_sql, render
 
 LEGACY = Path(__file__).resolve().parents[1] / "data" / "schema_v1_sqlite.sql"
 # each neutral type as each engine reports it (PRAGMA table_info / information_schema.columns)
@@ -41,7 +42,8 @@ def test_sqlite_tables_have_the_defined_columns_in_order(tmp_path: Path) -> None
 def test_the_rendered_schema_is_the_schema_databases_were_made_with(tmp_path: Path) -> None:
     """Rendering changed how the schema is written, not what it is: same tables, columns, types,
     defaults, keys, references and indexes as the v1 file, plus the columns added since, appended at
-    the end (v2: entities.actor_source; then quotes.confidence)."""
+    the end (v2: entities.actor_source; then quotes.confidence), and v3's rollup tables, the index
+    articles_newest and quotes_speaker widened."""
     def shape(sql: str) -> dict[str, Any]:
         c = sqlite3.connect(":memory:")
         c.executescript(sql)
@@ -54,8 +56,13 @@ def test_the_rendered_schema_is_the_schema_databases_were_made_with(tmp_path: Pa
                 out[name] = text.replace("IF NOT EXISTS ", "")
         return out
 
+    v3 = [t for t in TABLES if t.name in ROLLUPS]
     legacy = LEGACY.read_text(encoding="utf-8") + ("\nALTER TABLE entities ADD COLUMN actor_source TEXT;\n"
-                                                   "ALTER TABLE quotes ADD COLUMN confidence REAL;\n")
+                                                   "ALTER TABLE quotes ADD COLUMN confidence REAL;\n"
+                                                   "CREATE INDEX articles_newest ON articles"
+                                                   "((published IS NULL), published DESC, id);\n"
+                                                   + rebuild_index_sql("quotes", "quotes_speaker")
+                                                   + "".join(t.sql("sqlite") for t in v3))
     assert shape(render("sqlite")) == shape(legacy)
 
 

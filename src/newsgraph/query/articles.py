@@ -9,7 +9,8 @@ from typing import Any
 
 from .filters import ArticleFilter
 from .quotes import list_quotes
-from .sql import JSON, fulltext_of, run
+from .sql import JSON, Where, fulltext_of, has_rollups, run
+from .stats import counts
 
 SNIP_OPEN, SNIP_CLOSE = "\x02", "\x03"  # snippet markers that cannot occur in stored text
 
@@ -29,18 +30,25 @@ def list_articles(store: Any, f: ArticleFilter, *, limit: int = 20, offset: int 
     """Articles matching the filters (best FTS match first when ``f.q`` is given, else newest first)."""
     ft = fulltext_of(store)
     w, has_fts = f.where(ft)
-    total = int(run(store, "SELECT count(*) FROM articles a" + w.sql(), w.params)[0][0])
+    if has_fts and f.only_words():  # one row of the full-text table per article: count them there
+        total = int(run(store, ft.count_matches("fq"), w.params)[0][0])
+    elif f.empty():
+        total = counts(store, ("articles",))["articles"]
+    else:
+        total = int(run(store, "SELECT count(*) FROM articles a" + w.sql(), w.params)[0][0])
     params = {**w.params, "limit": limit, "offset": offset}
     cols = (
         "a.id, a.title, a.url, a.outlet, a.published, a.language, a.bylines, a.tone, "
         "(SELECT count(*) FROM events ev WHERE ev.article_id = a.id) AS n_events, "
         "(SELECT count(*) FROM quotes qu WHERE qu.article_id = a.id) AS n_quotes"
     )
-    if has_fts:
-        sql = ft.ranked_articles(cols, w.sql(), "fq", SNIP_OPEN, SNIP_CLOSE)
-    else:
-        sql = (f"SELECT {cols}, substr(a.text, length(a.title) + 3, 240) AS snippet FROM articles a" + w.sql()
-               + " ORDER BY a.published IS NULL, a.published DESC, a.id LIMIT :limit OFFSET :offset")
+    if has_fts:  # the full-text table read best first, joined to the other filters
+        sql = ft.ranked_articles(cols, f.where(ft, match=False)[0].clauses, "fq", SNIP_OPEN, SNIP_CLOSE)
+    else:  # the page first (down the index articles_newest), then its rows' counts and snippets
+        order = " ORDER BY a.published IS NULL, a.published DESC, a.id"
+        sql = (f"SELECT {cols}, substr(a.text, length(a.title) + 3, 240) AS snippet FROM (SELECT a.id AS pid "
+               "FROM articles a" + w.sql() + order + " LIMIT :limit OFFSET :offset) AS page "
+               "JOIN articles a ON a.id = page.pid" + order)
     items = []
     for r in run(store, sql, params):
         d = dict(r)
@@ -52,19 +60,34 @@ def list_articles(store: Any, f: ArticleFilter, *, limit: int = 20, offset: int 
     return {"items": items, "total": total, "limit": limit, "offset": offset}
 
 
-def article_facets(store: Any, f: ArticleFilter, *, size: int = 12) -> JSON:
-    """Counts by outlet, by month and by actor over the articles the filters select."""
-    w, _ = f.where(fulltext_of(store))
+FACET_SCOPE = 500  # the facets of a full-text search count its best matches, up to this many
+
+
+def article_facets(store: Any, f: ArticleFilter, *, size: int = 12, scope: int = FACET_SCOPE) -> JSON:
+    """Counts by outlet, by month and by actor over the articles the filters select; for full-text
+    words, over the ``scope`` best matches (all of them when fewer match), as ``"scope"`` says, so
+    that a word found in every article costs what a rare one does."""
+    ft = fulltext_of(store)
+    w, has_fts = f.where(ft)
+    if has_fts:  # the best matches, ranked once; then counted like any other set of articles
+        wr = f.where(ft, match=False)[0]
+        ids = [r[0] for r in run(store, ft.ranked_ids(wr.clauses, "fq"), {**wr.params, "scope": scope})]
+        w = Where([f"a.id IN ({', '.join(f':b{i}' for i in range(len(ids)))})" if ids else "1 = 0"],
+                  {f"b{i}": v for i, v in enumerate(ids)})
     outlets = run(store, "SELECT a.outlet AS value, count(*) AS n FROM articles a" + w.sql()
                   + " GROUP BY a.outlet ORDER BY n DESC, value LIMIT :size", {**w.params, "size": size})
     months = run(store, "SELECT substr(a.published, 1, 7) AS value, count(*) AS n FROM articles a" + w.sql()
                  + " GROUP BY value ORDER BY value DESC LIMIT 24", w.params)
     wa = w.plus("e.actor IS NOT NULL")
-    actors = run(store, "SELECT e.actor AS value, count(DISTINCT e.article_id) AS n FROM entities e "
-                 "JOIN articles a ON a.id = e.article_id" + wa.sql()
-                 + " GROUP BY e.actor ORDER BY n DESC, value LIMIT :size", {**wa.params, "size": size})
+    if f.empty() and has_rollups(store):  # every article: the rollup actor_stats (store/rollups.py)
+        actors = run(store, "SELECT actor AS value, articles AS n FROM actor_stats ORDER BY n DESC, value LIMIT :size",
+                     {"size": size})
+    else:
+        actors = run(store, "SELECT e.actor AS value, count(DISTINCT e.article_id) AS n FROM entities e "
+                     "JOIN articles a ON a.id = e.article_id" + wa.sql()
+                     + " GROUP BY e.actor ORDER BY n DESC, value LIMIT :size", {**wa.params, "size": size})
     return {"outlet": [dict(r) for r in outlets], "month": [dict(r) for r in months],
-            "actor": [dict(r) for r in actors]}
+            "actor": [dict(r) for r in actors], "scope": scope if has_fts else None}
 
 
 def get_analysis_json(store: Any, article_id: str) -> JSON | None:

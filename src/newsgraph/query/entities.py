@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .sql import JSON, Where, code_of, like_contains, rows_of, run
+from .sql import JSON, Where, code_of, has_rollups, like_contains, rows_of, run
 
 
 def list_entities(store: Any, *, type: str | None = None, actor: str | None = None, name: str | None = None,
@@ -18,6 +18,12 @@ def list_entities(store: Any, *, type: str | None = None, actor: str | None = No
         w.prefix("actor", "actor", code_of(actor))
     if name:
         w.add("name LIKE :name ESCAPE '\\'", name=like_contains(name))
+    if has_rollups(store):  # the same groups, counted as they were written (store/rollups.py)
+        total = int(run(store, "SELECT count(*) FROM entity_stats" + w.sql(), w.params)[0][0])
+        rows = run(store, "SELECT name, type, nullif(actor, '') AS actor, articles, mentions FROM entity_stats"
+                   + w.sql() + " ORDER BY articles DESC, mentions DESC, name, type, actor LIMIT :limit OFFSET :offset",
+                   {**w.params, "limit": limit, "offset": offset})
+        return {"items": [dict(r) for r in rows], "total": total, "limit": limit, "offset": offset}
     rows = run(
         store,
         "SELECT name, type, actor, count(DISTINCT article_id) AS articles, sum(n_mentions) AS mentions, "

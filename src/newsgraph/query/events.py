@@ -5,10 +5,26 @@ from __future__ import annotations
 
 from typing import Any
 
-from .filters import PERIOD_GLOB, PERIOD_LEN, PERIODS, WHEN, EventFilter, period_of
-from .sql import JSON, rows_of, run
+from .filters import DAY, MEAN, MEAN_OF_ROLLUP, PERIOD_GLOB, PERIOD_LEN, PERIODS, WHEN, EventFilter, period_of
+from .sql import JSON, has_rollups, rows_of, run, steers, walk_newest
+from .stats import counts
 
 _BASE = " FROM events ev JOIN articles a ON a.id = ev.article_id"
+_STATS = " FROM event_stats ev"  # the rollup (store/rollups.py): one row per distinct key, ``n`` events
+_ORDER = " ORDER BY {w} IS NULL, {w} DESC, {a}, {i}"  # newest first (by the event's date, else its article's)
+
+
+def _rollup(store: Any, f: EventFilter) -> bool:
+    return f.rollup_ok() and has_rollups(store)
+
+
+def count_events(store: Any, f: EventFilter) -> int:
+    """How many events the filters select."""
+    if _rollup(store, f):
+        w = f.where(DAY)
+        return int(run(store, "SELECT coalesce(sum(ev.n), 0)" + _STATS + w.sql(), w.params)[0][0])
+    w = f.where()
+    return int(run(store, "SELECT count(*)" + _BASE + w.sql(), w.params)[0][0])
 
 
 def _event_item(r: Any) -> JSON:
@@ -38,20 +54,36 @@ def _event_item(r: Any) -> JSON:
 
 
 def list_events(store: Any, f: EventFilter, *, limit: int = 50, offset: int = 0) -> JSON:
-    """Events with their evidence sentence, newest first (by the event's date, else its article's)."""
-    w = f.where()
-    base = _BASE + w.sql()
-    total = int(run(store, "SELECT count(*)" + base, w.params)[0][0])
-    order = f" ORDER BY {WHEN} DESC, ev.article_id, ev.idx"
-    # the page first, then the evidence sentences of its rows only (not of every matching event)
+    """Events with their evidence sentence, newest first (by the event's date, else its article's;
+    undated last)."""
+    total = count_events(store, f)
+    # The page first, then the evidence sentences of its rows only.  The page is the first of the
+    # events dated by their own date and of the others (dated by their article): each side's first
+    # offset + limit hold it.  When many events match, each side is read newest first (down the
+    # index on events.date, down the articles and their events) until it has them.
+    n = offset + limit
+    walk = walk_newest(total, counts(store, ("events",))["events"], n) and steers(store)
+    own, by_article = f.where("ev.date", indexed=not walk), f.where("a.published", indexed=not walk)
+    own.add("ev.date IS NOT NULL")
+    by_article.add("ev.date IS NULL")
+    by_article.clauses.insert(0, "ev.article_id = a.id")
+    own_from = " FROM events ev JOIN articles a ON a.id = ev.article_id" if "a." in own.sql() else " FROM events ev"
+    page = (
+        "SELECT pa, pi, pw FROM (SELECT ev.article_id AS pa, ev.idx AS pi, ev.date AS pw" + own_from + own.sql()
+        + " ORDER BY ev.date DESC, ev.article_id, ev.idx LIMIT :n) AS own UNION ALL "
+        "SELECT pa, pi, pw FROM (SELECT a.id AS pa, ev.idx AS pi, a.published AS pw FROM articles a"
+        + (" CROSS JOIN events ev" if walk else ", events ev") + by_article.sql()
+        + _ORDER.format(w="a.published", a="a.id", i="ev.idx") + " LIMIT :n) AS by_article"
+    )
     rows = run(
         store,
         "SELECT ev.*, a.title AS article_title, a.published, "
         "substr(a.text, ev.sentence_start + 1, ev.sentence_end - ev.sentence_start) AS sentence_text "
-        "FROM (SELECT ev.article_id AS pa, ev.idx AS pi" + base + order + " LIMIT :limit OFFSET :offset) AS page "
+        "FROM (SELECT pa, pi, pw FROM (" + page + ") AS sides" + _ORDER.format(w="pw", a="pa", i="pi")
+        + " LIMIT :limit OFFSET :offset) AS page "
         "JOIN events ev ON ev.article_id = page.pa AND ev.idx = page.pi JOIN articles a ON a.id = ev.article_id"
-        + order,
-        {**w.params, "limit": limit, "offset": offset},
+        + _ORDER.format(w="page.pw", a="page.pa", i="page.pi"),
+        {**own.params, **by_article.params, "n": n, "limit": limit, "offset": offset},
     )
     return {"items": [_event_item(r) for r in rows], "total": total, "limit": limit, "offset": offset}
 
@@ -62,13 +94,20 @@ def list_dyads(store: Any, f: EventFilter, *, period: str = "month", limit: int 
     a date coarser than the period counts in the finest period it has."""
     if period not in PERIODS:
         raise ValueError(f"period is one of {', '.join(PERIODS)}, not {period!r}")
-    w = f.where()
-    w.add("ev.source_actor IS NOT NULL AND ev.target_actor IS NOT NULL")
-    base = _BASE + w.sql() + " GROUP BY ev.source_actor, ev.target_actor, period"
-    sel = f"SELECT ev.source_actor AS source, ev.target_actor AS target, {period_of(period)} AS period"
+    if _rollup(store, f):
+        w = f.where(DAY)
+        w.add("ev.source_actor != '' AND ev.target_actor != ''")
+        sel = f"SELECT ev.source_actor AS source, ev.target_actor AS target, {period_of(period, DAY)} AS period"
+        count, mean, table = "sum(ev.n)", MEAN_OF_ROLLUP, _STATS
+    else:
+        w = f.where()
+        w.add("ev.source_actor IS NOT NULL AND ev.target_actor IS NOT NULL")
+        sel = f"SELECT ev.source_actor AS source, ev.target_actor AS target, {period_of(period)} AS period"
+        count, mean, table = "count(*)", MEAN, _BASE
+    base = table + w.sql() + " GROUP BY ev.source_actor, ev.target_actor, period"
     rows = run(
         store,
-        sel + ", count(*) AS count, round(avg(ev.goldstein), 3) AS goldstein_mean, count(*) OVER () AS _total"
+        sel + f", {count} AS count, {mean} AS goldstein_mean, count(*) OVER () AS _total"
         + base + " ORDER BY count DESC, source, target, period LIMIT :limit OFFSET :offset",
         {**w.params, "limit": limit, "offset": offset},
     )
@@ -109,17 +148,21 @@ def timeline(store: Any, f: EventFilter, *, period: str = "month", limit: int = 
     """
     period = period if period in PERIOD_LEN else "month"
     n = PERIOD_LEN[period]
-    w = f.where()
-    dated = w.plus(f"{WHEN} GLOB '{PERIOD_GLOB[period]}'")
-    coarse = w.plus(f"({WHEN} IS NULL OR NOT {WHEN} GLOB '{PERIOD_GLOB[period]}')")
+    if _rollup(store, f):
+        when, table, count, mean, one = DAY, _STATS, "sum(ev.n)", MEAN_OF_ROLLUP, "ev.n"
+    else:
+        when, table, count, mean, one = WHEN, _BASE, "count(*)", MEAN, "1"
+    w = f.where(when)
+    dated = w.plus(f"{when} GLOB '{PERIOD_GLOB[period]}'")
+    coarse = w.plus(f"({when} IS NULL OR NOT {when} GLOB '{PERIOD_GLOB[period]}')")
     rows = run(
         store,
-        f"SELECT substr({WHEN}, 1, {n}) AS period, count(*) AS count, round(avg(ev.goldstein), 3) AS goldstein_mean, "
-        + ", ".join(f"sum(CASE WHEN ev.quad_class = {k} THEN 1 ELSE 0 END) AS q{k}" for k in range(1, 5))
-        + _BASE + dated.sql() + " GROUP BY period ORDER BY period LIMIT :limit",
+        f"SELECT substr({when}, 1, {n}) AS period, {count} AS count, {mean} AS goldstein_mean, "
+        + ", ".join(f"sum(CASE WHEN ev.quad_class = {k} THEN {one} ELSE 0 END) AS q{k}" for k in range(1, 5))
+        + table + dated.sql() + " GROUP BY period ORDER BY period LIMIT :limit",
         {**dated.params, "limit": limit},
     )
-    coarser = run(store, "SELECT count(*)" + _BASE + coarse.sql(), coarse.params)
+    coarser = run(store, f"SELECT coalesce(sum({one}), 0)" + table + coarse.sql(), coarse.params)
     items = [{"period": r["period"], "count": r["count"], "goldstein_mean": r["goldstein_mean"],
               "quad_class": {"1": r["q1"] or 0, "2": r["q2"] or 0, "3": r["q3"] or 0, "4": r["q4"] or 0}}
              for r in rows]
@@ -128,10 +171,15 @@ def timeline(store: Any, f: EventFilter, *, period: str = "month", limit: int = 
 
 def top_actors(store: Any, *, limit: int = 60) -> list[str]:
     """The actor codes most often seen as an event's source or target."""
+    if has_rollups(store):
+        sides = ("SELECT source_actor AS actor, n FROM event_stats UNION ALL SELECT target_actor, n FROM event_stats",
+                 "actor != ''", "sum(n)")
+    else:
+        sides = ("SELECT source_actor AS actor, 1 AS n FROM events UNION ALL SELECT target_actor, 1 FROM events",
+                 "actor IS NOT NULL", "count(*)")
     return [r[0] for r in run(
-        store,
-        "SELECT actor FROM (SELECT source_actor AS actor FROM events UNION ALL SELECT target_actor FROM events) "
-        "AS sides WHERE actor IS NOT NULL GROUP BY actor ORDER BY count(*) DESC, actor LIMIT ?", (limit,))]
+        store, f"SELECT actor FROM ({sides[0]}) AS sides WHERE {sides[1]} GROUP BY actor "
+        f"ORDER BY {sides[2]} DESC, actor LIMIT ?", (limit,))]
 
 
 def root_codes() -> list[tuple[str, str]]:

@@ -33,13 +33,20 @@ PERIOD_GLOB = {
 PERIODS = ("day", "month", "year", "all")
 
 
-def period_of(period: str) -> str:
+DAY = "nullif(ev.day, '')"  # the same date in the rollup event_stats (cut to 10 characters; store/rollups.py)
+# The mean Goldstein score of a group of events, summed in tenths (the CAMEO scale's unit) so that the sum
+# is exact: the rows and the rollup give the same mean to the last digit, whatever the order of the sum.
+MEAN = "round(sum(round(ev.goldstein * 10)) / nullif(10 * count(ev.goldstein), 0), 3)"
+MEAN_OF_ROLLUP = "round(sum(ev.goldstein_tenths) / nullif(10 * sum(ev.goldstein_n), 0), 3)"
+
+
+def period_of(period: str, when: str = WHEN) -> str:
     """SQL for an event's period: its date cut to ``period`` (day, month, year), or to the finest
     part known when the date is coarser (a year-only date counts in its year); NULL for ``all``."""
     if period == "all":
         return "NULL"
     finer = [p for p in ("day", "month", "year") if PERIOD_LEN[p] <= PERIOD_LEN[period]]
-    cases = " ".join(f"WHEN {WHEN} GLOB '{PERIOD_GLOB[p]}' THEN substr({WHEN}, 1, {PERIOD_LEN[p]})" for p in finer)
+    cases = " ".join(f"WHEN {when} GLOB '{PERIOD_GLOB[p]}' THEN substr({when}, 1, {PERIOD_LEN[p]})" for p in finer)
     return f"CASE {cases} END"
 
 
@@ -60,39 +67,49 @@ class EventFilter:
     negated: bool = False  # also the negated events
     min_confidence: float | None = None  # events of at least this confidence (None or 0: all)
 
-    def where(self) -> Where:
-        """The WHERE clause over ``events ev JOIN articles a``."""
+    def where(self, when: str = WHEN, *, indexed: bool = True) -> Where:
+        """The WHERE clause over ``events ev JOIN articles a``, or over the rollup ``event_stats ev`` with
+        ``when=DAY`` (every field but ``article`` is a column there; ``rollup_ok`` says whether it may).
+        ``indexed=False`` compares the actor and code columns as expressions (``col || ''``, the same
+        values), so that the database cannot read them through their indexes: a query that reads the
+        events down another index (newest first) then keeps to that order."""
+        def col(name: str) -> str:
+            return f"ev.{name}" if indexed else f"(ev.{name} || '')"
+
         w = Where()
         if not self.negated:
             w.add("ev.negated = 0")
         if self.min_confidence:
             w.add("ev.confidence >= :minconf", minconf=float(self.min_confidence))
         if self.exact and self.source and self.target:
-            w.add("ev.source_actor = :xsource AND ev.target_actor = :xtarget",
+            w.add(f"{col('source_actor')} = :xsource AND {col('target_actor')} = :xtarget",
                   xsource=code_of(self.source), xtarget=code_of(self.target))
         else:
             if self.source:
-                w.prefix("ev.source_actor", "source", code_of(self.source))
+                w.prefix(col("source_actor"), "source", code_of(self.source))
             if self.target:
-                w.prefix("ev.target_actor", "target", code_of(self.target))
+                w.prefix(col("target_actor"), "target", code_of(self.target))
         if self.actor:
-            a = code_of(self.actor)
-            w.add("((ev.source_actor >= :actor_lo AND ev.source_actor < :actor_hi) OR "
-                  "(ev.target_actor >= :actor_lo AND ev.target_actor < :actor_hi))",
+            a, s, t = code_of(self.actor), col("source_actor"), col("target_actor")
+            w.add(f"(({s} >= :actor_lo AND {s} < :actor_hi) OR ({t} >= :actor_lo AND {t} < :actor_hi))",
                   actor_lo=a, actor_hi=a + TOP)
         if self.code:
-            w.prefix("ev.code", "code", code_of(self.code))
+            w.prefix(col("code"), "code", code_of(self.code))
         if self.root:
             w.add("ev.root = :root", root=self.root.strip())
         if self.quad_class is not None:
             w.add("ev.quad_class = :quad", quad=self.quad_class)
         if self.date_from:
-            w.add(f"{WHEN} >= :dfrom", dfrom=self.date_from)
+            w.add(f"{when} >= :dfrom", dfrom=self.date_from)
         if self.date_to:
-            w.add(f"{WHEN} <= :dto", dto=date_upper(self.date_to))
+            w.add(f"{when} <= :dto", dto=date_upper(self.date_to))
         if self.article:
             w.add("ev.article_id = :article", article=self.article)
         return w
+
+    def rollup_ok(self) -> bool:
+        """Whether the rollup event_stats can answer for these filters (all but ``article``)."""
+        return not self.article
 
 
 def min_confidence(given: float | None, default: float) -> float:
@@ -112,15 +129,28 @@ class ArticleFilter:
     entity: str | None = None  # an entity name or actor code, whole
     actor: str | None = None  # actor code prefix of an entity of the article
 
-    def where(self, fulltext: Any = None) -> tuple[Where, bool]:
-        """The WHERE clause over ``articles a`` and whether it uses the full-text index."""
+    def empty(self) -> bool:
+        """No filter at all."""
+        return not (self.q or self.outlet or self.date_from or self.date_to or self.entity or self.actor)
+
+    def only_words(self) -> bool:
+        """Full-text words and no other filter."""
+        return bool(self.q) and not (self.outlet or self.date_from or self.date_to or self.entity or self.actor)
+
+    def where(self, fulltext: Any = None, *, match: bool = True) -> tuple[Where, bool]:
+        """The WHERE clause over ``articles a`` and whether it uses the full-text index; ``match=False``
+        leaves the full-text condition to the caller (it joins the full-text table itself), binding
+        only its terms to ``:fq``."""
         ft = fulltext or SQLiteFullText()
         w = Where()
         fq = ft.terms(self.q) if self.q else ""
         if self.q and not fq:
             w.add("1 = 0")  # words with no searchable characters match nothing
         if fq:
-            w.add(ft.article_match("fq"), fq=fq)
+            if match:
+                w.add(ft.article_match("fq"), fq=fq)
+            else:
+                w.params["fq"] = fq
         if self.outlet:
             w.add("a.outlet = :outlet", outlet=self.outlet)
         if self.date_from:

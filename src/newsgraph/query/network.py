@@ -5,19 +5,26 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from .filters import EventFilter
-from .sql import JSON, run
+from .filters import DAY, MEAN, MEAN_OF_ROLLUP, EventFilter
+from .sql import JSON, has_rollups, run
 
 
 def network(store: Any, f: EventFilter, *, max_edges: int = 60) -> JSON:
     """Actors as nodes and dyads as edges (event count, mean Goldstein), the busiest first."""
-    w = f.where()
-    w.add("ev.source_actor IS NOT NULL AND ev.target_actor IS NOT NULL AND ev.source_actor != ev.target_actor")
+    if f.rollup_ok() and has_rollups(store):  # the rollup event_stats (store/rollups.py)
+        w = f.where(DAY)
+        w.add("ev.source_actor != '' AND ev.target_actor != '' AND ev.source_actor != ev.target_actor")
+        count, mean = "sum(ev.n)", MEAN_OF_ROLLUP
+        table = " FROM event_stats ev"
+    else:
+        w = f.where()
+        w.add("ev.source_actor IS NOT NULL AND ev.target_actor IS NOT NULL AND ev.source_actor != ev.target_actor")
+        count, mean = "count(*)", MEAN
+        table = " FROM events ev JOIN articles a ON a.id = ev.article_id"
     rows = run(
         store,
-        "SELECT ev.source_actor AS source, ev.target_actor AS target, count(*) AS count, "
-        "round(avg(ev.goldstein), 3) AS goldstein_mean FROM events ev JOIN articles a ON a.id = ev.article_id"
-        + w.sql() + " GROUP BY ev.source_actor, ev.target_actor ORDER BY count DESC, source, target "
+        f"SELECT ev.source_actor AS source, ev.target_actor AS target, {count} AS count, {mean} AS goldstein_mean"
+        + table + w.sql() + " GROUP BY ev.source_actor, ev.target_actor ORDER BY count DESC, source, target "
         "LIMIT :max_edges",
         {**w.params, "max_edges": max_edges},
     )

@@ -24,7 +24,7 @@ TOP = "\U0010ffff"  # sorts after every character: [value, value + TOP) holds ev
 
 _CACHE: OrderedDict[tuple[Any, ...], list[Any]] = OrderedDict()
 _CACHE_LOCK = threading.Lock()
-CACHE_SIZE = 512
+CACHE_SIZE = 512  # entries, unless the store says otherwise (``store.cache_size``: the setting result_cache)
 
 
 def _stamp(path: str) -> tuple[int, ...]:
@@ -48,9 +48,11 @@ def run(store: Any, sql: str, params: dict[str, Any] | tuple[Any, ...] = ()) -> 
     """``store.query`` with a small cache of results, dropped as soon as the database file changes.
 
     The web app's database is read-only, so aggregate pages asked twice (facets, timeline,
-    network) cost one query.  A PostgreSQL store (``cacheable = False``) is always asked.
+    network) cost one query.  A PostgreSQL store (``cacheable = False``) is always asked, and so is
+    a store whose ``cache_size`` is 0.
     """
-    if not getattr(store, "cacheable", True):
+    size = getattr(store, "cache_size", CACHE_SIZE)
+    if not getattr(store, "cacheable", True) or size <= 0:
         return list(store.query(sql, params))
     frozen = tuple(sorted(params.items())) if isinstance(params, dict) else tuple(params)
     key = (store.path, _stamp(store.path), sql, frozen)
@@ -62,9 +64,40 @@ def run(store: Any, sql: str, params: dict[str, Any] | tuple[Any, ...] = ()) -> 
     rows = list(store.query(sql, params))
     with _CACHE_LOCK:
         _CACHE[key] = rows
-        while len(_CACHE) > CACHE_SIZE:
+        while len(_CACHE) > size:
             _CACHE.popitem(last=False)
     return rows
+
+
+def has_rollups(store: Any) -> bool:
+    """Whether the store keeps the rollups (store/rollups.py: schema v3 on); a database made before
+    and opened read-only has none, and is asked the slower way."""
+    from ..store.rollups import ROLLUPS_SINCE
+
+    known = getattr(store, "_has_rollups", None)
+    if known is None:
+        known = store.schema_version() >= ROLLUPS_SINCE
+        store._has_rollups = known
+    return bool(known)
+
+
+def steers(store: Any) -> bool:
+    """Whether the read API steers the store's query planner: SQLite's, which keeps no statistics on
+    how values spread, is told the join order (``CROSS JOIN``) and kept off an index by comparing a
+    column as an expression (``unindexed``); PostgreSQL's, which has them, chooses alone."""
+    return bool(getattr(store, "steer_plans", True))
+
+
+def unindexed(store: Any, column: str) -> str:
+    """``column`` as SQLite cannot read it through an index (``column || ''``, the same text), or as it is."""
+    return f"({column} || '')" if steers(store) else column
+
+
+def walk_newest(total: int, rows: int, n: int) -> bool:
+    """Whether to read a table newest first and stop at the ``n`` rows wanted, rather than fetch the
+    ``total`` matching rows through the filters' indexes and sort them: the walk reads about
+    ``n * rows / total`` rows (the matching ones are spread over the ``rows``), the other ``total``."""
+    return total > 0 and n * rows < total * total
 
 
 def like_prefix(value: str) -> str:

@@ -9,8 +9,10 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 from fastapi import FastAPI, Request
@@ -44,19 +46,41 @@ HTTP_CODES = {
 
 
 class AppState:
-    """What the routes share: the database path and the settings."""
+    """What the routes share: the database path, the settings and, for PostgreSQL, idle read-only
+    connections (opening one costs more than most queries; a SQLite file is opened per request)."""
+
+    POOL = 8  # idle PostgreSQL connections kept
 
     def __init__(self, db_path: str, settings: Settings) -> None:
         self.db_path = db_path
         self.settings = settings
+        self._idle: list[Any] = []
+        self._lock = threading.Lock()
 
     def cap(self, limit: int) -> int:
         """``limit`` capped at ``max_returned_rows``."""
         return max(1, min(limit, self.settings.max_returned_rows))
 
     def open_ro(self) -> SQLiteStore:
+        with self._lock:
+            while self._idle:
+                kept = self._idle.pop()
+                if not (kept.pg.closed or kept.pg.broken):
+                    return kept  # type: ignore[no-any-return]
+                kept.close()
         store: SQLiteStore = open_store(self.db_path, read_only=True, timeout_ms=self.settings.sql_time_limit_ms)
+        store.cache_size = self.settings.result_cache
         return store
+
+    def done(self, store: Any) -> None:
+        """A request's store back: a PostgreSQL connection in good order is kept for the next one."""
+        pg = getattr(store, "pg", None)
+        if pg is not None and not (pg.closed or pg.broken) and pg.info.transaction_status == 0:
+            with self._lock:
+                if len(self._idle) < self.POOL:
+                    self._idle.append(store)
+                    return
+        store.close()
 
 
 def state_of(request: Request) -> AppState:
@@ -66,11 +90,12 @@ def state_of(request: Request) -> AppState:
 
 def read_store(request: Request) -> Iterator[SQLiteStore]:
     """FastAPI dependency: a read-only store for this request, closed afterwards."""
-    store = state_of(request).open_ro()
+    state = state_of(request)
+    store = state.open_ro()
     try:
         yield store
     finally:
-        store.close()
+        state.done(store)
 
 
 def _is_api(request: Request) -> bool:

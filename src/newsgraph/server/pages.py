@@ -67,7 +67,8 @@ def search_page(request: Request, store: Store, f: ArticleFilterDep, page: Page 
                "entity": f.entity}
     result = Q.list_articles(store, f, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
     facets = Q.article_facets(store, f)
-    quotes = Q.list_quotes(store, q=q, limit=10) if q else None
+    floor = Q.min_confidence(None, state_of(request).settings.min_confidence_quotes)  # as /api/search
+    quotes = Q.list_quotes(store, q=q, limit=10, min_confidence=floor) if q else None
     n_pages = max(1, -(-result["total"] // PAGE_SIZE))
     stats = Q.counts(store, ("articles", "events", "quotes"))
     return render(

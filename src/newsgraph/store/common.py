@@ -8,6 +8,8 @@ from typing import Any
 
 from ..errors import StoreError
 from ..model import Analysis
+from .rollups import COUNTED as KEPT
+from .rollups import ROLLUPS_SINCE
 from .schema import BY_NAME, columns
 
 TABLES = frozenset(BY_NAME) - {"meta"}
@@ -71,6 +73,8 @@ def insert_sql(table: str, columns: str, n: int, mark: str) -> str:
 class SharedReads:
     """Reads both stores answer with the same SQL; a store provides ``query`` and ``schema_version``."""
 
+    cache_size = 512  # results the read API may keep (query/sql.py ``run``); the web app sets result_cache
+
     def query(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[Any]:
         raise NotImplementedError
 
@@ -78,8 +82,12 @@ class SharedReads:
         raise NotImplementedError
 
     def count(self, table: str) -> int:
+        """Rows of ``table``: kept in the rollup row_counts for the article tables (store/rollups.py)."""
         if table not in TABLES:
             raise StoreError(f"unknown table {table!r}", code="E306")
+        if table in KEPT and self.schema_version() >= ROLLUPS_SINCE:
+            row = self.query("SELECT n FROM row_counts WHERE name = ?", (table,))
+            return int(row[0][0]) if row else 0
         return int(self.query(f"SELECT count(*) FROM {table}")[0][0])
 
     def get(self, article_id: str) -> Analysis | None:

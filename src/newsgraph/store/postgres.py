@@ -21,9 +21,11 @@ from typing import Any
 from ..errors import StoreError
 from ..model import Analysis, Rejected
 from .common import ARTICLE_COLUMNS, SharedReads, article_row, child_rows, insert_sql
+from .rollups import MIGRATION_V3, apply, counts_of
 from .schema import SCHEMA_VERSION, add_column_sql, missing_columns, render
 
-_MIGRATIONS: dict[int, str] = {}  # version -> SQL that upgrades from version-1 (beyond added columns)
+# version -> SQL that upgrades from version-1 (beyond added columns and tables)
+_MIGRATIONS: dict[int, str] = {3: MIGRATION_V3}
 
 _NOW = "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
 _TOKEN = re.compile(r"'(?:[^']|'')*'|\"[^\"]*\"|::|\?|:[A-Za-z_]\w*|%|[^'\"?:%]+|.", re.S)
@@ -170,12 +172,29 @@ class PostgresFullText:
                 f"WHERE fts @@ to_tsquery('simple', :{param}))")
 
     @staticmethod
-    def ranked_articles(cols: str, where: str, param: str, mark_open: str, mark_close: str) -> str:
+    def count_matches(param: str) -> str:
+        return f"SELECT count(*) FROM articles_fts WHERE fts @@ to_tsquery('simple', :{param})"
+
+    @staticmethod
+    def count_quote_matches(param: str) -> str:
+        return f"SELECT count(*) FROM quotes_fts WHERE fts @@ to_tsquery('simple', :{param})"
+
+    @staticmethod
+    def ranked_ids(where: list[str], param: str) -> str:
+        cond = " AND ".join([f"f.fts @@ to_tsquery('simple', :{param})", *where])
+        return (f"SELECT a.id FROM articles_fts f JOIN articles a ON a.id = f.article_id WHERE {cond} "
+                f"ORDER BY ts_rank(f.fts, to_tsquery('simple', :{param})) DESC, a.id LIMIT :scope")
+
+    @staticmethod
+    def ranked_articles(cols: str, where: list[str], param: str, mark_open: str, mark_close: str) -> str:
+        """As SQLite's; the page is picked first, then only its rows get their columns and headlines."""
+        cond = " AND ".join([f"f.fts @@ to_tsquery('simple', :{param})", *where])
         return (f"SELECT {cols}, ts_headline('simple', a.text, to_tsquery('simple', :{param}), "
                 f"'StartSel={mark_open}, StopSel={mark_close}, MaxFragments=1, MaxWords=32, MinWords=12, "
-                "FragmentDelimiter= … ') AS snippet FROM articles a" + where
-                + " ORDER BY ts_rank((SELECT f.fts FROM articles_fts f WHERE f.article_id = a.id), "
-                f"to_tsquery('simple', :{param})) DESC, a.id LIMIT :limit OFFSET :offset")
+                "FragmentDelimiter= … ') AS snippet FROM (SELECT a.id AS pid, ts_rank(f.fts, "
+                f"to_tsquery('simple', :{param})) AS prank FROM articles_fts f JOIN articles a ON a.id = f.article_id "
+                f"WHERE {cond} ORDER BY prank DESC, a.id LIMIT :limit OFFSET :offset) AS page "
+                "JOIN articles a ON a.id = page.pid ORDER BY page.prank DESC, a.id")
 
 
 class PostgresStore(SharedReads):
@@ -183,6 +202,7 @@ class PostgresStore(SharedReads):
 
     fulltext = PostgresFullText()
     cacheable = False  # a shared server changes under the web app: no result cache
+    steer_plans = False  # the planner has statistics: the read API leaves the plans to it (query/sql.py)
 
     def __init__(self, url: str, *, read_only: bool = False, timeout_ms: int = 0) -> None:
         try:
@@ -284,6 +304,19 @@ class PostgresStore(SharedReads):
         try:
             with self.pg.transaction(), self.pg.cursor() as c:
                 c.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (a.id,))
+
+                def run(sql: str, params: dict[str, Any]) -> None:
+                    c.execute(translate(sql), params or None)
+
+                def fetch(sql: str, params: dict[str, Any]) -> list[Any]:
+                    c.execute(translate(sql), params or None)
+                    return list(c.fetchall())
+
+                def many(sql: str, values: list[Any]) -> None:
+                    c.executemany(translate(sql), values)
+
+                before = counts_of(fetch, a.id) if fetch("SELECT 1 FROM articles WHERE id = :aid", {"aid": a.id}) \
+                    else None
                 c.execute("DELETE FROM articles WHERE id = %s", (a.id,))  # rows of the other tables cascade
                 row = article_row(analysis)
                 c.execute(insert_sql("articles", f"({ARTICLE_COLUMNS})", len(row), "%s"), row)
@@ -294,6 +327,7 @@ class PostgresStore(SharedReads):
                           "FROM articles WHERE id = %s", (a.id,))
                 c.execute("INSERT INTO quotes_fts SELECT article_id, idx, to_tsvector('simple', text || ' ' || "
                           "coalesce(speaker_name, '')) FROM quotes WHERE article_id = %s", (a.id,))
+                apply(run, many, a.id, before, counts_of(fetch, a.id))
                 if source_key:
                     c.execute("INSERT INTO sources(key, source, article_id, status) VALUES (%s,%s,%s,'ok') "
                               "ON CONFLICT (key) DO UPDATE SET source = EXCLUDED.source, "

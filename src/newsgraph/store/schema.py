@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 Dialect = Literal["sqlite", "postgres"]
-SCHEMA_VERSION = 2  # v2: entities.actor_source (added to old databases when they are opened)
+SCHEMA_VERSION = 3  # v2: entities.actor_source (added to old databases when they are opened); v3: the rollups
 
 # column types: the neutral name -> each dialect's
 _TYPES: dict[str, dict[str, str]] = {
@@ -64,7 +64,7 @@ class Table:
     name: str
     columns: tuple[Column, ...]
     key: tuple[str, ...] = ()  # a primary key of several columns
-    indexes: tuple[tuple[str, str], ...] = ()  # (index name, column)
+    indexes: tuple[tuple[str, str], ...] = ()  # (index name, column or columns: "a DESC, b")
     doc: str = ""
 
     @property
@@ -105,7 +105,9 @@ TABLES: tuple[Table, ...] = (
         _c("analysis", not_null=True, doc="the full Analysis JSON (output contract)"),
         _c("stages", not_null=True, default="''"),
         _c("ingested_at", not_null=True, default="now"),
-    ), indexes=(("articles_published", "published"), ("articles_outlet", "outlet"))),
+    ), indexes=(("articles_published", "published"), ("articles_outlet", "outlet"),
+                # the order of every article list: newest first, undated last (query/articles.py)
+                ("articles_newest", "(published IS NULL), published DESC, id"))),
     Table("entities", (
         _ARTICLE, _c("eid", not_null=True), _c("type", not_null=True), _c("name", not_null=True), _c("actor"),
         _c("country"), _c("role"), _c("kb_id"), _c("n_mentions", "int", not_null=True),
@@ -130,7 +132,7 @@ TABLES: tuple[Table, ...] = (
     Table("quotes", (
         _ARTICLE, *_span(text_not_null=True), _c("kind"), _c("speaker_entity"), _c("speaker_name"),
         _c("speaker_actor"), _c("cue"), _c("channel"), _c("confidence", "real"),
-    ), key=("article_id", "idx"), indexes=(("quotes_speaker", "speaker_name"),)),
+    ), key=("article_id", "idx"), indexes=(("quotes_speaker", "speaker_name, confidence, article_id"),)),
     Table("timexes", (_ARTICLE, *_span(), _c("type"), _c("value")), key=("article_id", "idx")),
     Table("amounts", (
         _ARTICLE, *_span(), _c("value", "real"), _c("unit"), _c("kind"), _c("measure"), _c("date"),
@@ -151,6 +153,37 @@ TABLES: tuple[Table, ...] = (
         _c("id", "serial"), _c("command"), _c("started", not_null=True), _c("finished"),
         _c("n_ok", "int", default="0"), _c("n_rejected", "int", default="0"), _c("n_skipped", "int", default="0"),
     )),
+    # Rollups: counts kept up to date by every write (store/rollups.py), so that the web app's
+    # aggregates read a few rows per distinct key instead of every row.  A missing value is
+    # stored as '' (text), 0 (quad_class) or -1 (confidence): keys cannot hold NULL.
+    Table("entity_stats", (
+        _c("name", not_null=True), _c("type", not_null=True), _c("actor", not_null=True),
+        _c("articles", "int", not_null=True), _c("mentions", "int", not_null=True),
+    ), key=("name", "type", "actor"), indexes=(("entity_stats_rank", "articles DESC, mentions DESC, name"),),
+        doc="entities grouped by (name, type, actor): the articles that have one, their mentions"),
+    Table("actor_stats", (_c("actor", primary=True), _c("articles", "int", not_null=True)),
+          indexes=(("actor_stats_rank", "articles DESC, actor"),),
+          doc="articles with an entity of each actor code"),
+    Table("event_stats", (
+        _c("day", not_null=True), _c("source_actor", not_null=True), _c("target_actor", not_null=True),
+        _c("code", not_null=True), _c("root", not_null=True), _c("quad_class", "int", not_null=True),
+        _c("negated", "int", not_null=True), _c("confidence", "real", not_null=True),
+        _c("n", "int", not_null=True), _c("goldstein_tenths", "real", not_null=True),
+        _c("goldstein_n", "int", not_null=True),
+    ), key=("day", "source_actor", "target_actor", "code", "root", "quad_class", "negated", "confidence"),
+        doc="events grouped by day (their date, else their article's, cut to 10 characters) and every filter"),
+    Table("quote_stats", (
+        _c("speaker", not_null=True), _c("speaker_actor", not_null=True), _c("kind", not_null=True),
+        _c("confidence", "real", not_null=True), _c("n", "int", not_null=True),
+    ), key=("speaker", "speaker_actor", "kind", "confidence"), doc="quotes grouped by speaker and every filter"),
+    Table("quote_dates", (
+        _c("article_id", not_null=True), _c("idx", "int", not_null=True), _c("speaker", not_null=True),
+        _c("confidence", "real", not_null=True), _c("published"),
+    ), key=("article_id", "idx"),
+        indexes=(("quote_dates_speaker", "speaker, (published IS NULL), published DESC, article_id, idx, confidence"),),
+        doc="each quote's speaker and its article's date: a speaker's latest quotes down one index"),
+    Table("row_counts", (_c("name", primary=True), _c("n", "int", not_null=True)),
+          doc="rows of each table below articles (and of articles)"),
 )
 BY_NAME = {t.name: t for t in TABLES}
 
@@ -182,6 +215,12 @@ def render(dialect: Dialect) -> str:
     """The whole schema as SQL for ``dialect`` (idempotent: CREATE ... IF NOT EXISTS)."""
     head = f"-- newsgraph store schema v{SCHEMA_VERSION} for {dialect}, rendered from store/schema.py\n"
     return head + "\n".join(t.sql(dialect) for t in TABLES) + "\n" + _FULLTEXT[dialect]
+
+
+def rebuild_index_sql(table: str, index: str) -> str:
+    """Drop ``index`` and create it as defined now (for a migration that changes an index's columns)."""
+    cols = dict(BY_NAME[table].indexes)[index]
+    return f"DROP INDEX IF EXISTS {index};\nCREATE INDEX {index} ON {table}({cols});\n"
 
 
 def columns(table: str, *, without: tuple[str, ...] = ()) -> str:

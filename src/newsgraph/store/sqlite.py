@@ -17,9 +17,11 @@ from typing import Any
 from ..errors import StoreError
 from ..model import Analysis, Rejected
 from .common import ARTICLE_COLUMNS, SharedReads, article_row, child_rows, insert_sql
+from .rollups import MIGRATION_V3, apply, counts_of
 from .schema import SCHEMA_VERSION, add_column_sql, missing_columns, render
 
-_MIGRATIONS: dict[int, str] = {}  # version -> SQL that upgrades from version-1 (beyond added columns)
+# version -> SQL that upgrades from version-1 (beyond added columns and tables)
+_MIGRATIONS: dict[int, str] = {3: MIGRATION_V3}
 
 
 def fts_query(q: str) -> str:
@@ -48,16 +50,32 @@ class SQLiteFullText:
     @staticmethod
     def quote_match(param: str) -> str:
         """Condition on ``quotes qu``."""
-        return ("qu.rowid IN (SELECT q2.rowid FROM quotes_fts f JOIN quotes q2 ON q2.article_id = f.article_id "
-                f"AND q2.idx = f.idx WHERE quotes_fts MATCH :{param})")
+        return f"(qu.article_id, qu.idx) IN (SELECT article_id, idx FROM quotes_fts WHERE quotes_fts MATCH :{param})"
 
     @staticmethod
-    def ranked_articles(cols: str, where: str, param: str, mark_open: str, mark_close: str) -> str:
-        """SELECT ``cols`` and a snippet (hits between the marks) of the matching articles, best
-        first, ``LIMIT :limit OFFSET :offset``; ``where`` already holds ``article_match``."""
+    def count_matches(param: str) -> str:
+        """How many articles match the terms bound to ``:param``."""
+        return f"SELECT count(*) FROM articles_fts WHERE articles_fts MATCH :{param}"
+
+    @staticmethod
+    def count_quote_matches(param: str) -> str:
+        """How many quotes match the terms bound to ``:param``."""
+        return f"SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH :{param}"
+
+    @staticmethod
+    def ranked_ids(where: list[str], param: str) -> str:
+        """The ids of the ``:scope`` best articles matching ``:param`` and ``where``, best first."""
+        return ("SELECT a.id FROM articles_fts JOIN articles a ON a.id = articles_fts.article_id WHERE "
+                + " AND ".join([f"articles_fts MATCH :{param}", *where]) + " ORDER BY rank LIMIT :scope")
+
+    @staticmethod
+    def ranked_articles(cols: str, where: list[str], param: str, mark_open: str, mark_close: str) -> str:
+        """SELECT ``cols`` and a snippet (hits between the marks) of the articles matching ``:param``
+        and the conditions ``where`` on ``articles a``, best first, ``LIMIT :limit OFFSET :offset``.
+        FTS5 hands its rows over best first, so only the page's rows get their columns and snippets."""
         return (f"SELECT {cols}, snippet(articles_fts, 2, '{mark_open}', '{mark_close}', ' … ', 16) AS snippet "
-                "FROM articles_fts JOIN articles a ON a.id = articles_fts.article_id" + where
-                + f" AND articles_fts MATCH :{param} ORDER BY rank LIMIT :limit OFFSET :offset")
+                "FROM articles_fts JOIN articles a ON a.id = articles_fts.article_id WHERE "
+                + " AND ".join([f"articles_fts MATCH :{param}", *where]) + " ORDER BY rank LIMIT :limit OFFSET :offset")
 
 
 class SQLiteStore(SharedReads):
@@ -178,6 +196,12 @@ class SQLiteStore(SharedReads):
         try:
             with c:
                 c.execute("BEGIN IMMEDIATE")
+
+                def fetch(sql: str, params: dict[str, Any]) -> list[Any]:
+                    return c.execute(sql, params).fetchall()
+
+                before = counts_of(fetch, a.id) if fetch("SELECT 1 FROM articles WHERE id = :aid", {"aid": a.id}) \
+                    else None
                 self._delete_article(a.id)
                 row = article_row(analysis)
                 c.execute(insert_sql("articles", f"({ARTICLE_COLUMNS})", len(row), "?"), row)
@@ -188,6 +212,7 @@ class SQLiteStore(SharedReads):
                 c.executemany("INSERT INTO quotes_fts(article_id, idx, text, speaker) VALUES (?,?,?,?)",
                               [(a.id, i, q.span.text, q.speaker.name if q.speaker else None)
                                for i, q in enumerate(analysis.quotes)])
+                apply(c.execute, c.executemany, a.id, before, counts_of(fetch, a.id))
                 if source_key:
                     c.execute("INSERT OR REPLACE INTO sources(key, source, article_id, status) VALUES (?,?,?, 'ok')",
                               (source_key, a.source, a.id))

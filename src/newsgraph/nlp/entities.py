@@ -207,9 +207,9 @@ def _bare_the_name(doc: Doc, m: _Cand) -> bool:
     is written with "the", and the bare word is most often the common word (a religion, a job, an
     adjective).  Places ("Gambia" for "The Gambia") are left alone."""
     e = m.entry
-    if e is None or e.kind in PLACE_KINDS or not e.name.lower().startswith("the "):
+    if e is None or e.kind not in ("institution", "igo") or not e.name.lower().startswith("the "):
         return False
-    if m.end - m.start != 1 or len(e.name.split()) != 2:
+    if m.end - m.start != 1 or len(e.name.split()) != 2 or doc[m.start].lower_ != e.name.split()[1].lower():
         return False  # one common word ("Hindu", "Guardian"); "Wall Street Journal" is a name without "the"
     return m.start == 0 or doc[m.start - 1].lower_ != "the"
 

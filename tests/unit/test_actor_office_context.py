@@ -10,7 +10,7 @@ from newsgraph.actors.coding import code_title
 from newsgraph.actors.context import CountryContext, colon_dateline, country_context
 from newsgraph.model import Article, Entity, Published
 from newsgraph.nlp.entities import extract_entities
-from newsgraph.nlp.places import place_country
+from newsgraph.nlp.places import place_country, region_country
 from newsgraph.nlp.spacy_model import load_nlp
 from newsgraph.registry import Context
 
@@ -108,3 +108,17 @@ def test_the_union_in_a_european_union_story_is_not_a_labour_union() -> None:
                      "deadline, and the Union will meet again in June.", date="2019-04-10")
     assert ents["European Union"].actor is not None
     assert all(e.actor is None or not e.actor.endswith("LAB") for e in ents.values())
+
+
+def test_region_country_is_for_states_not_cities_or_countries() -> None:
+    assert region_country("Ontario") == "CAN"
+    assert region_country("Texas") == "USA"
+    assert region_country("Georgia") is None  # a country too
+    assert region_country("Georgetown") is None  # a city name says nothing of an institution's country
+
+
+@pytest.mark.slow
+def test_an_institution_named_after_a_state_is_that_states_country() -> None:
+    ents = _entities("Researchers at Ontario State University and at Columbia University published the study.")
+    assert ents["Ontario State University"].actor == "CANEDU"
+    assert (ents["Columbia University"].actor or "---")[:3] != "COL"

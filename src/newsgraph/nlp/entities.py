@@ -38,7 +38,7 @@ from ..actors.context import CountryContext, country_context
 from ..mentions.names import NAME_TITLES, Option, headline_end, name_tokens, person_gender, pick_person, title_of
 from ..model import Entity, Mention
 from ..registry import Context, stage
-from .places import mention_role, place_country
+from .places import mention_role, place_country, region_country
 from .spacy_model import tokens
 
 if TYPE_CHECKING:
@@ -433,9 +433,24 @@ def _code(doc: Doc, g: _Group, lx: Lexicon, day: str | None, ctx: CountryContext
             if longer is not None:  # "the Union" in an article about the European Union: not a union
                 return Coded(None, None, None, f"head-of:{longer}")
             c = code_org_name(g.names, ctx)
+            if c is not None and c.role and c.country is None and (c.source or "").startswith("institution-word:"):
+                c = _region_in_name(g, c)
             if c is not None and (g.type == "ORG" or (c.code and len(c.code) > 3)):
                 return c
     return Coded(None, None, None, None)
+
+
+def _region_in_name(g: _Group, c: Coded) -> Coded:
+    """An institution named after a state or province of one country ("Florida State University",
+    "Gujarat University") is that country's; a city or country name inside one is not (see
+    ``code_org_name``)."""
+    words = max(g.names, key=len).split()[:-1]
+    for k in (2, 1):
+        for i in range(len(words) - k + 1):
+            country = region_country(" ".join(words[i:i + k]))
+            if country:
+                return Coded(country + (c.role or ""), country, c.desc, f"{c.source}+region:{country}", c.role)
+    return c
 
 
 def _longer_name_ending(g: _Group, token_group: dict[int, _Group]) -> str | None:

@@ -229,6 +229,18 @@ def _subdivisions() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+def region_country(name: str) -> str | None:
+    """The country of a state, province or region of one country ("Florida", "Gujarat", "Ontario"); None
+    for countries, cities and unknown or shared names."""
+    entries = lookup(name)
+    if entries and entries[0].feature in ("admin1",) and entries[0].country:
+        return entries[0].country
+    subs = _subdivisions().get(normalize(name), frozenset())
+    if len(subs) == 1 and not (entries and entries[0].feature == "country"):
+        return gazetteer().codes.get(next(iter(subs)))
+    return None
+
+
 def place_country(name: str) -> str | None:
     """The one country a place name points to, for weighing an article's country context: a country,
     state or region of the gazetteer; else an ISO 3166-2 subdivision of one country ("Gujarat",

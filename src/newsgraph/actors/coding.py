@@ -63,6 +63,18 @@ _POST_MODIFIERS = frozenset({"former", "then", "acting", "deputy", "interim", "s
                              "new", "late", "ex", "founding", "first", "current", "the", "a", "an", "joint",
                              "assistant", "associate", "executive", "managing", "its", "his", "her", "their",
                              "our", "vice", "co", "'s", "’s", "-", "and", "of"})
+# posts held only in parties, unions and associations (a Communist state's general secretary is its
+# party's): never a government office
+NON_GOVERNMENT_POSTS = frozenset({"general secretary", "general-secretary"})
+# words before "secretary"/"president" that make one post of them ("state president" of a party)
+_LEVELS = frozenset({"general", "state", "district", "city", "national", "provincial", "regional"})
+# "state secretary", "national president": a party's or an association's post when the words before
+# them name an organisation, else left to the role table (a "State Secretary" is a minister in Germany)
+LEVEL_POSTS = frozenset({f"{lv} {p}" for lv in _LEVELS - {"general"} for p in ("secretary", "president")})
+# words that make a general secretary a government's ("the cabinet general secretary" is rare; the UN's
+# Secretary-General is an IGO post the lexicon codes)
+_GOVERNMENT_QUALIFIERS = frozenset({"cabinet", "government", "ministry", "presidency"})
+GOVERNING_ROLES = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY"})  # offices a former holder no longer holds
 HEAD_TITLES = frozenset({"president", "prime", "premier", "chancellor", "king", "queen", "emir", "sultan",
                          "monarch"})
 
@@ -103,6 +115,16 @@ def ambiguous_names() -> dict[str, dict[str, ActorEntry]]:
         if r.get("name") and r.get("country") and entries:
             out.setdefault(r["name"], {})[r["country"]] = entries[0]
     return out
+
+
+def phrase_entries(lx: Lexicon, phrase: str, ctx: CountryContext) -> list[ActorEntry] | None:
+    """The lexicon entries of a phrase inside title words, an ambiguous name ("Congress") read in the
+    article's context: the Indian party in an Indian article; no entry when the context is unclear."""
+    entries = lx.phrases.get(phrase)
+    if entries and phrase.removeprefix("the ").removeprefix("The ") in ambiguous_names():
+        _amb, entry, _src = ambiguous_entry([phrase], ctx)
+        return [entry] if entry is not None else None
+    return entries
 
 
 def institution_at(words: Sequence[str], i: int) -> tuple[int, str] | None:
@@ -199,7 +221,7 @@ def code_title(words: Sequence[str], ctx: CountryContext, *, is_person: bool,
     while i < len(words):
         step = 1
         for k in (3, 2, 1):
-            entries = lx.phrases.get(" ".join(words[i:i + k]))
+            entries = phrase_entries(lx, " ".join(words[i:i + k]), ctx)
             n = len(words[i:i + k])
             if entries and is_person and i + n == len(words) and entries[0].name.lower().startswith("the ") \
                     and (i == 0 or low[i - 1] != "the") and n == len(entries[0].name.split()) - 1:
@@ -248,7 +270,7 @@ def code_title(words: Sequence[str], ctx: CountryContext, *, is_person: bool,
     notes: list[str] = []
     if span:
         notes.append("role:" + " ".join(words[span[1]:span[2]]))
-        org = _post_of_organisation(words, low, span, lx, code_at)
+        org = _post_of_organisation(words, low, span, lx, code_at, ctx)
         if org is not None:
             return org
     cand_at = next((j for j, w in enumerate(low) if w in CANDIDACY), None)
@@ -270,6 +292,9 @@ def code_title(words: Sequence[str], ctx: CountryContext, *, is_person: bool,
     if seat and not role and not notes:
         role = seat[0][3:]
         notes.append(seat[1])
+        if any(w in FORMER for w in low) and "then" not in low and role in GOVERNING_ROLES:
+            role = "ELI"  # "Former Downing Street communications chief": no office any more
+            notes.append("former")
     if role is None and country is None:
         return None
     if is_person and role and role not in PERSON_ROLES:
@@ -313,7 +338,8 @@ def _org_words(words: Sequence[str], low: Sequence[str], lx: Lexicon) -> list[in
 
 
 def _post_of_organisation(words: Sequence[str], low: Sequence[str], span: tuple[str, int, int], lx: Lexicon,
-                          code_at: Callable[[int], tuple[str | None, str | None]] | None) -> Coded | None:
+                          code_at: Callable[[int], tuple[str | None, str | None]] | None,
+                          ctx: CountryContext) -> Coded | None:
     """A post ("president", "chief executive") qualified by a named organisation that is not a country's
     government: the organisation's code, or its sector and the country the words name; None when the post
     is not qualified that way (a country's own title, "President of France", "Russian President").
@@ -322,32 +348,28 @@ def _post_of_organisation(words: Sequence[str], low: Sequence[str], span: tuple[
     after it behind "of"/"at" ("president of the Widget Association").
     """
     code, start, end = span
+    if start > 0 and low[start - 1] in _LEVELS and low[start:end] in (["secretary"], ["president"]):
+        start -= 1  # "general secretary", "state secretary", "state president": one post
     post = " ".join(low[start:end])
-    if post not in ORG_POSTS and low[end - 1] not in ORG_POSTS:
-        return None
     before = list(range(0, start))
     after = list(range(end + 1, len(words))) if end < len(words) and low[end] in ("of", "at") else []
     qual = before + after
+    desc = " ".join(words)
+    if post in NON_GOVERNMENT_POSTS and not any(w in _GOVERNMENT_QUALIFIERS for w in low[:start]):
+        # a general secretary is an officer of a party, union or association, never a government's: the
+        # organisation's code when the words name it, else no code rather than a guess
+        return _post_of_named_organisation(words, qual, start, lx, code_at, ctx, desc) \
+            or Coded(None, None, desc, f"post-of:organisation:{post}")
+    if post not in ORG_POSTS and low[end - 1] not in ORG_POSTS and post not in LEVEL_POSTS:
+        return None
     if not qual:
         return None
-    desc = " ".join(words)
-    # a named organisation the lexicon or the caller knows: its code ("European Parliament President")
-    for i in qual:
-        for k in (4, 3, 2, 1):
-            entries = lx.phrases.get(" ".join(words[i:i + k]))
-            if entries and i + k <= (start if i < start else len(words)):
-                e = entries[0]
-                if e.kind in ("igo", "institution") and not e.code.endswith("GOV"):
-                    return Coded(e.code, e.country, desc, f"post-of:lexicon:{e.kb_id}", e.code[3:] or None)
-                break
-        if code_at is not None:
-            oc, src = code_at(i)
-            if oc and len(oc) > 3 and not oc.endswith("GOV"):
-                return Coded(oc, oc[:3] if oc[:3] in lx.country_names else None, desc, f"post-of:{src}",
-                             oc[3:] or None)
+    known = _post_of_named_organisation(words, qual, start, lx, code_at, ctx, desc)
+    if known is not None:
+        return known
     org = [i for i in _org_words(words, low, lx) if i in qual]
     if not org:
-        return None
+        return None  # a country's own title; "State Secretary" alone is a government rank in some countries
     # the organisation's country: a country or demonym among the qualifier's words (never a region)
     country = next((named[0].country for i in qual for k in (3, 2, 1)
                     if (named := lx.phrases.get(" ".join(words[i:i + k])))
@@ -368,6 +390,39 @@ def _post_of_organisation(words: Sequence[str], low: Sequence[str], span: tuple[
         return Coded(None, None, desc, "post-of:organisation")
     src = "post-of:organisation" + (f"+sector:{sector}" if sector else "") + (f"+phrase:{country}" if country else "")
     return Coded(((country or "---") + sector) if sector else country, country, desc, src, sector)
+
+
+def _post_of_named_organisation(words: Sequence[str], qual: Sequence[int], start: int, lx: Lexicon,
+                                code_at: Callable[[int], tuple[str | None, str | None]] | None,
+                                ctx: CountryContext, desc: str) -> Coded | None:
+    """The code of a non-government organisation the qualifier words name: one the lexicon or the caller
+    knows ("European Parliament President", "Congress president" in an Indian article), else a party
+    named by the word "party" ("Nationalist Communist Party general secretary": PTY, the country from
+    the words or the article's context)."""
+    for i in qual:
+        for k in (4, 3, 2, 1):
+            entries = phrase_entries(lx, " ".join(words[i:i + k]), ctx)
+            if entries and i + k <= (start if i < start else len(words)):
+                e = entries[0]
+                if e.kind in ("igo", "institution") and not e.code.endswith("GOV"):
+                    return Coded(e.code, e.country, desc, f"post-of:lexicon:{e.kb_id}", e.code[3:] or None)
+                break
+        if code_at is not None:
+            oc, src = code_at(i)
+            if oc and len(oc) > 3 and not oc.endswith("GOV"):
+                return Coded(oc, oc[:3] if oc[:3] in lx.country_names else None, desc, f"post-of:{src}",
+                             oc[3:] or None)
+    if any(words[i].lower() in ("party", "party's") for i in qual):
+        country = next((named[0].country for i in qual for k in (3, 2, 1)
+                        if (named := lx.phrases.get(" ".join(words[i:i + k])))
+                        and named[0].kind in ("country", "demonym") and named[0].country), None)
+        how = f"phrase:{country}" if country else ""
+        if country is None and ctx.country:
+            country, how = ctx.country, f"context:{ctx.country}"
+        if country is None:
+            return Coded(None, None, desc, "post-of:party")
+        return Coded(country + "PTY", country, desc, f"post-of:party+{how}", "PTY")
+    return None
 
 
 @lru_cache(maxsize=1)

@@ -8,7 +8,13 @@ country the article is about.  Three signals are weighed:
   the place the reporter files from (weight ``DATELINE``);
 - the countries the article's actor mentions point to (one per mention of a country, capital,
   demonym, seat, national institution or leader);
-- the outlet's country (data/outlets.tsv, weight ``OUTLET``): weak, as outlets cover the world.
+- the outlet's country (data/outlets.tsv, weight ``OUTLET``): weak, as outlets cover the world;
+- the places the article names that the actor lexicon does not know (cities, states and provinces:
+  "Ahmedabad", "Gujarat"), each mention counted once for the one country the caller's gazetteer gives
+  it (weight ``PLACE``): an Indian story names Indian towns more than it names India.
+
+A dateline is also the lower-case "city:" opening of a line at the top of the body ("ahmedabad: the
+police said ..."), the style of Indian agency copy, when the caller's gazetteer knows the place.
 
 Only countries count: a region ("Europe", "the West") mentioned often does not make the article's
 titles and institutions that region's.
@@ -21,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import urlsplit
@@ -32,6 +38,7 @@ from .lexicon import lexicon
 
 DATELINE = 3.0  # a dateline counts as three mentions
 OUTLET = 1.0
+PLACE = 1.0  # a place mention the lexicon does not know (a town, a state) counts as one actor mention
 MIN_SCORE = 4.0  # the leading country needs at least this score (a dateline and one mention) ...
 LEAD = 2.0  # ... and twice the runner-up's
 
@@ -50,6 +57,19 @@ class CountryContext:
     source: str  # "dateline:WASHINGTON+mentions", "mentions", "outlet", "" when unclear
     scores: dict[str, float] = field(default_factory=dict)
     dateline: str | None = None  # the dateline's country, if any
+
+# "ahmedabad: the police ...", "NEW DELHI: ...": a place and a colon opening one of the first lines
+_COLON_DATELINE = re.compile(r"(?:^|\n)[ \t]*(?P<place>[A-Za-z][A-Za-z.'’ -]{1,30}?)[ \t]*:[ \t]")
+
+
+def colon_dateline(text: str) -> str | None:
+    """The place of a "city:" dateline opening one of the first three non-empty lines, or None."""
+    lines = [ln for ln in text[:400].split("\n") if ln.strip()][:3]
+    for ln in lines:
+        m = _COLON_DATELINE.match(ln)
+        if m and len(m.group("place").split()) <= 3:
+            return m.group("place").strip()
+    return None
 
 
 def dateline_span(text: str) -> tuple[int, int] | None:
@@ -80,6 +100,16 @@ def dateline_country(text: str) -> tuple[str | None, str | None]:
             if entries and entries[0].country and entries[0].kind in ("country", "capital", "part"):
                 return entries[0].country, place
     return None, place
+
+
+def _lexicon_place(place: str) -> str | None:
+    """The country of a place name the actor lexicon knows as a country, capital or part."""
+    lx = lexicon()
+    for form in (place, place.title()):
+        entries = lx.phrases.get(form)
+        if entries and entries[0].country and entries[0].kind in ("country", "capital", "part"):
+            return entries[0].country
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -128,13 +158,23 @@ def leading(scores: Mapping[str, float]) -> str | None:
 
 
 def country_context(text: str, mention_countries: Iterable[str], *, outlet: str | None = None,
-                    url: str | None = None) -> CountryContext:
-    """Weigh the dateline, the mentioned countries and the outlet; see the module docstring."""
+                    url: str | None = None, place_countries: Iterable[str] = (),
+                    resolve_place: Callable[[str], str | None] | None = None) -> CountryContext:
+    """Weigh the dateline, the mentioned countries, the outlet and the places; see the module docstring.
+
+    ``place_countries`` are the countries of place mentions the lexicon does not know; ``resolve_place``
+    gives a place name's country (a gazetteer), for "city:" datelines the lexicon does not know."""
     scores: defaultdict[str, float] = defaultdict(float)
     for c in mention_countries:
         if c and c in sovereign_codes():  # a region (EUR, WST) is no article's country
             scores[c] += 1.0
+    for c in place_countries:
+        if c and c in sovereign_codes():
+            scores[c] += PLACE
     dl, _place = dateline_country(text)
+    if dl is None and resolve_place is not None and (colon := colon_dateline(text)) is not None:
+        dl = _lexicon_place(colon) or resolve_place(colon)
+        dl = dl if dl in sovereign_codes() else None
     if dl:
         scores[dl] += DATELINE
     oc = outlet_country(outlet, url)

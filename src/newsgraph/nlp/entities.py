@@ -38,7 +38,7 @@ from ..actors.context import CountryContext, country_context
 from ..mentions.names import NAME_TITLES, Option, headline_end, name_tokens, person_gender, pick_person, title_of
 from ..model import Entity, Mention
 from ..registry import Context, stage
-from .places import mention_role
+from .places import mention_role, place_country, region_country
 from .spacy_model import tokens
 
 if TYPE_CHECKING:
@@ -127,7 +127,7 @@ def _merge(doc: Doc, ner: list[_Cand], lex: list[_Cand]) -> list[_Cand]:
     words = [t.text for t in tokens(doc)]
     person_starts = {c.start for c in ner if c.label == "PERSON"}
     # "Economist Jane Doe": a title before a name, not the outlet "The Economist" named without its article
-    lex = [m for m in lex if not _title_before_name(doc, m, person_starts)]
+    lex = [m for m in lex if not _title_before_name(doc, m, person_starts) and not _bare_the_name(doc, m)]
     out: list[_Cand] = []
     used: set[int] = set()
     for c in ner:
@@ -199,6 +199,19 @@ def _title_before_name(doc: Doc, m: _Cand, person_starts: set[int]) -> bool:
     e = m.entry
     return (e is not None and e.name.lower().startswith("the ") and doc[m.start].lower_ != "the"
             and m.end - m.start == len(e.name.split()) - 1 and m.end in person_starts)
+
+
+def _bare_the_name(doc: Doc, m: _Cand) -> bool:
+    """True for a one-word lexicon match that is a "The X" name of an organisation without its article
+    ("The Hindu" matched on "hindu" in "the vishwa hindu parishad" or "from hindu side"): such a title
+    is written with "the", and the bare word is most often the common word (a religion, a job, an
+    adjective).  Places ("Gambia" for "The Gambia") are left alone."""
+    e = m.entry
+    if e is None or e.kind not in ("institution", "igo") or not e.name.lower().startswith("the "):
+        return False
+    if m.end - m.start != 1 or len(e.name.split()) != 2 or doc[m.start].lower_ != e.name.split()[1].lower():
+        return False  # one common word ("Hindu", "Guardian"); "Wall Street Journal" is a name without "the"
+    return m.start == 0 or doc[m.start - 1].lower_ != "the"
 
 
 def _first_name(t: Token) -> bool:
@@ -379,6 +392,7 @@ def _code(doc: Doc, g: _Group, lx: Lexicon, day: str | None, ctx: CountryContext
                     return None, None
                 return other.code, other.source
             return at
+        first: Coded | None = None  # the first mention's code, kept while a later one may name its country
         for m in g.mentions if g.type != "FAC" else ():
             words, appos, running = _context_words(doc, m)
             person = g.type == "PERSON"
@@ -401,14 +415,60 @@ def _code(doc: Doc, g: _Group, lx: Lexicon, day: str | None, ctx: CountryContext
                         and c.code.startswith("---"):
                     c = Coded(e.country + c.code[3:], e.country, c.desc, f"{c.source}+leaders.tsv:{e.name}:country",
                               c.role)
+                if first is None and c.country is None and c.role:
+                    first = c  # "advertising firm X" ... "the UK firm": a later mention may give the country
+                    continue
+                if first is not None:
+                    if c.country is None or c.role not in (None, first.role):
+                        continue
+                    c = Coded(c.country + (first.role or ""), c.country, first.desc,
+                              f"{first.source}+mention:{doc[m.start].idx}:{c.country}", first.role)
                 return c
+        if first is not None:
+            return first
         if e is not None:
             return Coded(e.country, e.country, None, f"leaders.tsv:{e.name}:not-in-office-on-date")
         if g.type in ("ORG", "FAC"):
+            longer = _longer_name_ending(g, token_group)
+            if longer is not None:  # "the Union" in an article about the European Union: not a union
+                return Coded(None, None, None, f"head-of:{longer}")
             c = code_org_name(g.names, ctx)
+            if c is not None and c.role and c.country is None and (c.source or "").startswith("institution-word:"):
+                c = _region_in_name(g, c)
             if c is not None and (g.type == "ORG" or (c.code and len(c.code) > 3)):
                 return c
     return Coded(None, None, None, None)
+
+
+def _region_in_name(g: _Group, c: Coded) -> Coded:
+    """An institution named after a state or province of one country ("Florida State University",
+    "Gujarat University") is that country's; a city or country name inside one is not (see
+    ``code_org_name``)."""
+    words = max(g.names, key=len).split()[:-1]
+    for k in (2, 1):
+        for i in range(len(words) - k + 1):
+            country = region_country(" ".join(words[i:i + k]))
+            if country:
+                return Coded(country + (c.role or ""), country, c.desc, f"{c.source}+region:{country}", c.role)
+    return c
+
+
+def _longer_name_ending(g: _Group, token_group: dict[int, _Group]) -> str | None:
+    """Another entity's longer name that ends with this one-word name ("European Union" for "the Union",
+    "European Court of Justice" for "the Court"): the bare head word most often refers back to it, so a
+    role read from the word alone ("union" -> LAB) would be a guess."""
+    words = {n.lower().removeprefix("the ").strip() for n in g.names}
+    if len(words) != 1 or " " in next(iter(words)):
+        return None
+    word = next(iter(words))
+    for other in {id(o): o for o in token_group.values()}.values():
+        if other is g:
+            continue
+        for n in other.names + ([other.entry.name] if other.entry is not None else []):
+            parts = n.lower().split()
+            if len(parts) > 1 and word in parts[1:]:
+                return n
+    return None
 
 
 def _groups_of_roles(doc: Doc, cands: list[_Cand], lx: Lexicon) -> list[tuple[int, int, str, str | None]]:
@@ -471,6 +531,19 @@ def _descriptions(doc: Doc, groups: list[_Group], lx: Lexicon) -> None:
             before[0].mentions.append(_Cand(chunk.start, chunk.end, "PERSON", None, "description"))
 
 
+def _place_countries(doc: Doc, cands: list[_Cand]) -> list[str]:
+    """The country of each place mention the lexicon does not know ("Ahmedabad", "Gujarat"), by the
+    gazetteer, for the article's country context; a place inside an institution's name is left out."""
+    words = [t.text for t in tokens(doc)]
+    out: list[str] = []
+    for c in cands:
+        if c.entry is None and c.label in ("GPE", "LOC") and not inside_institution(words, c.end):
+            country = place_country(" ".join(doc[c.start:c.end].text.split()))
+            if country:
+                out.append(country)
+    return out
+
+
 def _resolve_country(groups: list[_Group], doc: Doc, lx: Lexicon, day: str | None, ctx: CountryContext) -> None:
     """Code every group: organisations and places first, so "a spokesman for X" can take X's code."""
     token_group = {t: g for g in groups for m in g.mentions for t in range(m.start, m.end)}
@@ -493,7 +566,8 @@ def extract_entities(ctx: Context) -> list[Entity]:
     groups = _group(doc, cands, headline_end(doc, ctx.article.title))
     cctx = country_context(text, [c.entry.country for c in cands if c.entry is not None and c.entry.country
                                  and c.entry.kind != "igo"],
-                          outlet=ctx.article.outlet, url=ctx.article.url)
+                          outlet=ctx.article.outlet, url=ctx.article.url,
+                          place_countries=_place_countries(doc, cands), resolve_place=place_country)
     _resolve_country(groups, doc, lx, day, cctx)
     _descriptions(doc, groups, lx)
     entities: list[Entity] = []

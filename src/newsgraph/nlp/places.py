@@ -214,6 +214,57 @@ def lookup(name: str) -> list[Entry]:
     return out
 
 
+DOMINANT = 5  # a city name is one country's when its largest city there is this many times any other's
+
+
+@lru_cache(maxsize=1)
+def _subdivisions() -> dict[str, frozenset[str]]:
+    """ISO 3166-2 subdivision name (normalised) -> the countries (ISO alpha-2) that have one of that name
+    (pycountry: "Gujarat" -> IN, "Punjab" -> IN and PK)."""
+    import pycountry
+
+    out: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        out.setdefault(normalize(sub.name), set()).add(sub.country_code)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def region_country(name: str) -> str | None:
+    """The country of a state, province or region of one country ("Florida", "Gujarat", "Ontario"); None
+    for countries, cities and unknown or shared names."""
+    entries = lookup(name)
+    if entries and entries[0].feature in ("admin1",) and entries[0].country:
+        return entries[0].country
+    subs = _subdivisions().get(normalize(name), frozenset())
+    if len(subs) == 1 and not (entries and entries[0].feature == "country"):
+        return gazetteer().codes.get(next(iter(subs)))
+    return None
+
+
+def place_country(name: str) -> str | None:
+    """The one country a place name points to, for weighing an article's country context: a country,
+    state or region of the gazetteer; else an ISO 3166-2 subdivision of one country ("Gujarat",
+    "Ontario"); else a city name whose largest bearer is ``DOMINANT`` times larger than any other
+    country's ("Mumbai", "Birmingham").  None for unknown or ambiguous names, and for acronyms ("APEX")."""
+    if name.replace(".", "").isupper() and len(name) <= 6:
+        return None
+    entries = lookup(name)
+    if entries and entries[0].feature != "city":
+        return entries[0].country
+    subs = _subdivisions().get(normalize(name), frozenset())
+    if len(subs) == 1:  # a province before the towns named after it ("Ontario", California)
+        return gazetteer().codes.get(next(iter(subs)))
+    largest: dict[str, int] = {}
+    for e in entries:
+        if e.country:
+            largest[e.country] = max(largest.get(e.country, 0), e.population)
+    if largest:
+        ranked = sorted(largest.values(), reverse=True)
+        top = max(largest, key=lambda c: largest[c])
+        return top if len(ranked) == 1 or ranked[0] >= DOMINANT * ranked[1] else None
+    return None
+
+
 # ---------------------------------------------------------------- mentions: place or actor?
 
 def _mention_root(doc: Doc, m: Mention) -> Token | None:

@@ -192,7 +192,7 @@ def batch(
         help="Address of a running Dask scheduler (tcp://host:8786); default: a local cluster.")] = None,
     workers: Annotated[int | None, typer.Option(
         help="Worker processes of the local cluster (default: the jobs setting).")] = None,
-    chunk_size: Annotated[int, typer.Option(help="Documents per task and per shard.", min=1)] = 200,
+    chunk_size: Annotated[int, typer.Option(help="Documents per task and per shard.", min=1)] = 50,
     db: Annotated[str | None, typer.Option(
         "--db", help="Also merge the shards into this database (SQLite file or postgresql:// URL).")] = None,
     config: ConfigOpt = None,

@@ -15,6 +15,7 @@ from newsgraph.config import Settings
 from newsgraph.model import Rejected
 from newsgraph.runner import process_all
 from newsgraph.scale import merge_shards, run_batch, shard_rows
+from newsgraph.scale.batch import local_cluster
 from newsgraph.store import open_store
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
@@ -24,10 +25,9 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def client() -> Iterator[Any]:
-    from dask.distributed import Client, LocalCluster
+    from dask.distributed import Client
 
-    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                           dashboard_address=None)
+    cluster = local_cluster(2)
     c = Client(cluster)
     yield c
     c.close()
@@ -143,3 +143,48 @@ def test_batch_on_a_running_scheduler_by_its_address(client: Any, inputs: Path, 
     assert report.scheduler == address and report.workers == 2
     assert report.shards_computed == 1 and report.ok == len(list(inputs.iterdir())) - 1
     assert client.scheduler_info()["workers"]  # the cluster is still up: the batch closed only its own client
+
+
+def _warmed_for(settings_repr: str) -> bool:
+    from newsgraph import runner
+
+    return settings_repr in runner._WARMED
+
+
+def _forget_warming() -> None:
+    from newsgraph import runner
+
+    runner._WARMED.clear()
+
+
+def test_every_worker_is_warmed_before_its_first_chunk_and_reports_its_peak_memory(
+        client: Any, inputs: Path, tmp_path: Path, settings: Settings) -> None:
+    client.run(_forget_warming)
+    assert not any(client.run(_warmed_for, repr(settings)).values())
+    report = run_batch([str(inputs)], tmp_path / "s", settings, chunk_size=50, client=client)
+    assert report.shards_computed == 1  # one chunk: only one worker analysed anything,
+    warmed = client.run(_warmed_for, repr(settings))
+    assert len(warmed) == 2 and all(warmed.values())  # yet both were warmed
+    assert report.warm_seconds >= 0
+    assert 50 < report.worker_peak_mb < 4096  # the model is loaded: tens of MB at least
+
+
+def _worker_view() -> tuple[str | None, bool]:
+    import os
+
+    import dask
+
+    return os.environ.get("MALLOC_TRIM_THRESHOLD_"), bool(dask.config.get("distributed.worker.profile.enabled"))
+
+
+def test_the_local_cluster_runs_workers_without_the_profiler_or_a_pinned_malloc_threshold(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from dask.distributed import Client
+
+    monkeypatch.setenv("MALLOC_TRIM_THRESHOLD_", "65536")  # as a cluster started earlier leaves it
+    cluster = local_cluster(1)
+    try:
+        with Client(cluster) as c:
+            assert list(c.run(_worker_view).values()) == [(None, False)]
+    finally:
+        cluster.close()

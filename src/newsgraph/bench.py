@@ -30,6 +30,18 @@ def _load(corpus: Path, limit: int) -> list[dict[str, Any]]:
     return out
 
 
+def _clean_text(record: dict[str, Any], settings: Settings) -> str | None:
+    """The record's text as the pipeline sees it (clean text, cut at ``max_chars``), so that bare
+    spaCy parses the same characters; None when the record does not parse into an article."""
+    from .ingest.jsonl import _record
+    from .model import RawDocument
+    from .parse import parse
+
+    doc = _record(str(record.get("id")), record, max_bytes=settings.max_bytes)
+    art = parse(doc) if isinstance(doc, RawDocument) else None
+    return art.text[: settings.max_chars] if art is not None and hasattr(art, "text") else None
+
+
 def run_bench(corpus: Path, *, settings: Settings | None = None, limit: int = 200) -> dict[str, Any]:
     from .api import analyze_record
     from .ingest.jsonl import _record
@@ -42,12 +54,7 @@ def run_bench(corpus: Path, *, settings: Settings | None = None, limit: int = 20
     if not records:
         raise SystemExit(f"no usable records in {corpus}")
     nlp = load_stock_nlp(settings.spacy_model)  # the baseline: spaCy as its package ships it
-    # texts as the pipeline sees them (clean text), so both runs parse the same characters
-    texts = []
-    for r in records:
-        doc = _record(str(r.get("id")), r, max_bytes=settings.max_bytes)
-        art = parse(doc) if isinstance(doc, RawDocument) else None
-        texts.append(art.text[: settings.max_chars] if art is not None and hasattr(art, "text") else r["text"])
+    texts = [_clean_text(r, settings) or r["text"] for r in records]
     words = sum(len(t.split()) for t in texts)
     from .pipeline import annotate
 
@@ -94,18 +101,14 @@ def _side(side: str, corpus: Path, limit: int, jobs: int, settings: Settings, ba
     records, parsing, spaCy, every stage).  The model is loaded and warmed before the clock starts;
     the peak resident memory of the run's worker processes is the largest child's."""
     from .ingest.jsonl import _record
-    from .model import Analysis, RawDocument
+    from .model import Analysis
     from .nlp.spacy_model import load_stock_nlp
-    from .parse import parse
     from .runner import process_all, warm
 
     records = _load(corpus, limit)
     docs = [_record(str(r.get("id")), r, max_bytes=settings.max_bytes) for r in records]
     if side == "spacy":
-        texts = []
-        for d in docs:
-            art = parse(d) if isinstance(d, RawDocument) else None
-            texts.append(art.text[: settings.max_chars] if art is not None and hasattr(art, "text") else "")
+        texts = [_clean_text(r, settings) or "" for r in records]
         nlp = load_stock_nlp(settings.spacy_model)
         nlp(texts[0])
         t0 = time.perf_counter()

@@ -236,7 +236,7 @@ def _find_counts(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[_Found, T
     toks = tokens(doc)
     while i < n:
         t = toks[i]
-        vague = _vague_at(doc, i)
+        vague = _vague_at(doc, i, toks)
         if vague is not None:
             _add_count(doc, i, vague[1], vague[2], taken, out)
             i = vague[0]
@@ -269,9 +269,9 @@ def _find_counts(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[_Found, T
     return out
 
 
-def _vague_at(doc: Doc, i: int) -> tuple[int, Decimal, Token] | None:
+def _vague_at(doc: Doc, i: int, toks: list[Token]) -> tuple[int, Decimal, Token] | None:
     """'thousands of people' at token i: (index after the phrase, least value, the noun 'people')."""
-    low = tokens(doc)[i].lower_
+    low = toks[i].lower_
     if low not in VAGUE and low != "tens":
         return None
     j = i + 1

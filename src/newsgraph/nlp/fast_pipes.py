@@ -236,25 +236,18 @@ def _lemmatizer(nlp: Language, name: str) -> FastLemmatizer:
 def use_fast_pipes(nlp: Language) -> list[str]:
     """Replace the stock attribute ruler and rule lemmatizer by the drop-ins above, where their
     rules are all readable here; returns the names replaced (the rest stay spaCy's)."""
+    builds: dict[str, tuple[str, Callable[[Any], Any]]] = {
+        "attribute_ruler": ("newsgraph_attribute_ruler", lambda old: FastAttributeRuler().init_from(old, nlp.vocab)),
+        "lemmatizer": ("newsgraph_lemmatizer", lambda old: FastLemmatizer().init_from(old)),
+    }
     done = []
-    if "attribute_ruler" in nlp.pipe_names:
-        old = nlp.get_pipe("attribute_ruler")
+    for name, (factory, build) in builds.items():
+        if name not in nlp.pipe_names:
+            continue
         try:
-            fast = FastAttributeRuler().init_from(old, nlp.vocab)
+            fast = build(nlp.get_pipe(name))
         except Unsupported:
-            fast = None
-        if fast is not None:
-            new = nlp.replace_pipe("attribute_ruler", "newsgraph_attribute_ruler")
-            new.__dict__.update(fast.__dict__)
-            done.append("attribute_ruler")
-    if "lemmatizer" in nlp.pipe_names:
-        old = nlp.get_pipe("lemmatizer")
-        try:
-            fast_lem = FastLemmatizer().init_from(old)
-        except Unsupported:
-            fast_lem = None
-        if fast_lem is not None:
-            new = nlp.replace_pipe("lemmatizer", "newsgraph_lemmatizer")
-            new.__dict__.update(fast_lem.__dict__)
-            done.append("lemmatizer")
+            continue
+        nlp.replace_pipe(name, factory).__dict__.update(fast.__dict__)  # the new component, in place
+        done.append(name)
     return done

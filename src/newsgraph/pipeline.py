@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .config import Settings, load_settings
 from .model import Analysis, Article
@@ -12,10 +12,13 @@ from .nlp.spacy_model import load_nlp, parse_text
 from .nlp.truecase import casing_mode, restore_spans, truecase
 from .registry import Context, resolve
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
 _FIELDS = ("entities", "events", "quotes", "timexes", "amounts", "places", "themes")
 
 
-def _for_parser(article: Article, settings: Settings) -> Article:
+def for_parser(article: Article, settings: Settings) -> Article:
     """The article the parser and the stages read: ``article`` itself when its text is normally
     cased (or ``truecase = "off"``), else a copy whose text and title are truecased (same lengths)."""
     if settings.truecase == "off":
@@ -30,19 +33,28 @@ def _for_parser(article: Article, settings: Settings) -> Article:
     return dataclasses.replace(article, text=text, title=title)
 
 
+def parser_text(work: Article, settings: Settings) -> str:
+    """The characters spaCy parses for ``work`` (an article as :func:`for_parser` returns it)."""
+    return work.text[: settings.max_chars]
+
+
 def annotate(article: Article, settings: Settings | None = None, *,
-             timings: dict[str, float] | None = None) -> Analysis:
+             timings: dict[str, float] | None = None, parsed: tuple[Article, Doc] | None = None) -> Analysis:
     """Annotate ``article`` with every stage in ``settings.stages`` (pure: no I/O).
 
     ``timings``, when given, accumulates seconds spent per stage (and in "spacy").  A lower-cased
     or all-caps article is parsed truecased (``nlp.truecase``); the result's spans keep the
-    original text.
+    original text.  ``parsed``: ``(for_parser(article), its Doc)`` when the caller parsed it
+    already (the runner parses a batch of articles in one ``nlp.pipe`` call).
     """
     settings = settings or load_settings()
     nlp = load_nlp(settings.spacy_model)
     t0 = time.perf_counter()
-    work = _for_parser(article, settings)
-    doc = parse_text(nlp, work.text[: settings.max_chars])
+    if parsed is None:
+        work = for_parser(article, settings)
+        doc = parse_text(nlp, parser_text(work, settings))
+    else:
+        work, doc = parsed
     if timings is not None:
         timings["spacy"] = timings.get("spacy", 0.0) + time.perf_counter() - t0
     ctx = Context(article=work, doc=doc, nlp=nlp)

@@ -14,13 +14,18 @@ import hashlib
 import signal
 import threading
 import traceback
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import errors as E
 from .config import Settings
 from .model import Analysis, RawDocument, Rejected
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from .model import Article
 
 Result = Analysis | Rejected
 
@@ -77,17 +82,64 @@ def _time_limit(seconds: float) -> Iterator[None]:
 
 def process_document(doc: RawDocument | Rejected, settings: Settings) -> Result:
     """Parse and annotate one document; never raises for bad input."""
-    if isinstance(doc, Rejected):
-        return doc
+    out = process_batch([doc], settings)[0]
+    assert out is not None
+    return out
+
+
+def process_batch(docs: Sequence[RawDocument | Rejected | None], settings: Settings) -> list[Result | None]:
+    """Parse and annotate several documents, in order (None stays None); never raises for bad input.
+
+    The articles' texts go through spaCy in one ``nlp.pipe`` batch (the same parses as one by one,
+    for less of spaCy's time); every document still gets its own ``stage_timeout_s`` for the rest,
+    and when the batch fails or runs over the limit each article is parsed again on its own, so
+    one bad article costs only itself."""
+    from .model import Article
     from .parse import parse
+
+    read: list[Article | Result | None] = [
+        d if d is None or isinstance(d, Rejected) else _guarded(d, settings, parse, d) for d in docs]
+    parsed = _parse_together([a for a in read if isinstance(a, Article)], settings)
+    out: list[Result | None] = []
+    for d, a in zip(docs, read, strict=True):
+        if isinstance(a, Article):
+            assert isinstance(d, RawDocument)
+            out.append(_guarded(d, settings, _annotate, a, settings, parsed.get(id(a))))
+        else:
+            out.append(a)
+    return out
+
+
+def _annotate(article: Article, settings: Settings, parsed: tuple[Article, Doc] | None) -> Result:
     from .pipeline import annotate
+
+    return annotate(article, settings, parsed=parsed)
+
+
+def _parse_together(articles: list[Article], settings: Settings) -> dict[int, tuple[Article, Doc]]:
+    """``id(article) -> (the article as the parser reads it, its Doc)``; empty for fewer than two
+    articles or when the batch fails (then each article is parsed in ``annotate``)."""
+    if len(articles) < 2:
+        return {}
+    from .nlp.spacy_model import load_nlp, parse_texts
+    from .pipeline import for_parser, parser_text
 
     try:
         with _time_limit(settings.stage_timeout_s):
-            article = parse(doc)
-            if isinstance(article, Rejected):
-                return article
-            return annotate(article, settings)
+            works = [for_parser(a, settings) for a in articles]
+            parses = parse_texts(load_nlp(settings.spacy_model), [parser_text(w, settings) for w in works])
+    except E.ConfigError:
+        raise
+    except Exception:  # any failure here is met again, and reported, article by article
+        return {}
+    return {id(a): (w, d) for a, w, d in zip(articles, works, parses, strict=True)}
+
+
+def _guarded(doc: RawDocument, settings: Settings, fn: Callable[..., Any], *args: Any) -> Any:
+    """``fn(*args)`` for ``doc`` under its time limit; a failure becomes a Rejected with the reason."""
+    try:
+        with _time_limit(settings.stage_timeout_s):
+            return fn(*args)
     except _Timeout:
         return Rejected(doc.source, E.E_TIMEOUT,
                         f"{doc.source}: over stage_timeout_s={settings.stage_timeout_s}; "
@@ -115,8 +167,10 @@ def source_key(doc: RawDocument) -> str:
 _WORKER_SETTINGS: Settings | None = None
 WORKER_MAX_DOCS = 2000
 _WARMED: set[str] = set()  # repr of the settings a process is warmed for
+# non-ASCII on purpose (curly quotes): the mojibake repair (ftfy) is loaded in the warm-up too
 _WARM_UP = ("WASHINGTON (Reuters) - President Joe Biden said on Monday that the United States would send "
-            "$5 million in aid to Ukraine, and police arrested 12 protesters in Paris last week.")
+            "$5 million in aid to Ukraine, and police arrested 12 protesters in Paris last week. "
+            "\u201cIt\u2019s a clear message,\u201d he said.")
 
 
 def warm(settings: Settings) -> None:
@@ -125,14 +179,20 @@ def warm(settings: Settings) -> None:
     instead of each loading it again."""
     if repr(settings) in _WARMED:
         return
-    from .model import Article
     from .nlp.spacy_model import load_nlp
+    from .parse import parse
     from .pipeline import annotate
     from .registry import resolve
 
     load_nlp(settings.spacy_model)
     resolve(settings.stages)
-    annotate(Article(id="warm-up", text=_WARM_UP, title=""), settings)
+    # through parse() as well: its language model (py3langid, ~0.8 s to load) is loaded here once,
+    # not again in every worker
+    # (no time limit: the first call pays for loading what the limit is not meant to count)
+    article = parse(RawDocument(source="warm-up", format="text", content=_WARM_UP, id="warm-up"))
+    if isinstance(article, Rejected):
+        raise RuntimeError(f"the built-in warm-up text did not parse: {article.message}")
+    annotate(article, settings)
     # the model and tables just loaded live as long as the process: the collector need not scan
     # them again (gc.freeze), and with fewer young-generation passes an article costs ~2-3% less
     gc.freeze()
@@ -150,25 +210,45 @@ def _init_worker(settings: Settings) -> None:
     resolve(settings.stages)
 
 
-def _work(doc: RawDocument | Rejected) -> Result:
+def _work(docs: list[RawDocument | Rejected | None]) -> list[Result | None]:
     assert _WORKER_SETTINGS is not None
-    return process_document(doc, _WORKER_SETTINGS)
+    return process_batch(docs, _WORKER_SETTINGS)
+
+
+def _chunks(items: Iterable[RawDocument | Rejected | None], size: int) -> Iterator[list[RawDocument | Rejected | None]]:
+    chunk: list[RawDocument | Rejected | None] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def process_in_batches(docs: Iterable[RawDocument | Rejected | None], settings: Settings) -> Iterator[Result | None]:
+    """``process_batch`` over ``docs`` in batches of ``settings.chunk_size``, in this process."""
+    for chunk in _chunks(docs, max(1, settings.chunk_size)):
+        yield from process_batch(chunk, settings)
 
 
 def process_all(docs: Iterable[RawDocument | Rejected], settings: Settings, *,
                 jobs: int = 1, skip: Callable[[RawDocument], bool] | None = None) -> Iterator[Result | None]:
-    """Yield one result per document, in input order (None for a document ``skip`` says is done)."""
+    """Yield one result per document, in input order (None for a document ``skip`` says is done).
+
+    Documents go in batches of ``settings.chunk_size`` (one ``nlp.pipe`` call per batch), to one
+    process or spread over ``jobs``."""
     def todo() -> Iterator[RawDocument | Rejected | None]:
         for d in docs:
             yield None if (skip is not None and isinstance(d, RawDocument) and skip(d)) else d
 
+    per_task = max(1, settings.chunk_size)
     if jobs <= 1:
         from .registry import resolve
 
         resolve(settings.stages)  # a config error shows before any work
         warm(settings)
-        for d in todo():
-            yield None if d is None else process_document(d, settings)
+        yield from process_in_batches(todo(), settings)
         return
     import multiprocessing as mp
 
@@ -177,11 +257,7 @@ def process_all(docs: Iterable[RawDocument | Rejected], settings: Settings, *,
         warm(settings)
     # a worker is replaced after WORKER_MAX_DOCS documents (forked again from the warm parent, so at
     # no start-up cost): whatever a long run leaves in a worker's caches cannot grow without bound
-    per_task = max(1, settings.chunk_size)
     with ctx.Pool(jobs, initializer=_init_worker, initargs=(settings,),
                   maxtasksperchild=max(1, WORKER_MAX_DOCS // per_task)) as pool:
-        yield from pool.imap(_work_or_none, todo(), chunksize=per_task)
-
-
-def _work_or_none(doc: RawDocument | Rejected | None) -> Result | None:
-    return None if doc is None else _work(doc)
+        for results in pool.imap(_work, _chunks(todo(), per_task)):
+            yield from results

@@ -75,14 +75,34 @@ def test_recycled_workers_give_the_same_results_in_order(monkeypatch: pytest.Mon
     s = load_settings().with_overrides(chunk_size=1)
     one = [r.to_json() for r in process_all(docs, s)]  # type: ignore[union-attr]
     log = tmp_path / "pids"
-    work = runner.process_document
+    work = runner.process_batch
 
-    def logged(d: RawDocument, settings: object) -> object:
+    def logged(ds: list[RawDocument], settings: object) -> object:
         with open(log, "a") as f:
             f.write(f"{os.getpid()}\n")
-        return work(d, settings)  # type: ignore[arg-type]
+        return work(ds, settings)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(runner, "process_document", logged)
+    monkeypatch.setattr(runner, "process_batch", logged)
     two = [r.to_json() for r in process_all(docs, s, jobs=2)]  # type: ignore[union-attr]
     assert two == one
     assert len(set(log.read_text().split())) > 2  # more workers than the pool's two: they were replaced
+
+
+def test_a_batch_parsed_together_answers_as_one_by_one() -> None:
+    """process_all parses each batch of chunk_size articles in one nlp.pipe call: the analyses are
+    those of one article at a time, in order, with a rejected document in the middle of a batch."""
+    from pathlib import Path
+
+    from newsgraph.ingest import iter_documents
+
+    samples = Path(__file__).resolve().parents[2] / "samples"
+    docs: list[RawDocument | Rejected] = list(iter_documents([str(samples)]))
+    docs.insert(2, RawDocument(source="empty", format="text", content="   "))
+    def run(chunk_size: int) -> list[object]:
+        return [r.to_dict() if isinstance(r, Rejected) else r.to_json()  # type: ignore[union-attr]
+                for r in process_all(docs, load_settings().with_overrides(chunk_size=chunk_size))]
+
+    one, together = run(1), run(8)
+    assert len(one) == len(docs) >= 5
+    assert together == one
+    assert isinstance(together[2], dict) and all(isinstance(r, str) for r in together[:2] + together[3:])

@@ -1,7 +1,7 @@
 """Dask batches: documents -> chunks -> one Parquet shard per chunk -> the store.
 
 The driver reads the inputs (cheap), groups the documents into chunks of ``chunk_size`` and
-submits one task per chunk; a worker analyses its chunk with the same ``process_document`` as
+submits one task per chunk; a worker analyses its chunk with the same ``process_in_batches`` as
 ``newsgraph ingest`` and writes ``shard-<chunk hash>.parquet`` (to a temporary name, then renamed,
 so a shard on disk is always complete).  The chunk hash covers the chunk's documents (source and
 content), so re-running the same inputs finds the shards already written and skips them.
@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 from .. import errors as E
 from ..config import Settings
 from ..model import Analysis, RawDocument, Rejected
-from ..runner import process_document, source_key
+from ..runner import process_in_batches, source_key
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -115,8 +115,8 @@ def analyze_chunk(docs: Sequence[RawDocument | Rejected], settings: Settings,
 
     rows: dict[str, list[str | None]] = {c: [] for c in COLUMNS}
     ok = rejected = 0
-    for doc in docs:
-        res = process_document(doc, settings)
+    for doc, res in zip(docs, process_in_batches(docs, settings), strict=True):
+        assert res is not None
         rows["source"].append(doc.source)
         rows["source_key"].append(_doc_key(doc))
         if isinstance(res, Rejected):

@@ -46,6 +46,13 @@ ARTICLES: list[tuple[str, str, list[tuple[str | None, str | None, str, str | Non
 ]
 
 
+@pytest.fixture(autouse=True)
+def _threshold(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The invented confidences below were set around an event threshold of 0.15: pin it, so the filters are
+    tested whatever the shipped default (``min_confidence_events``) is; tests that set it override this."""
+    monkeypatch.setenv("NEWSGRAPH_MIN_CONFIDENCE_EVENTS", "0.15")
+
+
 # each event's confidence (article, index); 0.5 when not listed
 CONFIDENCE = {("a1", 0): 0.9, ("a1", 1): 0.3, ("a1", 2): 0.1, ("a2", 0): 0.6, ("a2", 1): 0.2, ("a3", 0): 0.8,
               ("a3", 2): 0.45}
@@ -219,6 +226,7 @@ def test_the_setting_is_the_default_threshold_on_the_cli_and_the_api(sqlite_db: 
                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     from newsgraph.config import load_settings
 
+    monkeypatch.delenv("NEWSGRAPH_MIN_CONFIDENCE_EVENTS")  # the setting comes from the file below
     config = tmp_path / "strict.toml"
     config.write_text("min_confidence_events = 0.5\nmin_confidence_quotes = 0.5\n", encoding="utf-8")
     client = TestClient(create_app(sqlite_db, load_settings(config)))

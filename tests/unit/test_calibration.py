@@ -81,6 +81,36 @@ def test_event_and_quote_features_equal_those_of_their_judged_records() -> None:
     assert f["cue"] == 1 and f["channel"] == 1 and f["rule"] == 0.7 and f["speaker_gap"] < 0.2
 
 
+def test_event_evidence_and_the_precision_gate() -> None:
+    sweden = EntityRef("e3", "SWE", "Sweden", 0, 5)
+    resolved = _event(target=sweden)
+    f = _named(cal.EVENT_FEATURES, cal.event_features(cal.event_claim(resolved, sentence_events=3)))
+    assert f["source:entity"] == 1 and f["target:entity"] == 1 and f["crowded"] == 1 and f["parts_resolved"] == 1
+    assert f["long_sentence"] == 0 and f["date:narrative"] == 0
+    assert cal.event_claim(resolved)["evidence"] == {"source_entity": True, "target_entity": True, "sentence_events": 1}
+    # parties resolved: a source coded with a country; no target, or a target entity coded with a country
+    assert cal.parts_resolved(cal.event_claim(_event(target=None)))
+    for unresolved in (_event(),  # the target "two men" is not coded
+                       _event(target=EntityRef(None, "SWEGOV", "the government", 0, 5)),  # a role word coded alone
+                       _event(source=EntityRef(None, "---GOV", "officials", 0, 5), target=None),
+                       _event(source=None, target=sweden)):
+        claim = cal.event_claim(unresolved)
+        assert not cal.parts_resolved(claim)
+        assert cal.gated("events", claim, 0.9) == cal.UNRESOLVED_CAP and cal.gated("events", claim, 0.05) == 0.05
+        assert cal.calibrate_event(unresolved).confidence <= cal.UNRESOLVED_CAP  # kept, below the default threshold
+    assert cal.gated("quotes", cal.event_claim(_event()), 0.9) == 0.9
+
+
+def test_the_judged_record_holds_the_evidence_of_the_emitted_event() -> None:
+    ev = _event(target=EntityRef("e3", "SWE", "Sweden", 0, 5))
+    other = _event(code="172", trigger=_at("two men"), target=None)
+    analysis = {"article": {"id": "a1", "text": TEXT, "published": "2020-01-07"},
+                "events": [ev.to_dict(), other.to_dict()], "quotes": []}
+    recs = je.candidates(analysis, "bbc", "c0ffee", seed=1)
+    assert recs[0]["evidence"] == cal.event_claim(ev, sentence_events=2)["evidence"]
+    assert cal.event_features(recs[0]) == cal.event_features(cal.event_claim(ev, sentence_events=2))
+
+
 def _record(article: str, third: int, source: str | None, full: bool) -> dict[str, Any]:
     return {"item": f"{article}:{random.random()}", "article": article, "source": "bbc", "third": third,
             "root": "04", "code": "040", "modality": "asserted", "negated": False,
@@ -107,6 +137,8 @@ def test_training_recovers_an_obvious_signal_and_ignores_the_held_aside_third(tm
     assert w["source:country"] > w["source:none"]
     rep = ec.report("events", train_rows, [float(v) for v in oof])
     assert rep["calibrated"]["auc"] > 0.8 and rep["calibrated"]["brier"] < rep["rule"]["brier"]
+    sure = rep["calibrated"]["threshold_surest"]  # the threshold with the highest lower end of its interval
+    assert sure is not None and sure["kept"] >= ec.MIN_KEPT and sure["precision"] > 0.75
 
 
 def test_fit_matches_a_known_logistic_solution() -> None:

@@ -48,7 +48,7 @@ L2_GRID: tuple[float, ...] = (0.1, 0.3, 1.0, 3.0, 10.0, 30.0)
 FOLDS = 5
 TARGET_PRECISION = 0.85
 MIN_KEPT = 10  # a threshold "reaches" the target only when it keeps at least this many judged items
-DEFAULT_FILES = {"events": Path("eval/judged/events.v2.jsonl"), "quotes": Path("eval/judged/quotes.v2.jsonl")}
+DEFAULT_FILES = {"events": Path("eval/judged/events.v4.jsonl"), "quotes": Path("eval/judged/quotes.v2.jsonl")}
 
 
 # --- data ----------------------------------------------------------------------------------------------
@@ -118,7 +118,7 @@ def cross_validate(kind: str, rows: Sequence[JSON], l2: float, k: int = FOLDS) -
             continue
         w, b = fit(x[~test], y[~test], l2)
         out[test] = predict(x[test], w, b)
-    return out
+    return np.array([cal.gated(kind, r, float(p)) for r, p in zip(rows, out, strict=True)])
 
 
 def file_hash(path: Path) -> str:
@@ -179,6 +179,10 @@ def report(kind: str, rows: Sequence[JSON], probs: Sequence[float], target: floa
         rows_t = jc.at_thresholds(shown, "full", lambda it: float(it[key]))
         reach = next((r for r in rows_t if r["kept"] >= MIN_KEPT and r["precision"]["share"] is not None
                       and r["precision"]["share"] >= target), None)
+        # when none reaches the target: the threshold whose precision is surest (the highest lower end of its
+        # 95% interval, keeping at least MIN_KEPT items; the lowest such threshold on a tie)
+        sure = max((r for r in rows_t if r["kept"] >= MIN_KEPT), default=None,
+                   key=lambda r: (r["precision"]["ci95"][0], -r["min_confidence"]))
         return {
             "brier": round(sum((p - t) ** 2 for p, t in zip(ps, y, strict=True)) / len(items), 4) if items else None,
             "auc": auc(ps, y), "reliability": rel,
@@ -187,6 +191,9 @@ def report(kind: str, rows: Sequence[JSON], probs: Sequence[float], target: floa
             f"threshold_for_{target}": ({"t": reach["min_confidence"], "kept": reach["kept"],
                                          "coverage": reach["kept_share"], "precision": reach["precision"]["share"]}
                                         if reach else None),
+            "threshold_surest": ({"t": sure["min_confidence"], "kept": sure["kept"], "coverage": sure["kept_share"],
+                                  "precision": sure["precision"]["share"], "ci95": sure["precision"]["ci95"]}
+                                 if sure else None),
         }
 
     base = sum(y) / len(y) if y else 0.0
@@ -226,6 +233,7 @@ def compact(rep: JSON) -> str:
         s = rep[key]
         target = next(v for k, v in s.items() if k.startswith("threshold_for_"))
         lines.append(f"  {key:10s} brier {s['brier']}  auc {s['auc']}  >=0.85 at {target}")
+        lines.append(f"    surest threshold {s['threshold_surest']}")
         lines.append("    bands " + "  ".join(f"{b}: n={r['n']} conf={r['mean_confidence']} right={r['fully_right']}"
                                              for b, r in s["reliability"].items()))
         lines.append("    thresholds " + "  ".join(f"{r['t']}:{r['kept']}/{r['precision']}" for r in s["thresholds"]

@@ -24,10 +24,12 @@ from __future__ import annotations
 import argparse
 import json
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from .. import calibration as cal
 from . import judged_common as jc
 from . import judged_quotes as jq
 from .common import read_jsonl
@@ -71,6 +73,7 @@ def candidates(analysis: JSON, source: str, commit: str, seed: int = SEED) -> li
     text_sha1 = short_hash(art["text"])
     items: list[JSON] = []
     seen: set[str] = set()
+    per_sentence = Counter((ev["sentence"]["start"], ev["sentence"]["end"]) for ev in analysis.get("events", []))
     for ev in analysis.get("events", []):
         tr, se = ev["trigger"], ev["sentence"]
         src, tgt = _party(ev.get("source")), _party(ev.get("target"))
@@ -90,6 +93,7 @@ def candidates(analysis: JSON, source: str, commit: str, seed: int = SEED) -> li
             "place": (ev.get("place") or {}).get("name"), "modality": ev.get("modality"),
             "negated": bool(ev.get("negated")), "confidence": ev.get("confidence"),
             "rule_confidence": ev.get("rule_confidence"), "pipeline_commit": commit,
+            "evidence": cal.event_evidence(ev.get("source"), ev.get("target"), per_sentence[(se["start"], se["end"])]),
         })
         items[-1]["sentence_sha1"] = jc.sentence_sha1(art["text"], items[-1], OFFSETS)
     return items

@@ -197,7 +197,8 @@ def _code_sentences(ctx: Context, sents: list[SpanT], events: list[Event],
                     confidence=conf, name=entry.name,
                 ))
         # emission decided on the rule score; the reported confidence is the calibrated P(fully right)
-        events.extend(calibrate_event(e) for e in salient_events(sent_events, unasserted=unasserted))
+        kept = salient_events(sent_events, unasserted=unasserted)
+        events.extend(calibrate_event(e, len(kept)) for e in kept)
         # remember the last compound subject for "the two" in later sentences
         for tok in sent:
             if tok.dep_ == "nsubj" and tok.pos_ in ("PROPN", "NOUN"):

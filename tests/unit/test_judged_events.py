@@ -371,3 +371,12 @@ def test_sampling_with_frames_after_a_text_change_draws_the_same_items() -> None
     assert je.carry_over(after, old)[1] == 7
     unframed = jc.sample_items(after_items, je.rank_key(5), sources)  # ranks of the moved offsets: drawn afresh
     assert je.carry_over(unframed, old)[1] < 7
+
+
+def test_a_shown_sample_keeps_only_events_the_default_output_shows() -> None:
+    events = [_event("met", "040", "mayor", "Ann Berg", 0.6), _event("arrested", "173", "Police", None, 0.2),
+              _event("agreed", "057", "Berg", None, 0.7, negated=True)]
+    items = je.candidates(_analysis(events=events), "bbc", "c0ffee", seed=1)
+    kept = [it["code"] for it in items if je.shown(it, 0.5)]
+    assert kept == ["040"]  # 0.2 is under the threshold; the negated event is never shown
+    assert [it["code"] for it in items if je.shown(it, 0.1)] == ["040", "173"]

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsgraph.evaluation.timex import match_spans, score_document
-from newsgraph.model import Article, Published, Timex
+from newsgraph.model import Article, Entity, Mention, Published, Timex
 from newsgraph.nlp.spacy_model import load_nlp
 from newsgraph.nlp.timex import extract_timexes, find_timexes
 from newsgraph.registry import Context
@@ -119,6 +119,21 @@ def test_dates_leaves_modal_may_and_ages_alone(nlp) -> None:  # type: ignore[no-
     assert "May" not in got and "may" not in got
     assert "6-year-old" not in got
     assert not any("1,990" in k or k == "990" for k in got)
+
+
+@pytest.mark.slow
+def test_a_month_that_is_a_persons_surname_is_the_month_only_after_a_word_of_time(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Prime Minister Anna May met the mayor. The mayor was thanked by May and then met May's aides. "
+            "The vote came in May, and the budget is due by May next year.")
+    may = Entity("e1", "PERSON", "Anna May", (Mention(15, 23, "Anna May", "PERSON"),))
+    with_person = {t.span.start: t for t in find_timexes(text, ANCHOR, nlp(text), [may])}
+    without = {t.span.start: t for t in find_timexes(text, ANCHOR, nlp(text))}
+    by_may, in_may = text.index("by May"), text.index("in May")
+    assert by_may + 3 in without  # no person of that name: "by May" is the month
+    assert by_may + 3 not in with_person  # the article's person: "thanked by May" is her
+    assert with_person[in_may + 3].value == without[in_may + 3].value  # "in May": the month either way
+    assert text.index("May next year") in with_person  # a month with its own year word stays one
+    assert not any(15 <= s < 23 for s in with_person)  # nothing inside the person's own mention
 
 
 @pytest.mark.slow

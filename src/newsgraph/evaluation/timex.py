@@ -106,7 +106,7 @@ def predict(doc: dict[str, Any], settings: Settings) -> list[Timex]:
 def run(data: Path, *, settings: Settings | None = None, limit: int | None = None,
         details: bool = False) -> dict[str, Any]:
     """Score every document; with ``details`` also return the per-document mismatches."""
-    settings = (settings or load_settings()).with_overrides(stages=("timexes.v1",))
+    settings = (settings or load_settings()).with_overrides(stages=("entities.v1", "timexes.v1"))
     docs = load_docs(data, limit)
     tot = {"strict": 0, "relaxed": 0, "value": 0, "type": 0, "n_pred": 0, "n_gold": 0}
     per_doc: list[dict[str, Any]] = []

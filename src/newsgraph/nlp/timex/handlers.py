@@ -56,13 +56,19 @@ def _h_my(m: re.Match[str], r: Resolver) -> tuple[str, str, str | None] | None:
         edge_mod(m.group("edge"))
 
 
+# words before a bare month name that make it the month: when the article has a person of that surname
+# ("Theresa May"), only these, for "by May", "and May", "to May" then name the person as often as the month
+_MONTH_CUES = r"in|since|until|till|through|of|during|early|late|mid|last|this|next"
+_MONTH_OR_NAME_CUES = r"by|from|before|after|and|to"
+
+
 def _h_month(m: re.Match[str], r: Resolver) -> tuple[str, str, str | None] | None:
     name = m.group("month")
     rel = m.group("mrel")
-    if name in ("May", "MAY") and not rel:
+    if not rel and (name in ("May", "MAY") or name.rstrip(".").lower() in r.surnames):
+        cues = _MONTH_CUES if name.rstrip(".").lower() in r.surnames else f"{_MONTH_CUES}|{_MONTH_OR_NAME_CUES}"
         before = r.text[max(0, m.start() - 12):m.start()].lower()
-        if not re.search(r"\b(in|since|until|by|through|from|of|during|early|late|mid|last|this|next|"
-                         r"before|after|and|to)\s+$", before):
+        if not re.search(rf"\b({cues})\s+$", before):
             return None
     if name.endswith(".") and not rel:
         return None

@@ -150,11 +150,13 @@ Handler = Callable[[re.Match[str], "Resolver"], "tuple[str, str, str | None] | N
 class Resolver:
     """Turns a match of one grammar rule into (type, value, mod), given the anchor and the tense."""
 
-    def __init__(self, text: str, anchor: date | None, tense: Tense, g: Grammar) -> None:
+    def __init__(self, text: str, anchor: date | None, tense: Tense, g: Grammar,
+                 surnames: frozenset[str] = frozenset()) -> None:
         self.text = text
         self.anchor = anchor
         self.tense = tense
         self.g = g
+        self.surnames = surnames  # lower-case surnames of the article's people ("may" of "Theresa May")
         self.m: re.Match[str] | None = None
         self._shift = 0  # characters to drop from the start of the current match ("in the year")
 

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ...isodate import leading_day
-from ...model import Span, Timex
+from ...model import Entity, Span, Timex
 from ...registry import Context, stage
 from ..regex_gate import GatedPattern
 from .grammar import load_grammar
@@ -83,11 +84,16 @@ def _scans() -> tuple[tuple[str, GatedPattern], ...]:
     return tuple((name, GatedPattern(rx)) for name, rx in load_grammar().rules)
 
 
-def find_timexes(text: str, anchor: str | None = None, doc: Doc | None = None) -> list[Timex]:
-    """Every temporal expression in ``text``, normalised against ``anchor`` (``YYYY-MM-DD…``)."""
+def find_timexes(text: str, anchor: str | None = None, doc: Doc | None = None,
+                 people: Sequence[Entity] = ()) -> list[Timex]:
+    """Every temporal expression in ``text``, normalised against ``anchor`` (``YYYY-MM-DD…``).
+    ``people``: the article's PERSON entities; a month name that is one's surname ("May" of
+    "Theresa May") is the month only after a word of time ("in May", "early May"), and no
+    expression is found inside a person's mention."""
     g = load_grammar()
     a = leading_day(anchor)
-    res = Resolver(text, a, Tense(doc), g)
+    surnames = frozenset(e.name.split()[-1].lower() for e in people if len(e.name.split()) > 1)
+    res = Resolver(text, a, Tense(doc), g, surnames)
     cands: list[Cand] = []
     for name, rx in _scans():
         handler = HANDLERS[name]
@@ -109,16 +115,18 @@ def find_timexes(text: str, anchor: str | None = None, doc: Doc | None = None) -
                 end -= 1
             if end > start:
                 cands.append(Cand(start, end, typ, value, mod, name))
-    kept = _select(cands)
+    named = [(mn.start, mn.end) for e in people for mn in e.mentions]
+    kept = _select([c for c in cands if not any(s <= c.start and c.end <= e for s, e in named)])
     _resolve_discourse(kept, text, a)
     anchor_s = a.isoformat() if a else None
     return [Timex(Span.of(text, c.start, c.end), c.type, c.value, c.mod, anchor_s)  # type: ignore[arg-type]
             for c in kept if c.type in _TYPES]
 
 
-@stage("timexes.v1", produces="timexes")
+@stage("timexes.v1", requires=("entities",), produces="timexes")
 def extract_timexes(ctx: Context) -> list[Timex]:
     """Temporal expressions (TIMEX3), normalised against the publication date."""
     pub = ctx.article.published
     anchor = pub.value[:10] if pub is not None and pub.value else None
-    return find_timexes(ctx.article.text, anchor, ctx.doc)
+    people = [e for e in ctx.results.get("entities") or () if e.type == "PERSON"]
+    return find_timexes(ctx.article.text, anchor, ctx.doc, people)

@@ -359,13 +359,16 @@ def run_show(path: Path, work: Path, pending_only: bool, width: int, lines: tupl
 
 def run_sample(data: Path, work: Path, outs: dict[str, Path], seed: int, carry: dict[str, Path | None],
                reuse: bool, exclude_from: Sequence[Path], frames: Sequence[Path] = (),
-               shown_at: float | None = None) -> JSON:
+               shown_at: float | None = None, scale: int = 1) -> JSON:
     """Draw the articles, run the pipeline, and write the sampled events, quotes and recall sentences with
     verdicts carried over from earlier files where unchanged; a summary.  ``frames``: frames files of
     articles whose text changed since the sample was first drawn (ranks are computed in that text).
-    ``shown_at``: a sample of shown events only (those at or above this confidence, ``SHOWN_ARTICLES``)."""
+    ``shown_at``: a sample of shown events only (those at or above this confidence, ``SHOWN_ARTICLES``
+    times ``scale``: a higher threshold shows fewer events an article)."""
     exclude = jc.excluded_articles(exclude_from)
-    chosen = jc.sample_articles(data, seed, ARTICLES if shown_at is None else SHOWN_ARTICLES, exclude)
+    sources = ARTICLES if shown_at is None else tuple(
+        Source(s.name, s.path, s.articles * scale, 0) for s in SHOWN_ARTICLES)
+    chosen = jc.sample_articles(data, seed, sources, exclude)
     analysis = jc.run_pipeline(chosen, work, reuse)
     source_of = {rec["id"]: name for name, rec in chosen}
     commit = jc.pipeline_commit()
@@ -434,6 +437,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     s.add_argument("--shown", action="store_true",
                    help="events: only those the default output shows (min_confidence_events, not negated), "
                         "from more articles (90 BBC, 70 CNN, 60 police; up to 45 / 45 / 20 events)")
+    s.add_argument("--scale", type=int, default=1,
+                   help="with --shown: draw this many times the articles (a high threshold shows few events)")
     fm = sub.add_parser("frames", help="map the articles' current texts onto the texts a sample was drawn on")
     fm.add_argument("--work", type=Path, required=True, help="work folder of the current pipeline (its analysis)")
     fm.add_argument("--frame-work", type=Path, required=True,
@@ -466,7 +471,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             shown_at = load_settings(None).min_confidence_events
         print(json.dumps(run_sample(args.data, args.work, outs, args.seed, carry, args.reuse, args.exclude_from,
-                                    args.frames, shown_at), indent=1))
+                                    args.frames, shown_at, args.scale), indent=1))
     elif args.cmd == "frames":
         print(json.dumps(run_frames(args.work, args.frame_work, args.out), indent=1))
     elif args.cmd == "show":

@@ -67,8 +67,9 @@ def quotas(q: dict[str, int]) -> tuple[Source, ...]:
 
 
 def shown(it: JSON, threshold: float) -> bool:
-    """Whether the default output shows this event item (not negated, confidence at least ``threshold``)."""
-    return not it["negated"] and (it.get("confidence") or 0.0) >= threshold
+    """Whether the default output shows this event or quote item (not negated, confidence at least
+    ``threshold``)."""
+    return not it.get("negated") and (it.get("confidence") or 0.0) >= threshold
 
 
 # --- events -----------------------------------------------------------------------------------------
@@ -359,12 +360,12 @@ def run_show(path: Path, work: Path, pending_only: bool, width: int, lines: tupl
 
 def run_sample(data: Path, work: Path, outs: dict[str, Path], seed: int, carry: dict[str, Path | None],
                reuse: bool, exclude_from: Sequence[Path], frames: Sequence[Path] = (),
-               shown_at: float | None = None, scale: int = 1) -> JSON:
+               shown_at: dict[str, float] | None = None, scale: int = 1) -> JSON:
     """Draw the articles, run the pipeline, and write the sampled events, quotes and recall sentences with
     verdicts carried over from earlier files where unchanged; a summary.  ``frames``: frames files of
     articles whose text changed since the sample was first drawn (ranks are computed in that text).
-    ``shown_at``: a sample of shown events only (those at or above this confidence, ``SHOWN_ARTICLES``
-    times ``scale``: a higher threshold shows fewer events an article)."""
+    ``shown_at``: {kind: threshold}, a sample of shown events and quotes only (not negated, at or above
+    the kind's threshold), from ``SHOWN_ARTICLES`` times ``scale`` (a higher threshold shows fewer an article)."""
     exclude = jc.excluded_articles(exclude_from)
     sources = ARTICLES if shown_at is None else tuple(
         Source(s.name, s.path, s.articles * scale, 0) for s in SHOWN_ARTICLES)
@@ -377,8 +378,9 @@ def run_sample(data: Path, work: Path, outs: dict[str, Path], seed: int, carry: 
     kinds: dict[str, tuple[Any, Any, dict[str, int], Any, JSON, Any, Any, Any]] = {
         "events": (candidates, jc.framed_key(rank_key(seed), RANK_OFFSETS, fr),
                    EVENT_QUOTA if shown_at is None else SHOWN_QUOTA, same, EMPTY, judged, OFFSETS, ()),
-        "quotes": (jq.candidates, jc.framed_key(jq.rank_key(seed), jq.RANK_OFFSETS, fr), QUOTE_QUOTA, jq.same,
-                   jq.EMPTY, jq.judged, jq.OFFSETS, jq.VERDICT_OFFSETS),
+        "quotes": (jq.candidates, jc.framed_key(jq.rank_key(seed), jq.RANK_OFFSETS, fr),
+                   QUOTE_QUOTA if shown_at is None else SHOWN_QUOTA, jq.same, jq.EMPTY, jq.judged, jq.OFFSETS,
+                   jq.VERDICT_OFFSETS),
         "recall": (recall_candidates, jc.framed_key(recall_key(seed), RECALL_OFFSETS, fr), RECALL_QUOTA,
                    recall_same, RECALL_EMPTY, recall_judged, RECALL_OFFSETS, RECALL_VERDICT_OFFSETS),
     }
@@ -387,8 +389,8 @@ def run_sample(data: Path, work: Path, outs: dict[str, Path], seed: int, carry: 
         if kind not in outs:
             continue
         items = [it for a in arts for it in cands(a, source_of[a["article"]["id"]], commit, seed)]
-        if kind == "events" and shown_at is not None:
-            items = [it for it in items if shown(it, shown_at)]
+        if shown_at is not None and kind in shown_at:
+            items = [it for it in items if shown(it, shown_at[kind])]
         picked = jc.sample_items(items, key, quotas(quota))
         old = list(read_jsonl(p)) if (p := carry.get(kind)) else []
         picked, carried = jc.carry_over(picked, old, same_key, empty, done, offsets, v_offsets)
@@ -435,8 +437,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     s.add_argument("--frames", type=Path, action="append", default=[],
                    help="frames file (see `frames`): rank items of changed articles in the text first sampled")
     s.add_argument("--shown", action="store_true",
-                   help="events: only those the default output shows (min_confidence_events, not negated), "
-                        "from more articles (90 BBC, 70 CNN, 60 police; up to 45 / 45 / 20 events)")
+                   help="only the events and quotes the default output shows (min_confidence_events/_quotes, "
+                        "not negated), from more articles (90 BBC, 70 CNN, 60 police; up to 45 / 45 / 20 each)")
     s.add_argument("--scale", type=int, default=1,
                    help="with --shown: draw this many times the articles (a high threshold shows few events)")
     fm = sub.add_parser("frames", help="map the articles' current texts onto the texts a sample was drawn on")
@@ -469,7 +471,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.shown:
             from ..config import load_settings
 
-            shown_at = load_settings(None).min_confidence_events
+            st = load_settings(None)
+            shown_at = {"events": st.min_confidence_events, "quotes": st.min_confidence_quotes}
         print(json.dumps(run_sample(args.data, args.work, outs, args.seed, carry, args.reuse, args.exclude_from,
                                     args.frames, shown_at, args.scale), indent=1))
     elif args.cmd == "frames":

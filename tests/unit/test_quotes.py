@@ -58,6 +58,23 @@ def test_segments_keep_a_quote_running_over_two_paragraphs() -> None:
     assert not segs[0].closed and segs[1].continues
 
 
+def test_segments_find_a_quote_reopened_where_the_paragraph_break_was_lost() -> None:
+    # the speaker goes on in a new paragraph that reopens the quote, but the text arrived on one line
+    text = 'He was pleased. "We had chances. We kept going. "We won in the end," he said. Then he left.'
+    segs = find_segments(text)
+    assert [text[s.start:s.end] for s in segs] == ['"We had chances. We kept going.', '"We won in the end,"']
+    assert not segs[0].closed and segs[1].continues
+
+
+def test_segments_do_not_open_on_a_closing_mark_or_an_apostrophe_typed_twice() -> None:
+    # a stray closing mark (the opener was lost) must not pair with the next quote's opener
+    text = 'the plan," he said. "It will work," she added.'
+    assert [text[s.start:s.end] for s in find_segments(text)] == ['"It will work,"']
+    # ``...'' quotes whose apostrophes were typed as two single marks ("that''s")
+    text = "``it is over.'' that''s what he said, and the land that''s shaken ``is safe now.''"
+    assert [text[s.start:s.end] for s in find_segments(text)] == ["``it is over.''", "``is safe now.''"]
+
+
 def test_segments_skip_an_unclosed_mark_with_nothing_after_it() -> None:
     text = "He was 6\" tall.\n\nAnother \"line with no end.\n\nPlain text."
     assert find_segments(text) == []

@@ -117,6 +117,7 @@ def _scan_paragraph(text: str, p0: int, p1: int, max_len: int) -> tuple[list[Seg
     open_at = -1
     closer: str | None = None  # the mark that closes the open quote
     inner_toggles = 0  # straight double marks seen inside the open curly quote
+    reopened = False  # the open quote continues one left open before it (see _reopens)
     while i < p1:
         mark, mlen = _mark_at(text, i, p1)
         if not mark and open_at < 0:
@@ -135,8 +136,10 @@ def _scan_paragraph(text: str, p0: int, p1: int, max_len: int) -> tuple[list[Seg
             elif mark in TOGGLE:
                 before = text[i - 1] if i > p0 else " "
                 after = text[i + mlen] if i + mlen < p1 else " "
-                # a toggle mark glued to a word on its left and not on its right is a stray closer
-                if _is_word(before) and not _is_word(after) and mark == '"':
+                # a toggle mark glued to the text on its left and not on its right is a stray closer
+                # ('word" ', '," he said'); a doubled mark inside a word is an apostrophe ("that''s")
+                if mark in ('"', "''") and not before.isspace() and (not _is_word(after) or (
+                        mark == "''" and _is_word(before))):
                     i += mlen
                     continue
                 open_at, closer = i, ("''" if mark == "``" else mark)
@@ -148,11 +151,25 @@ def _scan_paragraph(text: str, p0: int, p1: int, max_len: int) -> tuple[list[Seg
                 mark = closer or mark
             elif mark == '"' and closer in CLOSERS:
                 inner_toggles += 1
+            if mark == closer and mark in ('"', "''") and _reopens(text, p0, open_at, i, mlen, p1):
+                # a quote left open at a paragraph's end and reopened by the next one, in text whose
+                # paragraph breaks were lost: '"A. B. "C."' is "A. B." (open) and "C." (continuing it)
+                end = i
+                while end > open_at and text[end - 1].isspace():
+                    end -= 1
+                if end - open_at <= max_len:
+                    segs.append(Segment(open_at, end, False))
+                open_at, closer = i, mark
+                inner_toggles = 0
+                i += mlen
+                reopened = True
+                continue
             if mark == closer:
                 end = i + mlen
                 if end - open_at <= max_len:
-                    segs.append(Segment(open_at, end, True))
+                    segs.append(Segment(open_at, end, True, continues=reopened))
                 open_at, closer = -1, None
+                reopened = False
             elif mark in PAIR_OPEN and closer in CLOSERS:
                 after = text[i + mlen] if i + mlen < p1 else " "
                 if not text[i - 1].isspace() and (after.isspace() or after in ".,;:!?"):
@@ -171,6 +188,19 @@ def _scan_paragraph(text: str, p0: int, p1: int, max_len: int) -> tuple[list[Seg
         if end - open_at > 1:
             unclosed = Segment(open_at, end, False)
     return segs, unclosed
+
+
+def _reopens(text: str, p0: int, open_at: int, i: int, mlen: int, p1: int) -> bool:
+    """Whether the toggle mark at ``i``, met while a quote opened at ``open_at`` is open, opens a new
+    quote instead of closing that one: it has a space before it and a word after it (an opener's
+    shape), and the text before it ends a sentence inside the open quote ('"A. B. "C."'), as when a
+    quote left open at a paragraph's end goes on in the next paragraph and the break was lost."""
+    before = text[i - 1] if i > p0 else " "
+    after = text[i + mlen] if i + mlen < p1 else " "
+    if not before.isspace() or not _is_word(after):
+        return False
+    inside = text[open_at + 1:i].rstrip()
+    return len(inside) > 1 and inside[-1] in SENT_END
 
 
 def _mixed_close(mark: str, closer: str | None, before: str, after: str, inner_toggles: int) -> bool:

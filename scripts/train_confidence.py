@@ -2,9 +2,11 @@
 
 One command, no manual steps (run from the repository root, the tree's src first on PYTHONPATH):
 
-    python scripts/train_confidence.py [--events eval/judged/events.v2.jsonl] [--quotes eval/judged/quotes.v2.jsonl]
+    python scripts/train_confidence.py [--events eval/judged/events.v4.jsonl] [--quotes eval/judged/quotes.v2.jsonl]
+        [--events-extra eval/judged/events.shown.v1.jsonl eval/judged/events.shown.v2.jsonl]
 
-Reads the judged files (thirds 0 and 1 only: third 2 is held aside), chooses the L2 strength of each
+Reads the judged files (thirds 0 and 1 only: third 2 is held aside; every line of the extra files of shown
+events, samples of other articles), chooses the L2 strength of each
 logistic model by cross-validated log loss (5 folds by article), fits it on all training items, writes the
 feature names, weights, L2 strength, training files' SHA-256 and the date, and prints the precision per
 confidence band and at each threshold of the out-of-fold probabilities (next to the rule score's).
@@ -26,13 +28,15 @@ OUT = Path(__file__).resolve().parents[1] / "src" / "newsgraph" / "data" / "conf
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--events", type=Path, default=ec.DEFAULT_FILES["events"])
+    ap.add_argument("--events-extra", type=Path, nargs="*", default=list(ec.DEFAULT_EXTRA["events"]),
+                    help="judged samples of shown events, every line trained on (all thirds)")
     ap.add_argument("--quotes", type=Path, default=ec.DEFAULT_FILES["quotes"])
     ap.add_argument("-o", "--out", type=Path, default=OUT)
     args = ap.parse_args()
     data: dict[str, object] = {"about": "calibrated confidence: P(fully right) of events and quotes; "
                                         "written by scripts/train_confidence.py, read by newsgraph.calibration"}
     for kind, path in (("events", args.events), ("quotes", args.quotes)):
-        record, oof, rows = ec.train(kind, path)
+        record, oof, rows = ec.train(kind, path, extra=args.events_extra if kind == "events" else ())
         data[kind] = record
         rep = ec.report(kind, rows, [float(v) for v in oof])
         print(ec.compact({"thirds": [0, 1], "probabilities": f"out of fold, l2={record['l2']}", **rep}))

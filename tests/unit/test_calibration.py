@@ -174,5 +174,8 @@ def test_shipped_weights_load_match_the_features_and_the_training_files() -> Non
         trained = REPO / data[kind]["trained_on"]["file"]
         if trained.exists():  # stale weights: the judged file changed without re-running the script
             assert ec.file_hash(trained) == data[kind]["trained_on"]["sha256"], "re-run scripts/train_confidence.py"
+        for extra in data[kind]["trained_on"].get("extra", []):
+            if (REPO / extra["file"]).exists():
+                assert ec.file_hash(REPO / extra["file"]) == extra["sha256"], "re-run scripts/train_confidence.py"
     with pytest.raises(ValueError, match="re-run"):
         cal.Calibrator("events", cal.EVENT_FEATURES[:-1], [0.0] * (len(cal.EVENT_FEATURES) - 1), 0.0)

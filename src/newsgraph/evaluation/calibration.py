@@ -43,12 +43,16 @@ JSON = dict[str, Any]
 Array = npt.NDArray[np.float64]
 
 TRAIN_THIRDS = frozenset({0, 1})
+ALL_THIRDS = frozenset({0, 1, 2})
 HELD_ASIDE = frozenset({2})
 L2_GRID: tuple[float, ...] = (0.1, 0.3, 1.0, 3.0, 10.0, 30.0)
 FOLDS = 5
 TARGET_PRECISION = 0.85
 MIN_KEPT = 10  # a threshold "reaches" the target only when it keeps at least this many judged items
 DEFAULT_FILES = {"events": Path("eval/judged/events.v4.jsonl"), "quotes": Path("eval/judged/quotes.v2.jsonl")}
+# judged samples of shown events (``judged_events sample --shown``): every line is trained on
+DEFAULT_EXTRA: dict[str, tuple[Path, ...]] = {
+    "events": (Path("eval/judged/events.shown.v1.jsonl"), Path("eval/judged/events.shown.v2.jsonl")), "quotes": ()}
 
 
 # --- data ----------------------------------------------------------------------------------------------
@@ -125,9 +129,14 @@ def file_hash(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def train(kind: str, path: Path, grid: Sequence[float] = L2_GRID, k: int = FOLDS) -> tuple[JSON, Array, list[JSON]]:
-    """(weights record, out-of-fold probabilities, training rows) for one kind, from thirds 0-1 of ``path``."""
+def train(kind: str, path: Path, grid: Sequence[float] = L2_GRID, k: int = FOLDS,
+          extra: Sequence[Path] = ()) -> tuple[JSON, Array, list[JSON]]:
+    """(weights record, out-of-fold probabilities, training rows) for one kind, from thirds 0-1 of ``path``
+    and every judged line of the ``extra`` files (samples of shown items, drawn from other articles and
+    held out as a whole until they were judged and read: all of them is dev)."""
     rows = training_rows(read_jsonl(path))
+    for p in extra:
+        rows += training_rows(read_jsonl(p), ALL_THIRDS)
     if not rows:
         raise ValueError(f"{path}: no judged items in thirds 0-1")
     losses = {l2: log_loss(cross_validate(kind, rows, l2, k), design(kind, rows)[1]) for l2 in grid}
@@ -139,7 +148,9 @@ def train(kind: str, path: Path, grid: Sequence[float] = L2_GRID, k: int = FOLDS
         "features": list(names), "weights": [round(float(v), 6) for v in w], "bias": round(b, 6),
         "target": "verdict.full", "l2": best, "cv_log_loss": {str(k_): round(v, 5) for k_, v in losses.items()},
         "folds": k, "trained_on": {"file": path.as_posix(), "sha256": file_hash(path), "thirds": sorted(TRAIN_THIRDS),
-                                   "items": len(rows), "fully_right": int(y.sum())},
+                                   "items": len(rows), "fully_right": int(y.sum()),
+                                   "extra": [{"file": p.as_posix(), "sha256": file_hash(p),
+                                              "thirds": sorted(ALL_THIRDS)} for p in extra]},
         "date": dt.date.today().isoformat(),
     }
     return record, cross_validate(kind, rows, best, k), rows
@@ -219,7 +230,8 @@ def score(kind: str, path: Path, held_aside: bool = False) -> JSON:
         return {"thirds": [2], "probabilities": "shipped weights", **report(kind, rows, shipped_probs(kind, rows))}
     c = cal.calibrator(kind)
     l2 = float(json.loads(data_text(cal.WEIGHTS_FILE))[kind]["l2"]) if c else L2_GRID[2]
-    rows = training_rows(rows_all)
+    rows = training_rows(rows_all) + [r for p in DEFAULT_EXTRA[kind] if p.exists()
+                                      for r in training_rows(read_jsonl(p), ALL_THIRDS)]
     oof = cross_validate(kind, rows, l2)
     return {"thirds": [0, 1], "probabilities": f"out of fold ({FOLDS} folds by article, l2={l2})",
             **report(kind, rows, [float(v) for v in oof])}

@@ -9,7 +9,7 @@ from typing import Any
 
 from .filters import ArticleFilter
 from .quotes import list_quotes
-from .sql import JSON, Where, fulltext_of, has_rollups, run
+from .sql import JSON, Where, bounded_count, fulltext_cap, fulltext_of, has_rollups, run
 from .stats import counts
 
 SNIP_OPEN, SNIP_CLOSE = "\x02", "\x03"  # snippet markers that cannot occur in stored text
@@ -27,23 +27,31 @@ def snippet_parts(snippet: str | None) -> list[JSON]:
 
 
 def list_articles(store: Any, f: ArticleFilter, *, limit: int = 20, offset: int = 0) -> JSON:
-    """Articles matching the filters (best FTS match first when ``f.q`` is given, else newest first)."""
+    """Articles matching the filters (best FTS match first when ``f.q`` is given, else newest first).
+
+    Full-text words matching more than ``fulltext_cap`` articles (with the other filters): only a
+    bounded set of candidates is ranked (the cap most recently stored matches on SQLite, the cap newest
+    by publication date on PostgreSQL: ``store/*.py``), ``total`` is the cap and ``total_capped`` says
+    it is a lower bound.  Fewer matches: every one is ranked and counted, ``total_capped`` is False."""
     ft = fulltext_of(store)
     w, has_fts = f.where(ft)
-    if has_fts and f.only_words():  # one row of the full-text table per article: count them there
-        total = int(run(store, ft.count_matches("fq"), w.params)[0][0])
+    capped = False
+    if has_fts:  # counted in the full-text table, up to the cap
+        wr = f.where(ft, match=False)[0]
+        total, capped = bounded_count(store, ft.matching_articles(wr.clauses, "fq"), wr.params, fulltext_cap(store))
     elif f.empty():
         total = counts(store, ("articles",))["articles"]
     else:
         total = int(run(store, "SELECT count(*) FROM articles a" + w.sql(), w.params)[0][0])
-    params = {**w.params, "limit": limit, "offset": offset}
+    params = {**w.params, "limit": limit, "offset": offset, **({"cap": fulltext_cap(store)} if capped else {})}
     cols = (
         "a.id, a.title, a.url, a.outlet, a.published, a.language, a.bylines, a.tone, "
         "(SELECT count(*) FROM events ev WHERE ev.article_id = a.id) AS n_events, "
         "(SELECT count(*) FROM quotes qu WHERE qu.article_id = a.id) AS n_quotes"
     )
     if has_fts:  # the full-text table read best first, joined to the other filters
-        sql = ft.ranked_articles(cols, f.where(ft, match=False)[0].clauses, "fq", SNIP_OPEN, SNIP_CLOSE)
+        sql = ft.ranked_articles(cols, f.where(ft, match=False)[0].clauses, "fq", SNIP_OPEN, SNIP_CLOSE,
+                                 capped=capped)
     else:  # the page first (down the index articles_newest), then its rows' counts and snippets
         order = " ORDER BY a.published IS NULL, a.published DESC, a.id"
         sql = (f"SELECT {cols}, substr(a.text, length(a.title) + 3, 240) AS snippet FROM (SELECT a.id AS pid "
@@ -57,7 +65,7 @@ def list_articles(store: Any, f: ArticleFilter, *, limit: int = 20, offset: int 
         d["snippet"] = raw.replace(SNIP_OPEN, "").replace(SNIP_CLOSE, "")
         d["snippet_parts"] = snippet_parts(raw) if has_fts else [{"text": raw, "hit": False}]
         items.append(d)
-    return {"items": items, "total": total, "limit": limit, "offset": offset}
+    return {"items": items, "total": total, "total_capped": capped, "limit": limit, "offset": offset}
 
 
 FACET_SCOPE = 500  # the facets of a full-text search count its best matches, up to this many
@@ -69,9 +77,12 @@ def article_facets(store: Any, f: ArticleFilter, *, size: int = 12, scope: int =
     that a word found in every article costs what a rare one does."""
     ft = fulltext_of(store)
     w, has_fts = f.where(ft)
-    if has_fts:  # the best matches, ranked once; then counted like any other set of articles
+    if has_fts:  # the best matches, ranked once (among the capped candidates, as the list); then counted
         wr = f.where(ft, match=False)[0]
-        ids = [r[0] for r in run(store, ft.ranked_ids(wr.clauses, "fq"), {**wr.params, "scope": scope})]
+        cap = fulltext_cap(store)
+        capped = bounded_count(store, ft.matching_articles(wr.clauses, "fq"), wr.params, cap)[1]
+        ids = [r[0] for r in run(store, ft.ranked_ids(wr.clauses, "fq", capped=capped),
+                                 {**wr.params, "scope": scope, **({"cap": cap} if capped else {})})]
         w = Where([f"a.id IN ({', '.join(f':b{i}' for i in range(len(ids)))})" if ids else "1 = 0"],
                   {f"b{i}": v for i, v in enumerate(ids)})
     outlets = run(store, "SELECT a.outlet AS value, count(*) AS n FROM articles a" + w.sql()
@@ -107,5 +118,6 @@ def search_all(store: Any, q: str, *, limit: int = 20, min_confidence: float | N
         "q": q,
         "articles": arts["items"],
         "articles_total": arts["total"],
+        "articles_total_capped": arts["total_capped"],
         "quotes": list_quotes(store, q=q, limit=limit, min_confidence=min_confidence)["items"],
     }

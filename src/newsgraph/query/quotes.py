@@ -8,17 +8,35 @@ from __future__ import annotations
 
 from typing import Any
 
-from .sql import JSON, Where, fulltext_of, has_rollups, like_contains, run, unindexed, walk_newest
+from .sql import (
+    JSON,
+    Where,
+    bounded_count,
+    fulltext_cap,
+    fulltext_of,
+    has_rollups,
+    like_contains,
+    run,
+    unindexed,
+    walk_newest,
+)
 from .stats import counts
 
 _ORDER = " ORDER BY a.published IS NULL, a.published DESC, a.id, qu.idx"  # newest article first
 
 
 def quote_where(store: Any, *, speaker: str | None, q: str | None, article: str | None,
-                kind: str | None, min_confidence: float | None = None, who: str = "qu.speaker_name") -> Where:
+                kind: str | None, min_confidence: float | None = None, who: str = "qu.speaker_name",
+                capped: bool = False) -> Where:
     """The WHERE clause over ``quotes qu``; ``min_confidence`` (None or 0: all) as for events (filters.py).
-    Over the rollup ``quote_stats qu`` (no ``q``, no ``article``), ``who`` is ``qu.speaker``."""
+    Over the rollup ``quote_stats qu`` (no ``q``, no ``article``), ``who`` is ``qu.speaker``.  ``capped``:
+    the full-text words keep only a bounded set of candidates, ``fulltext_cap`` of the quotes matching
+    them and the other filters (the most recently stored on SQLite, of the newest articles on PostgreSQL)."""
     ft = fulltext_of(store)
+    if capped and q and ft.terms(q):
+        w = quote_where(store, speaker=speaker, q=None, article=article, kind=kind, min_confidence=min_confidence)
+        w.add(ft.candidate_quotes(list(w.clauses), "qfq"), qfq=ft.terms(q), qcap=fulltext_cap(store))
+        return w
     w = Where()
     if min_confidence:
         w.add("qu.confidence >= :qminconf", qminconf=float(min_confidence))
@@ -46,12 +64,18 @@ def list_quotes(store: Any, *, speaker: str | None = None, q: str | None = None,
                 ) -> JSON:
     """Quotes with their speakers, newest article first."""
     w = quote_where(store, speaker=speaker, q=q, article=article, kind=kind, min_confidence=min_confidence)
+    capped = False
     if not q and not article and has_rollups(store):  # counted in the rollup quote_stats (store/rollups.py)
         ws = quote_where(store, speaker=speaker, q=None, article=None, kind=kind, min_confidence=min_confidence,
                          who="qu.speaker")
         total = int(run(store, "SELECT coalesce(sum(qu.n), 0) FROM quote_stats qu" + ws.sql(), ws.params)[0][0])
-    elif q and not (speaker or article or kind or min_confidence) and w.params.get("qfq"):
-        total = int(run(store, fulltext_of(store).count_quote_matches("qfq"), w.params)[0][0])  # a row a quote
+    elif q and w.params.get("qfq"):  # counted up to the cap; more matches: the page is of the capped candidates
+        only_words = not (speaker or article or kind or min_confidence)  # then a row of the full-text table a quote
+        rows = fulltext_of(store).matching_quotes("qfq") if only_words else "SELECT 1 FROM quotes qu" + w.sql()
+        total, capped = bounded_count(store, rows, w.params, fulltext_cap(store))
+        if capped:
+            w = quote_where(store, speaker=speaker, q=q, article=article, kind=kind, min_confidence=min_confidence,
+                            capped=True)
     else:
         total = int(run(store, "SELECT count(*) FROM quotes qu" + w.sql(), w.params)[0][0])  # each has its article
     # many matches: read the articles newest first and their quotes until the page is full (only the
@@ -70,7 +94,8 @@ def list_quotes(store: Any, *, speaker: str | None = None, q: str | None = None,
     else:
         rows = run(store, cols + _joined(store, w, walk or bool(speaker and not q), holding=w if speaker and not q
                                          else None) + _ORDER + " LIMIT :limit OFFSET :offset", params)
-    return {"items": [dict(r) for r in rows], "total": total, "limit": limit, "offset": offset}
+    return {"items": [dict(r) for r in rows], "total": total, "total_capped": capped, "limit": limit,
+            "offset": offset}
 
 
 def _joined(store: Any, w: Where, walk: bool, *, holding: Where | None = None) -> str:
@@ -91,6 +116,12 @@ def quotes_by_speaker(store: Any, *, speaker: str | None = None, q: str | None =
     """Speakers with the most quotes (a page of them), each with their latest quotes."""
     w = quote_where(store, speaker=speaker, q=q, article=None, kind=None, min_confidence=min_confidence)
     speakers: list[JSON]
+    capped = False
+    if q and w.params.get("qfq"):  # more matches than the cap: the speakers of the capped candidates
+        capped = bounded_count(store, "SELECT 1 FROM quotes qu" + w.sql(), w.params, fulltext_cap(store))[1]
+        if capped:
+            w = quote_where(store, speaker=speaker, q=q, article=None, kind=None, min_confidence=min_confidence,
+                            capped=True)
     if q or not has_rollups(store):  # one read of the matching quotes' keys (full-text matches: no rollup)
         found = _keys(store, w)
         total = len(found)
@@ -113,7 +144,7 @@ def quotes_by_speaker(store: Any, *, speaker: str | None = None, q: str | None =
         latest = _latest_dated(store, names, per_speaker, min_confidence)
     items = [{"speaker": s["speaker"] or None, "actor": s["actor"], "count": s["n"],
               "quotes": latest.get(str(s["speaker"]), [])} for s in speakers]
-    return {"items": items, "total": total, "limit": limit, "offset": offset}
+    return {"items": items, "total": total, "total_capped": capped, "limit": limit, "offset": offset}
 
 
 _QUOTE_COLS = ("SELECT qu.article_id, qu.idx, qu.text, qu.kind, qu.cue, qu.channel, a.title AS article_title, "

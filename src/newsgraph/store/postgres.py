@@ -172,29 +172,55 @@ class PostgresFullText:
                 f"WHERE fts @@ to_tsquery('simple', :{param}))")
 
     @staticmethod
-    def count_matches(param: str) -> str:
-        return f"SELECT count(*) FROM articles_fts WHERE fts @@ to_tsquery('simple', :{param})"
+    def matching_articles(where: list[str], param: str) -> str:
+        """A row for each article matching ``:param`` and ``where``: counted up to a bound (``LIMIT``), the
+        planner reads a frequent word's rows until the bound rather than every ``tsvector``."""
+        if not where:
+            return f"SELECT 1 FROM articles_fts WHERE fts @@ to_tsquery('simple', :{param})"
+        return ("SELECT 1 FROM articles_fts f JOIN articles a ON a.id = f.article_id WHERE "
+                + " AND ".join([f"f.fts @@ to_tsquery('simple', :{param})", *where]))
 
     @staticmethod
-    def count_quote_matches(param: str) -> str:
-        return f"SELECT count(*) FROM quotes_fts WHERE fts @@ to_tsquery('simple', :{param})"
+    def matching_quotes(param: str) -> str:
+        return f"SELECT 1 FROM quotes_fts WHERE fts @@ to_tsquery('simple', :{param})"
 
     @staticmethod
-    def ranked_ids(where: list[str], param: str) -> str:
+    def _matches(where: list[str], param: str, capped: bool) -> str:
+        """FROM ... WHERE of the matching articles (``f``, ``a``); ``capped``: the ``:cap`` newest of them
+        (by publication date, as the unfiltered list: down the index articles_newest when many match)."""
         cond = " AND ".join([f"f.fts @@ to_tsquery('simple', :{param})", *where])
-        return (f"SELECT a.id FROM articles_fts f JOIN articles a ON a.id = f.article_id WHERE {cond} "
+        if not capped:
+            return f"FROM articles_fts f JOIN articles a ON a.id = f.article_id WHERE {cond}"
+        newest = ("SELECT a.id AS cid FROM articles a JOIN articles_fts f ON f.article_id = a.id WHERE "
+                  f"{cond} ORDER BY (a.published IS NULL), a.published DESC, a.id LIMIT :cap")
+        return f"FROM ({newest}) AS c JOIN articles_fts f ON f.article_id = c.cid JOIN articles a ON a.id = c.cid"
+
+    @classmethod
+    def ranked_ids(cls, where: list[str], param: str, *, capped: bool = False) -> str:
+        return (f"SELECT a.id {cls._matches(where, param, capped)} "
                 f"ORDER BY ts_rank(f.fts, to_tsquery('simple', :{param})) DESC, a.id LIMIT :scope")
 
-    @staticmethod
-    def ranked_articles(cols: str, where: list[str], param: str, mark_open: str, mark_close: str) -> str:
-        """As SQLite's; the page is picked first, then only its rows get their columns and headlines."""
-        cond = " AND ".join([f"f.fts @@ to_tsquery('simple', :{param})", *where])
+    @classmethod
+    def ranked_articles(cls, cols: str, where: list[str], param: str, mark_open: str, mark_close: str, *,
+                        capped: bool = False) -> str:
+        """As SQLite's; the page is picked first, then only its rows get their columns and headlines.
+        ``capped``: only the ``:cap`` newest matches are ranked (``ts_rank`` reads each one's ``tsvector``)."""
         return (f"SELECT {cols}, ts_headline('simple', a.text, to_tsquery('simple', :{param}), "
                 f"'StartSel={mark_open}, StopSel={mark_close}, MaxFragments=1, MaxWords=32, MinWords=12, "
                 "FragmentDelimiter= … ') AS snippet FROM (SELECT a.id AS pid, ts_rank(f.fts, "
-                f"to_tsquery('simple', :{param})) AS prank FROM articles_fts f JOIN articles a ON a.id = f.article_id "
-                f"WHERE {cond} ORDER BY prank DESC, a.id LIMIT :limit OFFSET :offset) AS page "
+                f"to_tsquery('simple', :{param})) AS prank {cls._matches(where, param, capped)} "
+                "ORDER BY prank DESC, a.id LIMIT :limit OFFSET :offset) AS page "
                 "JOIN articles a ON a.id = page.pid ORDER BY page.prank DESC, a.id")
+
+    @staticmethod
+    def candidate_quotes(where: list[str], param: str) -> str:
+        """Condition on ``quotes qu``: one of the ``:qcap`` matching quotes (``where``: on ``quotes qu``) of
+        the newest articles (by publication date, then article id and quote index)."""
+        cond = " AND ".join([f"f.fts @@ to_tsquery('simple', :{param})", *where])
+        return ("(qu.article_id, qu.idx) IN (SELECT ca, ci FROM (SELECT qu.article_id AS ca, qu.idx AS ci "
+                "FROM articles a JOIN quotes qu ON qu.article_id = a.id JOIN quotes_fts f ON f.article_id = "
+                f"qu.article_id AND f.idx = qu.idx WHERE {cond} ORDER BY (a.published IS NULL), a.published DESC, "
+                "a.id, qu.idx LIMIT :qcap) AS cq)")
 
 
 class PostgresStore(SharedReads):

@@ -31,11 +31,12 @@ def quote_where(store: Any, *, speaker: str | None, q: str | None, article: str 
     """The WHERE clause over ``quotes qu``; ``min_confidence`` (None or 0: all) as for events (filters.py).
     Over the rollup ``quote_stats qu`` (no ``q``, no ``article``), ``who`` is ``qu.speaker``.  ``capped``:
     the full-text words keep only a bounded set of candidates, ``fulltext_cap`` of the quotes matching
-    them and the other filters (the most recently stored on SQLite, of the newest articles on PostgreSQL)."""
+    them (the most recently stored on SQLite, those of the newest articles on PostgreSQL), which the
+    other filters then narrow."""
     ft = fulltext_of(store)
     if capped and q and ft.terms(q):
         w = quote_where(store, speaker=speaker, q=None, article=article, kind=kind, min_confidence=min_confidence)
-        w.add(ft.candidate_quotes(list(w.clauses), "qfq"), qfq=ft.terms(q), qcap=fulltext_cap(store))
+        w.add(ft.candidate_quotes("qfq"), qfq=ft.terms(q), qcap=fulltext_cap(store))
         return w
     w = Where()
     if min_confidence:
@@ -69,13 +70,14 @@ def list_quotes(store: Any, *, speaker: str | None = None, q: str | None = None,
         ws = quote_where(store, speaker=speaker, q=None, article=None, kind=kind, min_confidence=min_confidence,
                          who="qu.speaker")
         total = int(run(store, "SELECT coalesce(sum(qu.n), 0) FROM quote_stats qu" + ws.sql(), ws.params)[0][0])
-    elif q and w.params.get("qfq"):  # counted up to the cap; more matches: the page is of the capped candidates
-        only_words = not (speaker or article or kind or min_confidence)  # then a row of the full-text table a quote
-        rows = fulltext_of(store).matching_quotes("qfq") if only_words else "SELECT 1 FROM quotes qu" + w.sql()
-        total, capped = bounded_count(store, rows, w.params, fulltext_cap(store))
-        if capped:
+    elif q and w.params.get("qfq"):  # the words' matches counted up to the cap (a row of the full-text table a quote)
+        total, capped = bounded_count(store, fulltext_of(store).matching_quotes("qfq"), {"qfq": w.params["qfq"]},
+                                      fulltext_cap(store))
+        if capped:  # more: the capped candidates, narrowed by the other filters (a lower bound of the total)
             w = quote_where(store, speaker=speaker, q=q, article=article, kind=kind, min_confidence=min_confidence,
                             capped=True)
+        if capped or speaker or article or kind or min_confidence:
+            total = int(run(store, "SELECT count(*) FROM quotes qu" + w.sql(), w.params)[0][0])
     else:
         total = int(run(store, "SELECT count(*) FROM quotes qu" + w.sql(), w.params)[0][0])  # each has its article
     # many matches: read the articles newest first and their quotes until the page is full (only the
@@ -118,7 +120,8 @@ def quotes_by_speaker(store: Any, *, speaker: str | None = None, q: str | None =
     speakers: list[JSON]
     capped = False
     if q and w.params.get("qfq"):  # more matches than the cap: the speakers of the capped candidates
-        capped = bounded_count(store, "SELECT 1 FROM quotes qu" + w.sql(), w.params, fulltext_cap(store))[1]
+        capped = bounded_count(store, fulltext_of(store).matching_quotes("qfq"), {"qfq": w.params["qfq"]},
+                               fulltext_cap(store))[1]
         if capped:
             w = quote_where(store, speaker=speaker, q=q, article=None, kind=None, min_confidence=min_confidence,
                             capped=True)

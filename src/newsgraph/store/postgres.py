@@ -213,14 +213,12 @@ class PostgresFullText:
                 "JOIN articles a ON a.id = page.pid ORDER BY page.prank DESC, a.id")
 
     @staticmethod
-    def candidate_quotes(where: list[str], param: str) -> str:
-        """Condition on ``quotes qu``: one of the ``:qcap`` matching quotes (``where``: on ``quotes qu``) of
-        the newest articles (by publication date, then article id and quote index)."""
-        cond = " AND ".join([f"f.fts @@ to_tsquery('simple', :{param})", *where])
-        return ("(qu.article_id, qu.idx) IN (SELECT ca, ci FROM (SELECT qu.article_id AS ca, qu.idx AS ci "
-                "FROM articles a JOIN quotes qu ON qu.article_id = a.id JOIN quotes_fts f ON f.article_id = "
-                f"qu.article_id AND f.idx = qu.idx WHERE {cond} ORDER BY (a.published IS NULL), a.published DESC, "
-                "a.id, qu.idx LIMIT :qcap) AS cq)")
+    def candidate_quotes(param: str) -> str:
+        """Condition on ``quotes qu``: one of the ``:qcap`` quotes matching ``:param`` of the newest articles
+        (by publication date, then article id and quote index)."""
+        return ("(qu.article_id, qu.idx) IN (SELECT ca, ci FROM (SELECT f.article_id AS ca, f.idx AS ci "
+                "FROM articles a JOIN quotes_fts f ON f.article_id = a.id WHERE f.fts @@ to_tsquery('simple', "
+                f":{param}) ORDER BY (a.published IS NULL), a.published DESC, a.id, f.idx LIMIT :qcap) AS cq)")
 
 
 class PostgresStore(SharedReads):

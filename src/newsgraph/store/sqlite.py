@@ -69,8 +69,9 @@ class SQLiteFullText:
     def _newest_stored(where: list[str], param: str) -> str:
         """``articles_fts.rowid`` at or above the ``:cap`` most recently stored matches (FTS5 reads its
         rows in rowid order, the order they were written, backwards as cheaply as forwards)."""
-        inner = ("SELECT articles_fts.rowid AS r FROM articles_fts JOIN articles a ON a.id = articles_fts.article_id "
-                 "WHERE " + " AND ".join([f"articles_fts MATCH :{param}", *where])
+        joined = " JOIN articles a ON a.id = articles_fts.article_id" if where else ""  # only for other filters
+        inner = (f"SELECT articles_fts.rowid AS r FROM articles_fts{joined} WHERE "
+                 + " AND ".join([f"articles_fts MATCH :{param}", *where])
                  + " ORDER BY articles_fts.rowid DESC LIMIT :cap")
         return f"articles_fts.rowid >= (SELECT min(r) FROM ({inner}))"
 
@@ -96,13 +97,11 @@ class SQLiteFullText:
                 + " AND ".join(cond) + " ORDER BY rank LIMIT :limit OFFSET :offset")
 
     @staticmethod
-    def candidate_quotes(where: list[str], param: str) -> str:
+    def candidate_quotes(param: str) -> str:
         """Condition on ``quotes qu``: one of the ``:qcap`` most recently stored quotes matching ``:param``
-        and ``where`` (conditions on ``quotes qu``)."""
-        cond = " AND ".join([f"quotes_fts MATCH :{param}", *where])
-        return ("(qu.article_id, qu.idx) IN (SELECT ca, ci FROM (SELECT quotes_fts.article_id AS ca, quotes_fts.idx "
-                "AS ci FROM quotes_fts JOIN quotes qu ON qu.article_id = quotes_fts.article_id AND qu.idx = "
-                f"quotes_fts.idx WHERE {cond} ORDER BY quotes_fts.rowid DESC LIMIT :qcap))")
+        (the last rows of ``quotes_fts``, read backwards)."""
+        return ("(qu.article_id, qu.idx) IN (SELECT ca, ci FROM (SELECT article_id AS ca, idx AS ci FROM quotes_fts "
+                f"WHERE quotes_fts MATCH :{param} ORDER BY rowid DESC LIMIT :qcap))")
 
 
 class SQLiteStore(SharedReads):

@@ -22,6 +22,9 @@ from .sql import (
 )
 from .stats import counts
 
+_LIST_COLS = ('SELECT qu.article_id, qu.idx, qu.start, qu."end", qu.text, qu.kind, qu.speaker_entity, '
+              "qu.speaker_name, qu.speaker_actor, qu.cue, qu.channel, qu.confidence, a.title AS article_title, "
+              "a.published")
 _ORDER = " ORDER BY a.published IS NULL, a.published DESC, a.id, qu.idx"  # newest article first
 
 
@@ -73,18 +76,21 @@ def list_quotes(store: Any, *, speaker: str | None = None, q: str | None = None,
     elif q and w.params.get("qfq"):  # the words' matches counted up to the cap (a row of the full-text table a quote)
         total, capped = bounded_count(store, fulltext_of(store).matching_quotes("qfq"), {"qfq": w.params["qfq"]},
                                       fulltext_cap(store))
-        if capped:  # more: the capped candidates, narrowed by the other filters (a lower bound of the total)
+        if capped:  # more: the capped candidates, narrowed by the other filters (a lower bound of the total),
+            # their keys read once (at most the cap), counted and sorted here, then the page's rows
             w = quote_where(store, speaker=speaker, q=q, article=article, kind=kind, min_confidence=min_confidence,
                             capped=True)
-        if capped or speaker or article or kind or min_confidence:
+            keys = [r for group in _keys(store, w).values() for r in group]
+            return {"items": _rows_of(store, _newest(keys)[offset:offset + limit]), "total": len(keys),
+                    "total_capped": True, "limit": limit, "offset": offset}
+        if speaker or article or kind or min_confidence:
             total = int(run(store, "SELECT count(*) FROM quotes qu" + w.sql(), w.params)[0][0])
     else:
         total = int(run(store, "SELECT count(*) FROM quotes qu" + w.sql(), w.params)[0][0])  # each has its article
     # many matches: read the articles newest first and their quotes until the page is full (only the
     # articles holding a match, when a speaker is asked for: a speaker's quotes gather in a few months)
     walk = walk_newest(total, counts(store, ("quotes",))["quotes"], offset + limit)
-    cols = ('SELECT qu.article_id, qu.idx, qu.start, qu."end", qu.text, qu.kind, qu.speaker_entity, qu.speaker_name, '
-            "qu.speaker_actor, qu.cue, qu.channel, qu.confidence, a.title AS article_title, a.published")
+    cols = _LIST_COLS
     params = {**w.params, "limit": limit, "offset": offset}
     if q and has_rollups(store):  # the page of the full-text matches first, dated by quote_dates
         page = ("SELECT qu.article_id AS pa, qu.idx AS pi, d.published AS pw FROM quotes qu JOIN quote_dates d "
@@ -166,24 +172,31 @@ def _keys(store: Any, w: Where) -> dict[str, list[Any]]:
     return groups
 
 
+def _newest(keys: list[Any]) -> list[Any]:
+    """Quote keys (as ``_keys`` reads them) newest article first, undated last; then article id and index."""
+    newest = sorted(sorted(keys, key=lambda r: (r[2], r[3])), key=lambda r: r[4] or "", reverse=True)  # stable
+    return [r for r in newest if r[4] is not None] + [r for r in newest if r[4] is None]
+
+
+def _rows_of(store: Any, keys: list[Any], cols: str = _LIST_COLS) -> list[JSON]:
+    """The quotes of ``keys`` (article id and index at 2 and 3), in that order, with ``cols``."""
+    if not keys:
+        return []
+    pairs = [(r[2], r[3]) for r in keys]
+    cond = " OR ".join(f"(qu.article_id = :a{i} AND qu.idx = :i{i})" for i in range(len(pairs)))
+    params = {**{f"a{i}": p[0] for i, p in enumerate(pairs)}, **{f"i{i}": p[1] for i, p in enumerate(pairs)}}
+    found = {(r["article_id"], r["idx"]): dict(r) for r in run(
+        store, cols + f" FROM quotes qu JOIN articles a ON a.id = qu.article_id WHERE {cond}", params)}
+    return [found[p] for p in pairs]
+
+
 def _latest(store: Any, groups: dict[str, list[Any]], names: list[str], per: int) -> dict[str, list[JSON]]:
     """The ``per`` latest quotes (newest article first, undated last; then article id and index) of each
     of ``names``, from their keys; the quotes' text read for those only."""
-    keys: dict[tuple[str, int], str] = {}
-    for k in names:
-        by_key = sorted(groups.get(k, []), key=lambda r: (r[2], r[3]))
-        newest = sorted(by_key, key=lambda r: r[4] or "", reverse=True)  # stable: ties keep id order
-        for r in ([r for r in newest if r[4] is not None] + [r for r in newest if r[4] is None])[:per]:
-            keys[(r[2], r[3])] = k
+    chosen = [(k, r) for k in names for r in _newest(groups.get(k, []))[:per]]
     latest: dict[str, list[JSON]] = {k: [] for k in names}
-    if keys:
-        pairs = list(keys)
-        cond = " OR ".join(f"(qu.article_id = :a{i} AND qu.idx = :i{i})" for i in range(len(pairs)))
-        params = {**{f"a{i}": p[0] for i, p in enumerate(pairs)}, **{f"i{i}": p[1] for i, p in enumerate(pairs)}}
-        found = {(r["article_id"], r["idx"]): dict(r) for r in run(
-            store, _QUOTE_COLS + f" FROM quotes qu JOIN articles a ON a.id = qu.article_id WHERE {cond}", params)}
-        for p in pairs:
-            latest[keys[p]].append(found[p])
+    for (k, _), row in zip(chosen, _rows_of(store, [r for _, r in chosen], _QUOTE_COLS), strict=True):
+        latest[k].append(row)
     return latest
 
 

@@ -30,8 +30,8 @@ def list_articles(store: Any, f: ArticleFilter, *, limit: int = 20, offset: int 
     """Articles matching the filters (best FTS match first when ``f.q`` is given, else newest first).
 
     Full-text words matching more than ``fulltext_cap`` articles (with the other filters): only a
-    bounded set of candidates is ranked (the cap most recently stored matches on SQLite, the cap newest
-    by publication date on PostgreSQL: ``store/*.py``), ``total`` is the cap and ``total_capped`` says
+    bounded set of candidates is ranked (the cap most recently stored matches on SQLite, the first cap
+    the GIN index hands over on PostgreSQL: ``store/*.py``), ``total`` is the cap and ``total_capped`` says
     it is a lower bound.  Fewer matches: every one is ranked and counted, ``total_capped`` is False."""
     ft = fulltext_of(store)
     w, has_fts = f.where(ft)

@@ -34,7 +34,7 @@ def quote_where(store: Any, *, speaker: str | None, q: str | None, article: str 
     """The WHERE clause over ``quotes qu``; ``min_confidence`` (None or 0: all) as for events (filters.py).
     Over the rollup ``quote_stats qu`` (no ``q``, no ``article``), ``who`` is ``qu.speaker``.  ``capped``:
     the full-text words keep only a bounded set of candidates, ``fulltext_cap`` of the quotes matching
-    them (the most recently stored on SQLite, those of the newest articles on PostgreSQL), which the
+    them (the most recently stored on SQLite, the first the GIN index hands over on PostgreSQL), which the
     other filters then narrow."""
     ft = fulltext_of(store)
     if capped and q and ft.terms(q):

@@ -83,8 +83,8 @@ def article_facets(store: Any, f: ArticleFilter, *, size: int = 12, scope: int =
         capped = bounded_count(store, ft.matching_articles(wr.clauses, "fq"), wr.params, cap)[1]
         ids = [r[0] for r in run(store, ft.ranked_ids(wr.clauses, "fq", capped=capped),
                                  {**wr.params, "scope": scope, **({"cap": cap} if capped else {})})]
-        w = Where([f"a.id IN ({', '.join(f':b{i}' for i in range(len(ids)))})" if ids else "1 = 0"],
-                  {f"b{i}": v for i, v in enumerate(ids)})
+        marks = ", ".join(f":b{i}" for i in range(len(ids)))
+        w = Where([f"a.id IN ({marks})" if ids else "1 = 0"], {f"b{i}": v for i, v in enumerate(ids)})
     outlets = run(store, "SELECT a.outlet AS value, count(*) AS n FROM articles a" + w.sql()
                   + " GROUP BY a.outlet ORDER BY n DESC, value LIMIT :size", {**w.params, "size": size})
     months = run(store, "SELECT substr(a.published, 1, 7) AS value, count(*) AS n FROM articles a" + w.sql()
@@ -93,9 +93,12 @@ def article_facets(store: Any, f: ArticleFilter, *, size: int = 12, scope: int =
     if f.empty() and has_rollups(store):  # every article: the rollup actor_stats (store/rollups.py)
         actors = run(store, "SELECT actor AS value, articles AS n FROM actor_stats ORDER BY n DESC, value LIMIT :size",
                      {"size": size})
-    else:
-        actors = run(store, "SELECT e.actor AS value, count(DISTINCT e.article_id) AS n FROM entities e "
-                     "JOIN articles a ON a.id = e.article_id" + wa.sql()
+    else:  # (the best matches' entities by their article ids alone: no join to the articles)
+        joined = "" if has_fts else " JOIN articles a ON a.id = e.article_id"
+        if has_fts:
+            wa = Where([f"e.article_id IN ({marks})" if ids else "1 = 0", "e.actor IS NOT NULL"], w.params)
+        actors = run(store, "SELECT e.actor AS value, count(DISTINCT e.article_id) AS n FROM entities e"
+                     + joined + wa.sql()
                      + " GROUP BY e.actor ORDER BY n DESC, value LIMIT :size", {**wa.params, "size": size})
     return {"outlet": [dict(r) for r in outlets], "month": [dict(r) for r in months],
             "actor": [dict(r) for r in actors], "scope": scope if has_fts else None}

@@ -69,7 +69,7 @@ def run(store: Any, sql: str, params: dict[str, Any] | tuple[Any, ...] = ()) -> 
     return rows
 
 
-FULLTEXT_CAP = 2000  # matches a full-text search ranks and counts, unless the store says otherwise (fulltext_cap)
+FULLTEXT_CAP = 1000  # matches a full-text search ranks and counts, unless the store says otherwise (fulltext_cap)
 
 
 def fulltext_cap(store: Any) -> int:

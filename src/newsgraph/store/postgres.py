@@ -198,8 +198,8 @@ class PostgresFullText:
         cond = " AND ".join([f"f.fts @@ to_tsquery('simple', :{param})", *where])
         if not capped:
             return f"FROM articles_fts f JOIN articles a ON a.id = f.article_id WHERE {cond}"
-        first = (f"SELECT {BY_INDEX} f.article_id AS cid, f.fts FROM articles_fts f JOIN articles a ON a.id = "
-                 f"f.article_id WHERE {cond} LIMIT :cap")
+        joined = " JOIN articles a ON a.id = f.article_id" if where else ""  # only for other filters: the index alone
+        first = f"SELECT {BY_INDEX} f.article_id AS cid, f.fts FROM articles_fts f{joined} WHERE {cond} LIMIT :cap"
         return f"FROM ({first}) AS f JOIN articles a ON a.id = f.cid"
 
     @classmethod

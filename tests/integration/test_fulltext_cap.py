@@ -104,8 +104,15 @@ def test_a_search_matching_more_than_the_cap_ranks_candidates_and_says_so(db: st
         assert ids == [a["id"] for a in every["items"] if a["id"] in ids]  # in the order of the full ranking
         assert [a["id"] for a in Q.list_articles(store, Q.ArticleFilter(q="report"), limit=2, offset=4)["items"]] \
             == ids[4:6]
+        # the facets: over ``scope`` of the candidates, unranked (the list ranks them), at most the cap
         facets = Q.article_facets(store, Q.ArticleFilter(q="report"), scope=4)
-        assert sum(o["n"] for o in facets["outlet"]) == 4
+        assert sum(o["n"] for o in facets["outlet"]) == 4 and facets["scope_ranked"] is False
+        if type(store).__name__ == "SQLiteStore":  # the most recently stored
+            newest = _candidates(store, "report", 4)
+            assert {o["value"] for o in facets["outlet"]} == {r[0] for r in store.query(
+                f"SELECT outlet FROM articles WHERE id IN ({', '.join('?' * len(newest))})", tuple(newest))}
+        wide = Q.article_facets(store, Q.ArticleFilter(q="report"))
+        assert wide["scope"] == 6 and sum(o["n"] for o in wide["outlet"]) == 6
         # the words and another filter: capped over the articles matching both
         outlet = Q.list_articles(store, Q.ArticleFilter(q="report", outlet="Invented"), limit=1000)
         assert (outlet["total"], outlet["total_capped"], len(outlet["items"])) == (6, True, 6)

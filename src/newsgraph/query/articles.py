@@ -74,15 +74,20 @@ FACET_SCOPE = 500  # the facets of a full-text search count its best matches, up
 def article_facets(store: Any, f: ArticleFilter, *, size: int = 12, scope: int = FACET_SCOPE) -> JSON:
     """Counts by outlet, by month and by actor over the articles the filters select; for full-text
     words, over the ``scope`` best matches (all of them when fewer match), as ``"scope"`` says, so
-    that a word found in every article costs what a rare one does."""
+    that a word found in every article costs what a rare one does.  Words matching more than
+    ``fulltext_cap`` articles: over ``scope`` of the candidates the list ranks, unranked (the most
+    recently stored on SQLite), and ``"scope_ranked"`` is False."""
     ft = fulltext_of(store)
     w, has_fts = f.where(ft)
-    if has_fts:  # the best matches, ranked once (among the capped candidates, as the list); then counted
+    capped = False
+    if has_fts:  # the best matches, ranked once; then counted like any other set of articles
         wr = f.where(ft, match=False)[0]
         cap = fulltext_cap(store)
         capped = bounded_count(store, ft.matching_articles(wr.clauses, "fq"), wr.params, cap)[1]
-        ids = [r[0] for r in run(store, ft.ranked_ids(wr.clauses, "fq", capped=capped),
-                                 {**wr.params, "scope": scope, **({"cap": cap} if capped else {})})]
+        # more matches than the cap: ``scope`` of the candidates, unranked (the list ranks them already)
+        sql = ft.candidate_ids(wr.clauses, "fq") if capped else ft.ranked_ids(wr.clauses, "fq")
+        scope = min(scope, cap) if capped else scope
+        ids = [r[0] for r in run(store, sql, {**wr.params, "scope": scope})]
         marks = ", ".join(f":b{i}" for i in range(len(ids)))
         w = Where([f"a.id IN ({marks})" if ids else "1 = 0"], {f"b{i}": v for i, v in enumerate(ids)})
     outlets = run(store, "SELECT a.outlet AS value, count(*) AS n FROM articles a" + w.sql()
@@ -101,7 +106,8 @@ def article_facets(store: Any, f: ArticleFilter, *, size: int = 12, scope: int =
                      + joined + wa.sql()
                      + " GROUP BY e.actor ORDER BY n DESC, value LIMIT :size", {**wa.params, "size": size})
     return {"outlet": [dict(r) for r in outlets], "month": [dict(r) for r in months],
-            "actor": [dict(r) for r in actors], "scope": scope if has_fts else None}
+            "actor": [dict(r) for r in actors], "scope": scope if has_fts else None,
+            "scope_ranked": not capped if has_fts else None}
 
 
 def get_analysis_json(store: Any, article_id: str) -> JSON | None:

@@ -202,9 +202,16 @@ class PostgresFullText:
         first = f"SELECT {BY_INDEX} f.article_id AS cid, f.fts FROM articles_fts f{joined} WHERE {cond} LIMIT :cap"
         return f"FROM ({first}) AS f JOIN articles a ON a.id = f.cid"
 
+    @staticmethod
+    def candidate_ids(where: list[str], param: str) -> str:
+        """The ids of the first ``:scope`` matching articles the GIN index hands over, unranked."""
+        cond = " AND ".join([f"f.fts @@ to_tsquery('simple', :{param})", *where])
+        joined = " JOIN articles a ON a.id = f.article_id" if where else ""
+        return f"SELECT {BY_INDEX} f.article_id FROM articles_fts f{joined} WHERE {cond} LIMIT :scope"
+
     @classmethod
-    def ranked_ids(cls, where: list[str], param: str, *, capped: bool = False) -> str:
-        return (f"SELECT a.id {cls._matches(where, param, capped)} "
+    def ranked_ids(cls, where: list[str], param: str) -> str:
+        return (f"SELECT a.id {cls._matches(where, param, False)} "
                 f"ORDER BY ts_rank(f.fts, to_tsquery('simple', :{param})) DESC, a.id LIMIT :scope")
 
     @classmethod

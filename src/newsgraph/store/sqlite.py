@@ -75,13 +75,19 @@ class SQLiteFullText:
                  + " ORDER BY articles_fts.rowid DESC LIMIT :cap")
         return f"articles_fts.rowid >= (SELECT min(r) FROM ({inner}))"
 
-    @classmethod
-    def ranked_ids(cls, where: list[str], param: str, *, capped: bool = False) -> str:
-        """The ids of the ``:scope`` best articles matching ``:param`` and ``where``, best first; ``capped``:
-        best among the ``:cap`` most recently stored matches only."""
-        cond = [f"articles_fts MATCH :{param}", *where, *([cls._newest_stored(where, param)] if capped else [])]
+    @staticmethod
+    def candidate_ids(where: list[str], param: str) -> str:
+        """The ids of the ``:scope`` most recently stored articles matching ``:param`` and ``where``, unranked."""
+        joined = " JOIN articles a ON a.id = articles_fts.article_id" if where else ""  # only for other filters
+        return (f"SELECT articles_fts.article_id FROM articles_fts{joined} WHERE "
+                + " AND ".join([f"articles_fts MATCH :{param}", *where])
+                + " ORDER BY articles_fts.rowid DESC LIMIT :scope")
+
+    @staticmethod
+    def ranked_ids(where: list[str], param: str) -> str:
+        """The ids of the ``:scope`` best articles matching ``:param`` and ``where``, best first."""
         return ("SELECT a.id FROM articles_fts JOIN articles a ON a.id = articles_fts.article_id WHERE "
-                + " AND ".join(cond) + " ORDER BY rank LIMIT :scope")
+                + " AND ".join([f"articles_fts MATCH :{param}", *where]) + " ORDER BY rank LIMIT :scope")
 
     @classmethod
     def ranked_articles(cls, cols: str, where: list[str], param: str, mark_open: str, mark_close: str, *,

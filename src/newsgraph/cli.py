@@ -287,10 +287,12 @@ def _open_ro(db: str | None, settings: Settings) -> Any:
 
     path = _db_path(db, settings)
     try:
-        return open_store(path, read_only=True)
+        store = open_store(path, read_only=True)
     except StoreError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
+    store.fulltext_cap = settings.fulltext_cap  # full-text searches bounded as the web app's (query/sql.py)
+    return store
 
 
 @app.command()
@@ -359,6 +361,9 @@ def search(
         out.print(q["text"][:200], markup=False)
     if not rows and not quotes:
         err.print("no matches")
+    if found["articles_total_capped"]:
+        err.print(f"{found['articles_total']}+ articles match: the best of {found['articles_total']} candidates "
+                  "(setting fulltext_cap)")
 
 
 @app.command()

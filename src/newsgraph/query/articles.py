@@ -9,7 +9,7 @@ from typing import Any
 
 from .filters import ArticleFilter
 from .quotes import list_quotes
-from .sql import JSON, Where, fulltext_of, has_rollups, run
+from .sql import JSON, Where, bounded_count, fulltext_cap, fulltext_of, has_rollups, run
 from .stats import counts
 
 SNIP_OPEN, SNIP_CLOSE = "\x02", "\x03"  # snippet markers that cannot occur in stored text
@@ -27,23 +27,31 @@ def snippet_parts(snippet: str | None) -> list[JSON]:
 
 
 def list_articles(store: Any, f: ArticleFilter, *, limit: int = 20, offset: int = 0) -> JSON:
-    """Articles matching the filters (best FTS match first when ``f.q`` is given, else newest first)."""
+    """Articles matching the filters (best FTS match first when ``f.q`` is given, else newest first).
+
+    Full-text words matching more than ``fulltext_cap`` articles (with the other filters): only a
+    bounded set of candidates is ranked (the cap most recently stored matches on SQLite, the first cap
+    the GIN index hands over on PostgreSQL: ``store/*.py``), ``total`` is the cap and ``total_capped`` says
+    it is a lower bound.  Fewer matches: every one is ranked and counted, ``total_capped`` is False."""
     ft = fulltext_of(store)
     w, has_fts = f.where(ft)
-    if has_fts and f.only_words():  # one row of the full-text table per article: count them there
-        total = int(run(store, ft.count_matches("fq"), w.params)[0][0])
+    capped = False
+    if has_fts:  # counted in the full-text table, up to the cap
+        wr = f.where(ft, match=False)[0]
+        total, capped = bounded_count(store, ft.matching_articles(wr.clauses, "fq"), wr.params, fulltext_cap(store))
     elif f.empty():
         total = counts(store, ("articles",))["articles"]
     else:
         total = int(run(store, "SELECT count(*) FROM articles a" + w.sql(), w.params)[0][0])
-    params = {**w.params, "limit": limit, "offset": offset}
+    params = {**w.params, "limit": limit, "offset": offset, **({"cap": fulltext_cap(store)} if capped else {})}
     cols = (
         "a.id, a.title, a.url, a.outlet, a.published, a.language, a.bylines, a.tone, "
         "(SELECT count(*) FROM events ev WHERE ev.article_id = a.id) AS n_events, "
         "(SELECT count(*) FROM quotes qu WHERE qu.article_id = a.id) AS n_quotes"
     )
     if has_fts:  # the full-text table read best first, joined to the other filters
-        sql = ft.ranked_articles(cols, f.where(ft, match=False)[0].clauses, "fq", SNIP_OPEN, SNIP_CLOSE)
+        sql = ft.ranked_articles(cols, f.where(ft, match=False)[0].clauses, "fq", SNIP_OPEN, SNIP_CLOSE,
+                                 capped=capped)
     else:  # the page first (down the index articles_newest), then its rows' counts and snippets
         order = " ORDER BY a.published IS NULL, a.published DESC, a.id"
         sql = (f"SELECT {cols}, substr(a.text, length(a.title) + 3, 240) AS snippet FROM (SELECT a.id AS pid "
@@ -57,7 +65,7 @@ def list_articles(store: Any, f: ArticleFilter, *, limit: int = 20, offset: int 
         d["snippet"] = raw.replace(SNIP_OPEN, "").replace(SNIP_CLOSE, "")
         d["snippet_parts"] = snippet_parts(raw) if has_fts else [{"text": raw, "hit": False}]
         items.append(d)
-    return {"items": items, "total": total, "limit": limit, "offset": offset}
+    return {"items": items, "total": total, "total_capped": capped, "limit": limit, "offset": offset}
 
 
 FACET_SCOPE = 500  # the facets of a full-text search count its best matches, up to this many
@@ -66,14 +74,22 @@ FACET_SCOPE = 500  # the facets of a full-text search count its best matches, up
 def article_facets(store: Any, f: ArticleFilter, *, size: int = 12, scope: int = FACET_SCOPE) -> JSON:
     """Counts by outlet, by month and by actor over the articles the filters select; for full-text
     words, over the ``scope`` best matches (all of them when fewer match), as ``"scope"`` says, so
-    that a word found in every article costs what a rare one does."""
+    that a word found in every article costs what a rare one does.  Words matching more than
+    ``fulltext_cap`` articles: over ``scope`` of the candidates the list ranks, unranked (the most
+    recently stored on SQLite), and ``"scope_ranked"`` is False."""
     ft = fulltext_of(store)
     w, has_fts = f.where(ft)
+    capped = False
     if has_fts:  # the best matches, ranked once; then counted like any other set of articles
         wr = f.where(ft, match=False)[0]
-        ids = [r[0] for r in run(store, ft.ranked_ids(wr.clauses, "fq"), {**wr.params, "scope": scope})]
-        w = Where([f"a.id IN ({', '.join(f':b{i}' for i in range(len(ids)))})" if ids else "1 = 0"],
-                  {f"b{i}": v for i, v in enumerate(ids)})
+        cap = fulltext_cap(store)
+        capped = bounded_count(store, ft.matching_articles(wr.clauses, "fq"), wr.params, cap)[1]
+        # more matches than the cap: ``scope`` of the candidates, unranked (the list ranks them already)
+        sql = ft.candidate_ids(wr.clauses, "fq") if capped else ft.ranked_ids(wr.clauses, "fq")
+        scope = min(scope, cap) if capped else scope
+        ids = [r[0] for r in run(store, sql, {**wr.params, "scope": scope})]
+        marks = ", ".join(f":b{i}" for i in range(len(ids)))
+        w = Where([f"a.id IN ({marks})" if ids else "1 = 0"], {f"b{i}": v for i, v in enumerate(ids)})
     outlets = run(store, "SELECT a.outlet AS value, count(*) AS n FROM articles a" + w.sql()
                   + " GROUP BY a.outlet ORDER BY n DESC, value LIMIT :size", {**w.params, "size": size})
     months = run(store, "SELECT substr(a.published, 1, 7) AS value, count(*) AS n FROM articles a" + w.sql()
@@ -82,12 +98,16 @@ def article_facets(store: Any, f: ArticleFilter, *, size: int = 12, scope: int =
     if f.empty() and has_rollups(store):  # every article: the rollup actor_stats (store/rollups.py)
         actors = run(store, "SELECT actor AS value, articles AS n FROM actor_stats ORDER BY n DESC, value LIMIT :size",
                      {"size": size})
-    else:
-        actors = run(store, "SELECT e.actor AS value, count(DISTINCT e.article_id) AS n FROM entities e "
-                     "JOIN articles a ON a.id = e.article_id" + wa.sql()
+    else:  # (the best matches' entities by their article ids alone: no join to the articles)
+        joined = "" if has_fts else " JOIN articles a ON a.id = e.article_id"
+        if has_fts:
+            wa = Where([f"e.article_id IN ({marks})" if ids else "1 = 0", "e.actor IS NOT NULL"], w.params)
+        actors = run(store, "SELECT e.actor AS value, count(DISTINCT e.article_id) AS n FROM entities e"
+                     + joined + wa.sql()
                      + " GROUP BY e.actor ORDER BY n DESC, value LIMIT :size", {**wa.params, "size": size})
     return {"outlet": [dict(r) for r in outlets], "month": [dict(r) for r in months],
-            "actor": [dict(r) for r in actors], "scope": scope if has_fts else None}
+            "actor": [dict(r) for r in actors], "scope": scope if has_fts else None,
+            "scope_ranked": not capped if has_fts else None}
 
 
 def get_analysis_json(store: Any, article_id: str) -> JSON | None:
@@ -107,5 +127,6 @@ def search_all(store: Any, q: str, *, limit: int = 20, min_confidence: float | N
         "q": q,
         "articles": arts["items"],
         "articles_total": arts["total"],
+        "articles_total_capped": arts["total_capped"],
         "quotes": list_quotes(store, q=q, limit=limit, min_confidence=min_confidence)["items"],
     }

@@ -8,17 +8,39 @@ from __future__ import annotations
 
 from typing import Any
 
-from .sql import JSON, Where, fulltext_of, has_rollups, like_contains, run, unindexed, walk_newest
+from .sql import (
+    JSON,
+    Where,
+    bounded_count,
+    fulltext_cap,
+    fulltext_of,
+    has_rollups,
+    like_contains,
+    run,
+    unindexed,
+    walk_newest,
+)
 from .stats import counts
 
+_LIST_COLS = ('SELECT qu.article_id, qu.idx, qu.start, qu."end", qu.text, qu.kind, qu.speaker_entity, '
+              "qu.speaker_name, qu.speaker_actor, qu.cue, qu.channel, qu.confidence, a.title AS article_title, "
+              "a.published")
 _ORDER = " ORDER BY a.published IS NULL, a.published DESC, a.id, qu.idx"  # newest article first
 
 
 def quote_where(store: Any, *, speaker: str | None, q: str | None, article: str | None,
-                kind: str | None, min_confidence: float | None = None, who: str = "qu.speaker_name") -> Where:
+                kind: str | None, min_confidence: float | None = None, who: str = "qu.speaker_name",
+                capped: bool = False) -> Where:
     """The WHERE clause over ``quotes qu``; ``min_confidence`` (None or 0: all) as for events (filters.py).
-    Over the rollup ``quote_stats qu`` (no ``q``, no ``article``), ``who`` is ``qu.speaker``."""
+    Over the rollup ``quote_stats qu`` (no ``q``, no ``article``), ``who`` is ``qu.speaker``.  ``capped``:
+    the full-text words keep only a bounded set of candidates, ``fulltext_cap`` of the quotes matching
+    them (the most recently stored on SQLite, the first the GIN index hands over on PostgreSQL), which the
+    other filters then narrow."""
     ft = fulltext_of(store)
+    if capped and q and ft.terms(q):
+        w = quote_where(store, speaker=speaker, q=None, article=article, kind=kind, min_confidence=min_confidence)
+        w.add(ft.candidate_quotes("qfq"), qfq=ft.terms(q), qcap=fulltext_cap(store))
+        return w
     w = Where()
     if min_confidence:
         w.add("qu.confidence >= :qminconf", qminconf=float(min_confidence))
@@ -46,19 +68,29 @@ def list_quotes(store: Any, *, speaker: str | None = None, q: str | None = None,
                 ) -> JSON:
     """Quotes with their speakers, newest article first."""
     w = quote_where(store, speaker=speaker, q=q, article=article, kind=kind, min_confidence=min_confidence)
+    capped = False
     if not q and not article and has_rollups(store):  # counted in the rollup quote_stats (store/rollups.py)
         ws = quote_where(store, speaker=speaker, q=None, article=None, kind=kind, min_confidence=min_confidence,
                          who="qu.speaker")
         total = int(run(store, "SELECT coalesce(sum(qu.n), 0) FROM quote_stats qu" + ws.sql(), ws.params)[0][0])
-    elif q and not (speaker or article or kind or min_confidence) and w.params.get("qfq"):
-        total = int(run(store, fulltext_of(store).count_quote_matches("qfq"), w.params)[0][0])  # a row a quote
+    elif q and w.params.get("qfq"):  # the words' matches counted up to the cap (a row of the full-text table a quote)
+        total, capped = bounded_count(store, fulltext_of(store).matching_quotes("qfq"), {"qfq": w.params["qfq"]},
+                                      fulltext_cap(store))
+        if capped:  # more: the capped candidates, narrowed by the other filters (a lower bound of the total),
+            # their keys read once (at most the cap), counted and sorted here, then the page's rows
+            w = quote_where(store, speaker=speaker, q=q, article=article, kind=kind, min_confidence=min_confidence,
+                            capped=True)
+            keys = [r for group in _keys(store, w).values() for r in group]
+            return {"items": _rows_of(store, _newest(keys)[offset:offset + limit]), "total": len(keys),
+                    "total_capped": True, "limit": limit, "offset": offset}
+        if speaker or article or kind or min_confidence:
+            total = int(run(store, "SELECT count(*) FROM quotes qu" + w.sql(), w.params)[0][0])
     else:
         total = int(run(store, "SELECT count(*) FROM quotes qu" + w.sql(), w.params)[0][0])  # each has its article
     # many matches: read the articles newest first and their quotes until the page is full (only the
     # articles holding a match, when a speaker is asked for: a speaker's quotes gather in a few months)
     walk = walk_newest(total, counts(store, ("quotes",))["quotes"], offset + limit)
-    cols = ('SELECT qu.article_id, qu.idx, qu.start, qu."end", qu.text, qu.kind, qu.speaker_entity, qu.speaker_name, '
-            "qu.speaker_actor, qu.cue, qu.channel, qu.confidence, a.title AS article_title, a.published")
+    cols = _LIST_COLS
     params = {**w.params, "limit": limit, "offset": offset}
     if q and has_rollups(store):  # the page of the full-text matches first, dated by quote_dates
         page = ("SELECT qu.article_id AS pa, qu.idx AS pi, d.published AS pw FROM quotes qu JOIN quote_dates d "
@@ -70,7 +102,8 @@ def list_quotes(store: Any, *, speaker: str | None = None, q: str | None = None,
     else:
         rows = run(store, cols + _joined(store, w, walk or bool(speaker and not q), holding=w if speaker and not q
                                          else None) + _ORDER + " LIMIT :limit OFFSET :offset", params)
-    return {"items": [dict(r) for r in rows], "total": total, "limit": limit, "offset": offset}
+    return {"items": [dict(r) for r in rows], "total": total, "total_capped": capped, "limit": limit,
+            "offset": offset}
 
 
 def _joined(store: Any, w: Where, walk: bool, *, holding: Where | None = None) -> str:
@@ -91,6 +124,13 @@ def quotes_by_speaker(store: Any, *, speaker: str | None = None, q: str | None =
     """Speakers with the most quotes (a page of them), each with their latest quotes."""
     w = quote_where(store, speaker=speaker, q=q, article=None, kind=None, min_confidence=min_confidence)
     speakers: list[JSON]
+    capped = False
+    if q and w.params.get("qfq"):  # more matches than the cap: the speakers of the capped candidates
+        capped = bounded_count(store, fulltext_of(store).matching_quotes("qfq"), {"qfq": w.params["qfq"]},
+                               fulltext_cap(store))[1]
+        if capped:
+            w = quote_where(store, speaker=speaker, q=q, article=None, kind=None, min_confidence=min_confidence,
+                            capped=True)
     if q or not has_rollups(store):  # one read of the matching quotes' keys (full-text matches: no rollup)
         found = _keys(store, w)
         total = len(found)
@@ -113,7 +153,7 @@ def quotes_by_speaker(store: Any, *, speaker: str | None = None, q: str | None =
         latest = _latest_dated(store, names, per_speaker, min_confidence)
     items = [{"speaker": s["speaker"] or None, "actor": s["actor"], "count": s["n"],
               "quotes": latest.get(str(s["speaker"]), [])} for s in speakers]
-    return {"items": items, "total": total, "limit": limit, "offset": offset}
+    return {"items": items, "total": total, "total_capped": capped, "limit": limit, "offset": offset}
 
 
 _QUOTE_COLS = ("SELECT qu.article_id, qu.idx, qu.text, qu.kind, qu.cue, qu.channel, a.title AS article_title, "
@@ -132,24 +172,31 @@ def _keys(store: Any, w: Where) -> dict[str, list[Any]]:
     return groups
 
 
+def _newest(keys: list[Any]) -> list[Any]:
+    """Quote keys (as ``_keys`` reads them) newest article first, undated last; then article id and index."""
+    newest = sorted(sorted(keys, key=lambda r: (r[2], r[3])), key=lambda r: r[4] or "", reverse=True)  # stable
+    return [r for r in newest if r[4] is not None] + [r for r in newest if r[4] is None]
+
+
+def _rows_of(store: Any, keys: list[Any], cols: str = _LIST_COLS) -> list[JSON]:
+    """The quotes of ``keys`` (article id and index at 2 and 3), in that order, with ``cols``."""
+    if not keys:
+        return []
+    pairs = [(r[2], r[3]) for r in keys]
+    cond = " OR ".join(f"(qu.article_id = :a{i} AND qu.idx = :i{i})" for i in range(len(pairs)))
+    params = {**{f"a{i}": p[0] for i, p in enumerate(pairs)}, **{f"i{i}": p[1] for i, p in enumerate(pairs)}}
+    found = {(r["article_id"], r["idx"]): dict(r) for r in run(
+        store, cols + f" FROM quotes qu JOIN articles a ON a.id = qu.article_id WHERE {cond}", params)}
+    return [found[p] for p in pairs]
+
+
 def _latest(store: Any, groups: dict[str, list[Any]], names: list[str], per: int) -> dict[str, list[JSON]]:
     """The ``per`` latest quotes (newest article first, undated last; then article id and index) of each
     of ``names``, from their keys; the quotes' text read for those only."""
-    keys: dict[tuple[str, int], str] = {}
-    for k in names:
-        by_key = sorted(groups.get(k, []), key=lambda r: (r[2], r[3]))
-        newest = sorted(by_key, key=lambda r: r[4] or "", reverse=True)  # stable: ties keep id order
-        for r in ([r for r in newest if r[4] is not None] + [r for r in newest if r[4] is None])[:per]:
-            keys[(r[2], r[3])] = k
+    chosen = [(k, r) for k in names for r in _newest(groups.get(k, []))[:per]]
     latest: dict[str, list[JSON]] = {k: [] for k in names}
-    if keys:
-        pairs = list(keys)
-        cond = " OR ".join(f"(qu.article_id = :a{i} AND qu.idx = :i{i})" for i in range(len(pairs)))
-        params = {**{f"a{i}": p[0] for i, p in enumerate(pairs)}, **{f"i{i}": p[1] for i, p in enumerate(pairs)}}
-        found = {(r["article_id"], r["idx"]): dict(r) for r in run(
-            store, _QUOTE_COLS + f" FROM quotes qu JOIN articles a ON a.id = qu.article_id WHERE {cond}", params)}
-        for p in pairs:
-            latest[keys[p]].append(found[p])
+    for (k, _), row in zip(chosen, _rows_of(store, [r for _, r in chosen], _QUOTE_COLS), strict=True):
+        latest[k].append(row)
     return latest
 
 

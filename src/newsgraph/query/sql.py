@@ -69,6 +69,25 @@ def run(store: Any, sql: str, params: dict[str, Any] | tuple[Any, ...] = ()) -> 
     return rows
 
 
+FULLTEXT_CAP = 1000  # matches a full-text search ranks and counts, unless the store says otherwise (fulltext_cap)
+
+
+def fulltext_cap(store: Any) -> int:
+    """How many full-text matches a search ranks and counts at most (the setting ``fulltext_cap``,
+    as ``store.fulltext_cap``; 0: every match)."""
+    return int(getattr(store, "fulltext_cap", FULLTEXT_CAP))
+
+
+def bounded_count(store: Any, rows: str, params: dict[str, Any], cap: int) -> tuple[int, bool]:
+    """(how many rows the query ``rows`` yields, False), or (``cap``, True) when it yields more than
+    ``cap`` (> 0): the rows are read until one more than the cap, never all of them."""
+    if cap <= 0:
+        return int(run(store, f"SELECT count(*) FROM ({rows}) AS every_row", params)[0][0]), False
+    n = int(run(store, f"SELECT count(*) FROM ({rows} LIMIT :cap_plus_one) AS first_rows",
+                {**params, "cap_plus_one": cap + 1})[0][0])
+    return (cap, True) if n > cap else (n, False)
+
+
 def has_rollups(store: Any) -> bool:
     """Whether the store keeps the rollups (store/rollups.py: schema v3 on); a database made before
     and opened read-only has none, and is asked the slower way."""

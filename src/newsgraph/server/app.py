@@ -70,6 +70,7 @@ class AppState:
                 kept.close()
         store: SQLiteStore = open_store(self.db_path, read_only=True, timeout_ms=self.settings.sql_time_limit_ms)
         store.cache_size = self.settings.result_cache
+        store.fulltext_cap = self.settings.fulltext_cap
         return store
 
     def done(self, store: Any) -> None:

@@ -241,6 +241,7 @@ def quotes_page(
         nav="quotes",
         data=data,
         filters={"speaker": speaker, "q": q, "min_confidence": floor or None},
+        cap=state_of(request).settings.fulltext_cap,
         page=page,
         n_pages=n_pages,
     )

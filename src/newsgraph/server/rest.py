@@ -1,7 +1,9 @@
 """REST API routes (``/api/...``, ``/healthz``): thin wrappers over the read API (``newsgraph.query``).
 
 Every list answers ``{"items": [...], "total": N, "limit", "offset"}``; ``limit`` is capped
-at ``settings.max_returned_rows``.  Filters are validated (dates as ``YYYY[-MM[-DD]]``,
+at ``settings.max_returned_rows``.  With full-text words (``q``), articles and quotes also say
+``"total_capped"``: true when more matches than ``settings.fulltext_cap`` made ``total`` a lower bound
+(docs/query.md, "Bounded full-text searches").  Filters are validated (dates as ``YYYY[-MM[-DD]]``,
 QuadClass 1-4, bounded string lengths) and bound as SQL parameters.
 """
 
@@ -106,7 +108,7 @@ def stats(store: Store) -> dict[str, Any]:
 def articles(
     request: Request, store: Store, f: ArticleFilterDep, limit: Limit = 20, offset: Offset = 0
 ) -> dict[str, Any]:
-    """Articles (newest first, or best match first with ``q``): ``{"items": [...], "total": N}``."""
+    """Articles (newest first, or best match first with ``q``): ``{"items": [...], "total": N, "total_capped"}``."""
     return Q.list_articles(store, f, limit=state_of(request).cap(limit), offset=offset)
 
 

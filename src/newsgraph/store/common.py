@@ -74,6 +74,7 @@ class SharedReads:
     """Reads both stores answer with the same SQL; a store provides ``query`` and ``schema_version``."""
 
     cache_size = 512  # results the read API may keep (query/sql.py ``run``); the web app sets result_cache
+    fulltext_cap = 1000  # full-text matches a search ranks and counts at most (query/sql.py; setting fulltext_cap)
 
     def query(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[Any]:
         raise NotImplementedError

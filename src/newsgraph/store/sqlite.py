@@ -53,14 +53,35 @@ class SQLiteFullText:
         return f"(qu.article_id, qu.idx) IN (SELECT article_id, idx FROM quotes_fts WHERE quotes_fts MATCH :{param})"
 
     @staticmethod
-    def count_matches(param: str) -> str:
-        """How many articles match the terms bound to ``:param``."""
-        return f"SELECT count(*) FROM articles_fts WHERE articles_fts MATCH :{param}"
+    def matching_articles(where: list[str], param: str) -> str:
+        """A row for each article matching ``:param`` and ``where`` (to count them up to a bound)."""
+        if not where:  # one row of the full-text table an article
+            return f"SELECT 1 FROM articles_fts WHERE articles_fts MATCH :{param}"
+        return ("SELECT 1 FROM articles_fts JOIN articles a ON a.id = articles_fts.article_id WHERE "
+                + " AND ".join([f"articles_fts MATCH :{param}", *where]))
 
     @staticmethod
-    def count_quote_matches(param: str) -> str:
-        """How many quotes match the terms bound to ``:param``."""
-        return f"SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH :{param}"
+    def matching_quotes(param: str) -> str:
+        """A row for each quote matching ``:param``."""
+        return f"SELECT 1 FROM quotes_fts WHERE quotes_fts MATCH :{param}"
+
+    @staticmethod
+    def _newest_stored(where: list[str], param: str) -> str:
+        """``articles_fts.rowid`` at or above the ``:cap`` most recently stored matches (FTS5 reads its
+        rows in rowid order, the order they were written, backwards as cheaply as forwards)."""
+        joined = " JOIN articles a ON a.id = articles_fts.article_id" if where else ""  # only for other filters
+        inner = (f"SELECT articles_fts.rowid AS r FROM articles_fts{joined} WHERE "
+                 + " AND ".join([f"articles_fts MATCH :{param}", *where])
+                 + " ORDER BY articles_fts.rowid DESC LIMIT :cap")
+        return f"articles_fts.rowid >= (SELECT min(r) FROM ({inner}))"
+
+    @staticmethod
+    def candidate_ids(where: list[str], param: str) -> str:
+        """The ids of the ``:scope`` most recently stored articles matching ``:param`` and ``where``, unranked."""
+        joined = " JOIN articles a ON a.id = articles_fts.article_id" if where else ""  # only for other filters
+        return (f"SELECT articles_fts.article_id FROM articles_fts{joined} WHERE "
+                + " AND ".join([f"articles_fts MATCH :{param}", *where])
+                + " ORDER BY articles_fts.rowid DESC LIMIT :scope")
 
     @staticmethod
     def ranked_ids(where: list[str], param: str) -> str:
@@ -68,14 +89,25 @@ class SQLiteFullText:
         return ("SELECT a.id FROM articles_fts JOIN articles a ON a.id = articles_fts.article_id WHERE "
                 + " AND ".join([f"articles_fts MATCH :{param}", *where]) + " ORDER BY rank LIMIT :scope")
 
-    @staticmethod
-    def ranked_articles(cols: str, where: list[str], param: str, mark_open: str, mark_close: str) -> str:
+    @classmethod
+    def ranked_articles(cls, cols: str, where: list[str], param: str, mark_open: str, mark_close: str, *,
+                        capped: bool = False) -> str:
         """SELECT ``cols`` and a snippet (hits between the marks) of the articles matching ``:param``
         and the conditions ``where`` on ``articles a``, best first, ``LIMIT :limit OFFSET :offset``.
-        FTS5 hands its rows over best first, so only the page's rows get their columns and snippets."""
+        FTS5 hands its rows over best first, so only the page's rows get their columns and snippets.
+        ``capped``: only the ``:cap`` most recently stored matches are ranked (a rowid range of the
+        full-text table, so FTS5 scores those rows only)."""
+        cond = [f"articles_fts MATCH :{param}", *where, *([cls._newest_stored(where, param)] if capped else [])]
         return (f"SELECT {cols}, snippet(articles_fts, 2, '{mark_open}', '{mark_close}', ' … ', 16) AS snippet "
                 "FROM articles_fts JOIN articles a ON a.id = articles_fts.article_id WHERE "
-                + " AND ".join([f"articles_fts MATCH :{param}", *where]) + " ORDER BY rank LIMIT :limit OFFSET :offset")
+                + " AND ".join(cond) + " ORDER BY rank LIMIT :limit OFFSET :offset")
+
+    @staticmethod
+    def candidate_quotes(param: str) -> str:
+        """Condition on ``quotes qu``: one of the ``:qcap`` most recently stored quotes matching ``:param``
+        (the last rows of ``quotes_fts``, read backwards)."""
+        return ("(qu.article_id, qu.idx) IN (SELECT ca, ci FROM (SELECT article_id AS ca, idx AS ci FROM quotes_fts "
+                f"WHERE quotes_fts MATCH :{param} ORDER BY rowid DESC LIMIT :qcap))")
 
 
 class SQLiteStore(SharedReads):

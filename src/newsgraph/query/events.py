@@ -12,6 +12,8 @@ from .stats import counts
 _BASE = " FROM events ev JOIN articles a ON a.id = ev.article_id"
 _STATS = " FROM event_stats ev"  # the rollup (store/rollups.py): one row per distinct key, ``n`` events
 _ORDER = " ORDER BY {w} IS NULL, {w} DESC, {a}, {i}"  # newest first (by the event's date, else its article's)
+# at most this many matching events: PostgreSQL reads the undated ones the filters keep before their articles
+FILTER_FIRST = 50_000
 
 
 def _rollup(store: Any, f: EventFilter) -> bool:
@@ -66,13 +68,21 @@ def list_events(store: Any, f: EventFilter, *, limit: int = 50, offset: int = 0)
     own, by_article = f.where("ev.date", indexed=not walk), f.where("a.published", indexed=not walk)
     own.add("ev.date IS NOT NULL")
     by_article.add("ev.date IS NULL")
-    by_article.clauses.insert(0, "ev.article_id = a.id")
+    if not steers(store) and total <= FILTER_FIRST and not (f.date_from or f.date_to):
+        # PostgreSQL, a selective filter: the undated events it keeps, first (OFFSET 0 keeps the planner
+        # from walking every article newest first to find them: most sit in undated articles, the last)
+        by_from = (" FROM (SELECT ev.article_id, ev.idx FROM events ev" + by_article.sql()
+                   + " OFFSET 0) AS ev JOIN articles a ON a.id = ev.article_id")
+        by_where = ""
+    else:
+        by_article.clauses.insert(0, "ev.article_id = a.id")
+        by_from = " FROM articles a" + (" CROSS JOIN events ev" if walk else ", events ev")
+        by_where = by_article.sql()
     own_from = " FROM events ev JOIN articles a ON a.id = ev.article_id" if "a." in own.sql() else " FROM events ev"
     page = (
         "SELECT pa, pi, pw FROM (SELECT ev.article_id AS pa, ev.idx AS pi, ev.date AS pw" + own_from + own.sql()
         + " ORDER BY ev.date DESC, ev.article_id, ev.idx LIMIT :n) AS own UNION ALL "
-        "SELECT pa, pi, pw FROM (SELECT a.id AS pa, ev.idx AS pi, a.published AS pw FROM articles a"
-        + (" CROSS JOIN events ev" if walk else ", events ev") + by_article.sql()
+        "SELECT pa, pi, pw FROM (SELECT a.id AS pa, ev.idx AS pi, a.published AS pw" + by_from + by_where
         + _ORDER.format(w="a.published", a="a.id", i="ev.idx") + " LIMIT :n) AS by_article"
     )
     rows = run(

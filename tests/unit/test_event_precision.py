@@ -96,3 +96,16 @@ def test_threats_and_allowances_need_an_actor_subject() -> None:
     assert "15" not in _roots("The video reinforces the belief that he will win.")
     assert "13" in _roots("Russia threatened Ukraine with sanctions on Monday.")
     assert "154" in {e.code for e in _events("NATO reinforced its eastern flank on Monday.")}
+
+
+def test_a_headline_the_body_repeats_is_coded_once() -> None:
+    base = load_settings()
+    settings = base.with_overrides(stages=_stages(base))
+    title = "Russian troops attack the city of Kharkiv"
+    body = f"Officials counted the damage on Monday. {title}. Residents fled. {title}. Shops stayed shut."
+    art = Article(id="t", text=f"{title}\n\n{body}", title=title, published=Published("2016-10-12", "day", "input"))
+    attacks = [e for e in annotate(art, settings).events if e.code[:2] == "19"]
+    assert attacks and all(e.trigger.start < len(title) for e in attacks)  # the headline's, not the copies'
+    # the same sentence twice in the body is two reports of it (a lead and its recap): both coded
+    line = "Russian troops attacked the city of Kharkiv on Monday."
+    assert len([e for e in _events(f"{line} Officials counted the damage. {line}") if e.code[:2] == "19"]) >= 2

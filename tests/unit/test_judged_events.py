@@ -380,3 +380,9 @@ def test_a_shown_sample_keeps_only_events_the_default_output_shows() -> None:
     kept = [it["code"] for it in items if je.shown(it, 0.5)]
     assert kept == ["040"]  # 0.2 is under the threshold; the negated event is never shown
     assert [it["code"] for it in items if je.shown(it, 0.1)] == ["040", "173"]
+
+
+def test_a_shown_sample_takes_at_most_a_few_items_of_one_article() -> None:
+    items = [{"article": "a", "r": r} for r in (5, 1, 4, 2, 3)] + [{"article": "b", "r": 9}]
+    kept = je.per_article(items, lambda it: it["r"], 3)
+    assert sorted((it["article"], it["r"]) for it in kept) == [("a", 1), ("a", 2), ("a", 3), ("b", 9)]

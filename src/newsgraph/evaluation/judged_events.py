@@ -60,10 +60,20 @@ SHOWN_ARTICLES: tuple[Source, ...] = (
     Source("police", "events/police_events.dev.jsonl", 60, 0),
 )
 SHOWN_QUOTA = {"bbc": 45, "cnn": 45, "police": 20}
+SHOWN_PER_ARTICLE = 3  # items of one article at most in a shown sample (drawn after the third shown sample)
 
 
 def quotas(q: dict[str, int]) -> tuple[Source, ...]:
     return tuple(Source(s.name, s.path, s.articles, q[s.name]) for s in ARTICLES)
+
+
+def per_article(items: list[JSON], key: Any, most: int) -> list[JSON]:
+    """At most ``most`` items of each article, those of lowest rank: one article (a photo gallery whose
+    title repeats before every caption) must not fill a sample whose items are judged as independent."""
+    by: dict[str, list[JSON]] = {}
+    for it in items:
+        by.setdefault(it["article"], []).append(it)
+    return [it for lst in by.values() for it in sorted(lst, key=key)[:most]]
 
 
 def shown(it: JSON, threshold: float) -> bool:
@@ -390,7 +400,7 @@ def run_sample(data: Path, work: Path, outs: dict[str, Path], seed: int, carry: 
             continue
         items = [it for a in arts for it in cands(a, source_of[a["article"]["id"]], commit, seed)]
         if shown_at is not None and kind in shown_at:
-            items = [it for it in items if shown(it, shown_at[kind])]
+            items = per_article([it for it in items if shown(it, shown_at[kind])], key, SHOWN_PER_ARTICLE)
         picked = jc.sample_items(items, key, quotas(quota))
         old = list(read_jsonl(p)) if (p := carry.get(kind)) else []
         picked, carried = jc.carry_over(picked, old, same_key, empty, done, offsets, v_offsets)

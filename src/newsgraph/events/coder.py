@@ -133,6 +133,9 @@ def code_events(ctx: Context, *, unasserted: bool = False) -> list[Event]:
     ``unasserted``: see ``events_stage``."""
     events: list[Event] = []
     seen: set[tuple[Any, ...]] = set()
+    title = _words(ctx.article.title or "")
+    if len(title) >= _REPEAT_MIN_WORDS:
+        seen.add(("title", title))  # a body line that repeats the headline (a gallery's captions) is not coded again
     title_ctx = _title_context(ctx)
     skip_before = 0
     if title_ctx is not None:
@@ -156,6 +159,13 @@ def code_events(ctx: Context, *, unasserted: bool = False) -> list[Event]:
     return events
 
 
+_REPEAT_MIN_WORDS = 4  # a shorter headline ("Watch live") may stand in the body as ordinary words
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
 def _code_sentences(ctx: Context, sents: list[SpanT], events: list[Event],
                     seen: set[tuple[Any, ...]], *, dateline: Place | None = None,
                     unasserted: bool = False) -> None:
@@ -167,6 +177,8 @@ def _code_sentences(ctx: Context, sents: list[SpanT], events: list[Event],
     for sent in sents:
         if coder.lex.is_credit(sent.text):  # a byline or credit line tells no event
             continue
+        if sent.start_char > len(ctx.article.title or "") and ("title", _words(sent.text)) in seen:
+            continue  # the headline again, in the body: its events were coded in the title
         try:
             cands = SentenceCoder(coder, sent).run()
         except (RecursionError, IndexError):  # a pathological parse: skip the sentence, keep the article

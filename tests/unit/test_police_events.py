@@ -116,3 +116,25 @@ def test_picking_up_checking_and_rushing_by_the_police() -> None:
     assert not [e for e in _events("He picked up the phone on Monday.") if e.code == "173"]
     assert [e.code for e in _events("Policemen checked the car near the toll gate.")] == ["091"]
     assert [e.code for e in _events("Senior police officials rushed to the town on Monday.")] == ["153"]
+
+
+def test_police_deployed_posted_or_rushed_is_police_power_mobilised() -> None:
+    ev = _events("About 150 armed policemen were deployed at the station on Friday.")
+    assert [(e.code, _src(e)) for e in ev] == [("153", "---COP")]
+    # a unit of a police force stands for the force ("three companies of the SRP")
+    ev = _events("Three companies of the Central Reserve Police Force were rushed to the town.")
+    assert [e.code for e in ev] == ["153"], [(e.code, _src(e)) for e in ev]
+    # troops deployed stay armed forces (154), with no police implied; "posted" of a message is no event
+    assert [(e.code, _src(e)) for e in _events("The army was deployed in the city.")] == [("154", None)]
+    assert not _events("He posted a message on the website on Monday.")
+    # a unit word with a civilian "of" phrase is not a force
+    assert not [e for e in _events("A company of investors bought the mill.") if "COP" in (_src(e) or "")]
+
+
+def test_seized_arms_are_confiscated_and_an_offence_registered_is_a_charge() -> None:
+    ev = _events("Swords and pistols were seized during the raids.")
+    assert [(e.code, _src(e)) for e in ev] == [("1711", "---COP")]
+    ev = _events("The police registered an offence against the two men.")
+    assert [(e.code, _src(e)) for e in ev] == [("173", "---COP")]
+    ev = _events("Policemen guarding the temple returned fire.")
+    assert [(e.code, _src(e)) for e in ev] == [("190", "---COP")]

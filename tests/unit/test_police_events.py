@@ -138,3 +138,16 @@ def test_seized_arms_are_confiscated_and_an_offence_registered_is_a_charge() -> 
     assert [(e.code, _src(e)) for e in ev] == [("173", "---COP")]
     ev = _events("Policemen guarding the temple returned fire.")
     assert [(e.code, _src(e)) for e in ev] == [("190", "---COP")]
+
+
+def test_a_reported_police_arrest_is_the_arrest_not_an_accusation() -> None:
+    ev = _events("The opposition leader said the police had detained the protesters on Monday.")
+    assert [(e.code, _src(e)) for e in ev] == [("173", "---COP")], [(e.code, _src(e)) for e in ev]
+    # force reported by a third party stays an accusation (112) of the actor said to have used it
+    ev = _events("The opposition said the army attacked the village.")
+    assert [(e.code, _src(e)) for e in ev] == [("112", "---OPP")]
+
+
+def test_made_to_act_the_object_acts() -> None:
+    ev = _events("The mob hurled stones for two hours, forcing the police to open fire in the air.")
+    assert ("190", "---COP") in [(e.code, _src(e)) for e in ev], [(e.code, _src(e)) for e in ev]

@@ -45,6 +45,9 @@ _MEMBER_WORDS = {"member", "leader", "group", "team", "delegation", "official", 
 # (only when the "of" phrase is police or armed forces: "a company of investors" stays a company)
 _UNIT_WORDS = {"company", "battalion", "contingent", "column", "platoon", "detachment", "posse", "squad"}
 _UNIT_ROLES = ("COP", "MIL")
+# object-control verbs whose complement happened, done by the object ("the mob forced the police to
+# retreat", "prompting the police to open fire"): the object is the complement's subject
+_MADE_TO = {"force", "compel", "prompt", "oblige", "drive", "push"}
 TARGET_PREPS = ("with", "against", "to", "toward", "towards", "on", "at", "into", "upon", "for", "between",
                  "from")
 
@@ -418,6 +421,9 @@ class PartyFinder:
                     objs = [c for c in head.children if c.dep_ in ("dobj",)]
                     if objs and head.lemma_ in self.lex.frames and any(
                             f in ("appeal", "demand") for _, f in self.lex.frames[head.lemma_]):
+                        return self.parties(objs[0]), False
+                    if objs and head.lemma_.lower() in _MADE_TO:
+                        # "forcing the police to open fire": the police opened fire
                         return self.parties(objs[0]), False
                 return self.subjects(head, depth + 1)
         return [], False

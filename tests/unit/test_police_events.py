@@ -154,3 +154,10 @@ def test_a_reported_police_arrest_is_the_arrest_not_an_accusation() -> None:
 def test_made_to_act_the_object_acts() -> None:
     ev = _events("The mob hurled stones for two hours, forcing the police to open fire in the air.")
     assert ("190", "---COP") in [(e.code, _src(e)) for e in ev], [(e.code, _src(e)) for e in ev]
+
+
+def test_agent_of_a_killing_in_a_when_clause_or_a_split_cause_phrase() -> None:
+    ev = _events("One person was killed when the police fired at the mob.")
+    assert ("190", "---COP") in [(e.code, _src(e)) for e in ev if e.trigger.text == "killed"]
+    # a clause that is no act of force names no killer
+    assert not [e for e in _events("The man was killed when the roof fell.") if _src(e)]

@@ -161,3 +161,13 @@ def test_agent_of_a_killing_in_a_when_clause_or_a_split_cause_phrase() -> None:
     assert ("190", "---COP") in [(e.code, _src(e)) for e in ev if e.trigger.text == "killed"]
     # a clause that is no act of force names no killer
     assert not [e for e in _events("The man was killed when the roof fell.") if _src(e)]
+
+
+def test_hold_is_a_detention_only_of_people() -> None:
+    for text in ("One such sabha was held in Lucknow on Thursday.", "The exams were held as per schedule.",
+                 "Productivity is being held back by the rules."):
+        assert not [e for e in _events(text) if e.code == "173"], text
+    ev = _events("The party held the ISI responsible for the attack.")
+    assert [e.code for e in ev] == ["112"], [(e.code, _src(e)) for e in ev]
+    # talks held keep their own row
+    assert [e.code for e in _events("The two leaders held talks in Delhi on Monday.")][:1] == ["046"]

@@ -136,6 +136,11 @@ def test_seized_arms_are_confiscated_and_an_offence_registered_is_a_charge() -> 
     assert [(e.code, _src(e)) for e in ev] == [("1711", "---COP")]
     ev = _events("The police registered an offence against the two men.")
     assert [(e.code, _src(e)) for e in ev] == [("173", "---COP")]
+    ev = _events("The police booked him for rioting on Monday.")
+    assert [(e.code, _src(e)) for e in ev] == [("173", "---COP")]
+    assert not _events("We booked a room for the night.")
+    ev = _events("State troopers arrested the driver on the highway.")
+    assert [(e.code, _src(e)) for e in ev] == [("173", "---COP")]
     ev = _events("The police made elaborate security arrangements in the old city.")
     assert [(e.code, _src(e)) for e in ev] == [("151", "---COP")]
     assert not [e for e in _events("The army helped to arrest the deteriorating situation.") if e.code == "173"]

@@ -116,3 +116,63 @@ def test_picking_up_checking_and_rushing_by_the_police() -> None:
     assert not [e for e in _events("He picked up the phone on Monday.") if e.code == "173"]
     assert [e.code for e in _events("Policemen checked the car near the toll gate.")] == ["091"]
     assert [e.code for e in _events("Senior police officials rushed to the town on Monday.")] == ["153"]
+
+
+def test_police_deployed_posted_or_rushed_is_police_power_mobilised() -> None:
+    ev = _events("About 150 armed policemen were deployed at the station on Friday.")
+    assert [(e.code, _src(e)) for e in ev] == [("153", "---COP")]
+    # a unit of a police force stands for the force ("three companies of the SRP")
+    ev = _events("Three companies of the Central Reserve Police Force were rushed to the town.")
+    assert [e.code for e in ev] == ["153"], [(e.code, _src(e)) for e in ev]
+    # troops deployed stay armed forces (154), with no police implied; "posted" of a message is no event
+    assert [(e.code, _src(e)) for e in _events("The army was deployed in the city.")] == [("154", None)]
+    assert not _events("He posted a message on the website on Monday.")
+    # a unit word with a civilian "of" phrase is not a force
+    assert not [e for e in _events("A company of investors bought the mill.") if "COP" in (_src(e) or "")]
+
+
+def test_seized_arms_are_confiscated_and_an_offence_registered_is_a_charge() -> None:
+    ev = _events("Swords and pistols were seized during the raids.")
+    assert [(e.code, _src(e)) for e in ev] == [("1711", "---COP")]
+    ev = _events("The police registered an offence against the two men.")
+    assert [(e.code, _src(e)) for e in ev] == [("173", "---COP")]
+    ev = _events("The police booked him for rioting on Monday.")
+    assert [(e.code, _src(e)) for e in ev] == [("173", "---COP")]
+    assert not _events("We booked a room for the night.")
+    ev = _events("State troopers arrested the driver on the highway.")
+    assert [(e.code, _src(e)) for e in ev] == [("173", "---COP")]
+    ev = _events("The police made elaborate security arrangements in the old city.")
+    assert [(e.code, _src(e)) for e in ev] == [("151", "---COP")]
+    assert not [e for e in _events("The army helped to arrest the deteriorating situation.") if e.code == "173"]
+    ev = _events("Policemen guarding the temple returned fire.")
+    assert [(e.code, _src(e)) for e in ev] == [("190", "---COP")]
+
+
+def test_a_reported_police_arrest_is_the_arrest_not_an_accusation() -> None:
+    ev = _events("The opposition leader said the police had detained the protesters on Monday.")
+    assert [(e.code, _src(e)) for e in ev] == [("173", "---COP")], [(e.code, _src(e)) for e in ev]
+    # force reported by a third party stays an accusation (112) of the actor said to have used it
+    ev = _events("The opposition said the army attacked the village.")
+    assert [(e.code, _src(e)) for e in ev] == [("112", "---OPP")]
+
+
+def test_made_to_act_the_object_acts() -> None:
+    ev = _events("The mob hurled stones for two hours, forcing the police to open fire in the air.")
+    assert ("190", "---COP") in [(e.code, _src(e)) for e in ev], [(e.code, _src(e)) for e in ev]
+
+
+def test_agent_of_a_killing_in_a_when_clause_or_a_split_cause_phrase() -> None:
+    ev = _events("One person was killed when the police fired at the mob.")
+    assert ("190", "---COP") in [(e.code, _src(e)) for e in ev if e.trigger.text == "killed"]
+    # a clause that is no act of force names no killer
+    assert not [e for e in _events("The man was killed when the roof fell.") if _src(e)]
+
+
+def test_hold_is_a_detention_only_of_people() -> None:
+    for text in ("One such sabha was held in Lucknow on Thursday.", "The exams were held as per schedule.",
+                 "Productivity is being held back by the rules."):
+        assert not [e for e in _events(text) if e.code == "173"], text
+    ev = _events("The party held the ISI responsible for the attack.")
+    assert [e.code for e in ev] == ["112"], [(e.code, _src(e)) for e in ev]
+    # talks held keep their own row
+    assert [e.code for e in _events("The two leaders held talks in Delhi on Monday.")][:1] == ["046"]

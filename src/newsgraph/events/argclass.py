@@ -158,6 +158,8 @@ class ArgClasser:
             for c in kids:  # "called [him a liar]" parsed as a small clause
                 if c.dep_ == "ccomp" and c.pos_ in ("NOUN", "PROPN"):
                     preds.append(c)
+                elif c.dep_ in _OBJ_DEPS:  # "held [the ISI] responsible": the adjective after the object
+                    preds += [a for a in c.children if a.dep_ == "amod" and a.i > c.i and a.pos_ == "ADJ"]
             return preds
         # arg: every object and prepositional object
         out = [c for c in kids if c.dep_ in (*_OBJ_DEPS, *_PRED_DEPS, "nsubjpass", "dative")]

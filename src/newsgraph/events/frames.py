@@ -86,6 +86,18 @@ def frame_event(s: SentenceCoder, v: Token, frame: str, inner: Candidate, srcs: 
     return cand
 
 
+_POLICING_ROOTS = ("15", "17")  # force posture; coercion: arrests, curfews, seizures
+
+
+def _policing(c: Candidate) -> bool:
+    """An act of law enforcement by the police (arrest, search, curfew, deployment): reported by
+    someone else ("he said the police had arrested two men") it is news of the act, not an
+    accusation of the police; force (18-20) reported by a third party stays an accusation."""
+    return c.code[:2] in _POLICING_ROOTS and bool(c.sources) and all(
+        any(p.actor[i:i + 3] == "COP" for i in range(3, len(p.actor), 3)) for p in c.sources if p.actor) \
+        and any(p.actor for p in c.sources)
+
+
 def speech_event(s: SentenceCoder, v: Token, comp: Token, srcs: list[Party]) -> Candidate | None:
     """Reported speech: code the reported event; an allegation of force becomes an accusation."""
     inner = s.verb_event(comp, nested=True) if comp.pos_ in ("VERB", "AUX") else s.adj_event(comp)
@@ -117,7 +129,7 @@ def speech_event(s: SentenceCoder, v: Token, comp: Token, srcs: list[Party]) -> 
             inner.code = s.lex.frame_code("intent", inner.code) or "030"
         inner.modality = "intended"
     that = v.i < comp.i  # "X said (that) Y attacked Z"; not the trailing "..., officials said"
-    if ("allege" in flags or that) and srcs and inner.sources \
+    if ("allege" in flags or (that and not _policing(inner))) and srcs and inner.sources \
             and not inner.negated and inner_root in ("15", "17", "18", "19", "20"):
         if speaker & {p.key for p in inner.sources}:
             if "allege" not in flags:

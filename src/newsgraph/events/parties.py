@@ -41,6 +41,13 @@ QUANTITY = {"hundred", "thousand", "dozen", "million", "score", "number", "some"
 _ALLEGIANCE = {"loyal", "allied", "linked", "affiliated", "aligned", "tied"}  # "militants loyal to X"
 _MEMBER_WORDS = {"member", "leader", "group", "team", "delegation", "official", "spokesman", "head", "chief",
                  "representative", "supporter", "faction", "wing", "unit"}
+# units of a force: "three companies of the SRP", "a column of the army" stand for the force itself
+# (only when the "of" phrase is police or armed forces: "a company of investors" stays a company)
+_UNIT_WORDS = {"company", "battalion", "contingent", "column", "platoon", "detachment", "posse", "squad"}
+_UNIT_ROLES = ("COP", "MIL")
+# object-control verbs whose complement happened, done by the object ("the mob forced the police to
+# retreat", "prompting the police to open fire"): the object is the complement's subject
+_MADE_TO = {"force", "compel", "prompt", "oblige", "drive", "push"}
 TARGET_PREPS = ("with", "against", "to", "toward", "towards", "on", "at", "into", "upon", "for", "between",
                  "from")
 
@@ -190,6 +197,10 @@ class PartyFinder:
                 if len(c) > 3:
                     return self._party(c, entity_id, name, h, toks)
                 country = c
+        if country is None and h.lemma_.lower() in _UNIT_WORDS:
+            unit = self._unit_of(h, toks)
+            if unit is not None:
+                return unit
         if country is None and (_actors.role_of(h.lemma_.lower()) or h.lemma_.lower() in _MEMBER_WORDS):
             # "leaders of Romania's new government", "opponents of X", "the commander in Iraq",
             # "militants loyal to X" (the prepositions of an allegiance adjective count too)
@@ -197,8 +208,8 @@ class PartyFinder:
             preps += [p for a in h.children if a.dep_ == "amod" and a.lemma_ in _ALLEGIANCE
                       for p in a.children if p.dep_ == "prep" and p.lemma_ in ("to", "with")]
             for prep in preps:
-                for p in prep.children:
-                    if p.dep_ == "pobj":
+                for p in self._pobj_list(prep):
+                    if p.dep_ in ("pobj", "conj"):
                         sub = self._head_party(p)
                         if sub is not None and sub.actor:
                             if h.lemma_.lower() in _MEMBER_WORDS:
@@ -219,6 +230,28 @@ class PartyFinder:
         if entity_id is None and country is None and h.ent_type_ == "PERSON":
             return None
         return self._party(code, entity_id, name, h, toks)
+
+    @staticmethod
+    def _pobj_list(prep: Token) -> list[Token]:
+        """The objects of a preposition with their conjuncts, in order ("a team of the ATS, the
+        town police and the GRP": the first that is an actor speaks for the team)."""
+        out: list[Token] = []
+        for p in prep.children:
+            if p.dep_ == "pobj":
+                out.append(p)
+                out.extend(c for c in p.conjuncts if c.i > p.i)
+        return out
+
+    def _unit_of(self, h: Token, toks: list[Token]) -> Party | None:
+        """The force a unit word belongs to ("two companies of the SRP"), when it is police or military."""
+        for prep in h.children:
+            if prep.dep_ == "prep" and prep.lemma_ == "of":
+                for p in self._pobj_list(prep):
+                    sub = self._head_party(p)
+                    if sub is not None and sub.actor and any(
+                            sub.actor[i:i + 3] in _UNIT_ROLES for i in range(3, len(sub.actor), 3)):
+                        return self._party(sub.actor, sub.entity, sub.name, h, toks)
+        return None
 
     def _uncoded(self, h: Token, toks: list[Token]) -> Party | None:
         """A named entity the lexicons cannot code: a party without an actor code."""
@@ -388,6 +421,9 @@ class PartyFinder:
                     objs = [c for c in head.children if c.dep_ in ("dobj",)]
                     if objs and head.lemma_ in self.lex.frames and any(
                             f in ("appeal", "demand") for _, f in self.lex.frames[head.lemma_]):
+                        return self.parties(objs[0]), False
+                    if objs and head.lemma_.lower() in _MADE_TO:
+                        # "forcing the police to open fire": the police opened fire
                         return self.parties(objs[0]), False
                 return self.subjects(head, depth + 1)
         return [], False

@@ -1,0 +1,45 @@
+"""Score the police events by a hash split of the dev articles: ``build`` and ``aside`` thirds.
+
+``newsgraph eval police`` splits the articles by their position in the file (even ``dev``, odd
+``aside``).  The issue-10 recall work (ANY_ACTION) used another, fixed split so that a third of the
+articles stayed unread while the coder was changed: an article is in ``aside`` when the SHA-256 of
+its id, read as a number, is divisible by 3 (198 of the 628 articles), else in ``build`` (430).
+Same scorer, same definitions (``newsgraph.evaluation.police``); prints JSON with the three parts.
+
+Usage:  PYTHONPATH=src python scripts/police_parts.py --data ../shared/data
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+from pathlib import Path
+
+from newsgraph.config import load_settings
+from newsgraph.evaluation.common import read_jsonl
+from newsgraph.evaluation.events import _stages
+from newsgraph.evaluation.police import _DATA, _KEYWORDS, article_of, score
+from newsgraph.pipeline import annotate
+
+
+def part(article_id: str) -> str:
+    """``aside`` for a third of the articles (SHA-256 of the id divisible by 3), else ``build``."""
+    return "aside" if int(hashlib.sha256(article_id.encode()).hexdigest(), 16) % 3 == 0 else "build"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=Path("../shared/data"))
+    args = ap.parse_args()
+    base = load_settings()
+    settings = base.with_overrides(stages=_stages(base))
+    kw = json.loads(args.data.joinpath(*_KEYWORDS).read_text(encoding="utf-8"))
+    pairs = [(r, annotate(article_of(r), settings).events) for r in read_jsonl(args.data.joinpath(*_DATA))]
+    out = {name: score([p for p in pairs if name == "all" or part(str(p[0]["id"])) == name], kw)
+           for name in ("build", "aside", "all")}
+    print(json.dumps(out, indent=2))
+
+
+if __name__ == "__main__":
+    main()

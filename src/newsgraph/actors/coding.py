@@ -15,8 +15,8 @@ table row gave the code (``source``), for ``newsgraph show`` and for debugging.
 - A possessive role ("the Queen's tour", "the president's wife") is the possessor's: it passes no
   role or country to what follows.
 - "-elect" after a title ("President-elect") holds no office yet: the role is dropped, as for a candidate.
-- "former" before a role keeps no office: the role becomes ELI (elites), the same convention
-  as ``Lexicon.leader_role`` uses for former leaders; "then-" keeps the office.
+- "former", "ex-", "the late" and "then-" before a role keep no office on the article's date: the
+  role becomes ELI (elites), the same convention as ``Lexicon.leader_role`` uses for former leaders.
 - A place name in front of an institution word ("Columbia University", "Jordan Hospital";
   data/actors/institution_words.tsv) does not make the institution that country's.
 - Ambiguous names ("Congress"; data/actors/ambiguous.tsv) take the article's context.
@@ -36,6 +36,8 @@ from .lexicon import ActorEntry, Lexicon, code_phrase, lexicon, role_of_words
 CANDIDACY = frozenset({"candidate", "candidates", "nominee", "nominees", "hopeful", "hopefuls", "contender",
                        "challenger", "frontrunner", "front-runner"})
 FORMER = frozenset({"former", "ex", "ex-", "erstwhile", "onetime", "one-time", "retired"})
+# words that put an office in the past: "former", "the late", "then-": on the article's date it is not held
+PAST = FORMER | {"late", "then"}
 SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative", "press secretary"})
 SPOKES_PREP = frozenset({"for", "of", "at"})
 PLACE_KINDS = frozenset({"country", "capital", "region", "part"})
@@ -120,6 +122,8 @@ def ambiguous_names() -> dict[str, dict[str, ActorEntry]]:
 def phrase_entries(lx: Lexicon, phrase: str, ctx: CountryContext) -> list[ActorEntry] | None:
     """The lexicon entries of a phrase inside title words, an ambiguous name ("Congress") read in the
     article's context: the Indian party in an Indian article; no entry when the context is unclear."""
+    if phrase in ctx.redefined:
+        return None  # the article defines the acronym as another body
     entries = lx.phrases.get(phrase)
     if entries and phrase.removeprefix("the ").removeprefix("The ") in ambiguous_names():
         _amb, entry, _src = ambiguous_entry([phrase], ctx)
@@ -286,13 +290,13 @@ def code_title(words: Sequence[str], ctx: CountryContext, *, is_person: bool,
     if span and role and (low[span[2]:span[2] + 1] == ["elect"] or low[span[2]:span[2] + 2] == ["-", "elect"]):
         role = None  # "President-elect": not in office yet, so no office's role (as a candidate's)
         notes.append("elect")
-    if span and role and any(w in FORMER for w in low[:span[1]]) and "then" not in low[:span[1]]:
+    if span and role and any(w in PAST or w.startswith("ex-") for w in low[:span[1]]):
         role = "ELI"
         notes.append("former")
     if seat and not role and not notes:
         role = seat[0][3:]
         notes.append(seat[1])
-        if any(w in FORMER for w in low) and "then" not in low and role in GOVERNING_ROLES:
+        if any(w in PAST or w.startswith("ex-") for w in low) and role in GOVERNING_ROLES:
             role = "ELI"  # "Former Downing Street communications chief": no office any more
             notes.append("former")
     if role is None and country is None:

@@ -38,6 +38,14 @@ from ..actors.context import CountryContext, country_context
 from ..mentions.names import NAME_TITLES, Option, headline_end, name_tokens, person_gender, pick_person, title_of
 from ..model import Entity, Mention
 from ..registry import Context, stage
+from .name_evidence import (
+    defined_acronyms,
+    foreign_generic,
+    former_in_text,
+    leader_inside_longer_name,
+    place_around,
+    surname_evidence,
+)
 from .places import mention_role, place_country, region_country
 from .spacy_model import tokens
 
@@ -121,13 +129,15 @@ def _overlaps(a: _Cand, b: _Cand) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def _merge(doc: Doc, ner: list[_Cand], lex: list[_Cand]) -> list[_Cand]:
+def _merge(doc: Doc, ner: list[_Cand], lex: list[_Cand], head_end: int = 0) -> list[_Cand]:
     """NER spans with lexicon entries attached; lexicon-only spans added; labels corrected."""
     full_names = {c.entry.kb_id for c in lex if c.entry and c.entry.kind == "leader" and c.end - c.start > 1}
     words = [t.text for t in tokens(doc)]
     person_starts = {c.start for c in ner if c.label == "PERSON"}
+    acronyms = defined_acronyms(doc.text)
     # "Economist Jane Doe": a title before a name, not the outlet "The Economist" named without its article
-    lex = [m for m in lex if not _title_before_name(doc, m, person_starts) and not _bare_the_name(doc, m)]
+    lex = [m for m in lex if not _title_before_name(doc, m, person_starts) and not _bare_the_name(doc, m)
+           and not _inside_longer_place(words, m) and not _defined_otherwise(doc, m, acronyms)]
     out: list[_Cand] = []
     used: set[int] = set()
     for c in ner:
@@ -158,9 +168,10 @@ def _merge(doc: Doc, ner: list[_Cand], lex: list[_Cand]) -> list[_Cand]:
             if entry.kind == "leader" and m.end - m.start == 1 and entry.kb_id not in full_names \
                     and c.label not in ("PERSON", "ORG", "GPE", "NORP"):
                 entry = None
-            if entry is not None and entry.kind == "leader" and m.end - m.start == 1 and c.label == "PERSON" \
-                    and m.start > c.start and _first_name(doc[m.start - 1]):
-                entry = None  # "Martha Clinton": another person with a leader's surname
+            if entry is not None and entry.kind == "leader" and c.label == "PERSON" \
+                    and m.start >= head_end \
+                    and leader_inside_longer_name(doc, m.start, m.end, c.start, c.end, _first_name):
+                entry = None  # "Martha Clinton", "Assad Omar", "Mohammed Mustafa al-Rawi": another person
             if entry is not None and entry.kind == "capital" and c.label == "PERSON" and c.end - c.start > 1:
                 entry = None  # "George Washington"; a lone "Kyiv" tagged PERSON is still the city
             if entry is not None and entry.kind in PLACE_KINDS and inside_institution(words, m.end):
@@ -191,6 +202,33 @@ def _merge(doc: Doc, ner: list[_Cand], lex: list[_Cand]) -> list[_Cand]:
         out.append(m)
     out.sort(key=lambda c: (c.start, c.end))
     return out
+
+
+def _inside_longer_place(words: list[str], m: _Cand) -> bool:
+    """A country, region or demonym match that opens or closes a longer place or team name ("West" of
+    "West Bengal", "Indians" of "Cleveland Indians"): not that country (see nlp/name_evidence.py)."""
+    e = m.entry
+    return e is not None and e.kind in ("country", "region", "demonym", "part") \
+        and place_around(words, m.start, m.end, lexicon(), place_country) is not None
+
+
+def _defined_otherwise(doc: Doc, m: _Cand, acronyms: dict[str, str]) -> bool:
+    """An acronym the article defines as another name than the lexicon's ("the Financial Services
+    Authority (FSA)" while the lexicon's "FSA" is another body): the article's meaning wins."""
+    e = m.entry
+    text = doc[m.start:m.end].text
+    return e is not None and text in acronyms and _other_body(e, acronyms[text], lexicon())
+
+
+def _other_body(e: ActorEntry, long_form: str, lx: Lexicon) -> bool:
+    same = any(x.kb_id == e.kb_id for x in lx.phrases.get(long_form, []))
+    return not same and e.name.lower() not in long_form.lower()
+
+
+def _redefined(text: str, lx: Lexicon) -> set[str]:
+    """The acronyms the article defines as another body than the lexicon entry of the same letters."""
+    return {acr for acr, long_form in defined_acronyms(text).items()
+            if (entries := lx.phrases.get(acr)) and _other_body(entries[0], long_form, lx)}
 
 
 def _title_before_name(doc: Doc, m: _Cand, person_starts: set[int]) -> bool:
@@ -378,9 +416,27 @@ def _code(doc: Doc, g: _Group, lx: Lexicon, day: str | None, ctx: CountryContext
             if entry is None:
                 return Coded(None, None, None, src)
             return Coded(entry.code, entry.country, None, f"{src}=lexicon:{entry.kb_id}")
+        if e.kind == "institution" and foreign_generic(g.names, e.code, e.country, len(g.mentions), ctx.scores,
+                                                       ctx.country, lx):
+            # "House of Commons" in a Canadian story: the generic name is the context country's own
+            # institution, not the lexicon's (the name then comes from the mentions, not the entry)
+            g.entry = None
+            role = e.code[3:6] if e.country and e.code.startswith(e.country) else ""
+            if ctx.country and ctx.country != e.country and role in ("LEG", "JUD", "GOV"):
+                return Coded(ctx.country + role, ctx.country, None,
+                             f"generic-name:{e.kb_id}+context:{ctx.country}", role)
+            return Coded(None, None, None, f"generic-name:{e.kb_id}+other-country-context")
         return Coded(e.code, e.country, None, f"lexicon:{e.kb_id}")
+    if e is not None and e.kind == "leader" and not _surname_ok(doc, g, e, lx, ctx):
+        g.entry = e = None  # a bare surname with no evidence that it is the leader: an unknown person
     if e is not None and e.kind == "leader":
         office = lx.leader_role(e.kb_id, day)
+        if office is not None and office.role != "ELI" and former_in_text(
+                doc, [(m.start, m.end) for m in g.mentions if m.source != "description"], office.office,
+                lambda s, t: _context_words(doc, _Cand(s, t, "PERSON"))[0]):
+            # "former Prime Minister X", "the late X": the text says the office is no longer held
+            return Coded(office.country + "ELI", office.country, f"former {office.office}",
+                         f"leaders.tsv:{e.name}@{office.start}:former-in-text", "ELI")
         if office is not None:
             src = f"leaders.tsv:{e.name}@{office.start}" + (":former" if office.role == "ELI" else "")
             return Coded(office.country + office.role, office.country, office.office, src)
@@ -402,6 +458,8 @@ def _code(doc: Doc, g: _Group, lx: Lexicon, day: str | None, ctx: CountryContext
                             candidacy=running, fill=False) if appos is not None else None
             # a known leader out of office on the date: the leader's country before the article's context
             c = combine(c1, c2, ctx if e is None else CountryContext(None, ""))
+            if c is not None and c.role and c.country is None:
+                c = _region_title(words, c)  # "West Bengal Chief Minister": the state's country
             longest = max(g.names, key=len).split()
             if c is not None and c.code and g.type == "ORG" and c.country and c.code == c.country \
                     and not (len(longest) > 1 and longest[0].lower().rstrip(".") in NAME_TITLES):
@@ -432,12 +490,38 @@ def _code(doc: Doc, g: _Group, lx: Lexicon, day: str | None, ctx: CountryContext
             longer = _longer_name_ending(g, token_group)
             if longer is not None:  # "the Union" in an article about the European Union: not a union
                 return Coded(None, None, None, f"head-of:{longer}")
-            c = code_org_name(g.names, ctx)
+            own = [n for n in g.names if n not in ctx.redefined]  # "FSA" defined as another body
+            c = code_org_name(own, ctx) if own else None
             if c is not None and c.role and c.country is None and (c.source or "").startswith("institution-word:"):
                 c = _region_in_name(g, c)
             if c is not None and (g.type == "ORG" or (c.code and len(c.code) > 3)):
                 return c
     return Coded(None, None, None, None)
+
+
+def _surname_ok(doc: Doc, g: _Group, e: ActorEntry, lx: Lexicon, ctx: CountryContext) -> bool:
+    """A group named only by one word ("Johnson") is the leader of that surname only with evidence: the
+    full name in the article, a title of the leader's offices before a mention, or the leader's country
+    as the article's country (``name_evidence.surname_evidence``)."""
+    if any(len(n.split()) > 1 for n in g.names) or len(e.name.split()) < 2:
+        return True
+    office_words = {w for o in lx.offices.get(e.kb_id, ()) for w in o.office.lower().replace("-", " ").split()
+                    if w not in ("of", "the", "and", "for")}
+    title = [w for m in g.mentions if m.source != "description" for w in _context_words(doc, m)[0]]
+    own = sum(1 for m in g.mentions if m.source != "description")
+    score = ctx.scores.get(e.country or "", 0.0) - own
+    return surname_evidence(doc.text, e.name, title, office_words, e.country, ctx.country, score)
+
+
+def _region_title(words: list[str], c: Coded) -> Coded:
+    """A role without a country, its title words naming a state or province of one country ("West
+    Bengal Chief Minister", "Ontario Premier"): that country, as the words would give for a country name."""
+    for k in (3, 2, 1):
+        for i in range(len(words) - k + 1):
+            country = region_country(" ".join(words[i:i + k]))
+            if country and c.role:
+                return Coded(country + c.role, country, c.desc, f"{c.source}+region:{country}", c.role)
+    return c
 
 
 def _region_in_name(g: _Group, c: Coded) -> Coded:
@@ -562,12 +646,14 @@ def extract_entities(ctx: Context) -> list[Entity]:
     ner = [_Cand(e.start + 1 if len(e) > 1 and e[0].lower_ == "the" else e.start, e.end, e.label_)
            for e in doc.ents if e.label_ in KEEP]
     lex = _lexicon_matches(doc, lx)
-    cands = _merge(doc, ner, lex)
-    groups = _group(doc, cands, headline_end(doc, ctx.article.title))
+    head_end = headline_end(doc, ctx.article.title)  # a title-case headline capitalises every word
+    cands = _merge(doc, ner, lex, head_end)
+    groups = _group(doc, cands, head_end)
     cctx = country_context(text, [c.entry.country for c in cands if c.entry is not None and c.entry.country
                                  and c.entry.kind != "igo"],
                           outlet=ctx.article.outlet, url=ctx.article.url,
                           place_countries=_place_countries(doc, cands), resolve_place=place_country)
+    cctx = replace(cctx, redefined=frozenset(_redefined(doc.text, lx)))
     _resolve_country(groups, doc, lx, day, cctx)
     _descriptions(doc, groups, lx)
     entities: list[Entity] = []

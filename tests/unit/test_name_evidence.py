@@ -1,0 +1,113 @@
+"""Evidence before a lexicon name codes an entity (issue 9): names inside longer names, acronyms the
+article defines, "former"/"late"/"then-" offices, generic names of another country's institutions,
+bare surnames.  Sentences invented by the team."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.actors import lexicon
+from newsgraph.model import Entity
+from newsgraph.nlp.entities import extract_entities
+from newsgraph.nlp.name_evidence import defined_acronyms, generic_name, surname_evidence
+from newsgraph.nlp.spacy_model import load_nlp
+from newsgraph.registry import Context
+
+
+def _entities(article) -> list[Entity]:  # type: ignore[no-untyped-def]
+    return extract_entities(Context(article=article, doc=load_nlp()(article.text)))
+
+
+def _named(ents: list[Entity], text: str) -> list[Entity]:
+    return [e for e in ents if any(m.text == text for m in e.mentions)]
+
+
+def test_defined_acronyms() -> None:
+    text = "The Harbour Safety Authority (HSA) and the Office of Fair Play (OFP) met; the (XYZ) note."
+    assert defined_acronyms(text) == {"HSA": "Harbour Safety Authority", "OFP": "Office of Fair Play"}
+
+
+def test_generic_names() -> None:
+    lx = lexicon()
+    assert generic_name(["House of Commons"], lx)
+    assert generic_name(["NCA"], lx)
+    assert not generic_name(["Canadian House of Commons"], lx)
+
+
+def test_surname_evidence_rules() -> None:
+    office = {"prime", "minister"}
+    text = "Smith scored twice as Rovers won the derby."
+    assert not surname_evidence(text, "Jane Smith", [], office, "GBR", None, 0.0)
+    assert surname_evidence(text + " Jane Smith watched.", "Jane Smith", [], office, "GBR", None, 0.0)
+    assert surname_evidence(text, "Jane Smith", ["Prime", "Minister"], office, "GBR", None, 0.0)
+    assert surname_evidence("Smith told the government to act in Britain.", "Jane Smith", [], office, "GBR",
+                            None, 1.0)
+    assert not surname_evidence("Smith told the government to act.", "Jane Smith", [], office, "GBR", "FRA", 1.0)
+
+
+@pytest.mark.slow
+def test_leader_alias_inside_a_longer_name_is_another_person(article_factory) -> None:  # type: ignore[no-untyped-def]
+    art = article_factory("Assad Karimi, the envoy of Afghanistan, spoke in Geneva on Tuesday. Trade Minister "
+                          "Mohammed Mustafa al-Qadir visited Baghdad on Monday.")
+    ents = _entities(art)
+    assert not [e for e in ents if e.kb_id and "Assad" in e.kb_id]
+    assert not [e for e in ents if e.kb_id and "Mustafa" in e.kb_id]
+
+
+@pytest.mark.slow
+def test_region_word_opening_a_place_name_is_not_the_west(article_factory) -> None:  # type: ignore[no-untyped-def]
+    art = article_factory("West Bengal Chief Minister Rita Sen criticised the budget in Kolkata on Friday.")
+    ents = _entities(art)
+    assert not [e for e in ents if e.actor == "WST"]
+    sen = [e for e in ents if e.name == "Rita Sen"]
+    assert sen and sen[0].actor == "INDGOV"
+
+
+@pytest.mark.slow
+def test_team_named_after_a_city_and_a_people_is_not_that_country(article_factory) -> None:  # type: ignore[no-untyped-def]
+    art = article_factory("The Cleveland Indians beat the visitors 5-3 on Tuesday night in Ohio.")
+    assert not [e for e in _entities(art) if e.actor == "IND"]
+
+
+@pytest.mark.slow
+def test_acronym_defined_as_another_body(article_factory) -> None:  # type: ignore[no-untyped-def]
+    # the lexicon's "FSA" is an armed group; this article defines it as a British regulator
+    art = article_factory("The Financial Services Authority (FSA) fined the bank on Monday. An FSA spokesman, "
+                          "Rob Tanner, said the fine was fair.")
+    ents = _entities(art)
+    assert not [e for e in ents if (e.actor or "").startswith("SYR")]
+    assert not [e for e in ents if e.name == "Free Syrian Army"]
+
+
+@pytest.mark.slow
+def test_former_late_and_then_hold_no_office(article_factory) -> None:  # type: ignore[no-untyped-def]
+    art = article_factory("The then-governor Rick Mallory and the late Senator Ann Pike were praised. "
+                          "Ex-minister Tom Reed also spoke.", date="2019-05-01")
+    ents = _entities(art)
+    for name in ("Rick Mallory", "Ann Pike", "Tom Reed"):
+        got = [e for e in ents if e.name == name]
+        assert got and (got[0].actor or "").endswith("ELI"), (name, got)
+
+
+@pytest.mark.slow
+def test_former_in_text_overrides_the_latest_office_of_an_undated_article(article_factory) -> None:  # type: ignore[no-untyped-def]
+    art = article_factory("Former Prime Minister John Major warned the party on Tuesday.", date=None)
+    major = [e for e in _entities(art) if e.name == "John Major"]
+    assert major and major[0].actor == "GBRELI"
+
+
+@pytest.mark.slow
+def test_generic_chamber_name_in_another_countrys_story(article_factory) -> None:  # type: ignore[no-untyped-def]
+    art = article_factory("OTTAWA (Reuters) - Canada's House of Commons voted on Tuesday. Canadian lawmakers "
+                          "in Ottawa approved the budget, and Canada's ministers welcomed it.")
+    commons = _named(_entities(art), "House of Commons")
+    assert commons and commons[0].name != "British Parliament"
+    assert not (commons[0].actor or "").startswith("GBR")
+
+
+@pytest.mark.slow
+def test_bare_surname_in_a_sports_story_is_not_the_politician(article_factory) -> None:  # type: ignore[no-untyped-def]
+    art = article_factory("Johnson scored twice as Rovers beat the visitors 3-0. Johnson was delighted with the "
+                          "goals, the coach said.", date="2020-03-01")
+    johnson = _named(_entities(art), "Johnson")
+    assert johnson and johnson[0].kb_id is None and not johnson[0].actor

@@ -111,3 +111,28 @@ def test_bare_surname_in_a_sports_story_is_not_the_politician(article_factory) -
                           "goals, the coach said.", date="2020-03-01")
     johnson = _named(_entities(art), "Johnson")
     assert johnson and johnson[0].kb_id is None and not johnson[0].actor
+
+
+@pytest.mark.slow
+def test_official_of_an_international_organisation_keeps_its_code(article_factory) -> None:  # type: ignore[no-untyped-def]
+    art = article_factory("Michel Barnier, the EU's chief negotiator, met ministers in Brussels on Monday.",
+                          date="2019-05-01")
+    barnier = [e for e in _entities(art) if e.name == "Michel Barnier"]
+    assert barnier and (barnier[0].actor or "").startswith("IGO")
+
+
+@pytest.mark.slow
+def test_role_words_next_to_the_name_give_the_code(article_factory) -> None:  # type: ignore[no-untyped-def]
+    art = article_factory("U.S. Sens. Mark Dolan and Jane Rowe spoke in Miami. Later, French government "
+                          "spokesman Paul Verrier said the talks had failed.")
+    ents = _entities(art)
+    assert [e.actor for e in ents if e.name == "Mark Dolan"] == ["USALEG"]
+    assert [e.actor for e in ents if e.name == "Paul Verrier"] == ["FRAGOV"]
+
+
+@pytest.mark.slow
+def test_an_agency_named_right_before_a_person_is_not_their_post(article_factory) -> None:  # type: ignore[no-untyped-def]
+    art = article_factory("Agents of the Secret Service escorted the candidate as Secret Service Jane Rowe "
+                          "watched.", date="2016-10-01")
+    rowe = [e for e in _entities(art) if e.name == "Jane Rowe"]
+    assert not rowe or not (rowe[0].actor or "").endswith("SPY")

@@ -76,6 +76,10 @@ LEVEL_POSTS = frozenset({f"{lv} {p}" for lv in _LEVELS - {"general"} for p in ("
 # words that make a general secretary a government's ("the cabinet general secretary" is rare; the UN's
 # Secretary-General is an IGO post the lexicon codes)
 _GOVERNMENT_QUALIFIERS = frozenset({"cabinet", "government", "ministry", "presidency"})
+# head nouns of a state body's name: a title ending in one right before a person's name names no post
+# ("the Secret Service Jane Doe"); a firm's nouns do describe a name typed PERSON ("technology firm Acme")
+_ORG_FINAL = frozenset({"agency", "service", "services", "ministry", "department", "office", "bureau", "police",
+                        "army", "navy", "court", "parliament", "senate", "congress", "government", "administration"})
 GOVERNING_ROLES = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY"})  # offices a former holder no longer holds
 HEAD_TITLES = frozenset({"president", "prime", "premier", "chancellor", "king", "queen", "emir", "sultan",
                          "monarch"})
@@ -244,7 +248,10 @@ def code_title(words: Sequence[str], ctx: CountryContext, *, is_person: bool,
                     pass  # "Irish Lions coach", "the German Marshall Fund": a demonym opening a name
                 else:
                     country = country or e.country
-                    if e.kind in ("seat", "institution", "igo") and len(e.code) > 3:
+                    if e.kind in ("seat", "institution", "igo") and len(e.code) > 3 \
+                            and not (is_person and i + k == len(words) and e.kind != "seat"):
+                        # (an organisation's name right before a person's is no post: "... the Secret
+                        # Service Jane Doe"; a seat is: "Kremlin's Jane Doe" is its official)
                         seat = seat or (e.code, f"lexicon:{e.kb_id}")
                     found.append((i, e.code, f"lexicon:{e.kb_id}"))
                 break
@@ -266,8 +273,13 @@ def code_title(words: Sequence[str], ctx: CountryContext, *, is_person: bool,
         before = [f for f in found if f[0] < s]
         if before and is_person:
             f = before[-1]
-            return Coded(f[1], f[1][:3] if f[1][:3] in lx.country_names else None, " ".join(words),
-                         f"spokesperson-for:{f[2]}", f[1][3:] or None)
+            code = f[1]
+            between = role_of_words(low[f[0] + 1:s]) if len(code) == 3 and f[0] + 1 < s else None
+            if between:  # "French government spokesman": the government's, not the bare country's
+                code += between
+            return Coded(code, code[:3] if code[:3] in lx.country_names else None, " ".join(words),
+                         f"spokesperson-for:{f[2]}" + (f"+role:{between}" if between else ""), code[3:] or None)
+    named_country = country
     country = country or leader_country
     span = _role_span(low, lx)
     role = span[0] if span else None
@@ -293,6 +305,11 @@ def code_title(words: Sequence[str], ctx: CountryContext, *, is_person: bool,
     if span and role and any(w in PAST or w.startswith("ex-") for w in low[:span[1]]):
         role = "ELI"
         notes.append("former")
+    igo = next((f for f in found if f[1].startswith(("IGO", "NGO"))), None)
+    if span and role and role != "ELI" and named_country is None and igo is not None and is_person:
+        # "the EU's chief negotiator", "president of the European Parliament": an official of the
+        # international organisation, whatever their home country
+        return Coded(igo[1], None, " ".join(words), "+".join([*notes, f"official-of:{igo[2]}"]), igo[1][3:] or None)
     if seat and not role and not notes:
         role = seat[0][3:]
         notes.append(seat[1])
@@ -301,6 +318,9 @@ def code_title(words: Sequence[str], ctx: CountryContext, *, is_person: bool,
             notes.append("former")
     if role is None and country is None:
         return None
+    if is_person and role and span and span[2] == len(low) and low[-1] in _ORG_FINAL and role != "ELI":
+        role = None  # "... the Secret Service Jane Doe": an organisation's name is no post of the person's
+        notes.append("organisation-before-name")
     if is_person and role and role not in PERSON_ROLES:
         role = None  # "Kremlin aide" keeps GOV; a person is not a "ministry"
     if country:

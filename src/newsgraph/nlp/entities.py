@@ -386,6 +386,11 @@ def _context_words(doc: Doc, c: _Cand) -> tuple[list[str], SpacySpan | None, boo
         t = doc[i]
         if t.is_space or "\n" in t.whitespace_:
             break
+        if t.text == "." and i - 1 >= sent_start and not doc[i - 1].whitespace_ and doc[i - 1].text.isalpha() \
+                and doc[i - 1].text[:1].isupper() and len(doc[i - 1].text) <= 5:
+            words.insert(0, doc[i - 1].text + ".")  # an abbreviated title the tokenizer split ("Sens.")
+            i -= 2
+            continue
         if ((t.is_punct and t.text not in ("-", "'s", "’s")) or t.pos_ in (
                 "VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "NUM")) and not _title_joiner(doc, i, c.start):
             break
@@ -437,6 +442,10 @@ def _code(doc: Doc, g: _Group, lx: Lexicon, day: str | None, ctx: CountryContext
             # "former Prime Minister X", "the late X": the text says the office is no longer held
             return Coded(office.country + "ELI", office.country, f"former {office.office}",
                          f"leaders.tsv:{e.name}@{office.start}:former-in-text", "ELI")
+        if office is None or office.role == "ELI":
+            igo = _igo_title(doc, g, ctx)  # "Jane Doe, the EU's chief negotiator": an IGO post held now
+            if igo is not None:
+                return igo
         if office is not None:
             src = f"leaders.tsv:{e.name}@{office.start}" + (":former" if office.role == "ELI" else "")
             return Coded(office.country + office.role, office.country, office.office, src)
@@ -497,6 +506,21 @@ def _code(doc: Doc, g: _Group, lx: Lexicon, day: str | None, ctx: CountryContext
             if c is not None and (g.type == "ORG" or (c.code and len(c.code) > 3)):
                 return c
     return Coded(None, None, None, None)
+
+
+def _igo_title(doc: Doc, g: _Group, ctx: CountryContext) -> Coded | None:
+    """The code of an international organisation's post that a mention's title or appositive gives
+    ("the EU's chief negotiator", "president of the European Parliament"), for a leader-table person out
+    of national office on the date; None when no mention gives one."""
+    for m in g.mentions:
+        if m.source == "description":
+            continue
+        words, appos, _running = _context_words(doc, m)
+        for ws in (words, [t.text for t in appos] if appos is not None else []):
+            c = code_title(ws, ctx, is_person=True, fill=False) if ws else None
+            if c is not None and c.code and c.code.startswith(("IGO", "NGO")) and not c.code.endswith("ELI"):
+                return c
+    return None
 
 
 def _surname_ok(doc: Doc, g: _Group, e: ActorEntry, lx: Lexicon, ctx: CountryContext) -> bool:

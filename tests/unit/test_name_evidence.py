@@ -136,3 +136,29 @@ def test_an_agency_named_right_before_a_person_is_not_their_post(article_factory
                           "watched.", date="2016-10-01")
     rowe = [e for e in _entities(art) if e.name == "Jane Rowe"]
     assert not rowe or not (rowe[0].actor or "").endswith("SPY")
+
+
+@pytest.mark.slow
+def test_shadow_and_organisation_posts(article_factory) -> None:  # type: ignore[no-untyped-def]
+    art = article_factory("Shadow chancellor Tom Bryce attacked the budget. Ann Vale, president and chief "
+                          "operating officer of Brightwire, disagreed. University vice-chancellor Raj Mehta "
+                          "spoke too.", date=None)
+    ents = {e.name: e.actor for e in _entities(art)}
+    assert (ents.get("Tom Bryce") or "").endswith("OPP")
+    assert not (ents.get("Ann Vale") or "").endswith("GOV")
+    assert not (ents.get("Raj Mehta") or "").endswith("GOV")
+
+
+@pytest.mark.slow
+def test_acronym_letters_in_lower_case_copy_are_no_acronym(article_factory) -> None:  # type: ignore[no-untyped-def]
+    art = article_factory("the union sports minister uma devi spoke to reporters in ahmedabad on friday.",
+                          date="2002-03-01")
+    assert not [e for e in _entities(art) if (e.actor or "").startswith("IGO")]
+
+
+@pytest.mark.slow
+def test_university_named_after_a_town_of_a_country_the_article_names(article_factory) -> None:  # type: ignore[no-untyped-def]
+    art = article_factory("PARIS (Reuters) - Jane Roe, a lecturer at Bath University, said France and Britain "
+                          "differ. French voters in Paris and Lyon agreed with French ministers.")
+    bath = [e for e in _entities(art) if e.name == "Bath University"]
+    assert bath and bath[0].actor == "GBREDU"

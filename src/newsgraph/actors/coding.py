@@ -48,7 +48,7 @@ PLACE_KINDS = frozenset({"country", "capital", "region", "part"})
 ORG_POSTS = frozenset({"president", "vice president", "vice-president", "chairman", "chairwoman", "chair",
                        "chairperson", "director", "director general", "director-general", "head", "chief",
                        "secretary general", "secretary-general", "general secretary", "founder", "chief executive",
-                       "ceo", "leader", "treasurer"})
+                       "ceo", "leader", "treasurer", "chancellor", "vice-chancellor", "vice chancellor"})
 # head nouns of an organisation's name, in any case ("the muslim personal law board"): the words before a
 # post that contain one name an organisation
 ORG_NOUNS = frozenset({"association", "board", "society", "foundation", "charity", "trust", "federation",
@@ -61,10 +61,13 @@ RELIGIOUS = frozenset({"muslim", "muslims", "islamic", "christian", "catholic", 
                        "buddhist", "church", "mosque", "temple", "diocese", "synagogue", "sufi", "waqf",
                        "religious", "clerics", "evangelical", "anglican", "orthodox"})
 # words before a post that do not name an organisation ("Former President", "Acting Chairman")
-_POST_MODIFIERS = frozenset({"former", "then", "acting", "deputy", "interim", "senior", "outgoing", "incoming",
-                             "new", "late", "ex", "founding", "first", "current", "the", "a", "an", "joint",
+_POST_MODIFIERS = frozenset({"former", "then", "acting", "shadow", "deputy", "interim", "senior", "outgoing",
+                             "incoming", "new", "late", "ex", "founding", "first", "current", "the", "a", "an", "joint",
                              "assistant", "associate", "executive", "managing", "its", "his", "her", "their",
                              "our", "vice", "co", "'s", "’s", "-", "and", "of"})
+# words between two posts of one organisation ("president and chief operating officer of Acme")
+_POST_LINKS = frozenset({"and", "chief", "executive", "operating", "financial", "officer", "managing", "director",
+                         "co-founder", "founder", "chairman", "ceo", "&"})
 # posts held only in parties, unions and associations (a Communist state's general secretary is its
 # party's): never a government office
 NON_GOVERNMENT_POSTS = frozenset({"general secretary", "general-secretary"})
@@ -305,6 +308,9 @@ def code_title(words: Sequence[str], ctx: CountryContext, *, is_person: bool,
     if span and role and any(w in PAST or w.startswith("ex-") for w in low[:span[1]]):
         role = "ELI"
         notes.append("former")
+    if span and role in ("GOV", "LEG") and "shadow" in low[:span[1]]:
+        role = "OPP"  # "shadow chancellor": the opposition's spokesperson for the office, not its holder
+        notes.append("shadow")
     igo = next((f for f in found if f[1].startswith(("IGO", "NGO"))), None)
     if span and role and role != "ELI" and named_country is None and igo is not None and is_person:
         # "the EU's chief negotiator", "president of the European Parliament": an official of the
@@ -376,7 +382,14 @@ def _post_of_organisation(words: Sequence[str], low: Sequence[str], span: tuple[
         start -= 1  # "general secretary", "state secretary", "state president": one post
     post = " ".join(low[start:end])
     before = list(range(0, start))
-    after = list(range(end + 1, len(words))) if end < len(words) and low[end] in ("of", "at") else []
+    link = end
+    while link < len(low) and link - end < 5 and low[link] in _POST_LINKS:
+        link += 1  # "president and chief operating officer of Acme": the posts share the organisation
+    after = list(range(link + 1, len(words))) if link < len(words) and low[link] in ("of", "at") else []
+    if "its" in low[:start] or "their" in low[:start]:
+        # "its state president": the post of an organisation named before, not a government's
+        return _post_of_named_organisation(words, before + after, start, lx, code_at, ctx, " ".join(words)) \
+            or Coded(None, None, " ".join(words), f"post-of:its-organisation:{' '.join(low[start:end])}")
     qual = before + after
     desc = " ".join(words)
     if post in NON_GOVERNMENT_POSTS and not any(w in _GOVERNMENT_QUALIFIERS for w in low[:start]):

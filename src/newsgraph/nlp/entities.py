@@ -25,7 +25,6 @@ from typing import TYPE_CHECKING
 
 from ..actors import ActorEntry, Lexicon, first_key, lexicon, role_of_words
 from ..actors.coding import (
-    CANDIDACY,
     PLACE_KINDS,
     Coded,
     ambiguous_entry,
@@ -39,15 +38,23 @@ from ..mentions.names import NAME_TITLES, Option, headline_end, name_tokens, per
 from ..model import Entity, Mention
 from ..registry import Context, stage
 from .name_evidence import (
+    acronym_in_lower_case,
+    city_in_name,
     defined_acronyms,
     foreign_generic,
     former_in_text,
+    igo_title,
     leader_inside_longer_name,
+    other_body,
     place_around,
-    surname_evidence,
+    redefined,
+    region_in_name,
+    region_title,
+    surname_ok,
 )
-from .places import mention_role, place_country, region_country
+from .places import mention_role, place_country
 from .spacy_model import tokens
+from .title_words import context_words as _context_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -133,6 +140,7 @@ def _merge(doc: Doc, ner: list[_Cand], lex: list[_Cand], head_end: int = 0) -> l
     """NER spans with lexicon entries attached; lexicon-only spans added; labels corrected."""
     full_names = {c.entry.kb_id for c in lex if c.entry and c.entry.kind == "leader" and c.end - c.start > 1}
     words = [t.text for t in tokens(doc)]
+    lx = lexicon()
     person_starts = {c.start for c in ner if c.label == "PERSON"}
     acronyms = defined_acronyms(doc.text)
     # "Economist Jane Doe": a title before a name, not the outlet "The Economist" named without its article
@@ -172,6 +180,8 @@ def _merge(doc: Doc, ner: list[_Cand], lex: list[_Cand], head_end: int = 0) -> l
                     and m.start >= head_end \
                     and leader_inside_longer_name(doc, m.start, m.end, c.start, c.end, _first_name):
                 entry = None  # "Martha Clinton", "Assad Omar", "Mohammed Mustafa al-Rawi": another person
+            if entry is not None and acronym_in_lower_case(doc[m.start:m.end].text, m.entry, lx):
+                entry = None  # "uma bharti", "us": an acronym's letters in lower-case copy are a word or a name
             if entry is not None and entry.kind == "capital" and c.label == "PERSON" and c.end - c.start > 1:
                 entry = None  # "George Washington"; a lone "Kyiv" tagged PERSON is still the city
             if entry is not None and entry.kind in PLACE_KINDS and inside_institution(words, m.end):
@@ -217,18 +227,7 @@ def _defined_otherwise(doc: Doc, m: _Cand, acronyms: dict[str, str]) -> bool:
     Authority (FSA)" while the lexicon's "FSA" is another body): the article's meaning wins."""
     e = m.entry
     text = doc[m.start:m.end].text
-    return e is not None and text in acronyms and _other_body(e, acronyms[text], lexicon())
-
-
-def _other_body(e: ActorEntry, long_form: str, lx: Lexicon) -> bool:
-    same = any(x.kb_id == e.kb_id for x in lx.phrases.get(long_form, []))
-    return not same and e.name.lower() not in long_form.lower()
-
-
-def _redefined(text: str, lx: Lexicon) -> set[str]:
-    """The acronyms the article defines as another body than the lexicon entry of the same letters."""
-    return {acr for acr, long_form in defined_acronyms(text).items()
-            if (entries := lx.phrases.get(acr)) and _other_body(entries[0], long_form, lx)}
+    return e is not None and text in acronyms and other_body(e, acronyms[text], lexicon())
 
 
 def _title_before_name(doc: Doc, m: _Cand, person_starts: set[int]) -> bool:
@@ -359,57 +358,6 @@ def _group(doc: Doc, cands: list[_Cand], headline_end: int = 0) -> list[_Group]:
     return sorted(groups, key=lambda g: min(m.start for m in g.mentions))
 
 
-_RUN_LEMMAS = frozenset({"run", "campaign"})
-
-
-def _title_joiner(doc: Doc, i: int, start: int) -> bool:
-    """'of'/'the'/'for' inside a title: "Secretary of State", "Speaker of the House", "candidate for governor"."""
-    t = doc[i]
-    nxt = doc[i + 1] if i + 1 < start else None
-    prev = doc[i - 1] if i > 0 else None
-    if nxt is None or prev is None:
-        return False
-    if t.lower_ == "of" and prev.text[:1].isupper() and nxt.text[:1].isupper():
-        return True
-    if t.lower_ == "the" and prev.lower_ == "of" and nxt.text[:1].isupper():
-        return True
-    return t.lower_ == "for" and prev.lower_ in CANDIDACY
-
-
-def _context_words(doc: Doc, c: _Cand) -> tuple[list[str], SpacySpan | None, bool]:
-    """Title words before a mention ("Russian opposition leader"), an appositive after it, and whether
-    a relative clause says the person is running ("who is running for governor")."""
-    words: list[str] = []
-    i = c.start - 1
-    sent_start = doc[c.start].sent.start if doc.has_annotation("SENT_START") else 0
-    while i >= sent_start and c.start - i <= 8:
-        t = doc[i]
-        if t.is_space or "\n" in t.whitespace_:
-            break
-        if t.text == "." and i - 1 >= sent_start and not doc[i - 1].whitespace_ and doc[i - 1].text.isalpha() \
-                and doc[i - 1].text[:1].isupper() and len(doc[i - 1].text) <= 5:
-            words.insert(0, doc[i - 1].text + ".")  # an abbreviated title the tokenizer split ("Sens.")
-            i -= 2
-            continue
-        if ((t.is_punct and t.text not in ("-", "'s", "’s")) or t.pos_ in (
-                "VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "NUM")) and not _title_joiner(doc, i, c.start):
-            break
-        words.insert(0, t.text)
-        i -= 1
-    appos = None
-    running = False
-    root = doc[c.start:c.end].root
-    for child in root.children:
-        if child.dep_ == "appos" and child.i >= c.end and appos is None:
-            cand = doc[child.left_edge.i:child.right_edge.i + 1]
-            if len(cand) <= 12 and "\n" not in cand.text and cand.start >= c.end:
-                appos = cand
-        if child.dep_ == "relcl" and child.lemma_.lower() in _RUN_LEMMAS and any(
-                g.lower_ == "for" for g in child.children):
-            running = True
-    return words, appos, running
-
-
 def _code(doc: Doc, g: _Group, lx: Lexicon, day: str | None, ctx: CountryContext,
           token_group: dict[int, _Group]) -> Coded:
     """The actor code of a group, with its country, role description and source (rule or row)."""
@@ -432,18 +380,17 @@ def _code(doc: Doc, g: _Group, lx: Lexicon, day: str | None, ctx: CountryContext
                              f"generic-name:{e.kb_id}+context:{ctx.country}", role)
             return Coded(None, None, None, f"generic-name:{e.kb_id}+other-country-context")
         return Coded(e.code, e.country, None, f"lexicon:{e.kb_id}")
-    if e is not None and e.kind == "leader" and not _surname_ok(doc, g, e, lx, ctx):
+    spans = [m for m in g.mentions if m.source != "description"]
+    if e is not None and e.kind == "leader" and not surname_ok(doc, g.names, spans, e, lx, ctx):
         g.entry = e = None  # a bare surname with no evidence that it is the leader: an unknown person
     if e is not None and e.kind == "leader":
         office = lx.leader_role(e.kb_id, day)
-        if office is not None and office.role != "ELI" and former_in_text(
-                doc, [(m.start, m.end) for m in g.mentions if m.source != "description"], office.office,
-                lambda s, t: _context_words(doc, _Cand(s, t, "PERSON"))[0]):
+        if office is not None and office.role != "ELI" and former_in_text(doc, spans, office.office):
             # "former Prime Minister X", "the late X": the text says the office is no longer held
             return Coded(office.country + "ELI", office.country, f"former {office.office}",
                          f"leaders.tsv:{e.name}@{office.start}:former-in-text", "ELI")
         if office is None or office.role == "ELI":
-            igo = _igo_title(doc, g, ctx)  # "Jane Doe, the EU's chief negotiator": an IGO post held now
+            igo = igo_title(doc, spans, ctx)  # "Jane Doe, the EU's chief negotiator": an IGO post held now
             if igo is not None:
                 return igo
         if office is not None:
@@ -468,7 +415,7 @@ def _code(doc: Doc, g: _Group, lx: Lexicon, day: str | None, ctx: CountryContext
             # a known leader out of office on the date: the leader's country before the article's context
             c = combine(c1, c2, ctx if e is None else CountryContext(None, ""))
             if c is not None and c.role and c.country is None:
-                c = _region_title(words, c)  # "West Bengal Chief Minister": the state's country
+                c = region_title(words, c)  # "West Bengal Chief Minister": the state's country
             longest = max(g.names, key=len).split()
             if c is not None and c.code and g.type == "ORG" and c.country and c.code == c.country \
                     and not (len(longest) > 1 and longest[0].lower().rstrip(".") in NAME_TITLES):
@@ -502,63 +449,13 @@ def _code(doc: Doc, g: _Group, lx: Lexicon, day: str | None, ctx: CountryContext
             own = [n for n in g.names if n not in ctx.redefined]  # "FSA" defined as another body
             c = code_org_name(own, ctx) if own else None
             if c is not None and c.role and c.country is None and (c.source or "").startswith("institution-word:"):
-                c = _region_in_name(g, c)
+                c = region_in_name(g.names, c)
+            elif c is not None and c.role and "+context:" in (c.source or "") \
+                    and (c.source or "").startswith("institution-word:"):
+                c = city_in_name(g.names, c, ctx, lx)
             if c is not None and (g.type == "ORG" or (c.code and len(c.code) > 3)):
                 return c
     return Coded(None, None, None, None)
-
-
-def _igo_title(doc: Doc, g: _Group, ctx: CountryContext) -> Coded | None:
-    """The code of an international organisation's post that a mention's title or appositive gives
-    ("the EU's chief negotiator", "president of the European Parliament"), for a leader-table person out
-    of national office on the date; None when no mention gives one."""
-    for m in g.mentions:
-        if m.source == "description":
-            continue
-        words, appos, _running = _context_words(doc, m)
-        for ws in (words, [t.text for t in appos] if appos is not None else []):
-            c = code_title(ws, ctx, is_person=True, fill=False) if ws else None
-            if c is not None and c.code and c.code.startswith(("IGO", "NGO")) and not c.code.endswith("ELI"):
-                return c
-    return None
-
-
-def _surname_ok(doc: Doc, g: _Group, e: ActorEntry, lx: Lexicon, ctx: CountryContext) -> bool:
-    """A group named only by one word ("Johnson") is the leader of that surname only with evidence: the
-    full name in the article, a title of the leader's offices before a mention, or the leader's country
-    as the article's country (``name_evidence.surname_evidence``)."""
-    if any(len(n.split()) > 1 for n in g.names) or len(e.name.split()) < 2:
-        return True
-    office_words = {w for o in lx.offices.get(e.kb_id, ()) for w in o.office.lower().replace("-", " ").split()
-                    if w not in ("of", "the", "and", "for")}
-    title = [w for m in g.mentions if m.source != "description" for w in _context_words(doc, m)[0]]
-    own = sum(1 for m in g.mentions if m.source != "description")
-    score = ctx.scores.get(e.country or "", 0.0) - own
-    return surname_evidence(doc.text, e.name, title, office_words, e.country, ctx.country, score)
-
-
-def _region_title(words: list[str], c: Coded) -> Coded:
-    """A role without a country, its title words naming a state or province of one country ("West
-    Bengal Chief Minister", "Ontario Premier"): that country, as the words would give for a country name."""
-    for k in (3, 2, 1):
-        for i in range(len(words) - k + 1):
-            country = region_country(" ".join(words[i:i + k]))
-            if country and c.role:
-                return Coded(country + c.role, country, c.desc, f"{c.source}+region:{country}", c.role)
-    return c
-
-
-def _region_in_name(g: _Group, c: Coded) -> Coded:
-    """An institution named after a state or province of one country ("Florida State University",
-    "Gujarat University") is that country's; a city or country name inside one is not (see
-    ``code_org_name``)."""
-    words = max(g.names, key=len).split()[:-1]
-    for k in (2, 1):
-        for i in range(len(words) - k + 1):
-            country = region_country(" ".join(words[i:i + k]))
-            if country:
-                return Coded(country + (c.role or ""), country, c.desc, f"{c.source}+region:{country}", c.role)
-    return c
 
 
 def _longer_name_ending(g: _Group, token_group: dict[int, _Group]) -> str | None:
@@ -677,7 +574,7 @@ def extract_entities(ctx: Context) -> list[Entity]:
                                  and c.entry.kind != "igo"],
                           outlet=ctx.article.outlet, url=ctx.article.url,
                           place_countries=_place_countries(doc, cands), resolve_place=place_country)
-    cctx = replace(cctx, redefined=frozenset(_redefined(doc.text, lx)))
+    cctx = replace(cctx, redefined=frozenset(redefined(doc.text, lx)))
     _resolve_country(groups, doc, lx, day, cctx)
     _descriptions(doc, groups, lx)
     entities: list[Entity] = []

@@ -17,9 +17,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..actors import Lexicon
+from ..actors import ActorEntry, Lexicon
+from ..actors.coding import Coded, code_title
+from ..actors.context import CountryContext
+from .places import place_country, region_country
+from .title_words import Spanned as _Spanned
+from .title_words import context_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -114,14 +120,14 @@ def defined_acronyms(text: str) -> dict[str, str]:
     return out
 
 
-def former_in_text(doc: Doc, spans: Iterable[tuple[int, int]], office: str,
-                   title_words: Callable[[int, int], list[str]]) -> bool:
+def former_in_text(doc: Doc, spans: Iterable[_Spanned], office: str) -> bool:
     """Whether the article says a person no longer holds ``office`` (the leader table's office text):
     "former"/"ex-"/"late" before a mention with the office's title or with no title ("the late X"), or
     "X, who was prime minister" / "X, a former president" after it; "then-" keeps the office."""
     office_words = set(office.lower().replace("-", " ").split())
-    for start, end in spans:
-        low = [w.lower() for w in title_words(start, end)]
+    for m in spans:
+        end = m.end
+        low = [w.lower() for w in context_words(doc, m)[0]]
         if any(w in FORMER_WORDS or w.startswith("ex-") for w in low) and "then" not in low:
             titled = [w.removeprefix("ex-") for w in low if w not in FORMER_WORDS and w not in ("the", "-")]
             if not titled or all(w in office_words for w in titled):
@@ -192,3 +198,96 @@ def surname_evidence(text: str, full_name: str, title: Sequence[str], office_wor
         return False
     words = set(re.findall(r"[a-z]+", low))
     return bool(words & (office_words | _POLITICS))
+
+
+def acronym_in_lower_case(text: str, entry: ActorEntry | None, lx: Lexicon) -> bool:
+    """A one-word lexicon match not in capitals while the same letters in capitals are an alias of the
+    entry ("uma" for "UMA", "us" for "US"): the all-capital aliases are matched case-sensitively."""
+    if entry is None or " " in text or text.isupper() or len(text) > 5:
+        return False
+    return any(x.kb_id == entry.kb_id for x in lx.phrases.get(text.upper(), []))
+
+
+def other_body(e: ActorEntry, long_form: str, lx: Lexicon) -> bool:
+    """Whether an article's long form of an acronym names another body than the lexicon entry ``e``."""
+    same = any(x.kb_id == e.kb_id for x in lx.phrases.get(long_form, []))
+    return not same and e.name.lower() not in long_form.lower()
+
+
+def redefined(text: str, lx: Lexicon) -> set[str]:
+    """The acronyms the article defines as another body than the lexicon entry of the same letters."""
+    return {acr for acr, long_form in defined_acronyms(text).items()
+            if (entries := lx.phrases.get(acr)) and other_body(entries[0], long_form, lx)}
+
+
+# ---------------------------------------------------------------- places inside titles and names
+
+
+def region_title(words: Sequence[str], c: Coded) -> Coded:
+    """A role without a country, its title words naming a state or province of one country ("West
+    Bengal Chief Minister", "Ontario Premier"): that country, as the words would give for a country name."""
+    for k in (3, 2, 1):
+        for i in range(len(words) - k + 1):
+            country = region_country(" ".join(words[i:i + k]))
+            if country and c.role:
+                return Coded(country + c.role, country, c.desc, f"{c.source}+region:{country}", c.role)
+    return c
+
+
+def region_in_name(names: Sequence[str], c: Coded) -> Coded:
+    """An institution named after a state or province of one country ("Florida State University",
+    "Gujarat University") is that country's; a city or country name inside one is not (see
+    ``code_org_name``; ``city_in_name`` for a town of a country the article names)."""
+    words = max(names, key=len).split()[:-1]
+    for k in (2, 1):
+        for i in range(len(words) - k + 1):
+            country = region_country(" ".join(words[i:i + k]))
+            if country:
+                return Coded(country + (c.role or ""), country, c.desc, f"{c.source}+region:{country}", c.role)
+    return c
+
+
+def city_in_name(names: Sequence[str], c: Coded, ctx: CountryContext, lx: Lexicon) -> Coded:
+    """An institution named after a town ("Bath University") whose country the article also names is that
+    country's, not the article's context country; a town of a country the article never names
+    ("Georgetown" in a U.S. story) leaves the context's code, and so do country names ("Jordan Hospital")."""
+    region = region_in_name(names, replace(c, country=None))
+    if region.country:
+        return region
+    for w in max(names, key=len).split()[:-1]:
+        if not w[:1].isupper() or lx.phrases.get(w):
+            continue
+        country = place_country(w)
+        if country and country != c.country and ctx.scores.get(country, 0.0) >= 1:
+            return Coded(country + (c.role or ""), country, c.desc, f"institution-word+town:{w}:{country}", c.role)
+    return c
+
+
+# ---------------------------------------------------------------- leaders: which person, which post
+
+
+def igo_title(doc: Doc, spans: Sequence[_Spanned], ctx: CountryContext) -> Coded | None:
+    """The code of an international organisation's post that a mention's title or appositive gives
+    ("the EU's chief negotiator", "president of the European Parliament"), for a leader-table person out
+    of national office on the date; None when no mention gives one."""
+    for m in spans:
+        words, appos, _running = context_words(doc, m)
+        for ws in (words, [t.text for t in appos] if appos is not None else []):
+            c = code_title(ws, ctx, is_person=True, fill=False) if ws else None
+            if c is not None and c.code and c.code.startswith(("IGO", "NGO")) and not c.code.endswith("ELI"):
+                return c
+    return None
+
+
+def surname_ok(doc: Doc, names: Sequence[str], spans: Sequence[_Spanned], e: ActorEntry, lx: Lexicon,
+               ctx: CountryContext) -> bool:
+    """A group named only by one word ("Johnson") is the leader of that surname only with evidence: the
+    full name in the article, a title of the leader's offices before a mention, or the leader's country
+    as the article's country (``surname_evidence``)."""
+    if any(len(n.split()) > 1 for n in names) or len(e.name.split()) < 2:
+        return True
+    office_words = {w for o in lx.offices.get(e.kb_id, ()) for w in o.office.lower().replace("-", " ").split()
+                    if w not in ("of", "the", "and", "for")}
+    title = [w for m in spans for w in context_words(doc, m)[0]]
+    score = ctx.scores.get(e.country or "", 0.0) - len(spans)
+    return surname_evidence(doc.text, e.name, title, office_words, e.country, ctx.country, score)

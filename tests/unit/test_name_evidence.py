@@ -162,3 +162,17 @@ def test_university_named_after_a_town_of_a_country_the_article_names(article_fa
                           "differ. French voters in Paris and Lyon agreed with French ministers.")
     bath = [e for e in _entities(art) if e.name == "Bath University"]
     assert bath and bath[0].actor == "GBREDU"
+
+
+@pytest.mark.slow
+def test_a_newspaper_title_word_inside_another_name_is_no_newspaper(article_factory) -> None:  # type: ignore[no-untyped-def]
+    art = article_factory("The Hindu Sevak Samiti leaders met in Pune. The Akhil Hindu Sabha said it would march.",
+                          date="2002-03-01")
+    assert not [e for e in _entities(art) if (e.actor or "").endswith("MED")]
+
+
+@pytest.mark.slow
+def test_post_of_an_organisation_acronym_in_lower_case_copy(article_factory) -> None:  # type: ignore[no-untyped-def]
+    art = article_factory("pune: the kss vice-president ramesh kale and two members were arrested on friday.",
+                          date="2002-03-01")
+    assert not [e for e in _entities(art) if (e.actor or "").endswith("GOV")]

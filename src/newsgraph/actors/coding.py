@@ -360,11 +360,17 @@ def _org_words(words: Sequence[str], low: Sequence[str], lx: Lexicon) -> list[in
             i += k
             continue
         w = low[i].strip("'’")
-        if w in ORG_NOUNS or (words[i][:1].isupper() and w not in _POST_MODIFIERS and w not in lx.head_words
-                              and w.rstrip("s'’") not in _POST_MODIFIERS and w not in ("'s", "’s")):
+        if w in ORG_NOUNS or _lower_acronym(w) or (
+                words[i][:1].isupper() and w not in _POST_MODIFIERS and w not in lx.head_words
+                and w.rstrip("s'’") not in _POST_MODIFIERS and w not in ("'s", "’s")):
             out.append(i)
         i += 1
     return out
+
+
+def _lower_acronym(w: str) -> bool:
+    """An organisation's acronym in lower-cased copy ("vhp", "rss"): two to five letters without a vowel."""
+    return w.isalpha() and 2 <= len(w) <= 5 and not set(w) & set("aeiouy")
 
 
 def _post_of_organisation(words: Sequence[str], low: Sequence[str], span: tuple[str, int, int], lx: Lexicon,

@@ -248,6 +248,8 @@ def _bare_the_name(doc: Doc, m: _Cand) -> bool:
         return False
     if m.end - m.start != 1 or len(e.name.split()) != 2 or doc[m.start].lower_ != e.name.split()[1].lower():
         return False  # one common word ("Hindu", "Guardian"); "Wall Street Journal" is a name without "the"
+    if m.end < len(doc) and doc[m.end].text[:1].isupper() and doc[m.end].pos_ == "PROPN":
+        return True  # "The Hindu Mahasabha": the word opens another organisation's name
     return m.start == 0 or doc[m.start - 1].lower_ != "the"
 
 

@@ -176,3 +176,25 @@ def test_post_of_an_organisation_acronym_in_lower_case_copy(article_factory) -> 
     art = article_factory("pune: the kss vice-president ramesh kale and two members were arrested on friday.",
                           date="2002-03-01")
     assert not [e for e in _entities(art) if (e.actor or "").endswith("GOV")]
+
+
+def test_era_of_an_undated_article() -> None:
+    from newsgraph.nlp.name_evidence import era_day
+
+    assert era_day("In 2004 the plan failed; by 2004's end, and in 2012, it may return.") == "2004-12-31"
+    assert era_day("No year here.") is None
+
+
+@pytest.mark.slow
+def test_undated_article_is_read_as_of_the_year_it_names(article_factory) -> None:  # type: ignore[no-untyped-def]
+    # David Cameron's offices in the leader table begin in 2010: in a story about 2004 he holds none
+    art = article_factory("In 2004, David Cameron criticised the budget, and in December 2004 he spoke again.",
+                          date=None)
+    cameron = [e for e in _entities(art) if e.name == "David Cameron"]
+    assert cameron and cameron[0].actor == "GBR"
+
+
+@pytest.mark.slow
+def test_club_named_after_a_people_is_not_that_country(article_factory) -> None:  # type: ignore[no-untyped-def]
+    art = article_factory("He joined the South African club Hellenic after a spell in Cape Town.")
+    assert not [e for e in _entities(art) if e.actor == "GRC"]

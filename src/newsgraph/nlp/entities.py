@@ -41,6 +41,7 @@ from .name_evidence import (
     acronym_in_lower_case,
     city_in_name,
     defined_acronyms,
+    era_day,
     foreign_generic,
     former_in_text,
     igo_title,
@@ -565,7 +566,8 @@ def extract_entities(ctx: Context) -> list[Entity]:
     doc = ctx.doc
     text = ctx.article.text
     lx = lexicon()
-    day = ctx.article.published.value[:10] if ctx.article.published else None
+    # an undated article is read as of the year it names most, not as of its people's latest offices
+    day = ctx.article.published.value[:10] if ctx.article.published else era_day(text)
     ner = [_Cand(e.start + 1 if len(e) > 1 and e[0].lower_ == "the" else e.start, e.end, e.label_)
            for e in doc.ents if e.label_ in KEEP]
     lex = _lexicon_matches(doc, lx)

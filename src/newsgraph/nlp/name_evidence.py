@@ -41,6 +41,8 @@ _ACRONYM_DEF = re.compile(r"\(([A-Z][A-Z&]{1,6})\)")
 _POLITICS = frozenset({"government", "minister", "ministers", "election", "elections", "parliament", "cabinet",
                        "opposition", "party", "president", "senator", "congress", "policy", "summit", "treaty",
                        "vote", "voters", "campaign", "mps", "lawmakers", "diplomatic", "talks"})
+_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+_TEAM_NOUNS = frozenset({"club", "side", "team", "outfit", "franchise"})
 _PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "abd", "ben"})
 _MINOR = frozenset({"of", "and", "for", "the", "on", "in", "&"})
 
@@ -85,6 +87,10 @@ def place_around(words: Sequence[str], start: int, end: int, lx: Lexicon,
             longer = " ".join(words[start:end + k])
             if not lx.phrases.get(longer) and place_country(longer):
                 return longer
+    if start > 0 and words[start - 1].lower() in _TEAM_NOUNS and words[start][:1].isupper():
+        entries = lx.phrases.get(" ".join(words[start:end]))
+        if entries and entries[0].kind == "demonym":
+            return " ".join(words[start - 1:end])  # "South African club Hellenic": the club's name, not Greece
     if start > 0 and words[start][:1].isupper() and words[end - 1].lower().endswith("s"):
         prev = words[start - 1]
         entries = lx.phrases.get(words[start])
@@ -291,3 +297,17 @@ def surname_ok(doc: Doc, names: Sequence[str], spans: Sequence[_Spanned], e: Act
     title = [w for m in spans for w in context_words(doc, m)[0]]
     score = ctx.scores.get(e.country or "", 0.0) - len(spans)
     return surname_evidence(doc.text, e.name, title, office_words, e.country, ctx.country, score)
+
+
+def era_day(text: str) -> str | None:
+    """For an undated article, the end of the year it mentions most (ties: the later year), as the day
+    the leader table is read for: a 2005 story naming "2004" and "2005" is judged as of 2005, not as of
+    its people's latest offices (a senator then, a secretary of state years later).  None when the text
+    names no year."""
+    counts: dict[str, int] = {}
+    for y in _YEAR.findall(text):
+        counts[y] = counts.get(y, 0) + 1
+    if not counts:
+        return None
+    year = max(counts, key=lambda y: (counts[y], y))
+    return f"{year}-12-31"

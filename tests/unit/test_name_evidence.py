@@ -198,3 +198,10 @@ def test_undated_article_is_read_as_of_the_year_it_names(article_factory) -> Non
 def test_club_named_after_a_people_is_not_that_country(article_factory) -> None:  # type: ignore[no-untyped-def]
     art = article_factory("He joined the South African club Hellenic after a spell in Cape Town.")
     assert not [e for e in _entities(art) if e.actor == "GRC"]
+
+
+@pytest.mark.slow
+def test_a_role_followed_by_a_mis_tagged_verb_is_no_title(article_factory) -> None:  # type: ignore[no-untyped-def]
+    art = article_factory("Members of the Secret Service rush Jane Rowe off the stage in Reno.", date="2016-10-01")
+    rowe = [e for e in _entities(art) if e.name == "Jane Rowe"]
+    assert not rowe or not (rowe[0].actor or "").endswith("SPY")

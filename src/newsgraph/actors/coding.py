@@ -211,7 +211,7 @@ def _title_country(low: Sequence[str]) -> str | None:
 
 def code_title(words: Sequence[str], ctx: CountryContext, *, is_person: bool,
                code_at: Callable[[int], tuple[str | None, str | None]] | None = None,
-               candidacy: bool = False, fill: bool = True) -> Coded | None:
+               candidacy: bool = False, fill: bool = True, before_name: bool = False) -> Coded | None:
     """Code a person or organisation from title or appositive words.
 
     ``words`` are the words before a name ("Indian", "police", "commissioner") or of an appositive
@@ -324,6 +324,14 @@ def code_title(words: Sequence[str], ctx: CountryContext, *, is_person: bool,
             notes.append("former")
     if role is None and country is None:
         return None
+    if before_name and is_person and role and span and span[2] < len(low) \
+            and any(w[:1].isupper() for w in words[span[1]:span[2]]) and all(
+            w.isalpha() and w.islower() and len(w) > 1 and w not in lx.head_words and w not in _POST_MODIFIERS
+            for w in words[span[2]:]):
+        # "Members of the Secret Service rush Trump": a verb tagged as a noun after the capitalised role,
+        # so the role words are not a title of the name (lower-cased copy writes titles and names alike)
+        role = None
+        notes.append("role-not-before-name")
     if is_person and role and span and span[2] == len(low) and low[-1] in _ORG_FINAL and role != "ELI":
         role = None  # "... the Secret Service Jane Doe": an organisation's name is no post of the person's
         notes.append("organisation-before-name")

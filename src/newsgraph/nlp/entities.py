@@ -412,7 +412,7 @@ def _code(doc: Doc, g: _Group, lx: Lexicon, day: str | None, ctx: CountryContext
             words, appos, running = _context_words(doc, m)
             person = g.type == "PERSON"
             c1 = code_title(words, ctx, is_person=person, code_at=code_at(m.start - len(words)),
-                            candidacy=running, fill=False) if words else None
+                            candidacy=running, fill=False, before_name=True) if words else None
             c2 = code_title([t.text for t in appos], ctx, is_person=person, code_at=code_at(appos.start),
                             candidacy=running, fill=False) if appos is not None else None
             # a known leader out of office on the date: the leader's country before the article's context

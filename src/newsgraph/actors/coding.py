@@ -226,6 +226,7 @@ def code_title(words: Sequence[str], ctx: CountryContext, *, is_person: bool,
     leader_country: str | None = None
     seat: tuple[str, str] | None = None  # (code, source) of a seat or institution named in the words
     found: list[tuple[int, str, str]] = []  # (index, code, source) of lexicon hits, for "spokesman for X"
+    covered: set[int] = set()  # the word indices of those hits
     first_span = _role_span(low, lx)
     title_span = range(first_span[1], first_span[2]) if first_span else range(0)  # "Foreign Minister"
     i = 0
@@ -257,6 +258,7 @@ def code_title(words: Sequence[str], ctx: CountryContext, *, is_person: bool,
                         # Service Jane Doe"; a seat is: "Kremlin's Jane Doe" is its official)
                         seat = seat or (e.code, f"lexicon:{e.kb_id}")
                     found.append((i, e.code, f"lexicon:{e.kb_id}"))
+                    covered.update(range(i, i + k))
                 break
         i += step
     # "a spokesman for the State Department" / "State Department spokesman": the organisation's code
@@ -308,11 +310,15 @@ def code_title(words: Sequence[str], ctx: CountryContext, *, is_person: bool,
     if span and role and any(w in PAST or w.startswith("ex-") for w in low[:span[1]]):
         role = "ELI"
         notes.append("former")
+    if span and role and set(range(span[1], span[2])) <= covered:
+        role = None  # "anti-European Union figure": the role word is part of a name the lexicon knows
+        notes.append("role-inside-name")
     if span and role in ("GOV", "LEG") and "shadow" in low[:span[1]]:
         role = "OPP"  # "shadow chancellor": the opposition's spokesperson for the office, not its holder
         notes.append("shadow")
     igo = next((f for f in found if f[1].startswith(("IGO", "NGO"))), None)
-    if span and role and role != "ELI" and named_country is None and igo is not None and is_person:
+    if span and role and role != "ELI" and named_country is None and igo is not None and is_person \
+            and not covered & set(range(span[1], span[2])):  # (not the "Union" of "European Union")
         # "the EU's chief negotiator", "president of the European Parliament": an official of the
         # international organisation, whatever their home country
         return Coded(igo[1], None, " ".join(words), "+".join([*notes, f"official-of:{igo[2]}"]), igo[1][3:] or None)
@@ -530,8 +536,8 @@ def combine(title: Coded | None, appos: Coded | None, ctx: CountryContext) -> Co
     if not have:
         return None
     for c in have:
-        if (c.source or "").startswith("spokesperson-for:"):
-            return c
+        if (c.source or "").startswith("spokesperson-for:") or "official-of:" in (c.source or ""):
+            return c  # a spokesperson's organisation; an international organisation's official
     with_role = next((c for c in have if c.role), None)
     with_country = next((c for c in have if c.country), None)
     if with_role is None:

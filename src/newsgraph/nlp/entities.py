@@ -392,7 +392,7 @@ def _code(doc: Doc, g: _Group, lx: Lexicon, day: str | None, ctx: CountryContext
             # "former Prime Minister X", "the late X": the text says the office is no longer held
             return Coded(office.country + "ELI", office.country, f"former {office.office}",
                          f"leaders.tsv:{e.name}@{office.start}:former-in-text", "ELI")
-        if office is None or office.role == "ELI":
+        if office is None or (office.role == "ELI" and office.country != "IGO"):
             igo = igo_title(doc, spans, ctx)  # "Jane Doe, the EU's chief negotiator": an IGO post held now
             if igo is not None:
                 return igo

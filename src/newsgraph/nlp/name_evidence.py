@@ -258,8 +258,8 @@ def city_in_name(names: Sequence[str], c: Coded, ctx: CountryContext, lx: Lexico
     country's, not the article's context country; a town of a country the article never names
     ("Georgetown" in a U.S. story) leaves the context's code, and so do country names ("Jordan Hospital")."""
     region = region_in_name(names, replace(c, country=None))
-    if region.country:
-        return region
+    if region.country and region.country != c.country and ctx.scores.get(region.country, 0.0) >= 1:
+        return region  # ("North" is a region of Cameroon: not in an Indian story that never names it)
     for w in max(names, key=len).split()[:-1]:
         if not w[:1].isupper() or lx.phrases.get(w):
             continue

@@ -191,12 +191,16 @@ def ambiguous_entry(names: Sequence[str], ctx: CountryContext) -> tuple[bool, Ac
     return True, None, f"ambiguous.tsv:{name}+no-clear-context"
 
 
-def _role_span(words: Sequence[str], lx: Lexicon) -> tuple[str, int, int] | None:
-    """The rightmost, then longest, role pattern in lower-case ``words``: (code, start, end)."""
+def _role_span(words: Sequence[str], lx: Lexicon, skip: set[int] | None = None) -> tuple[str, int, int] | None:
+    """The rightmost, then longest, role pattern in lower-case ``words``: (code, start, end); a pattern
+    whose words all lie in ``skip`` (inside a name the lexicon knows: "Parliament" of "European
+    Parliament") is passed over."""
     for j in range(len(words) - 1, -1, -1):
         for pat, code in lx.roles_by_last.get(words[j], ()):
             k = len(pat)
             if j + 1 >= k and tuple(words[j + 1 - k:j + 1]) == pat:
+                if skip and set(range(j + 1 - k, j + 1)) <= skip:
+                    continue
                 return code, j + 1 - k, j + 1
     return None
 
@@ -286,7 +290,9 @@ def code_title(words: Sequence[str], ctx: CountryContext, *, is_person: bool,
                          f"spokesperson-for:{f[2]}" + (f"+role:{between}" if between else ""), code[3:] or None)
     named_country = country
     country = country or leader_country
-    span = _role_span(low, lx)
+    span = _role_span(low, lx, covered) or _role_span(low, lx)
+    igo = next((f for f in found if f[1].startswith(("IGO", "NGO"))), None)
+    igo_at_end = bool(span and igo is not None and span[2] == len(low) and set(range(span[1], span[2])) <= covered)
     role = span[0] if span else None
     notes: list[str] = []
     if span:
@@ -310,15 +316,15 @@ def code_title(words: Sequence[str], ctx: CountryContext, *, is_person: bool,
     if span and role and any(w in PAST or w.startswith("ex-") for w in low[:span[1]]):
         role = "ELI"
         notes.append("former")
-    if span and role and set(range(span[1], span[2])) <= covered:
+    if span and role and set(range(span[1], span[2])) <= covered and not igo_at_end:
         role = None  # "anti-European Union figure": the role word is part of a name the lexicon knows
         notes.append("role-inside-name")
     if span and role in ("GOV", "LEG") and "shadow" in low[:span[1]]:
         role = "OPP"  # "shadow chancellor": the opposition's spokesperson for the office, not its holder
         notes.append("shadow")
-    igo = next((f for f in found if f[1].startswith(("IGO", "NGO"))), None)
     if span and role and role != "ELI" and named_country is None and igo is not None and is_person \
-            and not covered & set(range(span[1], span[2])):  # (not the "Union" of "European Union")
+            and (igo_at_end or not covered & set(range(span[1], span[2]))):
+        # (not the "Union" of "anti-European Union figure"; "the European Parliament Antonio Tajani" is)
         # "the EU's chief negotiator", "president of the European Parliament": an official of the
         # international organisation, whatever their home country
         return Coded(igo[1], None, " ".join(words), "+".join([*notes, f"official-of:{igo[2]}"]), igo[1][3:] or None)

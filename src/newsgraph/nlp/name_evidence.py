@@ -260,12 +260,19 @@ def city_in_name(names: Sequence[str], c: Coded, ctx: CountryContext, lx: Lexico
     region = region_in_name(names, replace(c, country=None))
     if region.country and region.country != c.country and ctx.scores.get(region.country, 0.0) >= 1:
         return region  # ("North" is a region of Cameroon: not in an Indian story that never names it)
-    for w in max(names, key=len).split()[:-1]:
-        if not w[:1].isupper() or lx.phrases.get(w):
-            continue
-        country = place_country(w)
-        if country and country != c.country and ctx.scores.get(country, 0.0) >= 1:
-            return Coded(country + (c.role or ""), country, c.desc, f"institution-word+town:{w}:{country}", c.role)
+    words = max(names, key=len).split()[:-1]
+    for k in (3, 2, 1):  # the longest place first: "New York", not its "York"
+        for i in range(len(words) - k + 1):
+            part = words[i:i + k]
+            if not all(w[:1].isupper() for w in part) or lx.phrases.get(" ".join(part)):
+                continue
+            country = place_country(" ".join(part))
+            if country is None:
+                continue
+            if country != c.country and ctx.scores.get(country, 0.0) >= 1:
+                return Coded(country + (c.role or ""), country, c.desc,
+                             f"institution-word+town:{' '.join(part)}:{country}", c.role)
+            return c
     return c
 
 

@@ -205,3 +205,11 @@ def test_a_role_followed_by_a_mis_tagged_verb_is_no_title(article_factory) -> No
     art = article_factory("Members of the Secret Service rush Jane Rowe off the stage in Reno.", date="2016-10-01")
     rowe = [e for e in _entities(art) if e.name == "Jane Rowe"]
     assert not rowe or not (rowe[0].actor or "").endswith("SPY")
+
+
+@pytest.mark.slow
+def test_a_post_for_or_to_an_igo_is_a_governments(article_factory) -> None:  # type: ignore[no-untyped-def]
+    art = article_factory("Britain's ambassador to the EU Tom Barlow agreed with the plan in Brussels.",
+                          date="2017-03-01")
+    barlow = [e for e in _entities(art) if e.name == "Tom Barlow"]
+    assert not barlow or not (barlow[0].actor or "").startswith("IGO")

@@ -262,7 +262,8 @@ def code_title(words: Sequence[str], ctx: CountryContext, *, is_person: bool,
                         # Service Jane Doe"; a seat is: "Kremlin's Jane Doe" is its official)
                         seat = seat or (e.code, f"lexicon:{e.kb_id}")
                     found.append((i, e.code, f"lexicon:{e.kb_id}"))
-                    covered.update(range(i, i + k))
+                    if k > 1:  # a longer name ("European Union"); a one-word name is its own role word
+                        covered.update(range(i, i + k))
                 break
         i += step
     # "a spokesman for the State Department" / "State Department spokesman": the organisation's code
@@ -323,7 +324,10 @@ def code_title(words: Sequence[str], ctx: CountryContext, *, is_person: bool,
         role = "OPP"  # "shadow chancellor": the opposition's spokesperson for the office, not its holder
         notes.append("shadow")
     if span and role and role != "ELI" and named_country is None and igo is not None and is_person \
-            and (igo_at_end or not covered & set(range(span[1], span[2]))):
+            and (igo_at_end or not covered & set(range(span[1], span[2]))) \
+            and (igo[0] < span[1] or igo_at_end or low[span[2]:span[2] + 1] in (["of"], ["at"])):
+        # (the organisation before the post or after "of"/"at": "Secretary of State for Exiting the EU"
+        # and "ambassador to the EU" are a government's posts)
         # (not the "Union" of "anti-European Union figure"; "the European Parliament Antonio Tajani" is)
         # "the EU's chief negotiator", "president of the European Parliament": an official of the
         # international organisation, whatever their home country

@@ -213,3 +213,13 @@ def test_a_post_for_or_to_an_igo_is_a_governments(article_factory) -> None:  # t
                           date="2017-03-01")
     barlow = [e for e in _entities(art) if e.name == "Tom Barlow"]
     assert not barlow or not (barlow[0].actor or "").startswith("IGO")
+
+
+@pytest.mark.slow
+def test_un_ambassador_and_former_supporters(article_factory) -> None:  # type: ignore[no-untyped-def]
+    art = article_factory("WASHINGTON (Reuters) - U.S. officials cited UN Ambassador Nora Hale. Liberal voters, "
+                          "including former Sanders supporters, backed Vermont Sen. Bernie Sanders.",
+                          date="2017-03-01")
+    ents = {e.name: e.actor for e in _entities(art)}
+    assert not (ents.get("Nora Hale") or "").startswith("IGO")
+    assert ents.get("Bernie Sanders") == "USALEG"

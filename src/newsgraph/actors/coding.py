@@ -61,10 +61,13 @@ RELIGIOUS = frozenset({"muslim", "muslims", "islamic", "christian", "catholic", 
                        "buddhist", "church", "mosque", "temple", "diocese", "synagogue", "sufi", "waqf",
                        "religious", "clerics", "evangelical", "anglican", "orthodox"})
 # words before a post that do not name an organisation ("Former President", "Acting Chairman")
-_POST_MODIFIERS = frozenset({"former", "then", "acting", "shadow", "deputy", "interim", "senior", "outgoing",
+_POST_MODIFIERS = frozenset({"former", "then", "acting", "shadow", "lord", "deputy", "interim", "senior", "outgoing",
                              "incoming", "new", "late", "ex", "founding", "first", "current", "the", "a", "an", "joint",
                              "assistant", "associate", "executive", "managing", "its", "his", "her", "their",
                              "our", "vice", "co", "'s", "’s", "-", "and", "of"})
+# posts a government sends to an international organisation: "UN Ambassador Jane Doe" is her country's
+_POSTED_TO = frozenset({"ambassador", "ambassadors", "envoy", "envoys", "representative", "delegate",
+                        "delegates", "observer"})
 # words between two posts of one organisation ("president and chief operating officer of Acme")
 _POST_LINKS = frozenset({"and", "chief", "executive", "operating", "financial", "officer", "managing", "director",
                          "co-founder", "founder", "chairman", "ceo", "&"})
@@ -325,9 +328,11 @@ def code_title(words: Sequence[str], ctx: CountryContext, *, is_person: bool,
         notes.append("shadow")
     if span and role and role != "ELI" and named_country is None and igo is not None and is_person \
             and (igo_at_end or not covered & set(range(span[1], span[2]))) \
-            and (igo[0] < span[1] or igo_at_end or low[span[2]:span[2] + 1] in (["of"], ["at"])):
+            and (igo[0] < span[1] or igo_at_end or low[span[2]:span[2] + 1] in (["of"], ["at"])) \
+            and low[span[2] - 1] not in _POSTED_TO:
         # (the organisation before the post or after "of"/"at": "Secretary of State for Exiting the EU"
-        # and "ambassador to the EU" are a government's posts)
+        # and "ambassador to the EU" are a government's posts, and so is a "UN ambassador": a country's
+        # envoy to the organisation)
         # (not the "Union" of "anti-European Union figure"; "the European Parliament Antonio Tajani" is)
         # "the EU's chief negotiator", "president of the European Parliament": an official of the
         # international organisation, whatever their home country

@@ -133,6 +133,8 @@ def former_in_text(doc: Doc, spans: Iterable[_Spanned], office: str) -> bool:
     office_words = set(office.lower().replace("-", " ").split())
     for m in spans:
         end = m.end
+        if end < len(doc) and doc[end].pos_ == "NOUN" and doc[end].text.islower():
+            continue  # "former Sanders supporters": the name modifies a noun, "former" is the noun's
         low = [w.lower() for w in context_words(doc, m)[0]]
         if any(w in FORMER_WORDS or w.startswith("ex-") for w in low) and "then" not in low:
             titled = [w.removeprefix("ex-") for w in low if w not in FORMER_WORDS and w not in ("the", "-")]

@@ -15,8 +15,8 @@ table row gave the code (``source``), for ``newsgraph show`` and for debugging.
 - A possessive role ("the Queen's tour", "the president's wife") is the possessor's: it passes no
   role or country to what follows.
 - "-elect" after a title ("President-elect") holds no office yet: the role is dropped, as for a candidate.
-- "former" before a role keeps no office: the role becomes ELI (elites), the same convention
-  as ``Lexicon.leader_role`` uses for former leaders; "then-" keeps the office.
+- "former", "ex-", "the late" and "then-" before a role keep no office on the article's date: the
+  role becomes ELI (elites), the same convention as ``Lexicon.leader_role`` uses for former leaders.
 - A place name in front of an institution word ("Columbia University", "Jordan Hospital";
   data/actors/institution_words.tsv) does not make the institution that country's.
 - Ambiguous names ("Congress"; data/actors/ambiguous.tsv) take the article's context.
@@ -36,6 +36,8 @@ from .lexicon import ActorEntry, Lexicon, code_phrase, lexicon, role_of_words
 CANDIDACY = frozenset({"candidate", "candidates", "nominee", "nominees", "hopeful", "hopefuls", "contender",
                        "challenger", "frontrunner", "front-runner"})
 FORMER = frozenset({"former", "ex", "ex-", "erstwhile", "onetime", "one-time", "retired"})
+# words that put an office in the past: "former", "the late", "then-": on the article's date it is not held
+PAST = FORMER | {"late", "then"}
 SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative", "press secretary"})
 SPOKES_PREP = frozenset({"for", "of", "at"})
 PLACE_KINDS = frozenset({"country", "capital", "region", "part"})
@@ -46,7 +48,7 @@ PLACE_KINDS = frozenset({"country", "capital", "region", "part"})
 ORG_POSTS = frozenset({"president", "vice president", "vice-president", "chairman", "chairwoman", "chair",
                        "chairperson", "director", "director general", "director-general", "head", "chief",
                        "secretary general", "secretary-general", "general secretary", "founder", "chief executive",
-                       "ceo", "leader", "treasurer"})
+                       "ceo", "leader", "treasurer", "chancellor", "vice-chancellor", "vice chancellor"})
 # head nouns of an organisation's name, in any case ("the muslim personal law board"): the words before a
 # post that contain one name an organisation
 ORG_NOUNS = frozenset({"association", "board", "society", "foundation", "charity", "trust", "federation",
@@ -59,10 +61,16 @@ RELIGIOUS = frozenset({"muslim", "muslims", "islamic", "christian", "catholic", 
                        "buddhist", "church", "mosque", "temple", "diocese", "synagogue", "sufi", "waqf",
                        "religious", "clerics", "evangelical", "anglican", "orthodox"})
 # words before a post that do not name an organisation ("Former President", "Acting Chairman")
-_POST_MODIFIERS = frozenset({"former", "then", "acting", "deputy", "interim", "senior", "outgoing", "incoming",
-                             "new", "late", "ex", "founding", "first", "current", "the", "a", "an", "joint",
+_POST_MODIFIERS = frozenset({"former", "then", "acting", "shadow", "lord", "deputy", "interim", "senior", "outgoing",
+                             "incoming", "new", "late", "ex", "founding", "first", "current", "the", "a", "an", "joint",
                              "assistant", "associate", "executive", "managing", "its", "his", "her", "their",
                              "our", "vice", "co", "'s", "’s", "-", "and", "of"})
+# posts a government sends to an international organisation: "UN Ambassador Jane Doe" is her country's
+_POSTED_TO = frozenset({"ambassador", "ambassadors", "envoy", "envoys", "representative", "delegate",
+                        "delegates", "observer"})
+# words between two posts of one organisation ("president and chief operating officer of Acme")
+_POST_LINKS = frozenset({"and", "chief", "executive", "operating", "financial", "officer", "managing", "director",
+                         "co-founder", "founder", "chairman", "ceo", "&"})
 # posts held only in parties, unions and associations (a Communist state's general secretary is its
 # party's): never a government office
 NON_GOVERNMENT_POSTS = frozenset({"general secretary", "general-secretary"})
@@ -74,6 +82,10 @@ LEVEL_POSTS = frozenset({f"{lv} {p}" for lv in _LEVELS - {"general"} for p in ("
 # words that make a general secretary a government's ("the cabinet general secretary" is rare; the UN's
 # Secretary-General is an IGO post the lexicon codes)
 _GOVERNMENT_QUALIFIERS = frozenset({"cabinet", "government", "ministry", "presidency"})
+# head nouns of a state body's name: a title ending in one right before a person's name names no post
+# ("the Secret Service Jane Doe"); a firm's nouns do describe a name typed PERSON ("technology firm Acme")
+_ORG_FINAL = frozenset({"agency", "service", "services", "ministry", "department", "office", "bureau", "police",
+                        "army", "navy", "court", "parliament", "senate", "congress", "government", "administration"})
 GOVERNING_ROLES = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY"})  # offices a former holder no longer holds
 HEAD_TITLES = frozenset({"president", "prime", "premier", "chancellor", "king", "queen", "emir", "sultan",
                          "monarch"})
@@ -120,6 +132,8 @@ def ambiguous_names() -> dict[str, dict[str, ActorEntry]]:
 def phrase_entries(lx: Lexicon, phrase: str, ctx: CountryContext) -> list[ActorEntry] | None:
     """The lexicon entries of a phrase inside title words, an ambiguous name ("Congress") read in the
     article's context: the Indian party in an Indian article; no entry when the context is unclear."""
+    if phrase in ctx.redefined:
+        return None  # the article defines the acronym as another body
     entries = lx.phrases.get(phrase)
     if entries and phrase.removeprefix("the ").removeprefix("The ") in ambiguous_names():
         _amb, entry, _src = ambiguous_entry([phrase], ctx)
@@ -180,12 +194,16 @@ def ambiguous_entry(names: Sequence[str], ctx: CountryContext) -> tuple[bool, Ac
     return True, None, f"ambiguous.tsv:{name}+no-clear-context"
 
 
-def _role_span(words: Sequence[str], lx: Lexicon) -> tuple[str, int, int] | None:
-    """The rightmost, then longest, role pattern in lower-case ``words``: (code, start, end)."""
+def _role_span(words: Sequence[str], lx: Lexicon, skip: set[int] | None = None) -> tuple[str, int, int] | None:
+    """The rightmost, then longest, role pattern in lower-case ``words``: (code, start, end); a pattern
+    whose words all lie in ``skip`` (inside a name the lexicon knows: "Parliament" of "European
+    Parliament") is passed over."""
     for j in range(len(words) - 1, -1, -1):
         for pat, code in lx.roles_by_last.get(words[j], ()):
             k = len(pat)
             if j + 1 >= k and tuple(words[j + 1 - k:j + 1]) == pat:
+                if skip and set(range(j + 1 - k, j + 1)) <= skip:
+                    continue
                 return code, j + 1 - k, j + 1
     return None
 
@@ -200,7 +218,7 @@ def _title_country(low: Sequence[str]) -> str | None:
 
 def code_title(words: Sequence[str], ctx: CountryContext, *, is_person: bool,
                code_at: Callable[[int], tuple[str | None, str | None]] | None = None,
-               candidacy: bool = False, fill: bool = True) -> Coded | None:
+               candidacy: bool = False, fill: bool = True, before_name: bool = False) -> Coded | None:
     """Code a person or organisation from title or appositive words.
 
     ``words`` are the words before a name ("Indian", "police", "commissioner") or of an appositive
@@ -215,6 +233,7 @@ def code_title(words: Sequence[str], ctx: CountryContext, *, is_person: bool,
     leader_country: str | None = None
     seat: tuple[str, str] | None = None  # (code, source) of a seat or institution named in the words
     found: list[tuple[int, str, str]] = []  # (index, code, source) of lexicon hits, for "spokesman for X"
+    covered: set[int] = set()  # the word indices of those hits
     first_span = _role_span(low, lx)
     title_span = range(first_span[1], first_span[2]) if first_span else range(0)  # "Foreign Minister"
     i = 0
@@ -240,9 +259,14 @@ def code_title(words: Sequence[str], ctx: CountryContext, *, is_person: bool,
                     pass  # "Irish Lions coach", "the German Marshall Fund": a demonym opening a name
                 else:
                     country = country or e.country
-                    if e.kind in ("seat", "institution", "igo") and len(e.code) > 3:
+                    if e.kind in ("seat", "institution", "igo") and len(e.code) > 3 \
+                            and not (is_person and i + k == len(words) and e.kind != "seat"):
+                        # (an organisation's name right before a person's is no post: "... the Secret
+                        # Service Jane Doe"; a seat is: "Kremlin's Jane Doe" is its official)
                         seat = seat or (e.code, f"lexicon:{e.kb_id}")
                     found.append((i, e.code, f"lexicon:{e.kb_id}"))
+                    if k > 1:  # a longer name ("European Union"); a one-word name is its own role word
+                        covered.update(range(i, i + k))
                 break
         i += step
     # "a spokesman for the State Department" / "State Department spokesman": the organisation's code
@@ -262,10 +286,17 @@ def code_title(words: Sequence[str], ctx: CountryContext, *, is_person: bool,
         before = [f for f in found if f[0] < s]
         if before and is_person:
             f = before[-1]
-            return Coded(f[1], f[1][:3] if f[1][:3] in lx.country_names else None, " ".join(words),
-                         f"spokesperson-for:{f[2]}", f[1][3:] or None)
+            code = f[1]
+            between = role_of_words(low[f[0] + 1:s]) if len(code) == 3 and f[0] + 1 < s else None
+            if between:  # "French government spokesman": the government's, not the bare country's
+                code += between
+            return Coded(code, code[:3] if code[:3] in lx.country_names else None, " ".join(words),
+                         f"spokesperson-for:{f[2]}" + (f"+role:{between}" if between else ""), code[3:] or None)
+    named_country = country
     country = country or leader_country
-    span = _role_span(low, lx)
+    span = _role_span(low, lx, covered) or _role_span(low, lx)
+    igo = next((f for f in found if f[1].startswith(("IGO", "NGO"))), None)
+    igo_at_end = bool(span and igo is not None and span[2] == len(low) and set(range(span[1], span[2])) <= covered)
     role = span[0] if span else None
     notes: list[str] = []
     if span:
@@ -286,17 +317,45 @@ def code_title(words: Sequence[str], ctx: CountryContext, *, is_person: bool,
     if span and role and (low[span[2]:span[2] + 1] == ["elect"] or low[span[2]:span[2] + 2] == ["-", "elect"]):
         role = None  # "President-elect": not in office yet, so no office's role (as a candidate's)
         notes.append("elect")
-    if span and role and any(w in FORMER for w in low[:span[1]]) and "then" not in low[:span[1]]:
+    if span and role and any(w in PAST or w.startswith("ex-") for w in low[:span[1]]):
         role = "ELI"
         notes.append("former")
+    if span and role and set(range(span[1], span[2])) <= covered and not igo_at_end:
+        role = None  # "anti-European Union figure": the role word is part of a name the lexicon knows
+        notes.append("role-inside-name")
+    if span and role in ("GOV", "LEG") and "shadow" in low[:span[1]]:
+        role = "OPP"  # "shadow chancellor": the opposition's spokesperson for the office, not its holder
+        notes.append("shadow")
+    if span and role and role != "ELI" and named_country is None and igo is not None and is_person \
+            and (igo_at_end or not covered & set(range(span[1], span[2]))) \
+            and (igo[0] < span[1] or igo_at_end or low[span[2]:span[2] + 1] in (["of"], ["at"])) \
+            and low[span[2] - 1] not in _POSTED_TO:
+        # (the organisation before the post or after "of"/"at": "Secretary of State for Exiting the EU"
+        # and "ambassador to the EU" are a government's posts, and so is a "UN ambassador": a country's
+        # envoy to the organisation)
+        # (not the "Union" of "anti-European Union figure"; "the European Parliament Antonio Tajani" is)
+        # "the EU's chief negotiator", "president of the European Parliament": an official of the
+        # international organisation, whatever their home country
+        return Coded(igo[1], None, " ".join(words), "+".join([*notes, f"official-of:{igo[2]}"]), igo[1][3:] or None)
     if seat and not role and not notes:
         role = seat[0][3:]
         notes.append(seat[1])
-        if any(w in FORMER for w in low) and "then" not in low and role in GOVERNING_ROLES:
+        if any(w in PAST or w.startswith("ex-") for w in low) and role in GOVERNING_ROLES:
             role = "ELI"  # "Former Downing Street communications chief": no office any more
             notes.append("former")
     if role is None and country is None:
         return None
+    if before_name and is_person and role and span and span[2] < len(low) \
+            and any(w[:1].isupper() for w in words[span[1]:span[2]]) and all(
+            w.isalpha() and w.islower() and len(w) > 1 and w not in lx.head_words and w not in _POST_MODIFIERS
+            for w in words[span[2]:]):
+        # "Members of the Secret Service rush Trump": a verb tagged as a noun after the capitalised role,
+        # so the role words are not a title of the name (lower-cased copy writes titles and names alike)
+        role = None
+        notes.append("role-not-before-name")
+    if is_person and role and span and span[2] == len(low) and low[-1] in _ORG_FINAL and role != "ELI":
+        role = None  # "... the Secret Service Jane Doe": an organisation's name is no post of the person's
+        notes.append("organisation-before-name")
     if is_person and role and role not in PERSON_ROLES:
         role = None  # "Kremlin aide" keeps GOV; a person is not a "ministry"
     if country:
@@ -330,11 +389,17 @@ def _org_words(words: Sequence[str], low: Sequence[str], lx: Lexicon) -> list[in
             i += k
             continue
         w = low[i].strip("'’")
-        if w in ORG_NOUNS or (words[i][:1].isupper() and w not in _POST_MODIFIERS and w not in lx.head_words
-                              and w.rstrip("s'’") not in _POST_MODIFIERS and w not in ("'s", "’s")):
+        if w in ORG_NOUNS or _lower_acronym(w) or (
+                words[i][:1].isupper() and w not in _POST_MODIFIERS and w not in lx.head_words
+                and w.rstrip("s'’") not in _POST_MODIFIERS and w not in ("'s", "’s")):
             out.append(i)
         i += 1
     return out
+
+
+def _lower_acronym(w: str) -> bool:
+    """An organisation's acronym in lower-cased copy ("vhp", "rss"): two to five letters without a vowel."""
+    return w.isalpha() and 2 <= len(w) <= 5 and not set(w) & set("aeiouy")
 
 
 def _post_of_organisation(words: Sequence[str], low: Sequence[str], span: tuple[str, int, int], lx: Lexicon,
@@ -352,7 +417,14 @@ def _post_of_organisation(words: Sequence[str], low: Sequence[str], span: tuple[
         start -= 1  # "general secretary", "state secretary", "state president": one post
     post = " ".join(low[start:end])
     before = list(range(0, start))
-    after = list(range(end + 1, len(words))) if end < len(words) and low[end] in ("of", "at") else []
+    link = end
+    while link < len(low) and link - end < 5 and low[link] in _POST_LINKS:
+        link += 1  # "president and chief operating officer of Acme": the posts share the organisation
+    after = list(range(link + 1, len(words))) if link < len(words) and low[link] in ("of", "at") else []
+    if "its" in low[:start] or "their" in low[:start]:
+        # "its state president": the post of an organisation named before, not a government's
+        return _post_of_named_organisation(words, before + after, start, lx, code_at, ctx, " ".join(words)) \
+            or Coded(None, None, " ".join(words), f"post-of:its-organisation:{' '.join(low[start:end])}")
     qual = before + after
     desc = " ".join(words)
     if post in NON_GOVERNMENT_POSTS and not any(w in _GOVERNMENT_QUALIFIERS for w in low[:start]):
@@ -479,8 +551,8 @@ def combine(title: Coded | None, appos: Coded | None, ctx: CountryContext) -> Co
     if not have:
         return None
     for c in have:
-        if (c.source or "").startswith("spokesperson-for:"):
-            return c
+        if (c.source or "").startswith("spokesperson-for:") or "official-of:" in (c.source or ""):
+            return c  # a spokesperson's organisation; an international organisation's official
     with_role = next((c for c in have if c.role), None)
     with_country = next((c for c in have if c.country), None)
     if with_role is None:

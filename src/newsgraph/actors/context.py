@@ -57,6 +57,9 @@ class CountryContext:
     source: str  # "dateline:WASHINGTON+mentions", "mentions", "outlet", "" when unclear
     scores: dict[str, float] = field(default_factory=dict)
     dateline: str | None = None  # the dateline's country, if any
+    # acronyms the article defines as another body than the lexicon's ("the Financial Services Authority
+    # (FSA)"): title words do not look them up in the lexicon (nlp/name_evidence.py)
+    redefined: frozenset[str] = frozenset()
 
 # "ahmedabad: the police ...", "NEW DELHI: ...": a place and a colon opening one of the first lines
 _COLON_DATELINE = re.compile(r"(?:^|\n)[ \t]*(?P<place>[A-Za-z][A-Za-z.'’ -]{1,30}?)[ \t]*:[ \t]")

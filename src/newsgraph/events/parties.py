@@ -125,6 +125,10 @@ class PartyFinder:
         e = self.tok_entity.get(t.i)
         if e is not None and (e.actor or e.country):
             return self._entity_code(e)
+        if e is not None and e.type == "PERSON":
+            # a person the entity stage left uncoded (a bare surname it did not link to the leader table,
+            # a name inside a longer one): the coder does not look the name up again
+            return None
         ent = self.spacy_ent.get(t.i)
         if ent is not None and ent.label_ in ("GPE", "NORP", "ORG", "LOC", "FAC"):
             c = self._code_text(ent.text)

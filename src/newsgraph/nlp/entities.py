@@ -25,7 +25,6 @@ from typing import TYPE_CHECKING
 
 from ..actors import ActorEntry, Lexicon, first_key, lexicon, role_of_words
 from ..actors.coding import (
-    CANDIDACY,
     PLACE_KINDS,
     Coded,
     ambiguous_entry,
@@ -38,8 +37,25 @@ from ..actors.context import CountryContext, country_context
 from ..mentions.names import NAME_TITLES, Option, headline_end, name_tokens, person_gender, pick_person, title_of
 from ..model import Entity, Mention
 from ..registry import Context, stage
-from .places import mention_role, place_country, region_country
+from .name_evidence import (
+    acronym_in_lower_case,
+    city_in_name,
+    defined_acronyms,
+    era_day,
+    foreign_generic,
+    former_in_text,
+    igo_title,
+    leader_inside_longer_name,
+    other_body,
+    place_around,
+    redefined,
+    region_in_name,
+    region_title,
+    surname_ok,
+)
+from .places import mention_role, place_country
 from .spacy_model import tokens
+from .title_words import context_words as _context_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -121,13 +137,16 @@ def _overlaps(a: _Cand, b: _Cand) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def _merge(doc: Doc, ner: list[_Cand], lex: list[_Cand]) -> list[_Cand]:
+def _merge(doc: Doc, ner: list[_Cand], lex: list[_Cand], head_end: int = 0) -> list[_Cand]:
     """NER spans with lexicon entries attached; lexicon-only spans added; labels corrected."""
     full_names = {c.entry.kb_id for c in lex if c.entry and c.entry.kind == "leader" and c.end - c.start > 1}
     words = [t.text for t in tokens(doc)]
+    lx = lexicon()
     person_starts = {c.start for c in ner if c.label == "PERSON"}
+    acronyms = defined_acronyms(doc.text)
     # "Economist Jane Doe": a title before a name, not the outlet "The Economist" named without its article
-    lex = [m for m in lex if not _title_before_name(doc, m, person_starts) and not _bare_the_name(doc, m)]
+    lex = [m for m in lex if not _title_before_name(doc, m, person_starts) and not _bare_the_name(doc, m)
+           and not _inside_longer_place(words, m) and not _defined_otherwise(doc, m, acronyms)]
     out: list[_Cand] = []
     used: set[int] = set()
     for c in ner:
@@ -158,9 +177,12 @@ def _merge(doc: Doc, ner: list[_Cand], lex: list[_Cand]) -> list[_Cand]:
             if entry.kind == "leader" and m.end - m.start == 1 and entry.kb_id not in full_names \
                     and c.label not in ("PERSON", "ORG", "GPE", "NORP"):
                 entry = None
-            if entry is not None and entry.kind == "leader" and m.end - m.start == 1 and c.label == "PERSON" \
-                    and m.start > c.start and _first_name(doc[m.start - 1]):
-                entry = None  # "Martha Clinton": another person with a leader's surname
+            if entry is not None and entry.kind == "leader" and c.label == "PERSON" \
+                    and m.start >= head_end \
+                    and leader_inside_longer_name(doc, m.start, m.end, c.start, c.end, _first_name):
+                entry = None  # "Martha Clinton", "Assad Omar", "Mohammed Mustafa al-Rawi": another person
+            if entry is not None and acronym_in_lower_case(doc[m.start:m.end].text, m.entry, lx):
+                entry = None  # "uma bharti", "us": an acronym's letters in lower-case copy are a word or a name
             if entry is not None and entry.kind == "capital" and c.label == "PERSON" and c.end - c.start > 1:
                 entry = None  # "George Washington"; a lone "Kyiv" tagged PERSON is still the city
             if entry is not None and entry.kind in PLACE_KINDS and inside_institution(words, m.end):
@@ -193,6 +215,22 @@ def _merge(doc: Doc, ner: list[_Cand], lex: list[_Cand]) -> list[_Cand]:
     return out
 
 
+def _inside_longer_place(words: list[str], m: _Cand) -> bool:
+    """A country, region or demonym match that opens or closes a longer place or team name ("West" of
+    "West Bengal", "Indians" of "Cleveland Indians"): not that country (see nlp/name_evidence.py)."""
+    e = m.entry
+    return e is not None and e.kind in ("country", "region", "demonym", "part") \
+        and place_around(words, m.start, m.end, lexicon(), place_country) is not None
+
+
+def _defined_otherwise(doc: Doc, m: _Cand, acronyms: dict[str, str]) -> bool:
+    """An acronym the article defines as another name than the lexicon's ("the Financial Services
+    Authority (FSA)" while the lexicon's "FSA" is another body): the article's meaning wins."""
+    e = m.entry
+    text = doc[m.start:m.end].text
+    return e is not None and text in acronyms and other_body(e, acronyms[text], lexicon())
+
+
 def _title_before_name(doc: Doc, m: _Cand, person_starts: set[int]) -> bool:
     """True for a lexicon match that is a job title right before a person's name: the name's "The" dropped
     ("The Economist" matched as "Economist") and a PERSON name starting on the next token."""
@@ -211,6 +249,8 @@ def _bare_the_name(doc: Doc, m: _Cand) -> bool:
         return False
     if m.end - m.start != 1 or len(e.name.split()) != 2 or doc[m.start].lower_ != e.name.split()[1].lower():
         return False  # one common word ("Hindu", "Guardian"); "Wall Street Journal" is a name without "the"
+    if m.end < len(doc) and doc[m.end].text[:1].isupper() and doc[m.end].pos_ == "PROPN":
+        return True  # "The Hindu Mahasabha": the word opens another organisation's name
     return m.start == 0 or doc[m.start - 1].lower_ != "the"
 
 
@@ -321,52 +361,6 @@ def _group(doc: Doc, cands: list[_Cand], headline_end: int = 0) -> list[_Group]:
     return sorted(groups, key=lambda g: min(m.start for m in g.mentions))
 
 
-_RUN_LEMMAS = frozenset({"run", "campaign"})
-
-
-def _title_joiner(doc: Doc, i: int, start: int) -> bool:
-    """'of'/'the'/'for' inside a title: "Secretary of State", "Speaker of the House", "candidate for governor"."""
-    t = doc[i]
-    nxt = doc[i + 1] if i + 1 < start else None
-    prev = doc[i - 1] if i > 0 else None
-    if nxt is None or prev is None:
-        return False
-    if t.lower_ == "of" and prev.text[:1].isupper() and nxt.text[:1].isupper():
-        return True
-    if t.lower_ == "the" and prev.lower_ == "of" and nxt.text[:1].isupper():
-        return True
-    return t.lower_ == "for" and prev.lower_ in CANDIDACY
-
-
-def _context_words(doc: Doc, c: _Cand) -> tuple[list[str], SpacySpan | None, bool]:
-    """Title words before a mention ("Russian opposition leader"), an appositive after it, and whether
-    a relative clause says the person is running ("who is running for governor")."""
-    words: list[str] = []
-    i = c.start - 1
-    sent_start = doc[c.start].sent.start if doc.has_annotation("SENT_START") else 0
-    while i >= sent_start and c.start - i <= 8:
-        t = doc[i]
-        if t.is_space or "\n" in t.whitespace_:
-            break
-        if ((t.is_punct and t.text not in ("-", "'s", "’s")) or t.pos_ in (
-                "VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "NUM")) and not _title_joiner(doc, i, c.start):
-            break
-        words.insert(0, t.text)
-        i -= 1
-    appos = None
-    running = False
-    root = doc[c.start:c.end].root
-    for child in root.children:
-        if child.dep_ == "appos" and child.i >= c.end and appos is None:
-            cand = doc[child.left_edge.i:child.right_edge.i + 1]
-            if len(cand) <= 12 and "\n" not in cand.text and cand.start >= c.end:
-                appos = cand
-        if child.dep_ == "relcl" and child.lemma_.lower() in _RUN_LEMMAS and any(
-                g.lower_ == "for" for g in child.children):
-            running = True
-    return words, appos, running
-
-
 def _code(doc: Doc, g: _Group, lx: Lexicon, day: str | None, ctx: CountryContext,
           token_group: dict[int, _Group]) -> Coded:
     """The actor code of a group, with its country, role description and source (rule or row)."""
@@ -378,9 +372,30 @@ def _code(doc: Doc, g: _Group, lx: Lexicon, day: str | None, ctx: CountryContext
             if entry is None:
                 return Coded(None, None, None, src)
             return Coded(entry.code, entry.country, None, f"{src}=lexicon:{entry.kb_id}")
+        if e.kind == "institution" and foreign_generic(g.names, e.code, e.country, len(g.mentions), ctx.scores,
+                                                       ctx.country, lx):
+            # "House of Commons" in a Canadian story: the generic name is the context country's own
+            # institution, not the lexicon's (the name then comes from the mentions, not the entry)
+            g.entry = None
+            role = e.code[3:6] if e.country and e.code.startswith(e.country) else ""
+            if ctx.country and ctx.country != e.country and role in ("LEG", "JUD", "GOV"):
+                return Coded(ctx.country + role, ctx.country, None,
+                             f"generic-name:{e.kb_id}+context:{ctx.country}", role)
+            return Coded(None, None, None, f"generic-name:{e.kb_id}+other-country-context")
         return Coded(e.code, e.country, None, f"lexicon:{e.kb_id}")
+    spans = [m for m in g.mentions if m.source != "description"]
+    if e is not None and e.kind == "leader" and not surname_ok(doc, g.names, spans, e, lx, ctx):
+        g.entry = e = None  # a bare surname with no evidence that it is the leader: an unknown person
     if e is not None and e.kind == "leader":
         office = lx.leader_role(e.kb_id, day)
+        if office is not None and office.role != "ELI" and former_in_text(doc, spans, office.office):
+            # "former Prime Minister X", "the late X": the text says the office is no longer held
+            return Coded(office.country + "ELI", office.country, f"former {office.office}",
+                         f"leaders.tsv:{e.name}@{office.start}:former-in-text", "ELI")
+        if office is None or (office.role == "ELI" and office.country != "IGO"):
+            igo = igo_title(doc, spans, ctx)  # "Jane Doe, the EU's chief negotiator": an IGO post held now
+            if igo is not None:
+                return igo
         if office is not None:
             src = f"leaders.tsv:{e.name}@{office.start}" + (":former" if office.role == "ELI" else "")
             return Coded(office.country + office.role, office.country, office.office, src)
@@ -397,11 +412,13 @@ def _code(doc: Doc, g: _Group, lx: Lexicon, day: str | None, ctx: CountryContext
             words, appos, running = _context_words(doc, m)
             person = g.type == "PERSON"
             c1 = code_title(words, ctx, is_person=person, code_at=code_at(m.start - len(words)),
-                            candidacy=running, fill=False) if words else None
+                            candidacy=running, fill=False, before_name=True) if words else None
             c2 = code_title([t.text for t in appos], ctx, is_person=person, code_at=code_at(appos.start),
                             candidacy=running, fill=False) if appos is not None else None
             # a known leader out of office on the date: the leader's country before the article's context
             c = combine(c1, c2, ctx if e is None else CountryContext(None, ""))
+            if c is not None and c.role and c.country is None:
+                c = region_title(words, c)  # "West Bengal Chief Minister": the state's country
             longest = max(g.names, key=len).split()
             if c is not None and c.code and g.type == "ORG" and c.country and c.code == c.country \
                     and not (len(longest) > 1 and longest[0].lower().rstrip(".") in NAME_TITLES):
@@ -432,25 +449,16 @@ def _code(doc: Doc, g: _Group, lx: Lexicon, day: str | None, ctx: CountryContext
             longer = _longer_name_ending(g, token_group)
             if longer is not None:  # "the Union" in an article about the European Union: not a union
                 return Coded(None, None, None, f"head-of:{longer}")
-            c = code_org_name(g.names, ctx)
+            own = [n for n in g.names if n not in ctx.redefined]  # "FSA" defined as another body
+            c = code_org_name(own, ctx) if own else None
             if c is not None and c.role and c.country is None and (c.source or "").startswith("institution-word:"):
-                c = _region_in_name(g, c)
+                c = region_in_name(g.names, c)
+            elif c is not None and c.role and "+context:" in (c.source or "") \
+                    and (c.source or "").startswith("institution-word:"):
+                c = city_in_name(g.names, c, ctx, lx)
             if c is not None and (g.type == "ORG" or (c.code and len(c.code) > 3)):
                 return c
     return Coded(None, None, None, None)
-
-
-def _region_in_name(g: _Group, c: Coded) -> Coded:
-    """An institution named after a state or province of one country ("Florida State University",
-    "Gujarat University") is that country's; a city or country name inside one is not (see
-    ``code_org_name``)."""
-    words = max(g.names, key=len).split()[:-1]
-    for k in (2, 1):
-        for i in range(len(words) - k + 1):
-            country = region_country(" ".join(words[i:i + k]))
-            if country:
-                return Coded(country + (c.role or ""), country, c.desc, f"{c.source}+region:{country}", c.role)
-    return c
 
 
 def _longer_name_ending(g: _Group, token_group: dict[int, _Group]) -> str | None:
@@ -558,16 +566,19 @@ def extract_entities(ctx: Context) -> list[Entity]:
     doc = ctx.doc
     text = ctx.article.text
     lx = lexicon()
-    day = ctx.article.published.value[:10] if ctx.article.published else None
+    # an undated article is read as of the year it names most, not as of its people's latest offices
+    day = ctx.article.published.value[:10] if ctx.article.published else era_day(text)
     ner = [_Cand(e.start + 1 if len(e) > 1 and e[0].lower_ == "the" else e.start, e.end, e.label_)
            for e in doc.ents if e.label_ in KEEP]
     lex = _lexicon_matches(doc, lx)
-    cands = _merge(doc, ner, lex)
-    groups = _group(doc, cands, headline_end(doc, ctx.article.title))
+    head_end = headline_end(doc, ctx.article.title)  # a title-case headline capitalises every word
+    cands = _merge(doc, ner, lex, head_end)
+    groups = _group(doc, cands, head_end)
     cctx = country_context(text, [c.entry.country for c in cands if c.entry is not None and c.entry.country
                                  and c.entry.kind != "igo"],
                           outlet=ctx.article.outlet, url=ctx.article.url,
                           place_countries=_place_countries(doc, cands), resolve_place=place_country)
+    cctx = replace(cctx, redefined=frozenset(redefined(doc.text, lx)))
     _resolve_country(groups, doc, lx, day, cctx)
     _descriptions(doc, groups, lx)
     entities: list[Entity] = []

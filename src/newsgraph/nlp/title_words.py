@@ -1,0 +1,76 @@
+"""The words around a name that may say who or what it is: title words before it ("Russian
+opposition leader", "Sens.", "its state president"), an appositive after it ("X, a Kremlin aide"),
+and whether a relative clause says the person is running for an office.  Used by the entity stage
+(nlp/entities.py) and its evidence checks (nlp/name_evidence.py)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Protocol
+
+from ..actors.coding import CANDIDACY
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+    from spacy.tokens import Span as SpacySpan
+
+
+class Spanned(Protocol):
+    """Anything with a token span (a mention candidate)."""
+
+    start: int  # token index
+    end: int
+
+
+_RUN_LEMMAS = frozenset({"run", "campaign"})
+
+
+def _title_joiner(doc: Doc, i: int, start: int) -> bool:
+    """'of'/'the'/'for' inside a title: "Secretary of State", "Speaker of the House", "candidate for governor"."""
+    t = doc[i]
+    nxt = doc[i + 1] if i + 1 < start else None
+    prev = doc[i - 1] if i > 0 else None
+    if nxt is None or prev is None:
+        return False
+    if t.lower_ == "of" and prev.text[:1].isupper() and nxt.text[:1].isupper():
+        return True
+    if t.lower_ == "the" and prev.lower_ == "of" and nxt.text[:1].isupper():
+        return True
+    return t.lower_ == "for" and prev.lower_ in CANDIDACY
+
+
+def context_words(doc: Doc, c: Spanned) -> tuple[list[str], SpacySpan | None, bool]:
+    """Title words before a mention ("Russian opposition leader"), an appositive after it, and whether
+    a relative clause says the person is running ("who is running for governor")."""
+    words: list[str] = []
+    i = c.start - 1
+    sent_start = doc[c.start].sent.start if doc.has_annotation("SENT_START") else 0
+    while i >= sent_start and c.start - i <= 8:
+        t = doc[i]
+        if t.is_space or "\n" in t.whitespace_:
+            break
+        if t.text == "." and i - 1 >= sent_start and not doc[i - 1].whitespace_ and doc[i - 1].text.isalpha() \
+                and doc[i - 1].text[:1].isupper() and len(doc[i - 1].text) <= 5:
+            words.insert(0, doc[i - 1].text + ".")  # an abbreviated title the tokenizer split ("Sens.")
+            i -= 2
+            continue
+        if ((t.is_punct and t.text not in ("-", "'s", "’s")) or t.pos_ in (
+                "VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "NUM")) and not _title_joiner(doc, i, c.start):
+            if t.lower_ in ("its", "their") and words:
+                words.insert(0, t.text)  # "its state president": the post of an organisation named before
+            break
+        words.insert(0, t.text)
+        i -= 1
+    appos = None
+    running = False
+    root = doc[c.start:c.end].root
+    for child in root.children:
+        if child.dep_ == "appos" and child.i >= c.end and appos is None:
+            cand = doc[child.left_edge.i:child.right_edge.i + 1]
+            if len(cand) <= 12 and "\n" not in cand.text and cand.start >= c.end:
+                appos = cand
+        if child.dep_ == "relcl" and child.lemma_.lower() in _RUN_LEMMAS and any(
+                g.lower_ == "for" for g in child.children):
+            running = True
+    return words, appos, running
+
+

@@ -13,7 +13,7 @@ _BASE = " FROM events ev JOIN articles a ON a.id = ev.article_id"
 _STATS = " FROM event_stats ev"  # the rollup (store/rollups.py): one row per distinct key, ``n`` events
 _ORDER = " ORDER BY {w} IS NULL, {w} DESC, {a}, {i}"  # newest first (by the event's date, else its article's)
 # at most this many matching events: PostgreSQL reads the undated ones the filters keep before their articles
-FILTER_FIRST = 50_000
+FILTER_FIRST = 20_000
 
 
 def _rollup(store: Any, f: EventFilter) -> bool:

@@ -68,6 +68,16 @@ def training_rows(rows: Sequence[JSON], thirds: frozenset[int] = TRAIN_THIRDS) -
             and (r.get("verdict") or {}).get("full") is not None]
 
 
+def trained_rows(path: Path, extra: Sequence[Path] = ()) -> list[JSON]:
+    """What a model is trained on: the judged lines of thirds 0-1 of ``path`` and every judged line of the
+    ``extra`` files (samples of shown items, drawn from other articles and held out as a whole until they
+    were judged and read: all of them is dev)."""
+    rows = training_rows(read_jsonl(path))
+    for p in extra:
+        rows += training_rows(read_jsonl(p), ALL_THIRDS)
+    return rows
+
+
 def design(kind: str, rows: Sequence[JSON]) -> tuple[Array, Array]:
     """(features, 0/1 targets = verdict.full) of judged lines."""
     _, feats = cal.features_for(kind)
@@ -131,12 +141,8 @@ def file_hash(path: Path) -> str:
 
 def train(kind: str, path: Path, grid: Sequence[float] = L2_GRID, k: int = FOLDS,
           extra: Sequence[Path] = ()) -> tuple[JSON, Array, list[JSON]]:
-    """(weights record, out-of-fold probabilities, training rows) for one kind, from thirds 0-1 of ``path``
-    and every judged line of the ``extra`` files (samples of shown items, drawn from other articles and
-    held out as a whole until they were judged and read: all of them is dev)."""
-    rows = training_rows(read_jsonl(path))
-    for p in extra:
-        rows += training_rows(read_jsonl(p), ALL_THIRDS)
+    """(weights record, out-of-fold probabilities, training rows) for one kind, from ``trained_rows``."""
+    rows = trained_rows(path, extra)
     if not rows:
         raise ValueError(f"{path}: no judged items in thirds 0-1")
     losses = {l2: log_loss(cross_validate(kind, rows, l2, k), design(kind, rows)[1]) for l2 in grid}
@@ -224,14 +230,12 @@ def shipped_probs(kind: str, rows: Sequence[JSON]) -> list[float]:
 
 def score(kind: str, path: Path, held_aside: bool = False) -> JSON:
     """Thirds 0-1 out of fold with the shipped L2 strength, or (``held_aside``) third 2 with the shipped weights."""
-    rows_all = read_jsonl(path)
     if held_aside:
-        rows = training_rows(rows_all, HELD_ASIDE)
+        rows = training_rows(read_jsonl(path), HELD_ASIDE)
         return {"thirds": [2], "probabilities": "shipped weights", **report(kind, rows, shipped_probs(kind, rows))}
     c = cal.calibrator(kind)
     l2 = float(json.loads(data_text(cal.WEIGHTS_FILE))[kind]["l2"]) if c else L2_GRID[2]
-    rows = training_rows(rows_all) + [r for p in DEFAULT_EXTRA[kind] if p.exists()
-                                      for r in training_rows(read_jsonl(p), ALL_THIRDS)]
+    rows = trained_rows(path, [p for p in DEFAULT_EXTRA[kind] if p.exists()])
     oof = cross_validate(kind, rows, l2)
     return {"thirds": [0, 1], "probabilities": f"out of fold ({FOLDS} folds by article, l2={l2})",
             **report(kind, rows, [float(v) for v in oof])}

@@ -65,8 +65,9 @@ _MONTH_OR_NAME_CUES = r"by|from|before|after|and|to"
 def _h_month(m: re.Match[str], r: Resolver) -> tuple[str, str, str | None] | None:
     name = m.group("month")
     rel = m.group("mrel")
-    if not rel and (name in ("May", "MAY") or name.rstrip(".").lower() in r.surnames):
-        cues = _MONTH_CUES if name.rstrip(".").lower() in r.surnames else f"{_MONTH_CUES}|{_MONTH_OR_NAME_CUES}"
+    surname = name.rstrip(".").lower() in r.surnames
+    if not rel and (surname or name in ("May", "MAY")):
+        cues = _MONTH_CUES if surname else f"{_MONTH_CUES}|{_MONTH_OR_NAME_CUES}"
         before = r.text[max(0, m.start() - 12):m.start()].lower()
         if not re.search(rf"\b({cues})\s+$", before):
             return None

@@ -51,3 +51,12 @@ def pg_server() -> Iterator[Any]:
     srv = PgServer(bindir)
     yield srv
     srv.stop()
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgres"])
+def empty_store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A new, empty database for a module's tests: a SQLite file, then a PostgreSQL database, so that the
+    module's tests run on both stores."""
+    if request.param == "postgres":
+        return str(request.getfixturevalue("pg_server").new_database())
+    return str(tmp_path_factory.mktemp(request.module.__name__.rsplit(".", 1)[-1]) / "news.db")

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -32,13 +31,11 @@ from newsgraph.server.app import create_app  # noqa: E402
 WORDS = ["report", "sentence", "talks", "the", "president", "repo*", "report talks"]
 
 
-@pytest.fixture(scope="module", params=["sqlite", "postgres"])
-def db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    path = str(tmp_path_factory.mktemp("ftscap") / "news.db")
-    if request.param == "postgres":
-        path = request.getfixturevalue("pg_server").new_database()
-    _fill(path)
-    yield path
+@pytest.fixture(scope="module")
+def db(empty_store: str) -> str:
+    """The module's database on each store (conftest ``empty_store``), filled once."""
+    _fill(empty_store)
+    return empty_store
 
 
 def _reads(store: Any, q: str) -> str:

@@ -12,7 +12,6 @@ it reads a list (newest first down an index, or every match then sorted).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -82,13 +81,11 @@ def _fill(db: str) -> None:
             store.write(_invented(k + 31, aid=f"inv{k:02d}"))
 
 
-@pytest.fixture(scope="module", params=["sqlite", "postgres"])
-def db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    path = str(tmp_path_factory.mktemp("rollups") / "news.db")
-    if request.param == "postgres":
-        path = request.getfixturevalue("pg_server").new_database()
-    _fill(path)
-    yield path
+@pytest.fixture(scope="module")
+def db(empty_store: str) -> str:
+    """The module's database on each store (conftest ``empty_store``), filled once."""
+    _fill(empty_store)
+    return empty_store
 
 
 def _rollups(store: Any) -> dict[str, list[tuple[Any, ...]]]:

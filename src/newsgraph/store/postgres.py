@@ -164,6 +164,11 @@ class _Connection:
 BY_INDEX = "/* by the full-text index */"
 
 
+def _matching(where: list[str], param: str) -> str:
+    """The full-text row ``f`` matches the words bound to ``:param``, and every condition of ``where``."""
+    return " AND ".join([f"f.fts @@ to_tsquery('simple', :{param})", *where])
+
+
 class PostgresFullText:
     """tsvector fragments for the queries of the web app (``newsgraph.query``)."""
 
@@ -185,7 +190,7 @@ class PostgresFullText:
         if not where:
             return f"SELECT 1 {BY_INDEX} FROM articles_fts WHERE fts @@ to_tsquery('simple', :{param})"
         return (f"SELECT 1 {BY_INDEX} FROM articles_fts f JOIN articles a ON a.id = f.article_id WHERE "
-                + " AND ".join([f"f.fts @@ to_tsquery('simple', :{param})", *where]))
+                + _matching(where, param))
 
     @staticmethod
     def matching_quotes(param: str) -> str:
@@ -195,7 +200,7 @@ class PostgresFullText:
     def _matches(where: list[str], param: str, capped: bool) -> str:
         """FROM ... WHERE of the matching articles (``f``, ``a``); ``capped``: the first ``:cap`` of them that
         the GIN index hands over (a bitmap read in the table's storage order), then only those are ranked."""
-        cond = " AND ".join([f"f.fts @@ to_tsquery('simple', :{param})", *where])
+        cond = _matching(where, param)
         if not capped:
             return f"FROM articles_fts f JOIN articles a ON a.id = f.article_id WHERE {cond}"
         joined = " JOIN articles a ON a.id = f.article_id" if where else ""  # only for other filters: the index alone
@@ -205,7 +210,7 @@ class PostgresFullText:
     @staticmethod
     def candidate_ids(where: list[str], param: str) -> str:
         """The ids of the first ``:scope`` matching articles the GIN index hands over, unranked."""
-        cond = " AND ".join([f"f.fts @@ to_tsquery('simple', :{param})", *where])
+        cond = _matching(where, param)
         joined = " JOIN articles a ON a.id = f.article_id" if where else ""
         return f"SELECT {BY_INDEX} f.article_id FROM articles_fts f{joined} WHERE {cond} LIMIT :scope"
 

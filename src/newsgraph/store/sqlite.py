@@ -36,6 +36,11 @@ def fts_query(q: str) -> str:
     return " ".join(out)
 
 
+def _matching(where: list[str], param: str) -> str:
+    """The full-text table matches the words bound to ``:param``, and every condition of ``where``."""
+    return " AND ".join([f"articles_fts MATCH :{param}", *where])
+
+
 class SQLiteFullText:
     """FTS5 fragments for the queries of the web app (``newsgraph.query``)."""
 
@@ -58,7 +63,7 @@ class SQLiteFullText:
         if not where:  # one row of the full-text table an article
             return f"SELECT 1 FROM articles_fts WHERE articles_fts MATCH :{param}"
         return ("SELECT 1 FROM articles_fts JOIN articles a ON a.id = articles_fts.article_id WHERE "
-                + " AND ".join([f"articles_fts MATCH :{param}", *where]))
+                + _matching(where, param))
 
     @staticmethod
     def matching_quotes(param: str) -> str:
@@ -71,7 +76,7 @@ class SQLiteFullText:
         rows in rowid order, the order they were written, backwards as cheaply as forwards)."""
         joined = " JOIN articles a ON a.id = articles_fts.article_id" if where else ""  # only for other filters
         inner = (f"SELECT articles_fts.rowid AS r FROM articles_fts{joined} WHERE "
-                 + " AND ".join([f"articles_fts MATCH :{param}", *where])
+                 + _matching(where, param)
                  + " ORDER BY articles_fts.rowid DESC LIMIT :cap")
         return f"articles_fts.rowid >= (SELECT min(r) FROM ({inner}))"
 
@@ -80,14 +85,14 @@ class SQLiteFullText:
         """The ids of the ``:scope`` most recently stored articles matching ``:param`` and ``where``, unranked."""
         joined = " JOIN articles a ON a.id = articles_fts.article_id" if where else ""  # only for other filters
         return (f"SELECT articles_fts.article_id FROM articles_fts{joined} WHERE "
-                + " AND ".join([f"articles_fts MATCH :{param}", *where])
+                + _matching(where, param)
                 + " ORDER BY articles_fts.rowid DESC LIMIT :scope")
 
     @staticmethod
     def ranked_ids(where: list[str], param: str) -> str:
         """The ids of the ``:scope`` best articles matching ``:param`` and ``where``, best first."""
         return ("SELECT a.id FROM articles_fts JOIN articles a ON a.id = articles_fts.article_id WHERE "
-                + " AND ".join([f"articles_fts MATCH :{param}", *where]) + " ORDER BY rank LIMIT :scope")
+                + _matching(where, param) + " ORDER BY rank LIMIT :scope")
 
     @classmethod
     def ranked_articles(cls, cols: str, where: list[str], param: str, mark_open: str, mark_close: str, *,

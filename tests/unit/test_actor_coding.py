@@ -190,8 +190,8 @@ def test_post_of_a_named_organisation_is_not_a_government_title() -> None:
 
 
 def test_regions_give_no_context_and_no_country_inside_a_name() -> None:
-    from newsgraph.actors.coding import code_org_name
     from newsgraph.actors.context import CountryContext
+    from newsgraph.actors.org_names import code_org_name
 
     # "Europe" mentioned six times does not make the article's titles European
     assert country_context("The markets fell.", ["EUR"] * 6).country is None

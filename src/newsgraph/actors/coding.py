@@ -15,8 +15,9 @@ table row gave the code (``source``), for ``newsgraph show`` and for debugging.
 - A possessive role ("the Queen's tour", "the president's wife") is the possessor's: it passes no
   role or country to what follows.
 - "-elect" after a title ("President-elect") holds no office yet: the role is dropped, as for a candidate.
-- "former", "ex-", "the late" and "then-" before a role keep no office on the article's date: the
-  role becomes ELI (elites), the same convention as ``Lexicon.leader_role`` uses for former leaders.
+- "former", "ex-", "formerly", "previously", "the late" and "then-" before a role keep no office on the
+  article's date: the role becomes ELI (elites), the same convention as ``Lexicon.leader_role`` uses for
+  former leaders.
 - A place name in front of an institution word ("Columbia University", "Jordan Hospital";
   data/actors/institution_words.tsv) does not make the institution that country's.
 - Ambiguous names ("Congress"; data/actors/ambiguous.tsv) take the article's context.
@@ -30,12 +31,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..datafiles import tsv_dicts
-from .context import CountryContext, leading, sovereign_codes
-from .lexicon import ActorEntry, Lexicon, code_phrase, lexicon, role_of_words
+from .context import CountryContext, leading
+from .lexicon import ActorEntry, Lexicon, lexicon, role_of_words
 
 CANDIDACY = frozenset({"candidate", "candidates", "nominee", "nominees", "hopeful", "hopefuls", "contender",
                        "challenger", "frontrunner", "front-runner"})
-FORMER = frozenset({"former", "ex", "ex-", "erstwhile", "onetime", "one-time", "retired"})
+FORMER = frozenset({"former", "ex", "ex-", "erstwhile", "onetime", "one-time", "retired", "formerly", "previously"})
 # words that put an office in the past: "former", "the late", "then-": on the article's date it is not held
 PAST = FORMER | {"late", "then"}
 SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative", "press secretary"})
@@ -194,7 +195,7 @@ def ambiguous_entry(names: Sequence[str], ctx: CountryContext) -> tuple[bool, Ac
     return True, None, f"ambiguous.tsv:{name}+no-clear-context"
 
 
-def _role_span(words: Sequence[str], lx: Lexicon, skip: set[int] | None = None) -> tuple[str, int, int] | None:
+def role_span(words: Sequence[str], lx: Lexicon, skip: set[int] | None = None) -> tuple[str, int, int] | None:
     """The rightmost, then longest, role pattern in lower-case ``words``: (code, start, end); a pattern
     whose words all lie in ``skip`` (inside a name the lexicon knows: "Parliament" of "European
     Parliament") is passed over."""
@@ -230,11 +231,12 @@ def code_title(words: Sequence[str], ctx: CountryContext, *, is_person: bool,
     lx = lexicon()
     low = [w.lower() for w in words]
     country: str | None = None
+    bare_country_last = False
     leader_country: str | None = None
     seat: tuple[str, str] | None = None  # (code, source) of a seat or institution named in the words
     found: list[tuple[int, str, str]] = []  # (index, code, source) of lexicon hits, for "spokesman for X"
     covered: set[int] = set()  # the word indices of those hits
-    first_span = _role_span(low, lx)
+    first_span = role_span(low, lx)
     title_span = range(first_span[1], first_span[2]) if first_span else range(0)  # "Foreign Minister"
     i = 0
     while i < len(words):
@@ -258,6 +260,8 @@ def code_title(words: Sequence[str], ctx: CountryContext, *, is_person: bool,
                 elif e.kind == "demonym" and _in_name(words, i + k, i + k, lx, skip=title_span):
                     pass  # "Irish Lions coach", "the German Marshall Fund": a demonym opening a name
                 else:
+                    if country is None and e.kind in ("country", "capital") and i + n == len(words):
+                        bare_country_last = True  # "Germany Catherine": a country noun right before a name
                     country = country or e.country
                     if e.kind in ("seat", "institution", "igo") and len(e.code) > 3 \
                             and not (is_person and i + k == len(words) and e.kind != "seat"):
@@ -294,7 +298,7 @@ def code_title(words: Sequence[str], ctx: CountryContext, *, is_person: bool,
                          f"spokesperson-for:{f[2]}" + (f"+role:{between}" if between else ""), code[3:] or None)
     named_country = country
     country = country or leader_country
-    span = _role_span(low, lx, covered) or _role_span(low, lx)
+    span = role_span(low, lx, covered) or role_span(low, lx)
     igo = next((f for f in found if f[1].startswith(("IGO", "NGO"))), None)
     igo_at_end = bool(span and igo is not None and span[2] == len(low) and set(range(span[1], span[2])) <= covered)
     role = span[0] if span else None
@@ -345,6 +349,14 @@ def code_title(words: Sequence[str], ctx: CountryContext, *, is_person: bool,
             notes.append("former")
     if role is None and country is None:
         return None
+    if before_name and is_person and role is None and bare_country_last:
+        # a country's noun (not its demonym, not "Germany's") right before a name is no nationality: a
+        # caption's "... Poland and Germany Catherine ..." ran a place into the name
+        return None
+    if before_name and not is_person and span and role and low[span[1]:span[2]] == ["official"] \
+            and span[2] == len(low):
+        role = None  # "the official Pakistan news channel": the adjective, not an official
+        notes.append("official-adjective")
     if before_name and is_person and role and span and span[2] < len(low) \
             and any(w[:1].isupper() for w in words[span[1]:span[2]]) and all(
             w.isalpha() and w.islower() and len(w) > 1 and w not in lx.head_words and w not in _POST_MODIFIERS
@@ -538,6 +550,11 @@ def fill_country(c: Coded, ctx: CountryContext) -> Coded:
     how = f"title-country:{country}" if country else ""
     if country is None and ctx.country and context_fits((c.desc or "").split(), ctx.country):
         country, how = ctx.country, f"context:{ctx.country}"
+    top = max(ctx.scores, key=lambda k: ctx.scores[k]) if ctx.scores else None
+    if country is None and ctx.country is None and ctx.dateline and ctx.dateline == top \
+            and context_fits((c.desc or "").split(), ctx.dateline):
+        # "Hong Kong (CNN) ... lawmaker": no clear context, but the dateline's place is also the most named
+        country, how = ctx.dateline, f"dateline-leads:{ctx.dateline}"
     if country is None:
         return c
     return Coded(country + c.role, country, c.desc, f"{c.source}+{how}" if c.source else how, c.role)
@@ -567,46 +584,3 @@ def combine(title: Coded | None, appos: Coded | None, ctx: CountryContext) -> Co
 
 PERSON_ROLES = frozenset({"GOV", "MIL", "OPP", "LEG", "JUD", "COP", "SPY", "MED", "ELI", "REB", "BUS", "CVL",
                           "EDU", "HLH", "LAB", "AGR", "HRI", "NGO", "CRM"})
-
-
-def code_org_name(names: Sequence[str], ctx: CountryContext) -> Coded | None:
-    """Code an organisation or facility named by NER but not in the lexicon.
-
-    An institution word at its head ("Georgetown University") gives its role and keeps the place
-    inside from giving a country; a phrase with a country and role words codes compositionally
-    ("Russian Defence Ministry" -> RUSMIL); role words alone ("Parliament", "the Supreme Court")
-    take the article's country context.
-    """
-    lx = lexicon()
-    for name in sorted(set(names), key=len, reverse=True):
-        head = institution_head(name)
-        words = name.split()
-        if head is None or any(" ".join(words[-k:]) in lx.phrases for k in range(2, min(4, len(words)) + 1)):
-            continue  # "... and Downing Street": the head word belongs to a lexicon name
-        word, role = head
-        if not role:  # a street, a hotel or a club is not coded as an actor
-            return Coded(None, None, None, f"institution-word:{word}")
-        # a demonym, a seat of government or a national institution does name the country ("American
-        # University", "Westminster Abbey"); a country or city name does not ("Columbia University"):
-        # then the context decides
-        named = [e[0].country for k in (3, 2, 1) for i in range(len(words) - k + 1)
-                 if (e := lx.phrases.get(" ".join(words[i:i + k]))) and e[0].country
-                 and e[0].kind in ("demonym", "seat", "institution")]
-        country = named[0] if named else ctx.country
-        src = f"institution-word:{word}" + (f"+phrase:{country}" if named else f"+context:{country}" if country
-                                            else "")
-        return Coded((country or "---") + role, country, None, src, role)
-    for name in sorted(set(names), key=len, reverse=True):
-        code = code_phrase(name)
-        if code and code[:3] in lx.country_names and code[:3] not in sovereign_codes():
-            continue  # "the Europe Program", "Asia Pacific Holdings": a region inside a name is not its country
-        if code:
-            return Coded(code, code[:3] if code[:3] in lx.country_names else None, None, f"phrase:{name}")
-    for name in sorted(set(names), key=len, reverse=True):
-        low = [w.lower() for w in name.split()]
-        named_role = role_of_words(low)
-        if named_role and ctx.country and _role_span(low, lx) == (named_role, 0, len(low)) \
-                and context_fits(name.split(), ctx.country, role=named_role):
-            # the whole name is a role ("Parliament", "Supreme Court", "Treasury"): the context's
-            return Coded(ctx.country + named_role, ctx.country, None, f"role:{name}+context:{ctx.country}", named_role)
-    return None

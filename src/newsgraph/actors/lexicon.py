@@ -9,6 +9,7 @@ leader held on a given day, so an article's date selects the right code.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -306,13 +307,16 @@ def _same_person(lx: Lexicon, e: ActorEntry, tokens: list[str], i: int, k: int) 
 
 
 @lru_cache(maxsize=65536)  # pure over the static lexicon; asked for the same phrases again and again
-def code_phrase(text: str) -> str | None:
+def code_phrase(text: str, lookup: Callable[[str], list[ActorEntry] | None] | None = None) -> str | None:
     """Code a free phrase: 'Chinese customs' -> CHNGOV, 'Russian troops' -> RUSMIL, 'the Kremlin' -> RUSGOV.
 
     The country comes from a country name, demonym, capital or seat; the role from the
-    role words; a phrase with a country and no role gives the country alone.
+    role words; a phrase with a country and no role gives the country alone.  ``lookup`` finds a
+    phrase's lexicon entries (default: the lexicon's; the entity stage reads ambiguous names such as
+    "Congress" in the article's context).
     """
     lx = lexicon()
+    find = lookup or lx.phrases.get
     tokens = _WORD.findall(text)
     country: str | None = None
     code: str | None = None
@@ -320,7 +324,7 @@ def code_phrase(text: str) -> str | None:
     while i < len(tokens):
         for k in (4, 3, 2, 1):
             cand = " ".join(tokens[i:i + k])
-            entries = lx.phrases.get(cand) or lx.phrases.get(cand.title() if cand.islower() else cand)
+            entries = find(cand) or find(cand.title() if cand.islower() else cand)
             if entries and entries[0].kind == "leader":  # "Mrs. Ana Ruiz": not a leader with her surname
                 entries = [e for e in entries if e.kind != "leader" or _same_person(lx, e, tokens, i,
                                                                                      len(tokens[i:i + k]))]

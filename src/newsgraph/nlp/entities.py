@@ -25,29 +25,40 @@ from typing import TYPE_CHECKING
 
 from ..actors import ActorEntry, Lexicon, first_key, lexicon, role_of_words
 from ..actors.coding import (
+    GOVERNING_ROLES,
+    ORG_NOUNS,
     PLACE_KINDS,
     Coded,
     ambiguous_entry,
-    code_org_name,
+    ambiguous_names,
     code_title,
     combine,
     inside_institution,
 )
 from ..actors.context import CountryContext, country_context
+from ..actors.org_names import code_org_name
 from ..mentions.names import NAME_TITLES, Option, headline_end, name_tokens, person_gender, pick_person, title_of
 from ..model import Entity, Mention
 from ..registry import Context, stage
+from .lexicon_matches import Cand as _Cand
+from .lexicon_matches import (
+    bare_the_name,
+    defined_otherwise,
+    inside_longer_name,
+    inside_longer_place,
+    title_before_name,
+)
 from .name_evidence import (
     acronym_in_lower_case,
     city_in_name,
     defined_acronyms,
     era_day,
     foreign_generic,
+    former_before,
     former_in_text,
     igo_title,
     leader_inside_longer_name,
-    other_body,
-    place_around,
+    office_in_title,
     redefined,
     region_in_name,
     region_title,
@@ -70,15 +81,6 @@ _DESC_HEADS = frozenset({"leader", "president", "counterpart", "premier", "minis
                          "aide", "envoy", "diplomat", "ambassador", "spokesman", "spokeswoman",
                          "spokesperson", "official", "general", "commander", "king", "queen", "prince",
                          "monarch", "dictator", "strongman", "head", "chief", "secretary"})
-
-
-@dataclass
-class _Cand:
-    start: int  # token index
-    end: int
-    label: str
-    entry: ActorEntry | None = None
-    source: str = "ner"
 
 
 @dataclass
@@ -145,8 +147,9 @@ def _merge(doc: Doc, ner: list[_Cand], lex: list[_Cand], head_end: int = 0) -> l
     person_starts = {c.start for c in ner if c.label == "PERSON"}
     acronyms = defined_acronyms(doc.text)
     # "Economist Jane Doe": a title before a name, not the outlet "The Economist" named without its article
-    lex = [m for m in lex if not _title_before_name(doc, m, person_starts) and not _bare_the_name(doc, m)
-           and not _inside_longer_place(words, m) and not _defined_otherwise(doc, m, acronyms)]
+    lex = [m for m in lex if not title_before_name(doc, m, person_starts) and not bare_the_name(doc, m)
+           and not inside_longer_place(words, m) and not inside_longer_name(doc, m, head_end)
+           and not defined_otherwise(doc, m, acronyms)]
     out: list[_Cand] = []
     used: set[int] = set()
     for c in ner:
@@ -213,45 +216,6 @@ def _merge(doc: Doc, ner: list[_Cand], lex: list[_Cand], head_end: int = 0) -> l
         out.append(m)
     out.sort(key=lambda c: (c.start, c.end))
     return out
-
-
-def _inside_longer_place(words: list[str], m: _Cand) -> bool:
-    """A country, region or demonym match that opens or closes a longer place or team name ("West" of
-    "West Bengal", "Indians" of "Cleveland Indians"): not that country (see nlp/name_evidence.py)."""
-    e = m.entry
-    return e is not None and e.kind in ("country", "region", "demonym", "part") \
-        and place_around(words, m.start, m.end, lexicon(), place_country) is not None
-
-
-def _defined_otherwise(doc: Doc, m: _Cand, acronyms: dict[str, str]) -> bool:
-    """An acronym the article defines as another name than the lexicon's ("the Financial Services
-    Authority (FSA)" while the lexicon's "FSA" is another body): the article's meaning wins."""
-    e = m.entry
-    text = doc[m.start:m.end].text
-    return e is not None and text in acronyms and other_body(e, acronyms[text], lexicon())
-
-
-def _title_before_name(doc: Doc, m: _Cand, person_starts: set[int]) -> bool:
-    """True for a lexicon match that is a job title right before a person's name: the name's "The" dropped
-    ("The Economist" matched as "Economist") and a PERSON name starting on the next token."""
-    e = m.entry
-    return (e is not None and e.name.lower().startswith("the ") and doc[m.start].lower_ != "the"
-            and m.end - m.start == len(e.name.split()) - 1 and m.end in person_starts)
-
-
-def _bare_the_name(doc: Doc, m: _Cand) -> bool:
-    """True for a one-word lexicon match that is a "The X" name of an organisation without its article
-    ("The Hindu" matched on "hindu" in "the vishwa hindu parishad" or "from hindu side"): such a title
-    is written with "the", and the bare word is most often the common word (a religion, a job, an
-    adjective).  Places ("Gambia" for "The Gambia") are left alone."""
-    e = m.entry
-    if e is None or e.kind not in ("institution", "igo") or not e.name.lower().startswith("the "):
-        return False
-    if m.end - m.start != 1 or len(e.name.split()) != 2 or doc[m.start].lower_ != e.name.split()[1].lower():
-        return False  # one common word ("Hindu", "Guardian"); "Wall Street Journal" is a name without "the"
-    if m.end < len(doc) and doc[m.end].text[:1].isupper() and doc[m.end].pos_ == "PROPN":
-        return True  # "The Hindu Mahasabha": the word opens another organisation's name
-    return m.start == 0 or doc[m.start - 1].lower_ != "the"
 
 
 def _first_name(t: Token) -> bool:
@@ -392,6 +356,10 @@ def _code(doc: Doc, g: _Group, lx: Lexicon, day: str | None, ctx: CountryContext
             # "former Prime Minister X", "the late X": the text says the office is no longer held
             return Coded(office.country + "ELI", office.country, f"former {office.office}",
                          f"leaders.tsv:{e.name}@{office.start}:former-in-text", "ELI")
+        if office is not None and office.role == "ELI" and office.country != "IGO":
+            now = office_in_title(doc, spans, e.kb_id, office.country, lx, ctx)  # "Chancellor X", table older
+            if now is not None:
+                return now
         if office is None or (office.role == "ELI" and office.country != "IGO"):
             igo = igo_title(doc, spans, ctx)  # "Jane Doe, the EU's chief negotiator": an IGO post held now
             if igo is not None:
@@ -493,6 +461,9 @@ def _groups_of_roles(doc: Doc, cands: list[_Cand], lx: Lexicon) -> list[tuple[in
             continue
         if (tok.i + 1 < len(doc) and tok.i + 1 in named) or tok.head.i in named:
             continue  # a title before a name ("Kremlin aide Yuri Ushakov"), not a group
+        if tok.text[:1].isupper() and tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper() \
+                and doc[tok.i + 1].lower_ in ORG_NOUNS:
+            continue  # "English Premier League": the role word is inside an organisation's name
         role = lx.role_words.get(tok.lemma_.lower()) or lx.role_words.get(tok.text.lower())
         if role is None:
             continue
@@ -511,6 +482,8 @@ def _groups_of_roles(doc: Doc, cands: list[_Cand], lx: Lexicon) -> list[tuple[in
         # take compound/amod words between the country word and the head ("state broadcaster")
         words = [t.text.lower() for t in doc[start:tok.i + 1]]
         role = role_of_words(words) or role
+        if role in GOVERNING_ROLES and former_before(doc, start):
+            role = "ELI"  # "who until recently was the UK's foreign secretary": an office no longer held
         out.append((start, tok.i + 1, country + role, country))
     return out
 
@@ -568,14 +541,19 @@ def extract_entities(ctx: Context) -> list[Entity]:
     lx = lexicon()
     # an undated article is read as of the year it names most, not as of its people's latest offices
     day = ctx.article.published.value[:10] if ctx.article.published else era_day(text)
-    ner = [_Cand(e.start + 1 if len(e) > 1 and e[0].lower_ == "the" else e.start, e.end, e.label_)
+    # a name's article and possessive are not part of it ("the Foreign Office's" is "Foreign Office")
+    ner = [_Cand(e.start + 1 if len(e) > 1 and e[0].lower_ == "the" else e.start,
+                 e.end - 1 if len(e) > 1 and e[-1].text in ("'s", "’s") else e.end, e.label_)
            for e in doc.ents if e.label_ in KEEP]
     lex = _lexicon_matches(doc, lx)
     head_end = headline_end(doc, ctx.article.title)  # a title-case headline capitalises every word
     cands = _merge(doc, ner, lex, head_end)
     groups = _group(doc, cands, head_end)
+    # an ambiguous name ("Congress") does not vote for its lexicon country: the context decides its meaning
+    amb = ambiguous_names()
     cctx = country_context(text, [c.entry.country for c in cands if c.entry is not None and c.entry.country
-                                 and c.entry.kind != "igo"],
+                                 and c.entry.kind != "igo"
+                                 and re.sub(r"^(?i:the)\s+", "", doc[c.start:c.end].text) not in amb],
                           outlet=ctx.article.outlet, url=ctx.article.url,
                           place_countries=_place_countries(doc, cands), resolve_place=place_country)
     cctx = replace(cctx, redefined=frozenset(redefined(doc.text, lx)))

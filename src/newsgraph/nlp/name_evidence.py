@@ -7,7 +7,13 @@
 - **Acronyms the article defines.**  "the Financial Services Authority (FSA)": the article's own
   "FSA" is that body, not another organisation the lexicon lists under the same letters.
 - **Former, late, then.**  "former Prime Minister X", "the late X", "X, who was prime minister": the
-  office the leader table gives for the date (or, with no date, the latest office) is not held.
+  office the leader table gives for the date (or, with no date, the latest office) is not held; "who
+  until recently was the UK's foreign secretary", "formerly the ...": a role phrase after such words
+  names an office no longer held (``former_before``).
+- **A title the leader table does not know.**  "Chancellor of the Exchequer X" on a date when the table
+  has X only as a former foreign secretary: the in-text title of an office the table does not record for
+  X is the office on the article's date (the table is incomplete); a title of an office the table does
+  record as ended ("Prime Minister X" years later) is history, and the table's former office stays.
 - **Generic names of another country.**  A national institution named only by generic words or an
   acronym ("House of Commons", "the Commons", "FSA") is the lexicon's country's only when the article
   is about that country; in a Canadian story "House of Commons" is Canada's chamber, not Britain's.
@@ -30,7 +36,8 @@ from .title_words import context_words
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-FORMER_WORDS = frozenset({"former", "ex", "ex-", "erstwhile", "onetime", "one-time", "retired", "late"})
+FORMER_WORDS = frozenset({"former", "ex", "ex-", "erstwhile", "onetime", "one-time", "retired", "late", "formerly",
+                          "previously"})
 # words of a name that say nothing of its country: a name made of these (and role words) is generic
 GENERIC_NAME_WORDS = frozenset({"of", "the", "and", "house", "houses", "commons", "lords", "representatives",
                                 "national", "assembly", "federal", "supreme", "high", "central", "state",
@@ -154,6 +161,48 @@ def former_in_text(doc: Doc, spans: Iterable[_Spanned], office: str) -> bool:
             if rest and rest[0] in office_words:
                 return True
     return False
+
+
+_PAST_ADVERBS = frozenset({"formerly", "previously"})
+
+
+def former_before(doc: Doc, start: int) -> bool:
+    """Whether the words before a role phrase starting at token ``start`` put it in the past: "former",
+    "ex-", "formerly", "previously" or "until recently" within the same clause ("who until recently was
+    the UK's foreign secretary"); a verb or punctuation ends the look-back ("the former minister met
+    the foreign secretary" is about the minister)."""
+    sent_start = doc[start].sent.start if doc.has_annotation("SENT_START") else 0
+    i = start - 1
+    while i >= max(sent_start, start - 6):
+        t = doc[i]
+        if (t.is_punct and t.text not in ("-",)) or t.pos_ == "VERB":
+            return False
+        low = t.lower_
+        if low in FORMER_WORDS or low.startswith("ex-") or (
+                low == "recently" and i > 0 and doc[i - 1].lower_ == "until"):
+            return True
+        i -= 1
+    return False
+
+
+def office_in_title(doc: Doc, spans: Sequence[_Spanned], kb_id: str, country: str, lx: Lexicon,
+                    ctx: CountryContext) -> Coded | None:
+    """The office an in-text title right before a leader-table person's name gives ("Chancellor of the
+    Exchequer X"), when the table has the person out of office on the date and records no office with
+    the title's words: the article's title on its date is then newer than the table.  None when no
+    mention has such a title, or the title names an office the table records (then it is history)."""
+    recorded = {w for o in lx.offices.get(kb_id, ()) for w in o.office.lower().replace("-", " ").split()}
+    for m in spans:
+        words = context_words(doc, m)[0]
+        c = code_title(words, ctx, is_person=True, fill=False, before_name=True) if words else None
+        if c is None or c.role not in ("GOV", "LEG", "JUD", "MIL", "COP", "SPY") or c.country not in (None, country):
+            continue
+        own = [w.lower() for w in words if w.lower() not in ("of", "the", "and", "for", "'s", "’s", "-")
+               and not lx.phrases.get(w)]
+        if own and not all(w in recorded for w in own):
+            return Coded(country + c.role, country, " ".join(words),
+                         f"title-before-name:{' '.join(words)}+not-in-leaders.tsv", c.role)
+    return None
 
 
 def generic_name(names: Sequence[str], lx: Lexicon) -> bool:

@@ -33,6 +33,9 @@ def _title_joiner(doc: Doc, i: int, start: int) -> bool:
         return False
     if t.lower_ == "of" and prev.text[:1].isupper() and nxt.text[:1].isupper():
         return True
+    if t.lower_ == "of" and prev.text[:1].isupper() and nxt.lower_ == "the" and i + 2 < start \
+            and doc[i + 2].text[:1].isupper():
+        return True  # "Chancellor of the Exchequer", "Speaker of the House"
     if t.lower_ == "the" and prev.lower_ == "of" and nxt.text[:1].isupper():
         return True
     return t.lower_ == "for" and prev.lower_ in CANDIDACY

@@ -50,6 +50,9 @@ LEXICON_WEIGHT = 3
 CITY_WEIGHT = 2
 MIN_COUNT = 2
 MIN_SHARE = 0.6
+KNOWN_MIN = 3
+# Indian courtesy titles before a name (Shri, Smt., Sri, Kumari): common in Indian English news
+HONORIFICS = ("shri", "smt", "sri", "kumari")
 WORD = re.compile(r"[^\W\d_]+")
 _OPENERS = " \t\"'“‘([«"
 
@@ -167,7 +170,42 @@ def decide(low: str, c: Counter[str], seq: int) -> tuple[str, str] | None:
     return ("w" if n_caps - seq >= lower else "s"), form
 
 
-def build(data: Path) -> tuple[dict[str, tuple[str, str]], dict[tuple[str, str], tuple[str, str]]]:
+def known_lower(counts: Counts, uni: dict[str, tuple[str, str]]) -> list[str]:
+    """Words cased news writes in lower case (``KNOWN_MIN`` times or more) that keep no casing: an
+    ordinary word.  A word of a lower-cased article that is not one of these, nor capitalised by the
+    table, is one no cased news used as a common word: next to a title or initials it is a name."""
+    return sorted(w for w, c in counts.uni.items() if c[w] >= KNOWN_MIN and w not in uni)
+
+
+def title_words(known: Iterable[str]) -> list[str]:
+    """Words a person's name follows ("Commissioner Singh", "Mr Patel", "DGP K Chakravarthi"): the
+    person role nouns of the mention layer (``mentions/role_nouns.tsv``, type PERSON), its courtesy
+    titles, the Indian honorifics ``HONORIFICS``, and the one-word police ranks of the role table
+    (``actors/roles.tsv``, code COP) that are abbreviations, no ordinary word ("dgp", "dsp")."""
+    from newsgraph.mentions.gender import TITLES
+
+    ordinary = set(known)
+    out = set(TITLES) | set(HONORIFICS)
+    data = ROOT / "src" / "newsgraph" / "data"
+    for row in _tsv_rows(data / "mentions" / "role_nouns.tsv"):
+        if row.get("type") == "PERSON":
+            out.add(row["noun"])
+    for row in _tsv_rows(data / "actors" / "roles.tsv"):
+        word = row["pattern"]
+        if row.get("code") == "COP" and word.isalpha() and len(word) <= 4 and word not in ordinary:
+            out.add(word)
+    return sorted(out)
+
+
+def _tsv_rows(path: Path) -> Iterator[dict[str, str]]:
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    header = lines[0].split("\t")
+    for ln in lines[1:]:
+        yield dict(zip(header, ln.split("\t"), strict=False))
+
+
+def build(data: Path) -> tuple[dict[str, tuple[str, str]], dict[tuple[str, str], tuple[str, str]], list[str],
+                              list[str]]:
     counts = Counts()
     for t in corpus_texts(data):
         counts.text(t)
@@ -187,7 +225,8 @@ def build(data: Path) -> tuple[dict[str, tuple[str, str]], dict[tuple[str, str],
             continue
         if (uni.get(a, ("", a))[1], uni.get(b, ("", b))[1]) != (fa, fb):
             bi[(a, b)] = (fa, fb)
-    return uni, bi
+    known = known_lower(counts, uni)
+    return uni, bi, known, title_words(known)
 
 
 def main() -> int:
@@ -195,7 +234,7 @@ def main() -> int:
     p.add_argument("--data", type=Path, required=True, help="the shared data folder (../shared/data)")
     p.add_argument("--out", type=Path, default=OUT)
     a = p.parse_args()
-    uni, bi = build(a.data)
+    uni, bi, known, titles = build(a.data)
     lines = [
         "# newsgraph casing model: the usual casing of lower-cased words and word pairs in cased news.",
         "# Built by scripts/build_casing.py (its docstring: sources and thresholds) from counts over the",
@@ -205,11 +244,15 @@ def main() -> int:
         f"city weight {CITY_WEIGHT}.",
         "# kind\tlower\tcasing   (w = word, capitalised even alone; s = word capitalised only next to another",
         "# capitalised word, as inside a name; b = pair of words separated by one space)",
+        "# kind\tlower   (l = an ordinary word: written in lower case in cased news; t = a title a name",
+        "# follows: the last words of the role table's patterns and courtesy titles)",
     ]
     lines += [f"{k}\t{w}\t{f}" for w, (k, f) in sorted(uni.items())]
     lines += [f"b\t{a} {b}\t{fa} {fb}" for (a, b), (fa, fb) in sorted(bi.items())]
+    lines += [f"l\t{w}" for w in known]
+    lines += [f"t\t{w}" for w in titles]
     a.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"{len(uni)} words, {len(bi)} pairs -> {a.out} ({a.out.stat().st_size // 1024} KB)")
+    print(f"{len(uni)} words, {len(bi)} pairs, {len(known)} ordinary words -> {a.out} ({a.out.stat().st_size // 1024} KB)")
     return 0
 
 

@@ -176,3 +176,28 @@ def test_hold_is_a_detention_only_of_people() -> None:
     assert [e.code for e in ev] == ["112"], [(e.code, _src(e)) for e in ev]
     # talks held keep their own row
     assert [e.code for e in _events("The two leaders held talks in Delhi on Monday.")][:1] == ["046"]
+
+
+def test_a_statement_without_a_coded_event_is_a_010_by_its_speaker() -> None:
+    ev = _events("The situation in the city was peaceful, police said on Monday.")
+    assert [(e.code, _src(e)) for e in ev] == [("010", "---COP")]
+    # a reported event is coded, not the saying
+    assert [e.code for e in _events("Police said the mob attacked the station on Monday.")] != ["010"]
+    # a belief is no statement, nor is a statement by a speaker with no actor code
+    assert not _events("Police believe the situation was peaceful on Monday.")
+    assert not _events("Sources said the situation was peaceful on Monday.")
+
+
+def test_a_post_of_the_police_codes_its_holder() -> None:
+    ev = _events("The director-general of police said the city was calm on Monday.")
+    assert [(e.code, _src(e)) for e in ev] == [("010", "---COP")]
+
+
+def test_lower_cased_dateline_and_post_of_the_police() -> None:
+    # the parse makes "lucknow" the subject of "said"; the dateline is blanked and the sentence re-parsed
+    from newsgraph.pipeline import annotate
+
+    text = "lucknow: director-general of police r.k. pandit said the two youths were from the city."
+    art = Article(id="t", text=text, title="", published=Published("2002-03-01", "day", "input"))
+    ev = annotate(art).events
+    assert [(e.code, (_src(e) or "")[3:]) for e in ev] == [("010", "COP")]  # not "Lucknow", not a general (MIL)

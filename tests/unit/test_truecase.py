@@ -75,3 +75,17 @@ def test_truecasing_can_be_switched_off(settings) -> None:  # type: ignore[no-un
     off = annotate(art, settings.with_overrides(truecase="off"))
     on = annotate(art, settings)
     assert len(on.entities) > len(off.entities)
+
+
+def test_names_unknown_to_cased_news_are_raised_after_titles_and_initials() -> None:
+    # invented names: no cased news or lexicon knows "varkosh" or "tendulor"
+    text = ("the situation was calm, police commissioner m.n. varkosh said on monday. deputy "
+            "commissioner of police d j tendulor said two men were held. later varkosh said the "
+            "police remand ended at 6.30 a.m. on tuesday.")
+    out = truecase(text)
+    assert len(out) == len(text) and out.lower() == text
+    for word in ("M.N. Varkosh", "D J Tendulor", "Later Varkosh said"):
+        assert word in out, word  # initials, the name after them, and the name again later
+    assert "police remand" in out  # ordinary words after a title word stay lower case
+    assert "a.m." in out  # "a.m." before a common word is no pair of initials
+    assert "a mob" in truecase("the crowd became a mob near the station on monday evening, police said.")

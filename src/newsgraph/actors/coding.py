@@ -365,8 +365,11 @@ def code_title(words: Sequence[str], ctx: CountryContext, *, is_person: bool,
         # so the role words are not a title of the name (lower-cased copy writes titles and names alike)
         role = None
         notes.append("role-not-before-name")
-    if is_person and role and span and span[2] == len(low) and low[-1] in _ORG_FINAL and role != "ELI":
-        role = None  # "... the Secret Service Jane Doe": an organisation's name is no post of the person's
+    if is_person and role and span and span[2] == len(low) and low[-1] in _ORG_FINAL and role != "ELI" \
+            and "of" not in low[span[1]:span[2]]:
+        # "... the Secret Service Jane Doe": an organisation's name is no post of the person's (but a post
+        # "of" the organisation is: "superintendent of police Jane Doe")
+        role = None
         notes.append("organisation-before-name")
     if is_person and role and role not in PERSON_ROLES:
         role = None  # "Kremlin aide" keeps GOV; a person is not a "ministry"

@@ -74,7 +74,7 @@ def country_of(text: str) -> str | None:
 @lru_cache(maxsize=65536)
 def role_of(lemma: str) -> str | None:
     """The CAMEO type code of a role word or lemma ("police" -> COP), or None."""
-    words = lemma.lower().split()
+    words = lemma.lower().replace("-", " ").split()  # "director-general" as "director general"
     if not words:
         return None
     table = lexicon().head_words

@@ -87,6 +87,23 @@ def dateline_span(text: str) -> tuple[int, int] | None:
     return m.start("place"), m.end()
 
 
+def colon_dateline_span(text: str) -> tuple[int, int] | None:
+    """``(start, end)`` of a "city:" dateline opening one of the first three non-empty lines of ``text``
+    (end after the colon and its space), the same test as :func:`colon_dateline`; None without one."""
+    pos = 0
+    seen = 0
+    for line in text[:400].split("\n"):
+        if line.strip():
+            m = _COLON_DATELINE.match(line)
+            if m and len(m.group("place").split()) <= 3:
+                return pos + m.start("place"), pos + m.end()
+            seen += 1
+            if seen == 3:
+                break
+        pos += len(line) + 1
+    return None
+
+
 def dateline_country(text: str) -> tuple[str | None, str | None]:
     """(country, place text) of the dateline at the start of ``text``; (None, None) without one."""
     m = _DATELINE.match(text[:160])

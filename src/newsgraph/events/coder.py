@@ -38,9 +38,10 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from ..actors.context import dateline_span
+from ..actors.context import colon_dateline_span, dateline_span
 from ..calibration import calibrate_event
 from ..model import Event, Place, Span
+from ..nlp.places import gazetteer
 from ..nlp.spacy_model import parse_text, sentences
 from ..registry import Context, stage
 from .anchoring import Dater, place_of
@@ -106,12 +107,14 @@ def _nlp(ctx: Context) -> Any:
 def _dateline_context(ctx: Context, start: int) -> tuple[Context, int, int, Place | None] | None:
     """The first sentence of a datelined body re-parsed without its dateline, and where it is.
 
-    "MOSCOW (Reuters) - Russia expelled ..." parses with MOSCOW as the subject; the dateline is
-    blanked (same length, so every offset holds) and the sentence parsed again.  Returns (context
+    "MOSCOW (Reuters) - Russia expelled ..." and "Lucknow: police arrested ..." parse with the place as
+    the subject; the dateline is blanked (same length, so every offset holds) and the sentence parsed
+    again.  Returns (context
     over the new parse, dateline end, sentence end, the dateline's place from the places stage)."""
     text = ctx.article.text
     body = text[start:]
-    span = dateline_span(body)
+    span = dateline_span(body)  # "MOSCOW (Reuters) -"
+    colon = span is None and (span := colon_dateline_span(body)) is not None  # "Ahmedabad: "
     if span is None:
         return None
     a, b = start + span[0], start + span[1]
@@ -122,7 +125,9 @@ def _dateline_context(ctx: Context, start: int) -> tuple[Context, int, int, Plac
     places: Sequence[Place] = ctx.results.get("places") or ()
     place = next((p for p in places if a <= p.span.start and p.span.end <= b), None)
     head = re.split(r"[(—–]|\s-", text[a:b])[0]
-    if place is None or not all(w[:1].isupper() for w in head.replace(",", " ").split()):
+    if colon and place is None and text[a:b].rstrip(": \t").lower() not in gazetteer().cities:
+        return None  # "Note: ...", "Update: ...": a label, not a city
+    if (place is None and not colon) or not all(w[:1].isupper() for w in head.replace(",", " ").split()):
         return None  # "The Philippines and the European Union (EU) agree": a sentence, not a dateline
     doc = parse_text(nlp, " " * b + text[b:first.end_char])
     return Context(article=ctx.article, doc=doc, results=ctx.results, nlp=nlp), b, first.end_char, place

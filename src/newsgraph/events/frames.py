@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 __all__ = ["frame_event", "modal_shift", "speech_event"]
 
+STATEMENT_CONFIDENCE = 0.2
 _FORCE_ROOTS = ("13", "15", "16", "17", "18", "19", "20")
 
 
@@ -98,6 +99,27 @@ def _policing(c: Candidate) -> bool:
         and any(p.actor for p in c.sources)
 
 
+def _statement(s: SentenceCoder, v: Token, comp: Token, srcs: list[Party]) -> Candidate | None:
+    """A statement that reports no coded event ("the situation was peaceful, police said"): CAMEO 010,
+    "make statement" (all public statements not otherwise specified), by a named speaker.
+
+    Only a speaker with an actor code says who made it (an unresolved pronoun or a "sources said"
+    gives no event), and the statement needs its content clause (``comp``); an allegation or
+    forecast verb ("claim", "believe", "think") is not a statement of this kind.  The addressee of
+    "tell" ("told reporters") is the target.
+    """
+    speakers = [p for p in srcs if p.actor]
+    if not speakers or s.lex.speech.get(v.lemma_.lower(), frozenset()) & {"allege", "belief"}:
+        return None
+    if clauses(comp.doc).clause_of(v).modality is not Modality.ASSERTED or v.i in s.consumed:
+        return None
+    heard = [p for c in v.children if c.dep_ in ("dobj", "dative") for p in s.c.parties(c)]
+    # a low confidence: the sentence's other events (selection.salient_events keeps a sentence's best)
+    # are what the statement reports, so the statement never crowds them out
+    return Candidate("010", v, speakers, heard, frozenset(), False, "asserted", confidence=STATEMENT_CONFIDENCE,
+                     clause=v, base="010")
+
+
 def speech_event(s: SentenceCoder, v: Token, comp: Token, srcs: list[Party]) -> Candidate | None:
     """Reported speech: code the reported event; an allegation of force becomes an accusation."""
     inner = s.verb_event(comp, nested=True) if comp.pos_ in ("VERB", "AUX") else s.adj_event(comp)
@@ -110,7 +132,7 @@ def speech_event(s: SentenceCoder, v: Token, comp: Token, srcs: list[Party]) -> 
             return Candidate("100", v, srcs, addressee, frozenset(), False, "asserted", confidence=0.6,
                              clause=v, base="100")
     if inner is None:
-        return None
+        return _statement(s, v, comp, srcs)
     s.consumed.add(comp.i)
     s.consumed |= inner.consumed
     flags = s.lex.speech.get(v.lemma_.lower(), frozenset())

@@ -145,6 +145,12 @@ class PartyFinder:
     def _role(self, tokens: Iterable[Token], head: Token) -> str | None:
         words = [t for t in tokens if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.i <= head.i]
         lemmas = [t.lemma_.lower() for t in words]
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for obj in (t for c in prep.children if c.dep_ == "pobj" for t in c.subtree if t.pos_ == "NOUN"):
+                # a post of an organisation: "director-general of police", "commissioner of police (R.K. X)"
+                for n in (2, 1):
+                    if len(lemmas) >= n and (r := _actors.role_of(" ".join([*lemmas[-n:], "of", obj.lower_]))):
+                        return r
         if len(lemmas) >= 2:
             r = _actors.role_of(" ".join(lemmas[-2:]))
             if r:

@@ -8,9 +8,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Protocol
 
 from ..actors.coding import CANDIDACY
+from ..actors.lexicon import lexicon
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
 
@@ -24,6 +25,13 @@ class Spanned(Protocol):
 _RUN_LEMMAS = frozenset({"run", "campaign"})
 
 
+def _of_in_role(prev: Token, nxt: Token) -> bool:
+    """Whether "PREV of NXT" ends a pattern of the role table, in any case ("superintendent of police"
+    in a lower-cased article, where the capitals test cannot tell a title from a phrase)."""
+    key = (prev.lower_, "of", nxt.lower_)
+    return any(pat[-3:] == key for pat, _ in lexicon().roles_by_last.get(nxt.lower_, ()))
+
+
 def _title_joiner(doc: Doc, i: int, start: int) -> bool:
     """'of'/'the'/'for' inside a title: "Secretary of State", "Speaker of the House", "candidate for governor"."""
     t = doc[i]
@@ -31,7 +39,7 @@ def _title_joiner(doc: Doc, i: int, start: int) -> bool:
     prev = doc[i - 1] if i > 0 else None
     if nxt is None or prev is None:
         return False
-    if t.lower_ == "of" and prev.text[:1].isupper() and nxt.text[:1].isupper():
+    if t.lower_ == "of" and ((prev.text[:1].isupper() and nxt.text[:1].isupper()) or _of_in_role(prev, nxt)):
         return True
     if t.lower_ == "of" and prev.text[:1].isupper() and nxt.lower_ == "the" and i + 2 < start \
             and doc[i + 2].text[:1].isupper():

@@ -53,6 +53,8 @@ class CasingModel:
     words: dict[str, str]
     in_names: dict[str, str]
     pairs: dict[tuple[str, str], tuple[str, str]]
+    ordinary: frozenset[str] = frozenset()  # written in lower case in cased news
+    titles: frozenset[str] = frozenset()  # words a person's name follows ("commissioner", "mr")
 
 
 @lru_cache(maxsize=1)
@@ -61,7 +63,12 @@ def casing_model() -> CasingModel:
     words: dict[str, str] = {}
     in_names: dict[str, str] = {}
     pairs: dict[tuple[str, str], tuple[str, str]] = {}
+    ordinary: set[str] = set()
+    titles: set[str] = set()
     for row in tsv_rows("casing.tsv"):
+        if len(row) == 2 and row[0] in ("l", "t"):
+            (ordinary if row[0] == "l" else titles).add(row[1])
+            continue
         if len(row) < 3 or len(row[1]) != len(row[2]):
             continue
         kind, low, form = row[0], row[1], row[2]
@@ -73,7 +80,7 @@ def casing_model() -> CasingModel:
             a, _, b = low.partition(" ")
             fa, _, fb = form.partition(" ")
             pairs[(a, b)] = (fa, fb)
-    return CasingModel(words, in_names, pairs)
+    return CasingModel(words, in_names, pairs, frozenset(ordinary), frozenset(titles))
 
 
 def casing_mode(text: str) -> Mode:
@@ -146,6 +153,7 @@ def truecase(text: str, mode: Mode | None = None, model: CasingModel | None = No
                 forms[i], capital[i], grew = form, True, True
         if not grew:
             break
+    _name_slots(base, toks, forms, capital, model)
     for (s, _, w), form in zip(toks, forms, strict=True):
         if form is not None and len(form) == len(w):
             for k, c in enumerate(form):
@@ -157,6 +165,63 @@ def truecase(text: str, mode: Mode | None = None, model: CasingModel | None = No
     out = "".join(chars)
     assert len(out) == len(text), "truecasing must keep every offset"
     return out
+
+
+_INITIAL_GAPS = frozenset({" ", ".", ". "})
+_MAX_NAME_WORDS = 3
+
+
+def _name_slots(base: str, toks: list[tuple[int, int, str]], forms: list[str | None], capital: list[bool],
+                model: CasingModel) -> None:
+    """Capitalise names the casing model cannot know (most Indian names in a lower-cased Indian paper):
+    a word that cased news never writes as an ordinary word (``model.ordinary``) and the model gives no
+    casing is a name when it follows initials ("m.n. singh", "a k mitra": the initials are raised too)
+    or a title ("commissioner raju bhargav", "mr sahney") or a word the model capitalises ("rahul
+    sharma": "Rahul" is known from cased news, "sharma" is not); the words of such a name that follow
+    are raised with it ("vivek shrivastava"), and so is every other use of a word so raised.  Changes ``forms`` and ``capital`` in place."""
+    if not model.ordinary:
+        return
+    n = len(toks)
+
+    def gap(i: int) -> str:
+        return base[toks[i][1]:toks[i + 1][0]] if i + 1 < n else "\n"
+
+    def unknown(i: int) -> bool:
+        w = toks[i][2]
+        return len(w) >= 2 and not capital[i] and forms[i] is None and w not in model.ordinary \
+            and w not in model.in_names
+
+    names: set[str] = set()
+
+    def raise_name(k: int) -> None:
+        for j in range(k, min(n, k + _MAX_NAME_WORDS)):
+            if j > k and (gap(j - 1) != " " or not unknown(j)):
+                break
+            if not capital[j]:
+                forms[j], capital[j] = toks[j][2].capitalize(), True
+                names.add(toks[j][2])
+
+    i = 0
+    while i < n:
+        j = i  # a run of initials: single letters joined by a space or a full stop
+        while j < n and len(toks[j][2]) == 1 and gap(j) in _INITIAL_GAPS:
+            j += 1
+        run = j - i
+        if run and j < n and len(toks[j][2]) >= 2 and not (run == 1 and toks[i][2] in ("a", "i")) \
+                and (unknown(j) or capital[j]):
+            for k in range(i, j):
+                forms[k], capital[k] = toks[k][2].upper(), True
+            raise_name(j)
+            i = j + 1
+            continue
+        if gap(i) == " " and i + 1 < n and (
+                (toks[i][2] in model.titles and (unknown(i + 1) or forms[i + 1] is not None))
+                or (capital[i] and toks[i][2] in model.words and unknown(i + 1))):
+            raise_name(i + 1)  # "commissioner raju bhargav", "mr sahney", "Rahul sharma"
+        i = max(j, i + 1)
+    for i in range(n):  # a name found once is a name wherever else the article uses it ("mitra said")
+        if toks[i][2] in names and unknown(i):
+            forms[i], capital[i] = toks[i][2].capitalize(), True
 
 
 def restore_spans(obj: T, text: str) -> T:

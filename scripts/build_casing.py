@@ -50,7 +50,7 @@ LEXICON_WEIGHT = 3
 CITY_WEIGHT = 2
 MIN_COUNT = 2
 MIN_SHARE = 0.6
-KNOWN_MIN = 3
+KNOWN_MIN = 1
 # Indian courtesy titles before a name (Shri, Smt., Sri, Kumari): common in Indian English news
 HONORIFICS = ("shri", "smt", "sri", "kumari")
 WORD = re.compile(r"[^\W\d_]+")

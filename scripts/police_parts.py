@@ -4,7 +4,8 @@
 ``aside``).  The issue-10 recall work (ANY_ACTION) used another, fixed split so that a third of the
 articles stayed unread while the coder was changed: an article is in ``aside`` when the SHA-256 of
 its id, read as a number, is divisible by 3 (198 of the 628 articles), else in ``build`` (430).
-Same scorer, same definitions (``newsgraph.evaluation.police``); prints JSON with the three parts.
+Same scorer, same definitions (``newsgraph.evaluation.police``); prints JSON with the three parts and
+``unread``, the aside articles at odd positions of the file (99), which no improvement read.
 
 Usage:  PYTHONPATH=src python scripts/police_parts.py --data ../shared/data
 """
@@ -38,6 +39,9 @@ def main() -> None:
     pairs = [(r, annotate(article_of(r), settings).events) for r in read_jsonl(args.data.joinpath(*_DATA))]
     out = {name: score([p for p in pairs if name == "all" or part(str(p[0]["id"])) == name], kw)
            for name in ("build", "aside", "all")}
+    # "unread": the hash third that is also in the odd half of ``newsgraph eval police`` (the even half
+    # was read by the police-text work of 2026-12-02, the build part by the recall work): read by neither
+    out["unread"] = score([p for i, p in enumerate(pairs) if i % 2 == 1 and part(str(p[0]["id"])) == "aside"], kw)
     print(json.dumps(out, indent=2))
 
 

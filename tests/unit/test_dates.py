@@ -195,3 +195,18 @@ def test_dates_spans_always_slice_the_text(words: list[str], anchor: str | None)
     starts = [t.span.start for t in out]
     assert starts == sorted(starts)
     assert all(a.span.end <= b.span.start for a, b in pairwise(out))
+
+
+def test_seasons_said_in_january_and_the_past_week_said_at_a_week_end() -> None:
+    def value(text: str, anchor: str) -> str:
+        return find_timexes(text, anchor)[0].value
+
+    # January is in the winter that began in December: the summer gone is the previous year's
+    assert value("They met in Singapore last summer.", "2019-01-20") == "2018-SU"
+    assert value("They will meet next summer.", "2019-01-20") == "2019-SU"
+    assert value("They met last summer.", "2019-07-20") == "2018-SU"
+    assert value("Sales peaked this summer.", "2024-02-08") == "2024-SU"
+    # "this past week" on a Saturday is the week now ending; on a Tuesday, the one before
+    assert value("He visited Britain this past week.", "2019-06-08") == "2019-W23"
+    assert value("He visited Britain this past week.", "2019-06-04") == "2019-W22"
+    assert value("He resigned last week.", "2019-06-08") == "2019-W22"

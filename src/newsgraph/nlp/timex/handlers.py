@@ -193,6 +193,8 @@ def _h_relper(m: re.Match[str], r: Resolver) -> tuple[str, str, str | None] | No
     if unit == "month":
         return "DATE", add_months(a, sign).isoformat()[:7], mod
     if unit == "week":
+        if rel == "this past" and a.isoweekday() >= 5:
+            sign = 0  # "this past week" said on a Friday to Sunday: most of the seven days just gone are this week's
         return "DATE", iso_week(a + timedelta(weeks=sign)), mod
     if unit == "weekend":
         d = a + timedelta(weeks=sign)
@@ -348,19 +350,21 @@ def _h_season(m: re.Match[str], r: Resolver) -> tuple[str, str, str | None] | No
     order = {"SP": 1, "SU": 2, "FA": 3, "WI": 4}
     cur = order[{1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU", 9: "FA",
                  10: "FA", 11: "FA", 12: "WI"}[a.month]]
+    # January and February are in the winter that began the December before, the last season of the
+    # previous year: counted from there, "last summer" said in January is the previous year's summer
+    # and "next summer" this year's ("this summer" stays this year's)
+    base = a.year - 1 if a.month <= 2 else a.year
     y = a.year
     if "last" in rel or "past" in rel:
-        if order[s] >= cur:
-            y -= 1
+        y = base - (1 if order[s] >= cur else 0)
     elif "next" in rel or "coming" in rel:
-        if order[s] <= cur:
-            y += 1
+        y = base + (1 if order[s] <= cur else 0)
     elif rel in ("the",) or not rel:
         t = r.tense_here()
-        if t == "past" and order[s] > cur:
-            y -= 1
-        elif t == "future" and order[s] < cur:
-            y += 1
+        if t == "past":
+            y = base - (1 if order[s] > cur else 0)
+        elif t == "future":
+            y = base + (1 if order[s] < cur else 0)
     return "DATE", f"{y}-{s}", mod
 
 

@@ -78,8 +78,9 @@ def eval_cmd(
         err.print(f"[red]error:[/red] data folder {str(data)!r} not found (give --data)")
         raise typer.Exit(2)
     settings = _settings(config)
-    module = {"dates": "pubdates"}.get(task, task)  # evaluation.pubdates scores publication dates
-    mod = importlib.import_module(f"newsgraph.evaluation.{module}")
+    from .evaluation.gate import task_module
+
+    mod = importlib.import_module(f"newsgraph.evaluation.{task_module(task)}")
     if part is not None and task not in ("quotes", "events"):
         err.print("[red]error:[/red] --part is an option of the quotes and events evaluations")
         raise typer.Exit(2)

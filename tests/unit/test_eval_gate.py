@@ -103,3 +103,13 @@ def test_the_repo_floors_cover_every_gate_with_its_margin() -> None:
         assert entry["margin"] == g.margin
         assert entry["floor"] == pytest.approx(entry["score"] - g.margin, abs=1e-4)
     assert table["recorded"][:2] == "20"
+
+
+def test_every_gated_task_has_an_evaluation_module() -> None:
+    # the gate runs each task's module itself when it is given --data: a renamed module must not break it
+    import importlib
+
+    from newsgraph.evaluation.gate import TASKS, task_module
+
+    for task in TASKS:
+        assert callable(importlib.import_module(f"newsgraph.evaluation.{task_module(task)}").evaluate), task

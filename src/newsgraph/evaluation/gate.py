@@ -163,6 +163,12 @@ def load_results(folder: Path, tasks: Sequence[str]) -> dict[str, dict[str, Any]
     return out
 
 
+def task_module(task: str) -> str:
+    """The module under ``newsgraph.evaluation`` that scores ``task`` (``dates`` is scored by
+    ``pubdates``: publication dates, a name no other module shares)."""
+    return {"dates": "pubdates"}.get(task, task)
+
+
 def run_evaluations(data: Path, tasks: Sequence[str], *, save: Path | None = None,
                     config: Path | None = None) -> tuple[dict[str, dict[str, Any] | None], dict[str, float]]:
     """Run each task's ``evaluate`` in this process; results (None on an error) and seconds per task."""
@@ -176,7 +182,8 @@ def run_evaluations(data: Path, tasks: Sequence[str], *, save: Path | None = Non
     for task in tasks:
         t0 = time.perf_counter()
         try:
-            results[task] = importlib.import_module(f"newsgraph.evaluation.{task}").evaluate(data, settings=settings)
+            module = importlib.import_module(f"newsgraph.evaluation.{task_module(task)}")
+            results[task] = module.evaluate(data, settings=settings)
         except Exception as exc:  # a crashed evaluation is a failed gate, reported with the others
             print(f"eval {task} failed: {exc!r}", file=sys.stderr)
             results[task] = None

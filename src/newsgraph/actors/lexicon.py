@@ -89,6 +89,25 @@ class Lexicon:
         return None  # not yet in office on that day: no role from the lexicon
 
 
+    def pick_entry(self, entries: list[ActorEntry], day: str | None) -> ActorEntry:
+        """The entry an alias shared by several leaders ("Bush", "President Bush") means on ``day``:
+        the one in office then, else the one whose latest office started last before it (the most
+        recent holder; no day = the latest holder).  The table's row order would otherwise pick the
+        father for the son in a 2004 story.  Other entries keep their order (the first wins)."""
+        leaders = [e for e in entries if e.kind == "leader"]
+        if len(leaders) < 2 or entries[0].kind != "leader":
+            return entries[0]
+
+        def rank(e: ActorEntry) -> tuple[bool, str]:
+            offices = self.offices.get(e.kb_id) or []
+            if not day:
+                return False, max((o.start for o in offices), default="")
+            held = any(o.start[: len(day)] <= day and (not o.end or day <= _end_bound(o.end)) for o in offices)
+            return held, max((o.start for o in offices if o.start[: len(day)] <= day), default="")
+
+        return max(leaders, key=rank)
+
+
 _INITIAL = re.compile(r"\b([A-Z])\.(?=\s)")
 _DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
 
@@ -118,6 +137,17 @@ def _rows(name: str) -> list[dict[str, str]]:
         return tsv_dicts("actors", name)
     except FileNotFoundError:
         return []
+
+
+@lru_cache(maxsize=1)
+def igo_seats() -> dict[str, list[str]]:
+    """Capital -> kb ids of the international organisations seated there (data/actors/igo_seats.tsv):
+    "Brussels" as a negotiating party is the EU when the article names the EU (docs/judging.md)."""
+    out: dict[str, list[str]] = {}
+    for r in _rows("igo_seats.tsv"):
+        if r.get("seat") and r.get("igo"):
+            out.setdefault(r["seat"], []).append(f"igo:{r['igo']}")
+    return out
 
 
 @lru_cache(maxsize=1)

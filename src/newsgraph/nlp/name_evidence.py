@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 from ..actors import ActorEntry, Lexicon
 from ..actors.coding import Coded, code_title
 from ..actors.context import CountryContext
+from ..mentions.names import NAME_TITLES
 from .places import place_country, region_country
 from .title_words import Spanned as _Spanned
 from .title_words import context_words
@@ -183,6 +184,20 @@ def former_before(doc: Doc, start: int) -> bool:
             return True
         i -= 1
     return False
+
+
+def titled_as_office(doc: Doc, start: int, end: int, kb_id: str, lx: Lexicon) -> bool:
+    """Whether a short name carries a title word of an office the leader table records for ``kb_id``
+    ("President Trump", "Chancellor Merkel"), in the span or right before it: the title names the
+    office-holder, not a namesake the article names in full ("Donald Trump Jr.")."""
+    recorded = {w for o in lx.offices.get(kb_id, ()) for w in o.office.lower().replace("-", " ").split()}
+    recorded -= {"of", "the", "and", "for"}
+    i = start
+    while i < end and doc[i].text.lower().rstrip(".") in NAME_TITLES:
+        if doc[i].lower_ in recorded:
+            return True
+        i += 1
+    return start > 0 and doc[start - 1].lower_ in recorded and doc[start - 1].text[:1].isupper()
 
 
 def office_in_title(doc: Doc, spans: Sequence[_Spanned], kb_id: str, country: str, lx: Lexicon,

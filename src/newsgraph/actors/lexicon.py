@@ -359,7 +359,7 @@ def code_phrase(text: str, lookup: Callable[[str], list[ActorEntry] | None] | No
                 entries = [e for e in entries if e.kind != "leader" or _same_person(lx, e, tokens, i,
                                                                                      len(tokens[i:i + k]))]
             if entries and entries[0].name.lower().startswith("the ") and len(entries[0].name.split()) == 2 \
-                    and k == 1 and len(tokens) > 1 and tokens[i].lower() != "the":
+                    and len(tokens[i:i + k]) == 1 and len(tokens) > 1 and tokens[i].lower() != "the":
                 entries = None  # "Vishwa Hindu Parishad": a "The X" title's word inside another name
             if entries:
                 e = entries[0]

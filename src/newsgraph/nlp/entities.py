@@ -65,13 +65,7 @@ from .name_evidence import (
     surname_ok,
     titled_as_office,
 )
-from .name_forms import (
-    dateline_place,
-    seat_organisation,
-    us_state_after_city,
-    with_suffixes,
-    without_caption_debris,
-)
+from .name_forms import dateline_place, seat_organisation, tidy_merged, tidy_ner, us_state_after_city
 from .places import mention_role, place_country
 from .spacy_model import tokens
 from .title_words import context_words as _context_words
@@ -442,7 +436,10 @@ def _code(doc: Doc, g: _Group, lx: Lexicon, day: str | None, ctx: CountryContext
             elif c is not None and c.role and "+context:" in (c.source or "") \
                     and (c.source or "").startswith("institution-word:"):
                 c = city_in_name(g.names, c, ctx, lx)
-            if c is not None and (g.type == "ORG" or (c.code and len(c.code) > 3)):
+            # a building is coded only by an institution word in its name ("X Prison"), never by the
+            # names in it ("Trump Tower Moscow" is a property, not the president or Russia)
+            if c is not None and (g.type == "ORG" or (c.code and len(c.code) > 3
+                                                      and (c.source or "").startswith("institution-word:"))):
                 return c
     return Coded(None, None, None, None)
 
@@ -565,7 +562,7 @@ def extract_entities(ctx: Context) -> list[Entity]:
            for e in doc.ents if e.label_ in KEEP]
     lex = _lexicon_matches(doc, lx, day)
     head_end = headline_end(doc, ctx.article.title)  # a title-case headline capitalises every word
-    cands = with_suffixes(doc, _merge(doc, without_caption_debris(doc, ner), lex, head_end))  # "Trump Jr."
+    cands = tidy_merged(doc, _merge(doc, tidy_ner(doc, ner), lex, head_end))  # "EU 02:32", "Trump Jr."
     groups = _group(doc, cands, head_end)
     # an ambiguous name ("Congress") does not vote for its lexicon country: the context decides its meaning
     amb = ambiguous_names()

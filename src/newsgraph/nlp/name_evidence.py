@@ -110,7 +110,8 @@ def place_around(words: Sequence[str], start: int, end: int, lx: Lexicon,
 
 def defined_acronyms(text: str) -> dict[str, str]:
     """Acronyms an article defines: "the Financial Services Authority (FSA)" -> {"FSA": "Financial
-    Services Authority"}; the long form's capitalised words give the letters, "of"/"and" may be skipped."""
+    Services Authority"}; the long form's capitalised words give the letters (each capitalised part of a
+    hyphenated word one), "of"/"and" may be skipped."""
     out: dict[str, str] = {}
     for m in _ACRONYM_DEF.finditer(text):
         acr = m.group(1).replace("&", "")
@@ -124,7 +125,8 @@ def defined_acronyms(text: str) -> dict[str, str]:
                 continue
             if not w[:1].isupper():
                 break
-            letters.insert(0, w[0])
+            # a hyphenated word gives each capitalised part's initial ("Carrier Pre-Section (CPS)")
+            letters[:0] = [p[0] for p in w.split("-") if p[:1].isupper()]
             joined = "".join(letters)
             if joined == acr or (len(joined) > len(acr) and joined.endswith(acr)):
                 out.setdefault(m.group(1), " ".join(words[i:]).strip(",;:\"'“”"))

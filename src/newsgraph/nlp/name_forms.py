@@ -9,9 +9,14 @@ take in, and a place name that is an address or dateline rather than a party.  U
 - **Video-caption debris**: a web page's embedded-video captions end with a running time ("02:32") or
   the player's word "Replay" glued to the caption's last word ("customs union with EU Replay"); NER
   then takes them into the name.  A name never ends with a time stamp or that word, so they are cut.
+- **A lower-case word that is no noun** ("ideas fed into science" tagged ORG) is no name.
 - **Datelines and addresses**: a capital opening a line before ":" or "," ("new delhi: ...",
   "Brussels, Belgium (CNN)") or followed by its country is a place, not its country's government.
 - **A U.S. state named like a country**: "Savannah, Georgia" is the state (USA), not the country.
+- **A sport named with a demonym**: "American football" names a game, not the nation; NER's
+  "Tampa Bay Buccaneers American" is cut before it.
+- **A party's meeting**: "the party congress" is a conference, not the Congress party.
+- **A seat's district as a place**: "service to Westminster" is the district, not the parliament.
 - **Seats of organisations**: a capital used as a party ("remind Brussels", "Brussels said") stands for
   the one organisation seated there that the article names (the EU), not the host country.
 """
@@ -115,3 +120,87 @@ def us_state_after_city(doc: Doc, m: Cand) -> bool:
         j -= 1  # a city of several words ("Palm Beach")
     city = doc[j:m.start - 1].text
     return any(e.feature == "city" and e.country == "USA" for e in lookup(city))
+
+
+_NOT_NOUNS = frozenset({"VERB", "AUX", "ADV", "ADP", "ADJ", "PRON", "DET", "CCONJ", "SCONJ", "PART"})
+
+
+def lower_word(doc: Doc, c: Cand) -> bool:
+    """Whether an NER span is one lower-case word the tagger reads as no noun ("ideas fed into science"
+    tagged ORG): a name is a noun, and a cased text capitalises it (a lower-case text reaches this stage
+    truecased, so its known names are capitalised too)."""
+    if c.end - c.start != 1:
+        return False
+    t = doc[c.start]
+    return t.text.isalpha() and t.text.islower() and t.pos_ in _NOT_NOUNS
+
+
+_MOTION_PREPS = frozenset({"to", "from", "near", "around", "outside", "towards", "toward", "via"})
+
+
+def seat_as_place(doc: Doc, c: Cand) -> bool:
+    """Whether an institution's or seat's alias that is also a district of its country ("Westminster",
+    "Whitehall") names the district here: the object of "to"/"from"/"near"... attached to a noun
+    ("service to Westminster", "the road near Whitehall"), a destination or location rather than the
+    body ("elected to Westminster" attaches to a verb and stays the parliament)."""
+    e = c.entry
+    if e is None or e.kind not in ("institution", "seat") or not e.country:
+        return False
+    span = doc[c.start:c.end]
+    if not any(x.feature == "city" and x.country == e.country for x in lookup(span.text)):
+        return False
+    root = span.root
+    prep = root.head
+    return root.dep_ == "pobj" and prep.lower_ in _MOTION_PREPS and prep.head.pos_ in ("NOUN", "PROPN")
+
+
+def places_not_bodies(doc: Doc, cands: Sequence[Cand]) -> list[Cand]:
+    """Candidates with a district's use as a place (``seat_as_place``) freed of the body's entry."""
+    return [Cand(c.start, c.end, "GPE", None, c.source) if seat_as_place(doc, c) else c for c in cands]
+
+
+_MEETINGS = frozenset({"congress", "convention", "conference", "plenum", "congresses", "conventions"})
+
+
+def party_meeting(doc: Doc, c: Cand) -> bool:
+    """Whether a one-word candidate is a party's meeting, not a body of that name: "the party congress",
+    "the CPM's congress" (a conference), not the Congress party or a legislature."""
+    if c.end - c.start != 1 or doc[c.start].lower_ not in _MEETINGS or c.start == 0:
+        return False
+    prev = doc[c.start - 1]
+    if prev.text in ("'s", "’s") and c.start >= 2:
+        prev = doc[c.start - 2]
+        return prev.lower_ in ("party", "party's") or (prev.pos_ == "PROPN" and prev.text.isupper())
+    return prev.lower_ in ("party", "annual", "biennial", "triennial")
+
+
+# sports named with a demonym: the adjective names the game, not a nationality ("at American football's
+# Super Bowl", "the Tampa Bay Buccaneers American football team" where NER takes the adjective in)
+SPORT_NAMES = frozenset({("american", "football"), ("gaelic", "football"), ("australian", "rules"),
+                         ("canadian", "football")})
+
+
+def without_sport_adjective(doc: Doc, cands: Sequence[Cand]) -> list[Cand]:
+    """Candidates cut before a last word that starts a sport's name with the next word; a candidate
+    that is only that word is dropped."""
+    out: list[Cand] = []
+    for c in cands:
+        end = c.end
+        if end < len(doc) and (doc[end - 1].lower_, doc[end].lower_) in SPORT_NAMES:
+            end -= 1
+        if end == c.start:
+            continue
+        out.append(c if end == c.end else Cand(c.start, end, c.label, None if c.entry is None else c.entry, c.source))
+    return out
+
+
+def tidy_ner(doc: Doc, ner: Sequence[Cand]) -> list[Cand]:
+    """NER candidates without caption debris ("EU 02:32") and lower-case non-nouns ("fed")."""
+    return [c for c in without_caption_debris(doc, ner) if not lower_word(doc, c)]
+
+
+def tidy_merged(doc: Doc, cands: Sequence[Cand]) -> list[Cand]:
+    """Merged candidates with suffixes taken in ("Trump Jr."), districts freed of their bodies ("service
+    to Westminster"), sport adjectives cut ("American football") and party meetings dropped."""
+    out = without_sport_adjective(doc, places_not_bodies(doc, with_suffixes(doc, cands)))
+    return [c for c in out if not party_meeting(doc, c)]

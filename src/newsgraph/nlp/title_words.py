@@ -49,6 +49,17 @@ def _title_joiner(doc: Doc, i: int, start: int) -> bool:
     return t.lower_ == "for" and prev.lower_ in CANDIDACY
 
 
+def _participle_in_title(t: Token, words: list[str]) -> bool:
+    """A participle that qualifies the post after it ("working president", "acting chairman"): part of
+    the title, so the words before it (the organisation: "VHP working president") are read too; and
+    the last word of a capitalised name the tagger reads as a verb ("Vishwa Hindu Parishad working
+    president") before a lower-case post."""
+    return any(w.lower() in lexicon().head_words for w in words) and (
+        (t.tag_ in ("VBG", "VBN") and t.is_lower)
+        or (t.pos_ == "VERB" and t.text[:1].isupper() and t.i > 0 and t.nbor(-1).pos_ == "PROPN"
+            and t.nbor(-1).text[:1].isupper() and not words[0][:1].isupper()))  # "Hindu Parishad" tagged VBD
+
+
 def _dateline(doc: Doc, end: int, cand: SpacySpan) -> bool:
     """Whether an appositive after a name ending at ``end`` is really a dateline: it lies past a line
     break (a headline's last name and the body's "(CNN) ..." that follows), or it is an agency in
@@ -81,7 +92,8 @@ def context_words(doc: Doc, c: Spanned) -> tuple[list[str], SpacySpan | None, bo
             i -= 2
             continue
         if ((t.is_punct and t.text not in ("-", "'s", "’s")) or t.pos_ in (
-                "VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "NUM")) and not _title_joiner(doc, i, c.start):
+                "VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "NUM")) and not _title_joiner(doc, i, c.start) \
+                and not _participle_in_title(t, words):
             if t.lower_ in ("its", "their") and words:
                 words.insert(0, t.text)  # "its state president": the post of an organisation named before
             break

@@ -178,7 +178,8 @@ def _name_slots(base: str, toks: list[tuple[int, int, str]], forms: list[str | N
     casing is a name when it follows initials ("m.n. singh", "a k mitra": the initials are raised too)
     or a title ("commissioner raju bhargav", "mr sahney") or a word the model capitalises ("rahul
     sharma": "Rahul" is known from cased news, "sharma" is not); the words of such a name that follow
-    are raised with it ("vivek shrivastava"), and so is every other use of a word so raised.  Changes ``forms`` and ``capital`` in place."""
+    are raised with it ("vivek shrivastava"), and so is every other use of a word so raised.  Changes
+    ``forms`` and ``capital`` in place."""
     if not model.ordinary:
         return
     n = len(toks)

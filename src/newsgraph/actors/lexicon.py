@@ -173,6 +173,16 @@ def lexicon() -> Lexicon:
             seat = a[4:] if a.lower().startswith("the ") else a
             lx.add(a, ActorEntry(f"seat:{seat}", "seat", seat, code + "GOV", code, "ORG", f"countries.tsv:{code}"))
     _load_parts(lx)
+    for r in _rows("former_states.tsv"):  # "the Soviet Union": its own entity, not the successor's alias
+        name, code = r.get("name", ""), r.get("code", "")
+        former = ActorEntry(f"former-state:{name}", "country", name, code, code, "GPE", f"former_states.tsv:{name}")
+        for a in [name, *split_cell(r.get("aliases", ""))]:
+            for form in (a, *_punctuation_variants(a)):
+                if form in lx.phrases:
+                    lx.phrases[form] = [e for e in lx.phrases[form] if e.country != code]
+            lx.add(a, former)
+            for form in (a, *_punctuation_variants(a)):
+                lx.phrases[form].sort(key=lambda e: e.kb_id != former.kb_id)
     for fname, kind in (("institutions.tsv", "institution"), ("igos.tsv", "igo")):
         for r in _rows(fname):
             name, code = r.get("name", ""), r.get("code", "")

@@ -491,6 +491,8 @@ def _post_of_named_organisation(words: Sequence[str], qual: Sequence[int], start
             entries = phrase_entries(lx, " ".join(words[i:i + k]), ctx)
             if entries and i + k <= (start if i < start else len(words)):
                 e = entries[0]
+                if i + k < start and words[i + k][:1].isupper() and not lx.phrases.get(words[i + k]):
+                    break  # "Vishwa Hindu Parishad": the phrase is a piece of a longer name, not "The Hindu"
                 if e.kind in ("igo", "institution") and not e.code.endswith("GOV"):
                     return Coded(e.code, e.country, desc, f"post-of:lexicon:{e.kb_id}", e.code[3:] or None)
                 break

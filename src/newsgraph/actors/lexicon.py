@@ -89,6 +89,25 @@ class Lexicon:
         return None  # not yet in office on that day: no role from the lexicon
 
 
+    def pick_entry(self, entries: list[ActorEntry], day: str | None) -> ActorEntry:
+        """The entry an alias shared by several leaders ("Bush", "President Bush") means on ``day``:
+        the one in office then, else the one whose latest office started last before it (the most
+        recent holder; no day = the latest holder).  The table's row order would otherwise pick the
+        father for the son in a 2004 story.  Other entries keep their order (the first wins)."""
+        leaders = [e for e in entries if e.kind == "leader"]
+        if len(leaders) < 2 or entries[0].kind != "leader":
+            return entries[0]
+
+        def rank(e: ActorEntry) -> tuple[bool, str]:
+            offices = self.offices.get(e.kb_id) or []
+            if not day:
+                return False, max((o.start for o in offices), default="")
+            held = any(o.start[: len(day)] <= day and (not o.end or day <= _end_bound(o.end)) for o in offices)
+            return held, max((o.start for o in offices if o.start[: len(day)] <= day), default="")
+
+        return max(leaders, key=rank)
+
+
 _INITIAL = re.compile(r"\b([A-Z])\.(?=\s)")
 _DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
 
@@ -121,6 +140,17 @@ def _rows(name: str) -> list[dict[str, str]]:
 
 
 @lru_cache(maxsize=1)
+def igo_seats() -> dict[str, list[str]]:
+    """Capital -> kb ids of the international organisations seated there (data/actors/igo_seats.tsv):
+    "Brussels" as a negotiating party is the EU when the article names the EU (docs/judging.md)."""
+    out: dict[str, list[str]] = {}
+    for r in _rows("igo_seats.tsv"):
+        if r.get("seat") and r.get("igo"):
+            out.setdefault(r["seat"], []).append(f"igo:{r['igo']}")
+    return out
+
+
+@lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     lx = Lexicon()
     for c in countries().values():
@@ -143,6 +173,16 @@ def lexicon() -> Lexicon:
             seat = a[4:] if a.lower().startswith("the ") else a
             lx.add(a, ActorEntry(f"seat:{seat}", "seat", seat, code + "GOV", code, "ORG", f"countries.tsv:{code}"))
     _load_parts(lx)
+    for r in _rows("former_states.tsv"):  # "the Soviet Union": its own entity, not the successor's alias
+        name, code = r.get("name", ""), r.get("code", "")
+        former = ActorEntry(f"former-state:{name}", "country", name, code, code, "GPE", f"former_states.tsv:{name}")
+        for a in [name, *split_cell(r.get("aliases", ""))]:
+            for form in (a, *_punctuation_variants(a)):
+                if form in lx.phrases:
+                    lx.phrases[form] = [e for e in lx.phrases[form] if e.country != code]
+            lx.add(a, former)
+            for form in (a, *_punctuation_variants(a)):
+                lx.phrases[form].sort(key=lambda e: e.kb_id != former.kb_id)
     for fname, kind in (("institutions.tsv", "institution"), ("igos.tsv", "igo")):
         for r in _rows(fname):
             name, code = r.get("name", ""), r.get("code", "")
@@ -329,7 +369,7 @@ def code_phrase(text: str, lookup: Callable[[str], list[ActorEntry] | None] | No
                 entries = [e for e in entries if e.kind != "leader" or _same_person(lx, e, tokens, i,
                                                                                      len(tokens[i:i + k]))]
             if entries and entries[0].name.lower().startswith("the ") and len(entries[0].name.split()) == 2 \
-                    and k == 1 and len(tokens) > 1 and tokens[i].lower() != "the":
+                    and len(tokens[i:i + k]) == 1 and len(tokens) > 1 and tokens[i].lower() != "the":
                 entries = None  # "Vishwa Hindu Parishad": a "The X" title's word inside another name
             if entries:
                 e = entries[0]

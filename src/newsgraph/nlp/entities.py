@@ -63,7 +63,9 @@ from .name_evidence import (
     region_in_name,
     region_title,
     surname_ok,
+    titled_as_office,
 )
+from .name_forms import dateline_place, seat_organisation, tidy_merged, tidy_ner, us_state_after_city
 from .places import mention_role, place_country
 from .spacy_model import tokens
 from .title_words import context_words as _context_words
@@ -96,8 +98,9 @@ class _Group:
     source: str | None = None  # the rule or table row that gave the code
 
 
-def _lexicon_matches(doc: Doc, lx: Lexicon) -> list[_Cand]:
-    """Longest lexicon phrases, left to right, never overlapping each other."""
+def _lexicon_matches(doc: Doc, lx: Lexicon, day: str | None = None) -> list[_Cand]:
+    """Longest lexicon phrases, left to right, never overlapping each other; an alias several leaders
+    share names the one in office on ``day`` (``Lexicon.pick_entry``)."""
     out: list[_Cand] = []
     n = len(doc)
     # each token read once: its text, its text with trailing space, whether it is a space token
@@ -119,7 +122,8 @@ def _lexicon_matches(doc: Doc, lx: Lexicon) -> list[_Cand]:
             span_text = "".join(with_ws[i:i + k - 1]) + words[i + k - 1]
             entries = lx.phrases.get(" ".join(span_text.split()))
             if entries:
-                hit = _Cand(i, i + k, entries[0].ner_type, entries[0], "lexicon")
+                entry = lx.pick_entry(entries, day)
+                hit = _Cand(i, i + k, entry.ner_type, entry, "lexicon")
                 break
         if hit:
             out.append(hit)
@@ -149,7 +153,7 @@ def _merge(doc: Doc, ner: list[_Cand], lex: list[_Cand], head_end: int = 0) -> l
     # "Economist Jane Doe": a title before a name, not the outlet "The Economist" named without its article
     lex = [m for m in lex if not title_before_name(doc, m, person_starts) and not bare_the_name(doc, m)
            and not inside_longer_place(words, m) and not inside_longer_name(doc, m, head_end)
-           and not defined_otherwise(doc, m, acronyms)]
+           and not defined_otherwise(doc, m, acronyms) and not us_state_after_city(doc, m)]
     out: list[_Cand] = []
     used: set[int] = set()
     for c in ner:
@@ -245,6 +249,8 @@ def _short_person(doc: Doc, c: _Cand, groups: list[_Group], full: dict[str, list
         return sur[0].key
     if c.entry is not None and (len(words) > 1 or len(words) >= len(c.entry.name.split())):
         return None  # a full or multi-word alias ("President Clinton") names its owner
+    if c.entry is not None and titled_as_office(doc, c.start, c.end, c.entry.kb_id, lexicon()):
+        return c.entry.kb_id  # "President Trump" is the president, not "Donald Trump Jr." named in full
     options: list[Option] = []
     for g in groups:
         if g.type != "PERSON":
@@ -268,6 +274,8 @@ def _locative(doc: Doc, span: SpacySpan) -> bool:
     stands for its government ("Beijing said", "talks with Beijing", "London's decision"): the places
     stage's rule (``mention_role``), so both stages read a capital the same way."""
     start, end = span.start_char, span.end_char
+    if dateline_place(doc, span.start, span.end):
+        return True
     if mention_role(doc, Mention(start, end, span.text, "GPE")) == "place":
         return True
     root = span.root
@@ -287,6 +295,7 @@ def _group(doc: Doc, cands: list[_Cand], headline_end: int = 0) -> list[_Group]:
     # full names before their short forms, so "Putin" finds "Vladimir Putin" even if it comes first
     order = sorted(range(len(cands)), key=lambda i: (-len(name_tokens(doc, cands[i].start, cands[i].end)), i))
     assigned: dict[int, _Group] = {}
+    igos = {c.entry.kb_id: c.entry for c in cands if c.entry is not None and c.entry.kind == "igo"}
     for i in order:
         c = cands[i]
         span = doc[c.start:c.end]
@@ -298,6 +307,9 @@ def _group(doc: Doc, cands: list[_Cand], headline_end: int = 0) -> list[_Group]:
             key = c.entry.kb_id
             if c.entry.kind == "capital" and not _locative(doc, doc[c.start:c.end]):
                 key = f"country:{c.entry.country}"  # "Washington said" = the U.S. government
+                seated = seat_organisation(c.entry.name, igos)
+                if seated is not None:  # "negotiate with Brussels" in a story about the EU
+                    c.entry, c.label, key = seated, seated.ner_type, seated.kb_id
         elif c.label == "PERSON":
             key = "person:" + _norm(" ".join(name_tokens(doc, c.start, c.end)) or text)
         else:
@@ -424,7 +436,10 @@ def _code(doc: Doc, g: _Group, lx: Lexicon, day: str | None, ctx: CountryContext
             elif c is not None and c.role and "+context:" in (c.source or "") \
                     and (c.source or "").startswith("institution-word:"):
                 c = city_in_name(g.names, c, ctx, lx)
-            if c is not None and (g.type == "ORG" or (c.code and len(c.code) > 3)):
+            # a building is coded only by an institution word in its name ("X Prison"), never by the
+            # names in it ("Trump Tower Moscow" is a property, not the president or Russia)
+            if c is not None and (g.type == "ORG" or (c.code and len(c.code) > 3
+                                                      and (c.source or "").startswith("institution-word:"))):
                 return c
     return Coded(None, None, None, None)
 
@@ -545,9 +560,9 @@ def extract_entities(ctx: Context) -> list[Entity]:
     ner = [_Cand(e.start + 1 if len(e) > 1 and e[0].lower_ == "the" else e.start,
                  e.end - 1 if len(e) > 1 and e[-1].text in ("'s", "’s") else e.end, e.label_)
            for e in doc.ents if e.label_ in KEEP]
-    lex = _lexicon_matches(doc, lx)
+    lex = _lexicon_matches(doc, lx, day)
     head_end = headline_end(doc, ctx.article.title)  # a title-case headline capitalises every word
-    cands = _merge(doc, ner, lex, head_end)
+    cands = tidy_merged(doc, _merge(doc, tidy_ner(doc, ner), lex, head_end))  # "EU 02:32", "Trump Jr."
     groups = _group(doc, cands, head_end)
     # an ambiguous name ("Congress") does not vote for its lexicon country: the context decides its meaning
     amb = ambiguous_names()

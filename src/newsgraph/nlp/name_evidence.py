@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 from ..actors import ActorEntry, Lexicon
 from ..actors.coding import Coded, code_title
 from ..actors.context import CountryContext
+from ..mentions.names import NAME_TITLES
 from .places import place_country, region_country
 from .title_words import Spanned as _Spanned
 from .title_words import context_words
@@ -109,7 +110,8 @@ def place_around(words: Sequence[str], start: int, end: int, lx: Lexicon,
 
 def defined_acronyms(text: str) -> dict[str, str]:
     """Acronyms an article defines: "the Financial Services Authority (FSA)" -> {"FSA": "Financial
-    Services Authority"}; the long form's capitalised words give the letters, "of"/"and" may be skipped."""
+    Services Authority"}; the long form's capitalised words give the letters (each capitalised part of a
+    hyphenated word one), "of"/"and" may be skipped."""
     out: dict[str, str] = {}
     for m in _ACRONYM_DEF.finditer(text):
         acr = m.group(1).replace("&", "")
@@ -123,7 +125,8 @@ def defined_acronyms(text: str) -> dict[str, str]:
                 continue
             if not w[:1].isupper():
                 break
-            letters.insert(0, w[0])
+            # a hyphenated word gives each capitalised part's initial ("Carrier Pre-Section (CPS)")
+            letters[:0] = [p[0] for p in w.split("-") if p[:1].isupper()]
             joined = "".join(letters)
             if joined == acr or (len(joined) > len(acr) and joined.endswith(acr)):
                 out.setdefault(m.group(1), " ".join(words[i:]).strip(",;:\"'“”"))
@@ -183,6 +186,20 @@ def former_before(doc: Doc, start: int) -> bool:
             return True
         i -= 1
     return False
+
+
+def titled_as_office(doc: Doc, start: int, end: int, kb_id: str, lx: Lexicon) -> bool:
+    """Whether a short name carries a title word of an office the leader table records for ``kb_id``
+    ("President Trump", "Chancellor Merkel"), in the span or right before it: the title names the
+    office-holder, not a namesake the article names in full ("Donald Trump Jr.")."""
+    recorded = {w for o in lx.offices.get(kb_id, ()) for w in o.office.lower().replace("-", " ").split()}
+    recorded -= {"of", "the", "and", "for"}
+    i = start
+    while i < end and doc[i].text.lower().rstrip(".") in NAME_TITLES:
+        if doc[i].lower_ in recorded:
+            return True
+        i += 1
+    return start > 0 and doc[start - 1].lower_ in recorded and doc[start - 1].text[:1].isupper()
 
 
 def office_in_title(doc: Doc, spans: Sequence[_Spanned], kb_id: str, country: str, lx: Lexicon,

@@ -49,6 +49,33 @@ def _title_joiner(doc: Doc, i: int, start: int) -> bool:
     return t.lower_ == "for" and prev.lower_ in CANDIDACY
 
 
+def _participle_in_title(t: Token, words: list[str]) -> bool:
+    """A participle that qualifies the post after it ("working president", "acting chairman"): part of
+    the title, so the words before it (the organisation: "VHP working president") are read too; and
+    the last word of a capitalised name the tagger reads as a verb ("Vishwa Hindu Parishad working
+    president") before a lower-case post."""
+    return any(w.lower() in lexicon().head_words for w in words) and (
+        (t.tag_ in ("VBG", "VBN") and t.is_lower)
+        or (t.pos_ == "VERB" and t.text[:1].isupper() and t.i > 0 and t.nbor(-1).pos_ == "PROPN"
+            and t.nbor(-1).text[:1].isupper() and not words[0][:1].isupper()))  # "Hindu Parishad" tagged VBD
+
+
+def _dateline(doc: Doc, end: int, cand: SpacySpan) -> bool:
+    """Whether an appositive after a name ending at ``end`` is really a dateline: it lies past a line
+    break (a headline's last name and the body's "(CNN) ..." that follows), or it is an agency in
+    parentheses that opens a line ("(CNN) Farage said" / "Brussels, Belgium (CNN)").  A dateline
+    names the outlet that filed the story, never the person's employer."""
+    if any("\n" in doc[i].whitespace_ or doc[i].is_space for i in range(end - 1, cand.start)):
+        return True
+    if cand[0].text != "(" or cand.start == end:
+        return False  # "Jane Doe (Reuters) said": the name's own affiliation
+    j = cand.start - 1
+    while j >= 0 and not doc[j].is_space and "\n" not in doc[j].whitespace_ and (
+            doc[j].text == "," or doc[j].pos_ == "PROPN"):
+        j -= 1  # the dateline's place: "Brussels, Belgium (CNN)"
+    return j < 0 or doc[j].is_space or "\n" in doc[j].whitespace_
+
+
 def context_words(doc: Doc, c: Spanned) -> tuple[list[str], SpacySpan | None, bool]:
     """Title words before a mention ("Russian opposition leader"), an appositive after it, and whether
     a relative clause says the person is running ("who is running for governor")."""
@@ -65,7 +92,8 @@ def context_words(doc: Doc, c: Spanned) -> tuple[list[str], SpacySpan | None, bo
             i -= 2
             continue
         if ((t.is_punct and t.text not in ("-", "'s", "’s")) or t.pos_ in (
-                "VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "NUM")) and not _title_joiner(doc, i, c.start):
+                "VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "NUM")) and not _title_joiner(doc, i, c.start) \
+                and not _participle_in_title(t, words):
             if t.lower_ in ("its", "their") and words:
                 words.insert(0, t.text)  # "its state president": the post of an organisation named before
             break
@@ -77,7 +105,7 @@ def context_words(doc: Doc, c: Spanned) -> tuple[list[str], SpacySpan | None, bo
     for child in root.children:
         if child.dep_ == "appos" and child.i >= c.end and appos is None:
             cand = doc[child.left_edge.i:child.right_edge.i + 1]
-            if len(cand) <= 12 and "\n" not in cand.text and cand.start >= c.end:
+            if len(cand) <= 12 and "\n" not in cand.text and cand.start >= c.end and not _dateline(doc, c.end, cand):
                 appos = cand
         if child.dep_ == "relcl" and child.lemma_.lower() in _RUN_LEMMAS and any(
                 g.lower_ == "for" for g in child.children):

@@ -1,0 +1,206 @@
+"""The extent and use of a name span: words NER or the lexicon leave out of a name, words they wrongly
+take in, and a place name that is an address or dateline rather than a party.  Used by the entity stage
+(nlp/entities.py) before and while candidates are merged and grouped.
+
+- **A generational suffix** ("Jr.", "Sr.", "II", "III") after a person's name is part of it: "Donald
+  Trump Jr." is the son, not the president, so the span runs over the suffix and the lexicon entry of
+  the shorter name (the father) is dropped.  A suffixed alias the lexicon lists itself ("Bush Sr.") is
+  matched whole by the lexicon and never reaches this rule.
+- **Video-caption debris**: a web page's embedded-video captions end with a running time ("02:32") or
+  the player's word "Replay" glued to the caption's last word ("customs union with EU Replay"); NER
+  then takes them into the name.  A name never ends with a time stamp or that word, so they are cut.
+- **A lower-case word that is no noun** ("ideas fed into science" tagged ORG) is no name.
+- **Datelines and addresses**: a capital opening a line before ":" or "," ("new delhi: ...",
+  "Brussels, Belgium (CNN)") or followed by its country is a place, not its country's government.
+- **A U.S. state named like a country**: "Savannah, Georgia" is the state (USA), not the country.
+- **A sport named with a demonym**: "American football" names a game, not the nation; NER's
+  "Tampa Bay Buccaneers American" is cut before it.
+- **A party's meeting**: "the party congress" is a conference, not the Congress party.
+- **A seat's district as a place**: "service to Westminster" is the district, not the parliament.
+- **Seats of organisations**: a capital used as a party ("remind Brussels", "Brussels said") stands for
+  the one organisation seated there that the article names (the EU), not the host country.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ..actors import ActorEntry, lexicon
+from ..actors.lexicon import igo_seats
+from .lexicon_matches import Cand
+from .places import gazetteer, lookup, normalize
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_TIME = re.compile(r"\d{1,2}:\d{2}")
+CAPTION_WORDS = frozenset({"Replay"})
+
+
+def _suffix_end(doc: Doc, end: int) -> int:
+    """The token after a generational suffix that follows a name ending at ``end`` ("Trump Jr."),
+    else ``end``.  The comma form "Trump, Jr." is left alone (a comma can start an appositive)."""
+    if end >= len(doc) or doc[end - 1].whitespace_ == "":
+        return end
+    t = doc[end]
+    word = t.text.rstrip(".")
+    if word.lower() not in SUFFIXES or not word[:1].isupper():
+        return end
+    if word.lower() in ("ii", "iii", "iv") and word != word.upper():
+        return end  # "Iv" / "Ii" is a word, not a numeral
+    nxt = end + 1
+    if nxt < len(doc) and doc[nxt].text == "." and t.whitespace_ == "" and not t.text.endswith("."):
+        nxt += 1  # the tokenizer split the full stop off ("Jr" ".")
+    return nxt
+
+
+def with_suffixes(doc: Doc, cands: Sequence[Cand]) -> list[Cand]:
+    """Person candidates run over a following generational suffix; a candidate so extended is no
+    longer its lexicon entry (the suffix names another person than the bare name)."""
+    out: list[Cand] = []
+    for c in cands:
+        end = _suffix_end(doc, c.end) if c.label == "PERSON" else c.end
+        if end != c.end:
+            c = Cand(c.start, end, "PERSON", None, c.source)
+        out.append(c)
+    return out
+
+
+def without_caption_debris(doc: Doc, cands: Sequence[Cand]) -> list[Cand]:
+    """Candidates cut before a trailing time stamp or caption word ("EU 02:32" -> "EU"); a span that
+    is nothing else is dropped."""
+    out: list[Cand] = []
+    for c in cands:
+        end = c.end
+        while end > c.start and (_TIME.fullmatch(doc[end - 1].text) or doc[end - 1].text in CAPTION_WORDS):
+            end -= 1
+        if end == c.start:
+            continue
+        out.append(c if end == c.end else Cand(c.start, end, c.label, c.entry, c.source))
+    return out
+
+
+def dateline_place(doc: Doc, start: int, end: int) -> bool:
+    """Whether a place name at tokens ``start:end`` is a dateline or a "City, Country" address, so a
+    location, not its government: it opens a line and is followed by ":", "," or "(" ("new delhi: the
+    board said", "Brussels, Belgium (CNN)"), or a comma and a country name follows ("Savannah,
+    Georgia" is handled by the places stage; "Brussels, Belgium" names where, not who)."""
+    if end >= len(doc):
+        return False
+    opens_line = start == 0 or doc[start - 1].is_space or "\n" in doc[start - 1].whitespace_
+    nxt = doc[end].text
+    if opens_line and nxt in (":", ",", "(", "-", "--", "—"):
+        return True
+    if nxt != "," or end + 1 >= len(doc):
+        return False
+    entries = lexicon().phrases.get(doc[end + 1].text) or []
+    return any(e.kind == "country" for e in entries)
+
+
+def seat_organisation(capital: str, named: dict[str, ActorEntry]) -> ActorEntry | None:
+    """The international organisation a capital used as an actor stands for: the one organisation
+    seated there (data/actors/igo_seats.tsv) among those the article names (``named``: kb id -> entry);
+    None when it names none or several of them."""
+    hits = [named[k] for k in igo_seats().get(capital, ()) if k in named]
+    return hits[0] if len(hits) == 1 else None
+
+
+def us_state_after_city(doc: Doc, m: Cand) -> bool:
+    """Whether a country name that is also a U.S. state's ("Georgia") follows "<U.S. city>, " in the
+    text ("Savannah, Georgia"): the address names the state, not the country."""
+    if m.entry is None or m.entry.kind != "country" or m.start < 2 or doc[m.start - 1].text != ",":
+        return False
+    if normalize(doc[m.start:m.end].text) not in gazetteer().us_states:
+        return False
+    j = m.start - 2
+    while j > 0 and doc[j - 1].text[:1].isupper() and m.start - 2 - j < 3 and not doc[j - 1].is_punct:
+        j -= 1  # a city of several words ("Palm Beach")
+    city = doc[j:m.start - 1].text
+    return any(e.feature == "city" and e.country == "USA" for e in lookup(city))
+
+
+_NOT_NOUNS = frozenset({"VERB", "AUX", "ADV", "ADP", "ADJ", "PRON", "DET", "CCONJ", "SCONJ", "PART"})
+
+
+def lower_word(doc: Doc, c: Cand) -> bool:
+    """Whether an NER span is one lower-case word the tagger reads as no noun ("ideas fed into science"
+    tagged ORG): a name is a noun, and a cased text capitalises it (a lower-case text reaches this stage
+    truecased, so its known names are capitalised too)."""
+    if c.end - c.start != 1:
+        return False
+    t = doc[c.start]
+    return t.text.isalpha() and t.text.islower() and t.pos_ in _NOT_NOUNS
+
+
+_MOTION_PREPS = frozenset({"to", "from", "near", "around", "outside", "towards", "toward", "via"})
+
+
+def seat_as_place(doc: Doc, c: Cand) -> bool:
+    """Whether an institution's or seat's alias that is also a district of its country ("Westminster",
+    "Whitehall") names the district here: the object of "to"/"from"/"near"... attached to a noun
+    ("service to Westminster", "the road near Whitehall"), a destination or location rather than the
+    body ("elected to Westminster" attaches to a verb and stays the parliament)."""
+    e = c.entry
+    if e is None or e.kind not in ("institution", "seat") or not e.country:
+        return False
+    span = doc[c.start:c.end]
+    if not any(x.feature == "city" and x.country == e.country for x in lookup(span.text)):
+        return False
+    root = span.root
+    prep = root.head
+    return root.dep_ == "pobj" and prep.lower_ in _MOTION_PREPS and prep.head.pos_ in ("NOUN", "PROPN")
+
+
+def places_not_bodies(doc: Doc, cands: Sequence[Cand]) -> list[Cand]:
+    """Candidates with a district's use as a place (``seat_as_place``) freed of the body's entry."""
+    return [Cand(c.start, c.end, "GPE", None, c.source) if seat_as_place(doc, c) else c for c in cands]
+
+
+_MEETINGS = frozenset({"congress", "convention", "conference", "plenum", "congresses", "conventions"})
+
+
+def party_meeting(doc: Doc, c: Cand) -> bool:
+    """Whether a one-word candidate is a party's meeting, not a body of that name: "the party congress",
+    "the CPM's congress" (a conference), not the Congress party or a legislature."""
+    if c.end - c.start != 1 or doc[c.start].lower_ not in _MEETINGS or c.start == 0:
+        return False
+    prev = doc[c.start - 1]
+    if prev.text in ("'s", "’s") and c.start >= 2:
+        prev = doc[c.start - 2]
+        return prev.lower_ in ("party", "party's") or (prev.pos_ == "PROPN" and prev.text.isupper())
+    return prev.lower_ in ("party", "annual", "biennial", "triennial")
+
+
+# sports named with a demonym: the adjective names the game, not a nationality ("at American football's
+# Super Bowl", "the Tampa Bay Buccaneers American football team" where NER takes the adjective in)
+SPORT_NAMES = frozenset({("american", "football"), ("gaelic", "football"), ("australian", "rules"),
+                         ("canadian", "football")})
+
+
+def without_sport_adjective(doc: Doc, cands: Sequence[Cand]) -> list[Cand]:
+    """Candidates cut before a last word that starts a sport's name with the next word; a candidate
+    that is only that word is dropped."""
+    out: list[Cand] = []
+    for c in cands:
+        end = c.end
+        if end < len(doc) and (doc[end - 1].lower_, doc[end].lower_) in SPORT_NAMES:
+            end -= 1
+        if end == c.start:
+            continue
+        out.append(c if end == c.end else Cand(c.start, end, c.label, None if c.entry is None else c.entry, c.source))
+    return out
+
+
+def tidy_ner(doc: Doc, ner: Sequence[Cand]) -> list[Cand]:
+    """NER candidates without caption debris ("EU 02:32") and lower-case non-nouns ("fed")."""
+    return [c for c in without_caption_debris(doc, ner) if not lower_word(doc, c)]
+
+
+def tidy_merged(doc: Doc, cands: Sequence[Cand]) -> list[Cand]:
+    """Merged candidates with suffixes taken in ("Trump Jr."), districts freed of their bodies ("service
+    to Westminster"), sport adjectives cut ("American football") and party meetings dropped."""
+    out = without_sport_adjective(doc, places_not_bodies(doc, with_suffixes(doc, cands)))
+    return [c for c in out if not party_meeting(doc, c)]

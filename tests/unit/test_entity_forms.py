@@ -99,6 +99,11 @@ def test_a_dateline_capital_is_a_place_not_its_country(article_factory) -> None:
                           date="2018-12-01")
     ents = _entities(art)
     assert _at(ents, "Lisbon") is not _at(ents, "Portugal")
+    # a capital opening a paragraph as the subject ("Lisbon, meanwhile, ...") is its government, no dateline
+    art = article_factory("Portugal voted on Monday.\n\nLisbon, meanwhile, has gained from cheap loans.",
+                          date="2018-12-01")
+    ents = _entities(art)
+    assert _at(ents, "Lisbon") is _at(ents, "Portugal")
 
 
 @pytest.mark.slow

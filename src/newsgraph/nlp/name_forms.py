@@ -92,8 +92,10 @@ def dateline_place(doc: Doc, start: int, end: int) -> bool:
         return False
     opens_line = start == 0 or doc[start - 1].is_space or "\n" in doc[start - 1].whitespace_
     nxt = doc[end].text
-    if opens_line and nxt in (":", ",", "(", "-", "--", "—"):
+    if opens_line and nxt in (":", "(", "-", "--", "—"):
         return True
+    if opens_line and nxt == "," and end + 1 < len(doc) and (doc[end + 1].text[:1].isupper() or doc[end + 1].is_digit):
+        return True  # "BEIJING, Feb. 8", "Brussels, Belgium"; not "Beijing, meanwhile, has ..." (the government)
     if nxt != "," or end + 1 >= len(doc):
         return False
     entries = lexicon().phrases.get(doc[end + 1].text) or []

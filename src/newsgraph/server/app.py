@@ -51,7 +51,8 @@ class AppState:
     connections (opening one costs more than most queries; a SQLite file is opened per request)."""
 
     POOL = 8  # idle PostgreSQL connections kept
-    WORKERS = 6  # threads running a page's queries at once (``together``), shared by the requests
+    WORKERS = 6  # threads running pages' other reads at once (``together``), shared by the requests: at most
+    #              this many connections beyond each request's own
 
     def __init__(self, db_path: str, settings: Settings) -> None:
         self.db_path = db_path

@@ -35,6 +35,7 @@ class Settings:
     max_returned_rows: int = 1000
     result_cache: int = 512
     fulltext_cap: int = 1000
+    parallel_reads: str = "auto"
     # per-stage options from the config's [options."STAGE"] tables, checked against what each
     # stage declares (its keyword-only parameters) when the settings load
     options: dict[str, dict[str, Any]] = field(default_factory=dict)

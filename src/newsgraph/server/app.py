@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor, wait
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
@@ -50,12 +51,18 @@ class AppState:
     connections (opening one costs more than most queries; a SQLite file is opened per request)."""
 
     POOL = 8  # idle PostgreSQL connections kept
+    WORKERS = 6  # threads running pages' other reads at once (``together``), shared by the requests: at most
+    #              this many connections beyond each request's own
 
     def __init__(self, db_path: str, settings: Settings) -> None:
         self.db_path = db_path
         self.settings = settings
         self._idle: list[Any] = []
         self._lock = threading.Lock()
+        self._workers: ThreadPoolExecutor | None = None
+        if settings.parallel_reads not in ("auto", "on", "off"):
+            raise ConfigError(f"setting 'parallel_reads' is 'auto', 'on' or 'off', not {settings.parallel_reads!r}",
+                              code="E202")
 
     def cap(self, limit: int) -> int:
         """``limit`` capped at ``max_returned_rows``."""
@@ -82,6 +89,38 @@ class AppState:
                     self._idle.append(store)
                     return
         store.close()
+
+
+    def parallel(self, store: Any) -> bool:
+        """Whether ``together`` runs its calls at once over ``store``'s database (setting ``parallel_reads``;
+        "auto": on PostgreSQL only, where the server runs each connection's query on its own core)."""
+        mode = self.settings.parallel_reads
+        return mode == "on" or (mode == "auto" and getattr(store, "pg", None) is not None)
+
+    def together(self, store: Any, calls: Sequence[Callable[[Any], Any]]) -> list[Any]:
+        """Each call's result (a call takes a store), in order: at once when ``parallel(store)``, the first
+        call on the request's ``store`` and each other on its own read-only store from ``open_ro`` (given
+        back afterwards), else one after the other on ``store``.  The page reads the same either way: a
+        read-only store runs every query in its own snapshot (autocommit), whichever connection runs it."""
+        if len(calls) < 2 or not self.parallel(store):
+            return [call(store) for call in calls]
+        with self._lock:
+            if self._workers is None:
+                self._workers = ThreadPoolExecutor(self.WORKERS, thread_name_prefix="newsgraph-read")
+            workers = self._workers
+        futures = [workers.submit(self._on_own_store, call) for call in calls[1:]]
+        try:
+            first = calls[0](store)
+        finally:
+            wait(futures)  # every borrowed store is back before the request goes on, even after an error
+        return [first, *(f.result() for f in futures)]
+
+    def _on_own_store(self, call: Callable[[Any], Any]) -> Any:
+        own = self.open_ro()
+        try:
+            return call(own)
+        finally:
+            self.done(own)
 
 
 def state_of(request: Request) -> AppState:

@@ -65,12 +65,17 @@ def search_page(request: Request, store: Store, f: ArticleFilterDep, page: Page 
     q = f.q
     filters = {"q": q, "outlet": f.outlet, "from_": f.date_from, "to_": f.date_to, "actor": f.actor,
                "entity": f.entity}
-    result = Q.list_articles(store, f, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
-    facets = Q.article_facets(store, f)
-    floor = Q.min_confidence(None, state_of(request).settings.min_confidence_quotes)  # as /api/search
-    quotes = Q.list_quotes(store, q=q, limit=10, min_confidence=floor) if q else None
+    state = state_of(request)
+    floor = Q.min_confidence(None, state.settings.min_confidence_quotes)  # as /api/search
+    # independent reads: at once on PostgreSQL (setting parallel_reads), the slowest first on this request's store
+    facets, result, stats, *found = state.together(store, [
+        lambda s: Q.article_facets(s, f),
+        lambda s: Q.list_articles(s, f, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE),
+        lambda s: Q.counts(s, ("articles", "events", "quotes")),
+        *([lambda s: Q.list_quotes(s, q=q, limit=10, min_confidence=floor)] if q else []),
+    ])
+    quotes = found[0] if found else None
     n_pages = max(1, -(-result["total"] // PAGE_SIZE))
-    stats = Q.counts(store, ("articles", "events", "quotes"))
     return render(
         "search.html",
         title="Search",

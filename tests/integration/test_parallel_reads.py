@@ -1,0 +1,105 @@
+"""The search page's independent reads run at once (setting ``parallel_reads``; docs/benchmarks.md, "The
+search page's reads at once"): the page is the same, byte for byte, whether they run at once, each on its
+own read-only connection, or one after the other on the request's; on SQLite and on PostgreSQL.
+
+The database is test_rollups.py's (the bundled samples through the pipeline plus invented articles and
+quotes); the full-text cap is lowered so that capped searches are compared too.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from test_rollups import _fill
+
+fastapi = pytest.importorskip("fastapi")
+from fastapi.testclient import TestClient  # noqa: E402
+
+from newsgraph.config import load_settings  # noqa: E402
+from newsgraph.errors import ConfigError  # noqa: E402
+from newsgraph.server.app import AppState, create_app  # noqa: E402
+
+PAGES = [
+    {}, {"page": "2"}, {"q": "report"}, {"q": "report", "page": "2"}, {"q": "president"}, {"q": "talks"},
+    {"q": "report", "outlet": "Invented"}, {"q": "the", "from": "2024-02"}, {"q": "nothingmatchesthis"},
+    {"outlet": "Invented"}, {"actor": "GBR"},
+]
+
+
+@pytest.fixture(scope="module")
+def db(empty_store: str) -> str:
+    """The module's database on each store (conftest ``empty_store``), filled once."""
+    _fill(empty_store)
+    return empty_store
+
+
+def _client(db: str, mode: str, monkeypatch: pytest.MonkeyPatch) -> tuple[TestClient, list[int]]:
+    """A client of the app with ``parallel_reads = mode``, and a list that grows by one for each store the
+    app takes (``AppState.open_ro``: the request's own, plus one per read run on another connection)."""
+    monkeypatch.setenv("NEWSGRAPH_PARALLEL_READS", mode)
+    app = create_app(db, load_settings())
+    state: AppState = app.state.newsgraph
+    taken: list[int] = []
+    plain = state.open_ro
+
+    def counted() -> Any:
+        taken.append(1)
+        return plain()
+
+    monkeypatch.setattr(state, "open_ro", counted)
+    return TestClient(app), taken
+
+
+@pytest.mark.parametrize("cap", ["6", "0"])
+def test_the_search_page_is_the_same_with_its_reads_at_once_or_in_turn(
+        db: str, cap: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSGRAPH_RESULT_CACHE", "0")  # every read asks the database
+    monkeypatch.setenv("NEWSGRAPH_FULLTEXT_CAP", cap)
+    pages: dict[str, list[str]] = {}
+    for mode in ("off", "on"):
+        client, taken = _client(db, mode, monkeypatch)
+        pages[mode] = []
+        for params in PAGES:
+            before = len(taken)
+            res = client.get("/", params=params)
+            assert res.status_code == 200, (mode, params, res.text[:300])
+            pages[mode].append(res.text)
+            # in turn: the request's store alone; at once: also one for each other read (list, counts, quotes)
+            assert len(taken) - before == (1 if mode == "off" else 3 + bool(params.get("q"))), (mode, params)
+    assert "articles for" in pages["on"][2] and "Report" in pages["on"][2]  # a page with results is compared
+    for params, in_turn, at_once in zip(PAGES, pages["off"], pages["on"], strict=True):
+        assert at_once == in_turn, params
+
+
+def test_auto_runs_the_reads_at_once_on_postgresql_only(db: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    client, taken = _client(db, "auto", monkeypatch)
+    assert client.get("/", params={"q": "report"}).status_code == 200
+    assert len(taken) == (4 if db.startswith("postgresql") else 1)
+
+
+def test_an_error_in_one_read_comes_back_after_every_borrowed_store_is_given_back(
+        db: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSGRAPH_PARALLEL_READS", "on")
+    state = AppState(db, load_settings())
+    given_back: list[Any] = []
+    plain = state.done
+    monkeypatch.setattr(state, "done", lambda s: (given_back.append(s), plain(s)))
+
+    def fails(store: Any) -> Any:
+        raise RuntimeError("this read fails")
+
+    store = state.open_ro()
+    try:
+        with pytest.raises(RuntimeError, match="this read fails"):
+            state.together(store, [lambda s: s.schema_version(), fails, lambda s: s.schema_version()])
+        assert len(given_back) == 2 and store not in given_back
+        assert state.together(store, [lambda s: 1, lambda s: s is store]) == [1, False]
+    finally:
+        state.done(store)
+
+
+def test_an_unknown_mode_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSGRAPH_PARALLEL_READS", "sometimes")
+    with pytest.raises(ConfigError, match="parallel_reads"):
+        create_app("unused.db", load_settings())

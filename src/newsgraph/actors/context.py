@@ -67,12 +67,8 @@ _COLON_DATELINE = re.compile(r"(?:^|\n)[ \t]*(?P<place>[A-Za-z][A-Za-z.'’ -]{1
 
 def colon_dateline(text: str) -> str | None:
     """The place of a "city:" dateline opening one of the first three non-empty lines, or None."""
-    lines = [ln for ln in text[:400].split("\n") if ln.strip()][:3]
-    for ln in lines:
-        m = _COLON_DATELINE.match(ln)
-        if m and len(m.group("place").split()) <= 3:
-            return m.group("place").strip()
-    return None
+    span = colon_dateline_span(text)
+    return text[span[0]:span[1]].split(":")[0].strip() if span else None
 
 
 def dateline_span(text: str) -> tuple[int, int] | None:
@@ -89,7 +85,7 @@ def dateline_span(text: str) -> tuple[int, int] | None:
 
 def colon_dateline_span(text: str) -> tuple[int, int] | None:
     """``(start, end)`` of a "city:" dateline opening one of the first three non-empty lines of ``text``
-    (end after the colon and its space), the same test as :func:`colon_dateline`; None without one."""
+    (end after the colon and its space; :func:`colon_dateline` gives its place), None without one."""
     pos = 0
     seen = 0
     for line in text[:400].split("\n"):

@@ -88,7 +88,6 @@ class Lexicon:
             return Office(last.country, "ELI", f"former {last.office}", last.start, last.end, last.source)
         return None  # not yet in office on that day: no role from the lexicon
 
-
     def pick_entry(self, entries: list[ActorEntry], day: str | None) -> ActorEntry:
         """The entry an alias shared by several leaders ("Bush", "President Bush") means on ``day``:
         the one in office then, else the one whose latest office started last before it (the most
@@ -346,17 +345,25 @@ def _same_person(lx: Lexicon, e: ActorEntry, tokens: list[str], i: int, k: int) 
 
 
 
-@lru_cache(maxsize=65536)  # pure over the static lexicon; asked for the same phrases again and again
 def code_phrase(text: str, lookup: Callable[[str], list[ActorEntry] | None] | None = None) -> str | None:
     """Code a free phrase: 'Chinese customs' -> CHNGOV, 'Russian troops' -> RUSMIL, 'the Kremlin' -> RUSGOV.
 
     The country comes from a country name, demonym, capital or seat; the role from the
     role words; a phrase with a country and no role gives the country alone.  ``lookup`` finds a
     phrase's lexicon entries (default: the lexicon's; the entity stage reads ambiguous names such as
-    "Congress" in the article's context).
+    "Congress" in the article's context).  Only the default lookup is cached: a lookup bound to an
+    article's context would make every call a new cache key.
     """
+    return _code_phrase_cached(text) if lookup is None else _code_phrase(text, lookup)
+
+
+@lru_cache(maxsize=65536)  # pure over the static lexicon; asked for the same phrases again and again
+def _code_phrase_cached(text: str) -> str | None:
+    return _code_phrase(text, lexicon().phrases.get)
+
+
+def _code_phrase(text: str, find: Callable[[str], list[ActorEntry] | None]) -> str | None:
     lx = lexicon()
-    find = lookup or lx.phrases.get
     tokens = _WORD.findall(text)
     country: str | None = None
     code: str | None = None

@@ -109,8 +109,8 @@ def _dateline_context(ctx: Context, start: int) -> tuple[Context, int, int, Plac
 
     "MOSCOW (Reuters) - Russia expelled ..." and "Lucknow: police arrested ..." parse with the place as
     the subject; the dateline is blanked (same length, so every offset holds) and the sentence parsed
-    again.  Returns (context
-    over the new parse, dateline end, sentence end, the dateline's place from the places stage)."""
+    again.  Returns (context over the new parse, dateline end, sentence end, the dateline's place from
+    the places stage)."""
     text = ctx.article.text
     body = text[start:]
     span = dateline_span(body)  # "MOSCOW (Reuters) -"

@@ -27,7 +27,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..actors import ActorEntry, Lexicon
-from ..actors.coding import Coded, code_title
+from ..actors.coding import FORMER, GOVERNING_ROLES, Coded, code_title
 from ..actors.context import CountryContext
 from ..mentions.names import NAME_TITLES
 from .places import place_country, region_country
@@ -37,8 +37,7 @@ from .title_words import context_words
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-FORMER_WORDS = frozenset({"former", "ex", "ex-", "erstwhile", "onetime", "one-time", "retired", "late", "formerly",
-                          "previously"})
+FORMER_WORDS = FORMER | {"late"}  # the one list of words that put an office in the past (actors/coding.py)
 # words of a name that say nothing of its country: a name made of these (and role words) is generic
 GENERIC_NAME_WORDS = frozenset({"of", "the", "and", "house", "houses", "commons", "lords", "representatives",
                                 "national", "assembly", "federal", "supreme", "high", "central", "state",
@@ -166,9 +165,6 @@ def former_in_text(doc: Doc, spans: Iterable[_Spanned], office: str) -> bool:
     return False
 
 
-_PAST_ADVERBS = frozenset({"formerly", "previously"})
-
-
 def former_before(doc: Doc, start: int) -> bool:
     """Whether the words before a role phrase starting at token ``start`` put it in the past: "former",
     "ex-", "formerly", "previously" or "until recently" within the same clause ("who until recently was
@@ -188,12 +184,16 @@ def former_before(doc: Doc, start: int) -> bool:
     return False
 
 
+def _office_words(kb_id: str, lx: Lexicon) -> set[str]:
+    """The lower-case words of every office the leader table records for ``kb_id``."""
+    return {w for o in lx.offices.get(kb_id, ()) for w in o.office.lower().replace("-", " ").split()}
+
+
 def titled_as_office(doc: Doc, start: int, end: int, kb_id: str, lx: Lexicon) -> bool:
     """Whether a short name carries a title word of an office the leader table records for ``kb_id``
     ("President Trump", "Chancellor Merkel"), in the span or right before it: the title names the
     office-holder, not a namesake the article names in full ("Donald Trump Jr.")."""
-    recorded = {w for o in lx.offices.get(kb_id, ()) for w in o.office.lower().replace("-", " ").split()}
-    recorded -= {"of", "the", "and", "for"}
+    recorded = _office_words(kb_id, lx) - {"of", "the", "and", "for"}
     i = start
     while i < end and doc[i].text.lower().rstrip(".") in NAME_TITLES:
         if doc[i].lower_ in recorded:
@@ -208,11 +208,11 @@ def office_in_title(doc: Doc, spans: Sequence[_Spanned], kb_id: str, country: st
     Exchequer X"), when the table has the person out of office on the date and records no office with
     the title's words: the article's title on its date is then newer than the table.  None when no
     mention has such a title, or the title names an office the table records (then it is history)."""
-    recorded = {w for o in lx.offices.get(kb_id, ()) for w in o.office.lower().replace("-", " ").split()}
+    recorded = _office_words(kb_id, lx)
     for m in spans:
         words = context_words(doc, m)[0]
         c = code_title(words, ctx, is_person=True, fill=False, before_name=True) if words else None
-        if c is None or c.role not in ("GOV", "LEG", "JUD", "MIL", "COP", "SPY") or c.country not in (None, country):
+        if c is None or c.role not in GOVERNING_ROLES or c.country not in (None, country):
             continue
         own = [w.lower() for w in words if w.lower() not in ("of", "the", "and", "for", "'s", "’s", "-")
                and not lx.phrases.get(w)]

@@ -192,7 +192,7 @@ def without_sport_adjective(doc: Doc, cands: Sequence[Cand]) -> list[Cand]:
             end -= 1
         if end == c.start:
             continue
-        out.append(c if end == c.end else Cand(c.start, end, c.label, None if c.entry is None else c.entry, c.source))
+        out.append(c if end == c.end else Cand(c.start, end, c.label, c.entry, c.source))
     return out
 
 

@@ -90,7 +90,6 @@ class AppState:
                     return
         store.close()
 
-
     def parallel(self, store: Any) -> bool:
         """Whether ``together`` runs its calls at once over ``store``'s database (setting ``parallel_reads``;
         "auto": on PostgreSQL only, where the server runs each connection's query on its own core)."""

@@ -115,16 +115,19 @@ def corpus_texts(data: Path) -> Iterator[str]:
                     yield json.loads(line)["text"]
 
 
-def tsv_names(path: Path, columns: Iterable[str]) -> Iterator[str]:
-    """Names in the given columns of a package TSV (``|``-separated aliases split)."""
+def tsv_rows(path: Path) -> Iterator[dict[str, str]]:
+    """The rows of a package TSV (first non-comment line = header) as column -> cell."""
     lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
     header = lines[0].split("\t")
-    idx = [header.index(c) for c in columns if c in header]
     for ln in lines[1:]:
-        cells = ln.split("\t")
-        for i in idx:
-            if i < len(cells):
-                yield from (n for n in cells[i].split("|") if n)
+        yield dict(zip(header, ln.split("\t"), strict=False))
+
+
+def tsv_names(path: Path, columns: Iterable[str]) -> Iterator[str]:
+    """Names in the given columns of a package TSV (``|``-separated aliases split)."""
+    for row in tsv_rows(path):
+        for c in columns:
+            yield from (n for n in row.get(c, "").split("|") if n)
 
 
 def lexicon_names() -> Iterator[str]:
@@ -187,21 +190,14 @@ def title_words(known: Iterable[str]) -> list[str]:
     ordinary = set(known)
     out = set(TITLES) | set(HONORIFICS)
     data = ROOT / "src" / "newsgraph" / "data"
-    for row in _tsv_rows(data / "mentions" / "role_nouns.tsv"):
+    for row in tsv_rows(data / "mentions" / "role_nouns.tsv"):
         if row.get("type") == "PERSON":
             out.add(row["noun"])
-    for row in _tsv_rows(data / "actors" / "roles.tsv"):
+    for row in tsv_rows(data / "actors" / "roles.tsv"):
         word = row["pattern"]
         if row.get("code") == "COP" and word.isalpha() and len(word) <= 4 and word not in ordinary:
             out.add(word)
     return sorted(out)
-
-
-def _tsv_rows(path: Path) -> Iterator[dict[str, str]]:
-    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
-    header = lines[0].split("\t")
-    for ln in lines[1:]:
-        yield dict(zip(header, ln.split("\t"), strict=False))
 
 
 def build(data: Path) -> tuple[dict[str, tuple[str, str]], dict[tuple[str, str], tuple[str, str]], list[str],
@@ -252,7 +248,8 @@ def main() -> int:
     lines += [f"l\t{w}" for w in known]
     lines += [f"t\t{w}" for w in titles]
     a.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"{len(uni)} words, {len(bi)} pairs, {len(known)} ordinary words -> {a.out} ({a.out.stat().st_size // 1024} KB)")
+    size = a.out.stat().st_size // 1024
+    print(f"{len(uni)} words, {len(bi)} pairs, {len(known)} ordinary words -> {a.out} ({size} KB)")
     return 0
 
 

@@ -7,6 +7,7 @@ import json
 import re
 from typing import Any
 
+from ..store.rollups import ARTICLE_ACTORS_SINCE
 from .filters import ArticleFilter
 from .quotes import list_quotes
 from .sql import JSON, Where, bounded_count, fulltext_cap, fulltext_of, has_rollups, run
@@ -98,12 +99,15 @@ def article_facets(store: Any, f: ArticleFilter, *, size: int = 12, scope: int =
     if f.empty() and has_rollups(store):  # every article: the rollup actor_stats (store/rollups.py)
         actors = run(store, "SELECT actor AS value, articles AS n FROM actor_stats ORDER BY n DESC, value LIMIT :size",
                      {"size": size})
-    else:  # (the best matches' entities by their article ids alone: no join to the articles)
+    else:  # (the best matches' actors by their article ids alone: no join to the articles)
         joined = "" if has_fts else " JOIN articles a ON a.id = e.article_id"
         if has_fts:
             wa = Where([f"e.article_id IN ({marks})" if ids else "1 = 0", "e.actor IS NOT NULL"], w.params)
-        actors = run(store, "SELECT e.actor AS value, count(DISTINCT e.article_id) AS n FROM entities e"
-                     + joined + wa.sql()
+        if has_rollups(store, ARTICLE_ACTORS_SINCE):  # the rollup article_actors: one row an article and actor
+            counted = "count(*) AS n FROM article_actors e"
+        else:
+            counted = "count(DISTINCT e.article_id) AS n FROM entities e"
+        actors = run(store, f"SELECT e.actor AS value, {counted}" + joined + wa.sql()
                      + " GROUP BY e.actor ORDER BY n DESC, value LIMIT :size", {**wa.params, "size": size})
     return {"outlet": [dict(r) for r in outlets], "month": [dict(r) for r in months],
             "actor": [dict(r) for r in actors], "scope": scope if has_fts else None,

@@ -88,16 +88,23 @@ def bounded_count(store: Any, rows: str, params: dict[str, Any], cap: int) -> tu
     return (cap, True) if n > cap else (n, False)
 
 
-def has_rollups(store: Any) -> bool:
-    """Whether the store keeps the rollups (store/rollups.py: schema v3 on); a database made before
-    and opened read-only has none, and is asked the slower way."""
+def has_rollups(store: Any, since: int = 0) -> bool:
+    """Whether the store keeps the rollups (store/rollups.py: schema v3 on), and those of schema ``since``
+    (a later version's, such as article_actors) when given; a database made before and opened read-only
+    has none, and is asked the slower way."""
     from ..store.rollups import ROLLUPS_SINCE
 
     known = getattr(store, "_has_rollups", None)
     if known is None:
-        known = store.schema_version() >= ROLLUPS_SINCE
+        store._schema = store.schema_version()
+        known = store._schema >= ROLLUPS_SINCE
         store._has_rollups = known
-    return bool(known)
+    if not known or since <= ROLLUPS_SINCE:
+        return bool(known)
+    version = getattr(store, "_schema", None)
+    if version is None:
+        version = store._schema = store.schema_version()
+    return bool(version >= since)
 
 
 def steers(store: Any) -> bool:

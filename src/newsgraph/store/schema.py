@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 Dialect = Literal["sqlite", "postgres"]
-SCHEMA_VERSION = 3  # v2: entities.actor_source (added to old databases when they are opened); v3: the rollups
+SCHEMA_VERSION = 4  # v2: entities.actor_source (added to old databases when they are opened); v3: the rollups;
+# v4: the rollup article_actors
 
 # column types: the neutral name -> each dialect's
 _TYPES: dict[str, dict[str, str]] = {
@@ -164,6 +165,10 @@ TABLES: tuple[Table, ...] = (
     Table("actor_stats", (_c("actor", primary=True), _c("articles", "int", not_null=True)),
           indexes=(("actor_stats_rank", "articles DESC, actor"),),
           doc="articles with an entity of each actor code"),
+    Table("article_actors", (
+        _c("article_id", not_null=True), _c("actor", not_null=True), _c("entities", "int", not_null=True),
+    ), key=("article_id", "actor"),
+        doc="each article's actor codes (its entities of each): the actors of any set of articles, one row each"),
     Table("event_stats", (
         _c("day", not_null=True), _c("source_actor", not_null=True), _c("target_actor", not_null=True),
         _c("code", not_null=True), _c("root", not_null=True), _c("quad_class", "int", not_null=True),

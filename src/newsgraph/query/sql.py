@@ -126,6 +126,18 @@ def walk_newest(total: int, rows: int, n: int) -> bool:
     return total > 0 and n * rows < total * total
 
 
+def one_of(store: Any, column: str, values: list[Any], name: str) -> Where:
+    """``column`` is one of ``values``: one array parameter ``:name`` where the store binds arrays
+    (PostgreSQL: writing 500 placeholders into the SQL and binding each cost the client more than the
+    query costs the server), else a placeholder each (``:name0``, ``:name1``, ...)."""
+    if not values:
+        return Where(["1 = 0"])
+    if getattr(store, "binds_arrays", False):
+        return Where([f"{column} = ANY(:{name})"], {name: list(values)})
+    return Where([f"{column} IN ({', '.join(f':{name}{i}' for i in range(len(values)))})"],
+                 {f"{name}{i}": v for i, v in enumerate(values)})
+
+
 def like_prefix(value: str) -> str:
     """A LIKE pattern matching ``value`` as a literal prefix (wildcards escaped; use ESCAPE '\\')."""
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"

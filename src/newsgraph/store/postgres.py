@@ -245,6 +245,7 @@ class PostgresStore(SharedReads):
     fulltext = PostgresFullText()
     cacheable = False  # a shared server changes under the web app: no result cache
     steer_plans = False  # the planner has statistics: the read API leaves the plans to it (query/sql.py)
+    binds_arrays = True  # a list of values is one parameter (query/sql.py: one_of)
 
     def __init__(self, url: str, *, read_only: bool = False, timeout_ms: int = 0) -> None:
         try:

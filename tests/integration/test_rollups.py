@@ -11,6 +11,7 @@ it reads a list (newest first down an index, or every match then sorted).
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 from typing import Any
@@ -18,12 +19,14 @@ from typing import Any
 import pytest
 
 from newsgraph import query as Q
-from newsgraph.model import Analysis, Article, EntityRef, Event, EventDate, Published, Quote, Span
+from newsgraph.model import Analysis, Article, Entity, EntityRef, Event, EventDate, Mention, Published, Quote, Span
 from newsgraph.query import events as query_events
 from newsgraph.query import quotes as query_quotes
+from newsgraph.query.sql import has_rollups
 from newsgraph.store import open_store
 from newsgraph.store.replicate import _execute, replicate
-from newsgraph.store.rollups import FILL, ROLLUPS
+from newsgraph.store.rollups import ARTICLE_ACTORS_SINCE, FILL, ROLLUPS
+from newsgraph.store.schema import SCHEMA_VERSION
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 ACTORS = ["GBR", "GBRGOV", "USA", "USAGOV", "FRA", "RUS", None]
@@ -205,3 +208,60 @@ def test_copies_under_new_ids_multiply_every_count(db: str, tmp_path: Path, pg_s
             assert _rollups(big) == kept
         with pytest.raises(Exception, match="already holds articles"):
             replicate(db, target, articles=100)
+
+
+def _with_actors(k: int, aid: str, actors: list[str | None]) -> Analysis:
+    """Invented article ``k`` stored as ``aid`` with one entity per item of ``actors`` (repeated codes: several
+    entities of one actor in the article; None: an entity without one)."""
+    base = _invented(k, aid)
+    text = base.article.text
+    ents = tuple(Entity(id=f"e{i + 1}", type="GPE", name=f"Place {k}-{i}", actor=code,
+                        mentions=(Mention(0, 6, text[:6], "GPE"),)) for i, code in enumerate(actors))
+    return dataclasses.replace(base, entities=ents)
+
+
+def _counted_actors(store: Any) -> list[tuple[Any, ...]]:
+    """article_actors as counting the entity rows gives it."""
+    return sorted(tuple(r) for r in store.query(
+        "SELECT article_id, actor, count(*) FROM entities WHERE actor IS NOT NULL GROUP BY article_id, actor"))
+
+
+def _kept_actors(store: Any) -> list[tuple[Any, ...]]:
+    return sorted(tuple(r) for r in store.query("SELECT article_id, actor, entities FROM article_actors"))
+
+
+def test_article_actors_hold_each_articles_actors_after_writes_replacements_and_removals(
+        tmp_path: Path, pg_server: Any) -> None:
+    """The rollup article_actors equals counting the entity rows after new articles, re-ingested ones
+    (other actors, the same ones, none at all) and after the v4 migration fills it in a v3 database; the
+    actor facet of any set of articles answers the same from it as from the entities."""
+    for target in (str(tmp_path / "actors.db"), pg_server.new_database()):
+        with open_store(target) as store:
+            for k in range(12):
+                store.write(_with_actors(k, f"act{k:02d}", [ACTORS[(k + i) % len(ACTORS)] for i in range(k % 5)]
+                                         + ["GBR", "GBR"] * (k % 2)))
+            first = _kept_actors(store)
+            assert first == _counted_actors(store) and any(r[2] > 1 for r in first)
+            store.write(_with_actors(40, "act01", ["USA", "FRA", None]))  # other actors
+            store.write(_with_actors(41, "act03", [ACTORS[(3 + i) % len(ACTORS)] for i in range(3)]
+                                     + ["GBR", "GBR"]))  # the same ones again
+            store.write(_with_actors(42, "act05", []))  # every entity gone
+            store.write(_with_actors(43, "act07", [None, None]))  # entities without an actor
+            kept = _kept_actors(store)
+            assert kept == _counted_actors(store)
+            assert not [r for r in kept if r[0] in ("act05", "act07")] and [r for r in first if r[0] == "act05"]
+            assert {r[1] for r in kept if r[0] == "act01"} == {"USA", "FRA"}
+        with open_store(target, read_only=True) as store:
+            store.cache_size = 0
+            for f in (Q.ArticleFilter(q="report"), Q.ArticleFilter(q="talks", outlet="Invented"),
+                      Q.ArticleFilter(date_from="2024-02"), Q.ArticleFilter(actor="gbr")):
+                _same(store, lambda f=f: Q.article_facets(store, f))
+                assert Q.article_facets(store, f)["actor"]
+        with open_store(target) as store:  # as a v3 database: no article_actors yet
+            _execute(store, ["DELETE FROM article_actors", "UPDATE meta SET value = '3' WHERE key = 'schema_version'"],
+                     {})
+        with open_store(target, read_only=True) as store:
+            assert not has_rollups(store, ARTICLE_ACTORS_SINCE) and has_rollups(store)
+            assert Q.article_facets(store, Q.ArticleFilter(q="report"))["actor"]  # counted from the entities
+        with open_store(target) as store:  # opened for writing: migrated, the rollup counted
+            assert store.schema_version() == SCHEMA_VERSION and _kept_actors(store) == kept

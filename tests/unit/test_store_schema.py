@@ -43,7 +43,7 @@ def test_the_rendered_schema_is_the_schema_databases_were_made_with(tmp_path: Pa
     """Rendering changed how the schema is written, not what it is: same tables, columns, types,
     defaults, keys, references and indexes as the v1 file, plus the columns added since, appended at
     the end (v2: entities.actor_source; then quotes.confidence), and v3's rollup tables, the index
-    articles_newest and quotes_speaker widened."""
+    articles_newest and quotes_speaker widened, v4's article_actors and the partial index events_undated."""
     def shape(sql: str) -> dict[str, Any]:
         c = sqlite3.connect(":memory:")
         c.executescript(sql)
@@ -62,6 +62,8 @@ def test_the_rendered_schema_is_the_schema_databases_were_made_with(tmp_path: Pa
                                                    "CREATE INDEX articles_newest ON articles"
                                                    "((published IS NULL), published DESC, id);\n"
                                                    + rebuild_index_sql("quotes", "quotes_speaker")
+                                                   + "CREATE INDEX events_undated ON events(confidence) "
+                                                   "WHERE date IS NULL;\n"
                                                    + "".join(t.sql("sqlite") for t in v3))
     assert shape(render("sqlite")) == shape(legacy)
 

@@ -7,9 +7,10 @@ import json
 import re
 from typing import Any
 
+from ..store.rollups import ARTICLE_ACTORS_SINCE
 from .filters import ArticleFilter
 from .quotes import list_quotes
-from .sql import JSON, Where, bounded_count, fulltext_cap, fulltext_of, has_rollups, run
+from .sql import JSON, bounded_count, fulltext_cap, fulltext_of, has_rollups, one_of, run
 from .stats import counts
 
 SNIP_OPEN, SNIP_CLOSE = "\x02", "\x03"  # snippet markers that cannot occur in stored text
@@ -88,22 +89,28 @@ def article_facets(store: Any, f: ArticleFilter, *, size: int = 12, scope: int =
         sql = ft.candidate_ids(wr.clauses, "fq") if capped else ft.ranked_ids(wr.clauses, "fq")
         scope = min(scope, cap) if capped else scope
         ids = [r[0] for r in run(store, sql, {**wr.params, "scope": scope})]
-        marks = ", ".join(f":b{i}" for i in range(len(ids)))
-        w = Where([f"a.id IN ({marks})" if ids else "1 = 0"], {f"b{i}": v for i, v in enumerate(ids)})
+        w = one_of(store, "a.id", ids, "b")
     outlets = run(store, "SELECT a.outlet AS value, count(*) AS n FROM articles a" + w.sql()
                   + " GROUP BY a.outlet ORDER BY n DESC, value LIMIT :size", {**w.params, "size": size})
-    months = run(store, "SELECT substr(a.published, 1, 7) AS value, count(*) AS n FROM articles a" + w.sql()
+    # the best matches by id: count(a.title), the same as count(*) (every article has a title) but a column
+    # outside the index articles_newest, so that PostgreSQL reads the 500 articles by their ids rather than
+    # every entry of that index to find them (an index-only scan of 50,000 entries: 10 ms, not 2)
+    one = "a.title" if has_fts else "*"
+    months = run(store, f"SELECT substr(a.published, 1, 7) AS value, count({one}) AS n FROM articles a" + w.sql()
                  + " GROUP BY value ORDER BY value DESC LIMIT 24", w.params)
     wa = w.plus("e.actor IS NOT NULL")
     if f.empty() and has_rollups(store):  # every article: the rollup actor_stats (store/rollups.py)
         actors = run(store, "SELECT actor AS value, articles AS n FROM actor_stats ORDER BY n DESC, value LIMIT :size",
                      {"size": size})
-    else:  # (the best matches' entities by their article ids alone: no join to the articles)
+    else:  # (the best matches' actors by their article ids alone: no join to the articles)
         joined = "" if has_fts else " JOIN articles a ON a.id = e.article_id"
         if has_fts:
-            wa = Where([f"e.article_id IN ({marks})" if ids else "1 = 0", "e.actor IS NOT NULL"], w.params)
-        actors = run(store, "SELECT e.actor AS value, count(DISTINCT e.article_id) AS n FROM entities e"
-                     + joined + wa.sql()
+            wa = one_of(store, "e.article_id", ids, "b").plus("e.actor IS NOT NULL")
+        if has_rollups(store, ARTICLE_ACTORS_SINCE):  # the rollup article_actors: one row an article and actor
+            counted = "count(*) AS n FROM article_actors e"
+        else:
+            counted = "count(DISTINCT e.article_id) AS n FROM entities e"
+        actors = run(store, f"SELECT e.actor AS value, {counted}" + joined + wa.sql()
                      + " GROUP BY e.actor ORDER BY n DESC, value LIMIT :size", {**wa.params, "size": size})
     return {"outlet": [dict(r) for r in outlets], "month": [dict(r) for r in months],
             "actor": [dict(r) for r in actors], "scope": scope if has_fts else None,

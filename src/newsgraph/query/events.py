@@ -69,21 +69,23 @@ def list_events(store: Any, f: EventFilter, *, limit: int = 50, offset: int = 0)
     own.add("ev.date IS NOT NULL")
     by_article.add("ev.date IS NULL")
     if not steers(store) and total <= FILTER_FIRST and not (f.date_from or f.date_to):
-        # PostgreSQL, a selective filter: the undated events it keeps, first (OFFSET 0 keeps the planner
-        # from walking every article newest first to find them: most sit in undated articles, the last)
-        by_from = (" FROM (SELECT ev.article_id, ev.idx FROM events ev" + by_article.sql()
-                   + " OFFSET 0) AS ev JOIN articles a ON a.id = ev.article_id")
-        by_where = ""
+        # PostgreSQL, a selective filter: the undated events it keeps, first (down the partial index
+        # events_undated by their confidence; OFFSET 0 keeps the planner from walking every article newest
+        # first to find them: most sit in undated articles, the last), each dated by its article's
+        # primary key (a join would read every article to hash them: 30-40 ms at 50,000 articles)
+        by_side = ("SELECT pa, pi, pw FROM (SELECT ev.article_id AS pa, ev.idx AS pi, (SELECT a.published "
+                   "FROM articles a WHERE a.id = ev.article_id) AS pw FROM events ev" + by_article.sql()
+                   + " OFFSET 0) AS undated" + _ORDER.format(w="pw", a="pa", i="pi"))
     else:
         by_article.clauses.insert(0, "ev.article_id = a.id")
-        by_from = " FROM articles a" + (" CROSS JOIN events ev" if walk else ", events ev")
-        by_where = by_article.sql()
+        by_side = ("SELECT a.id AS pa, ev.idx AS pi, a.published AS pw FROM articles a"
+                   + (" CROSS JOIN events ev" if walk else ", events ev") + by_article.sql()
+                   + _ORDER.format(w="a.published", a="a.id", i="ev.idx"))
     own_from = " FROM events ev JOIN articles a ON a.id = ev.article_id" if "a." in own.sql() else " FROM events ev"
     page = (
         "SELECT pa, pi, pw FROM (SELECT ev.article_id AS pa, ev.idx AS pi, ev.date AS pw" + own_from + own.sql()
         + " ORDER BY ev.date DESC, ev.article_id, ev.idx LIMIT :n) AS own UNION ALL "
-        "SELECT pa, pi, pw FROM (SELECT a.id AS pa, ev.idx AS pi, a.published AS pw" + by_from + by_where
-        + _ORDER.format(w="a.published", a="a.id", i="ev.idx") + " LIMIT :n) AS by_article"
+        "SELECT pa, pi, pw FROM (" + by_side + " LIMIT :n) AS by_article"
     )
     rows = run(
         store,

@@ -88,16 +88,23 @@ def bounded_count(store: Any, rows: str, params: dict[str, Any], cap: int) -> tu
     return (cap, True) if n > cap else (n, False)
 
 
-def has_rollups(store: Any) -> bool:
-    """Whether the store keeps the rollups (store/rollups.py: schema v3 on); a database made before
-    and opened read-only has none, and is asked the slower way."""
+def has_rollups(store: Any, since: int = 0) -> bool:
+    """Whether the store keeps the rollups (store/rollups.py: schema v3 on), and those of schema ``since``
+    (a later version's, such as article_actors) when given; a database made before and opened read-only
+    has none, and is asked the slower way."""
     from ..store.rollups import ROLLUPS_SINCE
 
     known = getattr(store, "_has_rollups", None)
     if known is None:
-        known = store.schema_version() >= ROLLUPS_SINCE
+        store._schema = store.schema_version()
+        known = store._schema >= ROLLUPS_SINCE
         store._has_rollups = known
-    return bool(known)
+    if not known or since <= ROLLUPS_SINCE:
+        return bool(known)
+    version = getattr(store, "_schema", None)
+    if version is None:
+        version = store._schema = store.schema_version()
+    return bool(version >= since)
 
 
 def steers(store: Any) -> bool:
@@ -117,6 +124,18 @@ def walk_newest(total: int, rows: int, n: int) -> bool:
     ``total`` matching rows through the filters' indexes and sort them: the walk reads about
     ``n * rows / total`` rows (the matching ones are spread over the ``rows``), the other ``total``."""
     return total > 0 and n * rows < total * total
+
+
+def one_of(store: Any, column: str, values: list[Any], name: str) -> Where:
+    """``column`` is one of ``values``: one array parameter ``:name`` where the store binds arrays
+    (PostgreSQL: writing 500 placeholders into the SQL and binding each cost the client more than the
+    query costs the server), else a placeholder each (``:name0``, ``:name1``, ...)."""
+    if not values:
+        return Where(["1 = 0"])
+    if getattr(store, "binds_arrays", False):
+        return Where([f"{column} = ANY(:{name})"], {name: list(values)})
+    return Where([f"{column} IN ({', '.join(f':{name}{i}' for i in range(len(values)))})"],
+                 {f"{name}{i}": v for i, v in enumerate(values)})
 
 
 def like_prefix(value: str) -> str:

@@ -21,11 +21,11 @@ from typing import Any
 from ..errors import StoreError
 from ..model import Analysis, Rejected
 from .common import ARTICLE_COLUMNS, SharedReads, article_row, child_rows, insert_sql
-from .rollups import MIGRATION_V3, apply, counts_of
+from .rollups import MIGRATION_V3, MIGRATION_V4, apply, counts_of
 from .schema import SCHEMA_VERSION, add_column_sql, missing_columns, render
 
 # version -> SQL that upgrades from version-1 (beyond added columns and tables)
-_MIGRATIONS: dict[int, str] = {3: MIGRATION_V3}
+_MIGRATIONS: dict[int, str] = {3: MIGRATION_V3, 4: MIGRATION_V4}
 
 _NOW = "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
 _TOKEN = re.compile(r"'(?:[^']|'')*'|\"[^\"]*\"|::|\?|:[A-Za-z_]\w*|%|[^'\"?:%]+|.", re.S)
@@ -245,6 +245,7 @@ class PostgresStore(SharedReads):
     fulltext = PostgresFullText()
     cacheable = False  # a shared server changes under the web app: no result cache
     steer_plans = False  # the planner has statistics: the read API leaves the plans to it (query/sql.py)
+    binds_arrays = True  # a list of values is one parameter (query/sql.py: one_of)
 
     def __init__(self, url: str, *, read_only: bool = False, timeout_ms: int = 0) -> None:
         try:

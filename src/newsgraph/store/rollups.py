@@ -6,6 +6,8 @@ distinct key, so the read API (``newsgraph.query``) sums a few rows instead:
 
 - ``entity_stats``  (name, type, actor) -> articles having one, mentions
 - ``actor_stats``   actor -> articles having an entity of it
+- ``article_actors`` (article, actor) -> its entities of that actor: the actors of any set of articles
+  (the facets of a search) counted one row an article and actor, not one an entity
 - ``event_stats``   (day, source, target, code, root, quad_class, negated, confidence) -> events, the sum of
   their Goldstein scores in tenths (the CAMEO scale's unit, so the sum is exact) and how many have one
 - ``quote_stats``   (speaker, speaker actor, kind, confidence) -> quotes
@@ -30,7 +32,8 @@ from typing import Any
 from .schema import rebuild_index_sql
 
 ROLLUPS_SINCE = 3  # the schema version that added them
-ROLLUPS = ("entity_stats", "actor_stats", "event_stats", "quote_stats", "quote_dates", "row_counts")
+ROLLUPS = ("entity_stats", "actor_stats", "article_actors", "event_stats", "quote_stats", "quote_dates", "row_counts")
+ARTICLE_ACTORS_SINCE = 4  # the schema version that added article_actors
 COUNTED = ("articles", "entities", "mentions", "events", "quotes", "timexes", "amounts", "places", "themes")
 WHEN = "coalesce(ev.date, a.published)"  # as query/filters.py dates an event
 
@@ -66,6 +69,9 @@ _ROLLUPS = (
            "WHERE {where} GROUP BY name, type, coalesce(actor, '')"),
     Rollup("actor_stats", ("actor",), ("articles",),
            "SELECT actor, count(DISTINCT article_id) FROM entities WHERE {where} AND actor IS NOT NULL GROUP BY actor"),
+    Rollup("article_actors", ("article_id", "actor"), ("entities",),
+           "SELECT article_id, actor, count(*) FROM entities WHERE {where} AND actor IS NOT NULL "
+           "GROUP BY article_id, actor"),
     Rollup("event_stats", ("day", "source_actor", "target_actor", "code", "root", "quad_class", "negated",
                            "confidence"), ("n", "goldstein_tenths", "goldstein_n"),
            f"SELECT coalesce(substr({WHEN}, 1, 10), ''), coalesce(ev.source_actor, ''), "
@@ -90,6 +96,8 @@ FILL = [*(f"DELETE FROM {t}" for t in ROLLUPS),
 FILL_SCRIPT = ";\n".join(FILL) + ";\n"
 # the v3 migration: quotes_speaker widened (speaker_name, confidence, article_id), the rollups counted
 MIGRATION_V3 = rebuild_index_sql("quotes", "quotes_speaker") + FILL_SCRIPT
+# the v4 migration: article_actors counted (a v3 database's other rollups are already kept)
+MIGRATION_V4 = "".join(f"{sql};\n" for sql in FILL if "article_actors" in sql)
 
 Counts = dict[str, dict[tuple[Any, ...], tuple[Any, ...]]]  # rollup -> key -> counts
 

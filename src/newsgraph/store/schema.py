@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 Dialect = Literal["sqlite", "postgres"]
-SCHEMA_VERSION = 3  # v2: entities.actor_source (added to old databases when they are opened); v3: the rollups
+SCHEMA_VERSION = 4  # v2: entities.actor_source (added to old databases when they are opened); v3: the rollups;
+# v4: the rollup article_actors
 
 # column types: the neutral name -> each dialect's
 _TYPES: dict[str, dict[str, str]] = {
@@ -64,7 +65,8 @@ class Table:
     name: str
     columns: tuple[Column, ...]
     key: tuple[str, ...] = ()  # a primary key of several columns
-    indexes: tuple[tuple[str, str], ...] = ()  # (index name, column or columns: "a DESC, b")
+    # (index name, column or columns: "a DESC, b"; a partial index: "a WHERE b IS NULL")
+    indexes: tuple[tuple[str, str], ...] = ()
     doc: str = ""
 
     @property
@@ -78,8 +80,15 @@ class Table:
         head = f"-- {self.doc}\n" if self.doc else ""
         out = head + f"CREATE TABLE IF NOT EXISTS {self.name} (\n  " + ",\n  ".join(lines) + "\n);\n"
         for index, col in self.indexes:
-            out += f"CREATE INDEX IF NOT EXISTS {index} ON {self.name}({col});\n"
+            out += index_sql(self.name, index, col, exists_ok=True)
         return out
+
+
+def index_sql(table: str, index: str, col: str, *, exists_ok: bool = False) -> str:
+    """``CREATE INDEX`` of ``index`` on ``table``'s ``col`` (columns, and `` WHERE ...`` for a partial index)."""
+    cols, _, where = col.partition(" WHERE ")
+    return (f"CREATE INDEX {'IF NOT EXISTS ' if exists_ok else ''}{index} ON {table}({cols})"
+            + (f" WHERE {where}" if where else "") + ";\n")
 
 
 _QUOTED = frozenset({"end"})  # column names that are SQL keywords
@@ -128,7 +137,9 @@ TABLES: tuple[Table, ...] = (
         _c("sentence_start", "int"), _c("sentence_end", "int"), _c("trigger_start", "int"), _c("trigger_end", "int"),
         _c("trigger_text"),
     ), key=("article_id", "idx"), indexes=(("events_code", "code"), ("events_source", "source_actor"),
-                                           ("events_target", "target_actor"), ("events_date", "date"))),
+                                           ("events_target", "target_actor"), ("events_date", "date"),
+                                           # the events without a date of their own (query/events.py)
+                                           ("events_undated", "confidence WHERE date IS NULL"))),
     Table("quotes", (
         _ARTICLE, *_span(text_not_null=True), _c("kind"), _c("speaker_entity"), _c("speaker_name"),
         _c("speaker_actor"), _c("cue"), _c("channel"), _c("confidence", "real"),
@@ -164,6 +175,10 @@ TABLES: tuple[Table, ...] = (
     Table("actor_stats", (_c("actor", primary=True), _c("articles", "int", not_null=True)),
           indexes=(("actor_stats_rank", "articles DESC, actor"),),
           doc="articles with an entity of each actor code"),
+    Table("article_actors", (
+        _c("article_id", not_null=True), _c("actor", not_null=True), _c("entities", "int", not_null=True),
+    ), key=("article_id", "actor"),
+        doc="each article's actor codes (its entities of each): the actors of any set of articles, one row each"),
     Table("event_stats", (
         _c("day", not_null=True), _c("source_actor", not_null=True), _c("target_actor", not_null=True),
         _c("code", not_null=True), _c("root", not_null=True), _c("quad_class", "int", not_null=True),
@@ -219,8 +234,7 @@ def render(dialect: Dialect) -> str:
 
 def rebuild_index_sql(table: str, index: str) -> str:
     """Drop ``index`` and create it as defined now (for a migration that changes an index's columns)."""
-    cols = dict(BY_NAME[table].indexes)[index]
-    return f"DROP INDEX IF EXISTS {index};\nCREATE INDEX {index} ON {table}({cols});\n"
+    return f"DROP INDEX IF EXISTS {index};\n" + index_sql(table, index, dict(BY_NAME[table].indexes)[index])
 
 
 def columns(table: str, *, without: tuple[str, ...] = ()) -> str:

@@ -75,9 +75,10 @@ def test_pieces_of_works_events_and_languages_are_no_actors(article_factory) -> 
 
 
 def test_a_state_form_or_office_before_of_keeps_the_place(article_factory) -> None:  # type: ignore[no-untyped-def]
-    text = "The President of Kenya met the King of Spain and the Government of India on Monday."
+    text = ("The President of Kenya met the King of Spain, Queen Mirela of Denmark and the Government of India "
+            "on Monday.")
     ents = _entities(article_factory(text, date="2015-05-01"))
-    for place, code in (("Kenya", "KEN"), ("Spain", "ESP"), ("Government of India", "INDGOV")):
+    for place, code in (("Kenya", "KEN"), ("Denmark", "DNK"), ("Government of India", "INDGOV")):
         e = _at(ents, place)
         assert e is not None and (e.actor or "").startswith(code), place
 
@@ -117,14 +118,12 @@ def test_officials_of_a_party_or_movement_are_not_government(article_factory) ->
 @pytest.mark.slow
 def test_firms_named_by_an_industry_noun_and_places_in_names(article_factory) -> None:  # type: ignore[no-untyped-def]
     text = ("Voltaro, the US arm of a Japanese group, was the only Ohio-based automaker to lift sales. The "
-            "festival will be held at London's North Bank Hall. The Northern Irish Orange Growers Union met.")
+            "festival will be held at London's North Bank Hall.")
     ents = _entities(article_factory(text, date="2005-02-01"))
     voltaro = _at(ents, "Voltaro")
     assert voltaro is not None and voltaro.actor == "USABUS"
     hall = _at(ents, "North Bank Hall")
     assert hall is None or not (hall.actor or "").endswith("BUS")
-    union = _starting(ents, "Northern Irish", text.index("Northern Irish"))
-    assert union is None or not (union.actor or "").startswith("IRL")
 
 
 def test_a_compass_word_makes_the_next_word_a_place() -> None:

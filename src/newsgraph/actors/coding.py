@@ -450,9 +450,9 @@ def _post_of_organisation(words: Sequence[str], low: Sequence[str], span: tuple[
     if post == "secretary" and before:
         # "the Acme Party's secretary", "XYZ secretary": a secretary of a named organisation (a party, a
         # movement) or of one named by an acronym the lexicon does not know holds no government office
-        named = _post_of_named_organisation(words, before, start, lx, code_at, ctx, desc)
-        if named is not None:
-            return named
+        org_code = _post_of_named_organisation(words, before, start, lx, code_at, ctx, desc)
+        if org_code is not None:
+            return org_code
         if any(len(words[i]) > 1 and words[i].isalpha() and words[i].isupper() and not lx.phrases.get(words[i])
                for i in before):
             return Coded(None, None, desc, "post-of:organisation:secretary")

@@ -11,8 +11,7 @@ Used by the entity stage (nlp/entities.py).
 - **A firm named by its predicate**: "Acme was the only Ohio-based automaker" calls Acme a firm (BUS).
 - **A title that designates no actor**: "his remarks as Prime Minister" (a predicate, the office held
   by someone the sentence names otherwise), "the paper's political editor from 1992 to 2000" (a past
-  job, a closed span of years), and a video's title before its running time ("Britain's unelected
-  prime ministers 01:17").
+  job, a closed span of years).
 """
 
 from __future__ import annotations
@@ -51,7 +50,6 @@ _YEAR = re.compile(r"(1[89]|20)\d\d")
 _YEARS = re.compile(r"(1[89]|20)\d\d[-–](1[89]|20)?\d\d")  # "2000-2008", "1992-96"
 _RANGE_OPEN = frozenset({"from", "between"})
 _RANGE_SEP = frozenset({"to", "and", "until", "till", "-", "–", "—"})
-_TIME = re.compile(r"\d{1,2}:\d{2}")
 
 
 def past_years_after(doc: Doc, end: int) -> bool:
@@ -69,14 +67,12 @@ def past_years_after(doc: Doc, end: int) -> bool:
 def title_designates_no_actor(doc: Doc, start: int, end: int) -> bool:
     """Whether a title phrase at tokens ``start:end`` ("British Prime Minister", "CNN's European
     editor") names an office rather than an actor: used as a predicate after "as" (not "such as" or
-    "as well as", which list actors), dated as a past job, or a video's title before its running time."""
+    "as well as", which list actors) or dated as a past job."""
     if start > 0 and doc[start - 1].lower_ == "as":
         before = doc[start - 2].lower_ if start > 1 else ""
         if before not in ("such", "well"):
             return True
-    if past_years_after(doc, end):
-        return True
-    return end < len(doc) and _TIME.fullmatch(doc[end].text) is not None
+    return past_years_after(doc, end)
 
 
 _COMPASS = frozenset({"north", "south", "east", "west", "left", "right", "upper", "lower"})

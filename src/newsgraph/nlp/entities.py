@@ -418,7 +418,8 @@ def _code(doc: Doc, g: _Group, lx: Lexicon, day: str | None, ctx: CountryContext
                 if named_role:  # "India's Supreme Court": the country from the words, the role from the name
                     c = Coded(c.country + named_role, c.country, c.desc, f"{c.source}+role-in-name", named_role)
                 elif (firm := predicate_role(doc, m.start, m.end, lx.role_words)) is not None:
-                    c = Coded(c.country + firm, c.country, c.desc, f"{c.source}+predicate", firm)  # "was an automaker"
+                    home = c.country or ""  # "Acme was the only Ohio-based automaker": a firm
+                    c = Coded(home + firm, home, c.desc, f"{c.source}+predicate", firm)
             if c is not None and c.code:
                 if e is not None and e.kind == "leader" and e.country and c.country is None \
                         and c.code.startswith("---"):

@@ -120,8 +120,8 @@ def inside_of_name(doc: Doc, m: Cand, head_end: int = 0) -> bool:
     t = doc[i - 1]
     text, low = t.text, t.lower_
     if not (text[:1].isupper() and text.isalpha()) or text.isupper() or t.is_sent_start or t.is_stop \
-            or i - 1 < head_end:
-        return False
+            or i - 1 < head_end or t.ent_type_ == "PERSON" or (i >= 2 and doc[i - 2].lower_ in NAME_TITLES):
+        return False  # "Jane Ruiz of Spain", "Queen Anne of Denmark": a person's country
     lx = lexicon()
     return not (lx.phrases.get(text) or lx.role_words.get(low) in _OFFICE_ROLES or low in NAME_TITLES
                 or low in STATE_FORMS or low in PLACE_QUALIFIERS)
@@ -200,9 +200,11 @@ _RUN_KINDS = frozenset({"country", "capital", "region", "part", "igo"})
 def run_together(c: Cand, lex: list[Cand]) -> list[Cand]:
     """The lexicon matches an NER span is made of when it is two or more places or international
     organisations run together, nothing else ("the European Union Britain needed", a full stop lost
-    between sentences): each is its own candidate.  Empty when the span is one name."""
+    between sentences): each is its own candidate.  An NGO before a country names its national branch
+    ("Oxfam India"), one name.  Empty when the span is one name."""
     inner = [m for m in lex if c.start <= m.start and m.end <= c.end]
-    if len(inner) < 2 or any(m.entry is None or m.entry.kind not in _RUN_KINDS for m in inner) \
+    if len(inner) < 2 or any(m.entry is None or m.entry.kind not in _RUN_KINDS or m.entry.code.startswith("NGO")
+                             for m in inner) \
             or len({m.entry.kb_id for m in inner if m.entry is not None}) < 2:
         return []
     covered = sum(m.end - m.start for m in inner)

@@ -74,9 +74,9 @@ _POST_LINKS = frozenset({"and", "chief", "executive", "operating", "financial", 
                          "co-founder", "founder", "chairman", "ceo", "&"})
 # posts held only in parties, unions and associations (a Communist state's general secretary is its
 # party's): never a government office
-NON_GOVERNMENT_POSTS = frozenset({"general secretary", "general-secretary"})
+NON_GOVERNMENT_POSTS = frozenset({"general secretary", "general-secretary", "unit secretary", "unit president"})
 # words before "secretary"/"president" that make one post of them ("state president" of a party)
-_LEVELS = frozenset({"general", "state", "district", "city", "national", "provincial", "regional"})
+_LEVELS = frozenset({"general", "state", "district", "city", "national", "provincial", "regional", "unit"})
 # "state secretary", "national president": a party's or an association's post when the words before
 # them name an organisation, else left to the role table (a "State Secretary" is a minister in Germany)
 LEVEL_POSTS = frozenset({f"{lv} {p}" for lv in _LEVELS - {"general"} for p in ("secretary", "president")})
@@ -447,6 +447,15 @@ def _post_of_organisation(words: Sequence[str], low: Sequence[str], span: tuple[
         # organisation's code when the words name it, else no code rather than a guess
         return _post_of_named_organisation(words, qual, start, lx, code_at, ctx, desc) \
             or Coded(None, None, desc, f"post-of:organisation:{post}")
+    if post == "secretary" and before:
+        # "the Acme Party's secretary", "XYZ secretary": a secretary of a named organisation (a party, a
+        # movement) or of one named by an acronym the lexicon does not know holds no government office
+        org_code = _post_of_named_organisation(words, before, start, lx, code_at, ctx, desc)
+        if org_code is not None:
+            return org_code
+        if any(len(words[i]) > 1 and words[i].isalpha() and words[i].isupper() and not lx.phrases.get(words[i])
+               for i in before):
+            return Coded(None, None, desc, "post-of:organisation:secretary")
     if post not in ORG_POSTS and low[end - 1] not in ORG_POSTS and post not in LEVEL_POSTS:
         return None
     if not qual:

@@ -25,8 +25,6 @@ from typing import TYPE_CHECKING
 
 from ..actors import ActorEntry, Lexicon, first_key, lexicon, role_of_words
 from ..actors.coding import (
-    GOVERNING_ROLES,
-    ORG_NOUNS,
     PLACE_KINDS,
     Coded,
     ambiguous_entry,
@@ -40,12 +38,17 @@ from ..actors.org_names import code_org_name
 from ..mentions.names import NAME_TITLES, Option, headline_end, name_tokens, person_gender, pick_person, title_of
 from ..model import Entity, Mention
 from ..registry import Context, stage
+from .actor_uses import predicate_role, role_words_of_name
 from .lexicon_matches import Cand as _Cand
 from .lexicon_matches import (
     bare_the_name,
     defined_otherwise,
+    demonym_of_event,
+    demonym_of_language,
     inside_longer_name,
     inside_longer_place,
+    inside_of_name,
+    run_together,
     title_before_name,
 )
 from .name_evidence import (
@@ -54,7 +57,6 @@ from .name_evidence import (
     defined_acronyms,
     era_day,
     foreign_generic,
-    former_before,
     former_in_text,
     igo_title,
     leader_inside_longer_name,
@@ -67,6 +69,7 @@ from .name_evidence import (
 )
 from .name_forms import dateline_place, seat_organisation, tidy_merged, tidy_ner, us_state_after_city
 from .places import mention_role, place_country
+from .role_groups import groups_of_roles
 from .spacy_model import tokens
 from .title_words import context_words as _context_words
 
@@ -153,10 +156,17 @@ def _merge(doc: Doc, ner: list[_Cand], lex: list[_Cand], head_end: int = 0) -> l
     # "Economist Jane Doe": a title before a name, not the outlet "The Economist" named without its article
     lex = [m for m in lex if not title_before_name(doc, m, person_starts) and not bare_the_name(doc, m)
            and not inside_longer_place(words, m) and not inside_longer_name(doc, m, head_end)
+           and not inside_of_name(doc, m, head_end) and not demonym_of_event(doc, m)
+           and not demonym_of_language(doc, m)
            and not defined_otherwise(doc, m, acronyms) and not us_state_after_city(doc, m)]
     out: list[_Cand] = []
     used: set[int] = set()
     for c in ner:
+        parts = run_together(c, lex)  # "the European Union Britain needed": two names, a full stop lost
+        if parts:
+            used.update(j for j, m in enumerate(lex) if m in parts)
+            out.extend(_Cand(m.start, m.end, m.entry.ner_type, m.entry, "ner+lexicon") for m in parts if m.entry)
+            continue
         best: tuple[int, _Cand] | None = None
         for j, m in enumerate(lex):
             if not _overlaps(c, m):
@@ -404,9 +414,12 @@ def _code(doc: Doc, g: _Group, lx: Lexicon, day: str | None, ctx: CountryContext
                     and not (len(longest) > 1 and longest[0].lower().rstrip(".") in NAME_TITLES):
                 # (a person's title inside a name typed ORG, "King Jaafar", says nothing of the office on
                 # the article's date: no role from it)
-                named_role = role_of_words([w.lower() for w in longest])
+                named_role = role_of_words(role_words_of_name(longest))  # not "South Bank Centre"
                 if named_role:  # "India's Supreme Court": the country from the words, the role from the name
                     c = Coded(c.country + named_role, c.country, c.desc, f"{c.source}+role-in-name", named_role)
+                elif (firm := predicate_role(doc, m.start, m.end, lx.role_words)) is not None:
+                    home = c.country or ""  # "Acme was the only Ohio-based automaker": a firm
+                    c = Coded(home + firm, home, c.desc, f"{c.source}+predicate", firm)
             if c is not None and c.code:
                 if e is not None and e.kind == "leader" and e.country and c.country is None \
                         and c.code.startswith("---"):
@@ -460,47 +473,6 @@ def _longer_name_ending(g: _Group, token_group: dict[int, _Group]) -> str | None
             if len(parts) > 1 and word in parts[1:]:
                 return n
     return None
-
-
-def _groups_of_roles(doc: Doc, cands: list[_Cand], lx: Lexicon) -> list[tuple[int, int, str, str | None]]:
-    """Nominal actors: a role noun modified by a country word ("Chinese customs", "Russian troops")."""
-    by_token = {}
-    for c in cands:
-        if c.entry is not None and c.entry.kind in ("country", "demonym", "capital", "seat", "region", "part"):
-            for t in range(c.start, c.end):
-                by_token[t] = c
-    named = {t for c in cands if c.label in ("PERSON", "ORG") for t in range(c.start, c.end)}
-    out: list[tuple[int, int, str, str | None]] = []
-    for tok in tokens(doc):
-        if tok.pos_ not in ("NOUN", "PROPN") or tok.i in by_token or tok.i in named:
-            continue
-        if (tok.i + 1 < len(doc) and tok.i + 1 in named) or tok.head.i in named:
-            continue  # a title before a name ("Kremlin aide Yuri Ushakov"), not a group
-        if tok.text[:1].isupper() and tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper() \
-                and doc[tok.i + 1].lower_ in ORG_NOUNS:
-            continue  # "English Premier League": the role word is inside an organisation's name
-        role = lx.role_words.get(tok.lemma_.lower()) or lx.role_words.get(tok.text.lower())
-        if role is None:
-            continue
-        start = tok.i
-        country: str | None = None
-        mods = list(tok.lefts)
-        if tok.dep_ == "compound":  # "Chinese customs data": the country word hangs on the head
-            mods += [t for t in tok.head.lefts if t.i < tok.i]
-        for child in mods:
-            if child.dep_ in ("amod", "compound", "nmod", "poss") and child.i in by_token:
-                c = by_token[child.i]
-                country = c.entry.country if c.entry else None
-                start = min(start, c.start)
-        if country is None:
-            continue
-        # take compound/amod words between the country word and the head ("state broadcaster")
-        words = [t.text.lower() for t in doc[start:tok.i + 1]]
-        role = role_of_words(words) or role
-        if role in GOVERNING_ROLES and former_before(doc, start):
-            role = "ELI"  # "who until recently was the UK's foreign secretary": an office no longer held
-        out.append((start, tok.i + 1, country + role, country))
-    return out
 
 
 def _descriptions(doc: Doc, groups: list[_Group], lx: Lexicon) -> None:
@@ -589,7 +561,7 @@ def extract_entities(ctx: Context) -> list[Entity]:
             actor=g.code, country=g.country, role=g.role, kb_id=g.entry.kb_id if g.entry else None,
             actor_source=g.source,
         ))
-    for s, e, code, country in _groups_of_roles(doc, cands, lx):
+    for s, e, code, country in groups_of_roles(doc, cands, lx):
         cs, ce = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
         name = re.sub(r"^(?i:the)\s+", "", text[cs:ce])
         entities.append(Entity(id="", type="GROUP", name=name,

@@ -10,12 +10,19 @@ it is only a piece of another name or the common word of the same letters:
   football club; "Open Europe", a think tank; "Oxfam India Trust"): the longer name is the entity (or none),
   not the place.  "Eastern Europe", "Mainland China", a quotation's first word ('"Put Britain first"') and a
   hyphenated modifier ("post-Brexit UK") keep the place.
+- **A place at the end of an "X of (the) Place" name**: "Pirates of the Caribbean" (a film), "Church of
+  England"; a state form, title or office before "of" keeps the place ("the Republic of Ireland", "the
+  King of Spain", "the Government of India").
+- **A demonym that opens an event's name or names a language**: "the French Open", "the Asian Games"; "the
+  English term", "French speakers".
 - **A "The X" name without its article**: "The West" as the bare word ("Dundee East and West", "Kanye West")
   is a piece of a name, not the region; "The Hindu" or "The Guardian" as the bare word is the common word
   ("the vishwa hindu parishad"), and so is "the hindu religious leaders", where the word describes the
   noun after it: a newspaper's title is followed by a verb, a possessive or "newspaper", not by an
   adjective or a plural noun.
 - **A title before a name**: "Economist Jane Doe" (a job), not the magazine "The Economist".
+- **Names run together**: an NER span made only of two or more places or organisations ("the European
+  Union Britain needed", a lost full stop) is those names, each its own candidate (``run_together``).
 - **An acronym the article defines otherwise**: "the Financial Services Authority (FSA)".
 """
 
@@ -86,6 +93,67 @@ def inside_longer_name(doc: Doc, m: Cand, head_end: int = 0) -> bool:
     return not (lx.phrases.get(text) or low in lx.role_words or low in NAME_TITLES or low in PLACE_QUALIFIERS)
 
 
+# words before "of (the) <place>" that name the place itself, its state or an office or body of it
+# ("the Republic of Ireland", "the King of Spain", "the Government of India"), not another name
+STATE_FORMS = frozenset({"state", "states", "republic", "kingdom", "commonwealth", "federation", "union",
+                         "emirate", "emirates", "sultanate", "principality", "people", "peoples", "nation",
+                         "island", "islands", "city", "province", "county", "territory", "region", "duke",
+                         "duchess", "earl", "count", "countess", "baron", "marquess", "emir", "sultan",
+                         "shah", "crown", "citizens"})
+_OFFICE_ROLES = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "IGO"})
+
+
+def inside_of_name(doc: Doc, m: Cand, head_end: int = 0) -> bool:
+    """A country, capital or region after "of" or "of the" that follows a capitalised word ("Pirates of
+    the Caribbean", a film; "Friends of the Earth"; "Church of England"): the end of a longer proper name,
+    not the place.  The capitalised word must be inside a sentence (not in a title-case headline) and be
+    no lexicon name, personal title, state form or office ("the Republic of Ireland", "the King of Spain",
+    "the Government of India" keep the place)."""
+    e = m.entry
+    if e is None or e.kind not in _PLACE_KINDS or m.start < head_end + 2:
+        return False
+    i = m.start - 1
+    if doc[i].lower_ == "the":
+        i -= 1
+    if i < 1 or doc[i].lower_ != "of":
+        return False
+    t = doc[i - 1]
+    text, low = t.text, t.lower_
+    if not (text[:1].isupper() and text.isalpha()) or text.isupper() or t.is_sent_start or t.is_stop \
+            or i - 1 < head_end or t.ent_type_ == "PERSON" or (i >= 2 and doc[i - 2].lower_ in NAME_TITLES):
+        return False  # "Jane Ruiz of Spain", "Queen Anne of Denmark": a person's country
+    lx = lexicon()
+    return not (lx.phrases.get(text) or lx.role_words.get(low) in _OFFICE_ROLES or low in NAME_TITLES
+                or low in STATE_FORMS or low in PLACE_QUALIFIERS)
+
+
+# capitalised words after a demonym that make it the name of an event, not a nationality
+# ("the French Open", "the Asian Games", "the Chinese Grand Prix", "the American Revolution")
+EVENT_WORDS = frozenset({"Open", "Cup", "Championship", "Championships", "Masters", "Grand", "Games",
+                         "Derby", "Classic", "Revolution", "Olympics", "Marathon", "Rally"})
+
+
+# nouns after a demonym that make it the name of a language ("the most used English term", "a French
+# translation"): the language is no actor
+LANGUAGE_NOUNS = frozenset({"term", "terms", "word", "words", "phrase", "phrases", "language", "languages",
+                            "speaker", "speakers", "speaking", "translation", "translations", "dictionary",
+                            "dictionaries", "grammar", "spelling", "vocabulary", "subtitles", "lesson",
+                            "lessons", "idiom", "idioms", "expression", "expressions", "proficiency"})
+
+
+def demonym_of_language(doc: Doc, m: Cand) -> bool:
+    """A demonym right before a language noun ("the English term", "French speakers"): the language."""
+    e = m.entry
+    return e is not None and e.kind == "demonym" and m.end < len(doc) and doc[m.end].lower_ in LANGUAGE_NOUNS
+
+
+def demonym_of_event(doc: Doc, m: Cand) -> bool:
+    """A demonym right before a capitalised event word ("French Open champion"): part of the event's
+    name, not the nationality."""
+    e = m.entry
+    return e is not None and e.kind == "demonym" and m.end < len(doc) and doc[m.end].text in EVENT_WORDS
+
+
 def defined_otherwise(doc: Doc, m: Cand, acronyms: dict[str, str]) -> bool:
     """An acronym the article defines as another name than the lexicon's ("the Financial Services
     Authority (FSA)" while the lexicon's "FSA" is another body): the article's meaning wins."""
@@ -124,3 +192,21 @@ def bare_the_name(doc: Doc, m: Cand) -> bool:
             nxt.pos_ == "ADJ" or nxt.tag_ == "NNS"):
         return True  # "the hindu religious leaders", "the hindu pilgrims": the word describes what follows
     return m.start == 0 or doc[m.start - 1].lower_ != "the"
+
+
+_RUN_KINDS = frozenset({"country", "capital", "region", "part", "igo"})
+
+
+def run_together(c: Cand, lex: list[Cand]) -> list[Cand]:
+    """The lexicon matches an NER span is made of when it is two or more places or international
+    organisations run together, nothing else ("the European Union Britain needed", a full stop lost
+    between sentences): each is its own candidate.  An NGO before a country names its national branch
+    ("Oxfam India"), one name.  Empty when the span is one name."""
+    inner = [m for m in lex if c.start <= m.start and m.end <= c.end]
+    if len(inner) < 2 or any(m.entry is None or m.entry.kind not in _RUN_KINDS or m.entry.code.startswith("NGO")
+                             for m in inner) \
+            or len({m.entry.kb_id for m in inner if m.entry is not None}) < 2:
+        return []
+    covered = sum(m.end - m.start for m in inner)
+    return inner if covered == c.end - c.start else []
+

@@ -8,7 +8,10 @@ take in, and a place name that is an address or dateline rather than a party.  U
   matched whole by the lexicon and never reaches this rule.
 - **Video-caption debris**: a web page's embedded-video captions end with a running time ("02:32") or
   the player's word "Replay" glued to the caption's last word ("customs union with EU Replay"); NER
-  then takes them into the name.  A name never ends with a time stamp or that word, so they are cut.
+  then takes them into the name.  A name never ends with a time stamp or that word, so they are cut;
+  nor does a person's name end with a number, such as a match score NER ran into ("Jane Doe 6-2 7-5").
+- **A time qualifier** NER takes in ("the new Democratic National Committee chairman") is cut.
+- **A work's title**: a name right after a work noun ("the comedy Team Xyz") is a film, book or show.
 - **A lower-case word that is no noun** ("ideas fed into science" tagged ORG) is no name.
 - **Datelines and addresses**: a capital opening a line before ":" or "," ("new delhi: ...",
   "Brussels, Belgium (CNN)") or followed by its country is a place, not its country's government.
@@ -16,7 +19,8 @@ take in, and a place name that is an address or dateline rather than a party.  U
 - **A sport named with a demonym**: "American football" names a game, not the nation; NER's
   "Tampa Bay Buccaneers American" is cut before it.
 - **A party's meeting**: "the party congress" is a conference, not the Congress party.
-- **A seat's district as a place**: "service to Westminster" is the district, not the parliament.
+- **A seat's district as a place**: "service to Westminster" is the district, not the parliament; a seat
+  used as a location ("outside Downing Street") is a facility, not the government (nlp/actor_uses.py).
 - **Seats of organisations**: a capital used as a party ("remind Brussels", "Brussels said") stands for
   the one organisation seated there that the article names (the EU), not the host country.
 """
@@ -29,6 +33,7 @@ from typing import TYPE_CHECKING
 
 from ..actors import ActorEntry, lexicon
 from ..actors.lexicon import igo_seats
+from .actor_uses import seat_as_location
 from .lexicon_matches import Cand
 from .places import gazetteer, lookup, normalize
 
@@ -38,6 +43,7 @@ if TYPE_CHECKING:
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _TIME = re.compile(r"\d{1,2}:\d{2}")
 CAPTION_WORDS = frozenset({"Replay"})
+_SCORE = re.compile(r"[\d()]+([-–:/][\d()]*)*|[-–]")  # "6-2", "7-6(4)", "21" (or their tokens): never a name's end
 
 
 def _suffix_end(doc: Doc, end: int) -> int:
@@ -75,7 +81,8 @@ def without_caption_debris(doc: Doc, cands: Sequence[Cand]) -> list[Cand]:
     out: list[Cand] = []
     for c in cands:
         end = c.end
-        while end > c.start and (_TIME.fullmatch(doc[end - 1].text) or doc[end - 1].text in CAPTION_WORDS):
+        while end > c.start and (_TIME.fullmatch(doc[end - 1].text) or doc[end - 1].text in CAPTION_WORDS
+                                 or (c.label == "PERSON" and _SCORE.fullmatch(doc[end - 1].text))):
             end -= 1
         if end == c.start:
             continue
@@ -157,8 +164,17 @@ def seat_as_place(doc: Doc, c: Cand) -> bool:
 
 
 def places_not_bodies(doc: Doc, cands: Sequence[Cand]) -> list[Cand]:
-    """Candidates with a district's use as a place (``seat_as_place``) freed of the body's entry."""
-    return [Cand(c.start, c.end, "GPE", None, c.source) if seat_as_place(doc, c) else c for c in cands]
+    """Candidates with a district's use as a place (``seat_as_place``) freed of the body's entry, and a
+    seat of government used as a location ("outside Downing Street", ``seat_as_location``) made a
+    facility without its government's code."""
+    out: list[Cand] = []
+    for c in cands:
+        if seat_as_place(doc, c):
+            c = Cand(c.start, c.end, "GPE", None, c.source)
+        elif c.entry is not None and c.entry.kind == "seat" and seat_as_location(doc, c.start, c.end):
+            c = Cand(c.start, c.end, "FAC", None, c.source)
+        out.append(c)
+    return out
 
 
 _MEETINGS = frozenset({"congress", "convention", "conference", "plenum", "congresses", "conventions"})
@@ -196,9 +212,43 @@ def without_sport_adjective(doc: Doc, cands: Sequence[Cand]) -> list[Cand]:
     return out
 
 
+# nouns that name a kind of work: the capitalised name right after one is the work's title ("the puppet
+# comedy Team Xyz", "the novel Brave New World"), not an organisation or place it mentions
+WORK_NOUNS = frozenset({"film", "movie", "comedy", "drama", "documentary", "thriller", "sitcom", "series",
+                        "novel", "book", "memoir", "album", "song", "single", "musical", "play", "opera",
+                        "ballet", "show", "programme", "program", "soap", "cartoon", "animation", "game",
+                        "poem", "painting", "blockbuster", "sequel", "remake", "franchise"})
+
+
+def work_title(doc: Doc, c: Cand) -> bool:
+    """Whether a capitalised non-person NER span follows a lower-case work noun ("the comedy Team
+    Xyz"): the title of a film, book or show, which names no actor."""
+    if c.label == "PERSON" or c.start == 0 or not doc[c.start].text[:1].isupper():
+        return False
+    prev = doc[c.start - 1]
+    return prev.text.islower() and prev.text in WORK_NOUNS and prev.pos_ == "NOUN"
+
+
+# lower-case words that date a name's holder or body, never part of the name ("the new Democratic
+# National Committee chairman", "the former Soviet Union")
+TIME_QUALIFIERS = frozenset({"new", "former", "then", "outgoing", "incoming", "future", "current", "present",
+                             "acting", "interim", "erstwhile", "late", "newly", "ex", "so-called"})
+
+
+def without_qualifier(doc: Doc, c: Cand) -> Cand:
+    """An NER span without the lower-case time qualifiers it opens with ("new Democratic National
+    Committee" -> "Democratic National Committee")."""
+    start = c.start
+    while start < c.end - 1 and doc[start].text in TIME_QUALIFIERS:
+        start += 1
+    return c if start == c.start else Cand(start, c.end, c.label, c.entry, c.source)
+
+
 def tidy_ner(doc: Doc, ner: Sequence[Cand]) -> list[Cand]:
-    """NER candidates without caption debris ("EU 02:32") and lower-case non-nouns ("fed")."""
-    return [c for c in without_caption_debris(doc, ner) if not lower_word(doc, c)]
+    """NER candidates without caption debris ("EU 02:32"), opening time qualifiers ("new"), lower-case
+    non-nouns ("fed") and the titles of works ("the film X")."""
+    return [without_qualifier(doc, c) for c in without_caption_debris(doc, ner)
+            if not lower_word(doc, c) and not work_title(doc, c)]
 
 
 def tidy_merged(doc: Doc, cands: Sequence[Cand]) -> list[Cand]:

@@ -139,7 +139,8 @@ def truecase(text: str, mode: Mode | None = None, model: CasingModel | None = No
     joined = [i + 1 < n and toks[i + 1][0] == toks[i][1] + 1 and base[toks[i][1]] == " " for i in range(n)]
     forms: list[str | None] = [model.words.get(w) for _, _, w in toks]
     for i in range(n - 1):  # pairs whose casing differs from their words' ("New Delhi")
-        if joined[i] and (pair := model.pairs.get((toks[i][2], toks[i + 1][2]))) is not None:
+        if joined[i] and (pair := model.pairs.get((toks[i][2], toks[i + 1][2]))) is not None \
+                and not (_acronym_of_word(pair[1], toks[i + 1][2], model) and not joined[i + 1]):
             forms[i], forms[i + 1] = pair
     capital = [(f is not None and f != f.lower()) or any(c.isupper() for c in base[s:e])
                for f, (s, e, _) in zip(forms, toks, strict=True)]
@@ -165,6 +166,13 @@ def truecase(text: str, mode: Mode | None = None, model: CasingModel | None = No
     out = "".join(chars)
     assert len(out) == len(text), "truecasing must keep every offset"
     return out
+
+
+def _acronym_of_word(form: str, word: str, model: CasingModel) -> bool:
+    """Whether a pair raises an ordinary word to an acronym of the same letters ("on us" -> "on US", as in
+    "sanctions on US goods"): the acronym then modifies the next word, so the pair holds only when a word
+    follows; "a shame on us." keeps the pronoun."""
+    return form.isupper() and len(form) > 1 and word in model.ordinary
 
 
 _INITIAL_GAPS = frozenset({" ", ".", ". "})

@@ -89,3 +89,12 @@ def test_a_headline_event_takes_the_date_the_body_gives_it() -> None:
     title_events = [e for e in evs if e.trigger.start < len(title)]
     assert title_events
     assert {e.date for e in title_events} == {EventDate("2024-03-15", "day", "text")}
+
+
+def test_an_intent_is_dated_when_it_is_stated() -> None:
+    evs = _events("Norway said on Monday that it plans to cooperate with Sweden.")
+    assert {e.date for e in evs if e.root == "03"} == {EventDate("2024-03-11", "day", "text")}
+    evs = _events("Norway said on Monday that Norway and Sweden should cooperate closely.")
+    assert {e.date for e in evs if e.root == "03"} == {EventDate("2024-03-11", "day", "text")}
+    evs = _events("Norway said that Norway and Sweden should cooperate closely.")
+    assert {e.date for e in evs if e.root == "03"} == {EventDate(PUB, "day", "published")}

@@ -166,17 +166,19 @@ class Dater:
             if mine:
                 return _text_date(mine[0])
         reported = noun is not None and _reported_of(noun)
-        own = [] if reported else [tx for tx in idx.own_timexes(cl, self.timexes) if not _after_background(tx, sent)]
-        shared = [] if own or reported else idx.timexes_for(cl, self.timexes)
-        for tx in own + shared:
-            if tx in shared:  # a participle's or a governor's date, unless it is told as background
-                span = sent.doc.char_span(tx.span.start, tx.span.end, alignment_mode="expand")
-                if span is None or _is_background(span.root, verb):
-                    continue
-            return _text_date(tx)
-        same_day = None if reported else self._same_day(cl, sent)
-        if same_day is not None:
-            return same_day
+        if not reported:
+            told = self._clause_time(cl, verb, sent)
+            # an intent (03) is dated when it is stated ("vowed on Monday to visit", "said on Monday they
+            # should cooperate", "said on Monday it plans to"), not when the intended act is to be
+            for _ in range(3):
+                if told is not None or not c.code.startswith("03") or cl.parent is None or (
+                        cl.time is not Tense.FUTURE and cl.governor != "report"):
+                    break
+                cl = cl.parent
+                verb = cl.head
+                told = self._clause_time(cl, verb, sent)
+            if told is not None:
+                return told
         background = _is_background(c.trigger, verb)
         not_today = background or reported or cl.perfect or cl.time is Tense.FUTURE
         if not_today or (noun is not None and _definite(noun)):
@@ -190,6 +192,20 @@ class Dater:
             if told is not None:
                 return told
         return self.published
+
+    def _clause_time(self, cl: Clause, verb: Token, sent: SpanT) -> EventDate | None:
+        """The time the text gives clause ``cl`` (of ``verb``): its own timex, else one it shares (a
+        participle's, a governor's, a when-clause's) unless told as background, else "that same day"."""
+        idx = clauses(sent.doc)
+        own = [tx for tx in idx.own_timexes(cl, self.timexes) if not _after_background(tx, sent)]
+        shared = [] if own else idx.timexes_for(cl, self.timexes)
+        for tx in own + shared:
+            if tx in shared:  # a participle's or a governor's date, unless it is told as background
+                span = sent.doc.char_span(tx.span.start, tx.span.end, alignment_mode="expand")
+                if span is None or _is_background(span.root, verb):
+                    continue
+            return _text_date(tx)
+        return self._same_day(cl, sent)
 
     def _same_day(self, cl: Clause, sent: SpanT) -> EventDate | None:
         """The day "that day" / "the same day" in clause ``cl`` refers back to: the latest day the text

@@ -229,7 +229,7 @@ class ClauseIndex:
         elif dep not in _COMPLEMENT:
             return None, None
         lemma = g.lemma_.lower()
-        keys = [lemma, g.lower_] + [f"{lemma} {c.lower_}" for c in g.children if c.dep_ == "prep"]
+        keys = [lemma, g.lower_] + [f"{lemma} {c.lower_}" for c in g.children if c.dep_ in ("prep", "prt")]
         if any(w.has("neg_implicative", k) for k in keys):
             return "neg_implicative", g
         if any(w.has("pos_implicative", k) for k in keys):

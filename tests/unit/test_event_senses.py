@@ -293,3 +293,10 @@ def test_money_objects_decide_pledges_and_gifts() -> None:
     assert ev.code == "033" and ev.place is None  # "to Nepal" is the recipient, not where it happened
     assert "053" in _codes("Barack Obama campaigned for Hillary Clinton in Ohio.")
     assert "012" in _codes("Germany voiced concern about Russia.")
+
+
+def test_call_on_with_an_infinitive_is_an_appeal_to_the_object_of_on() -> None:
+    evs = _events("Norway has called on Sweden to bring the warring parties to the table.")
+    assert {(e.root, e.source.actor if e.source else None, e.target.actor if e.target else None)
+            for e in evs if e.trigger.text == "called"} == {("02", "NOR", "SWE")}
+    assert "041" in _codes("Norway called Sweden on Monday.")  # a phone call, the bare verb's sense

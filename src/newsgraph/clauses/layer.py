@@ -106,6 +106,7 @@ _COMPLEMENT = frozenset({"xcomp", "ccomp", "csubj", "csubjpass"})
 _INHERITS = frozenset({"xcomp", "ccomp", "csubj", "csubjpass", "conj", "advcl", "pcomp"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _FUTURE_GOVERNORS = frozenset({"schedule", "intend", "advise", "hypothetical", "going", "be_to"})
+_SCHEDULE_GOVERNORS = frozenset({"schedule", "going", "be_to"})  # their time is their complement's
 # governors whose negation is their complement's: "did not manage to escape" (it did not happen),
 # "does not want to sign" (not intended), "did not urge them to leave" (not advised); not a
 # reporting verb ("did not say that X left" leaves open whether X left)
@@ -121,6 +122,14 @@ def is_head(t: Token) -> bool:
     if t.head.i == t.i:
         return True
     return t.pos_ in ("VERB", "AUX") and t.dep_ not in _NOT_HEAD
+
+
+def _headline_infinitive(h: Token) -> bool:
+    """Whether infinitive ``h`` is a headline's "is to" with the verb left out ("PM to visit Washington"):
+    the root of its sentence, or the infinitive of a verbless root noun; its act is in the future."""
+    if h.tag_ != "VB":
+        return False
+    return h.dep_ == "ROOT" or (h.dep_ == "acl" and h.head.dep_ == "ROOT" and h.head.pos_ in ("NOUN", "PROPN"))
 
 
 def _negative_np(n: Token, w: Words) -> Token | None:
@@ -196,7 +205,8 @@ class ClauseIndex:
         to_inf = any(dep == "aux" and low == "to" for _, dep, low in kids)
         sched = self._scheduled(h, kids)
         gov, gtok = self._governor(h, to_inf)
-        tense = Tense.FUTURE if sched is not None else self._tense(h, auxes, modal, perfect, parent, gov)
+        tense = Tense.FUTURE if sched is not None or (to_inf and _headline_infinitive(h)) else self._tense(
+            h, auxes, modal, perfect, parent, gov)
         own, own_cue = self._own_modality(kids, modal, perfect, gov, sched)
         modality, cue = own, own_cue
         if own_cue is None:
@@ -219,7 +229,7 @@ class ClauseIndex:
         elif dep not in _COMPLEMENT:
             return None, None
         lemma = g.lemma_.lower()
-        keys = [lemma, g.lower_] + [f"{lemma} {c.lower_}" for c in g.children if c.dep_ == "prep"]
+        keys = [lemma, g.lower_] + [f"{lemma} {c.lower_}" for c in g.children if c.dep_ in ("prep", "prt")]
         if any(w.has("neg_implicative", k) for k in keys):
             return "neg_implicative", g
         if any(w.has("pos_implicative", k) for k in keys):
@@ -404,13 +414,13 @@ class ClauseIndex:
         for tok in self.doc[clause.start:clause.end]:
             if tok.i != clause.head.i and is_head(tok):
                 below = self.clause_of(tok)
-                if below.parent is clause and self._shares_time(below):
+                if below.parent is clause and self.shares_time(below):
                     got = self.own_timexes(below, timexes)
                     if got:
                         return got
         cur = clause
         for _ in range(8):
-            if cur.parent is None or not self._shares_time(cur):
+            if cur.parent is None or not self.shares_time(cur):
                 break
             cur = cur.parent
             own = self.own_timexes(cur, timexes)
@@ -419,15 +429,27 @@ class ClauseIndex:
         return []
 
     @staticmethod
-    def _shares_time(cl: Clause) -> bool:
-        """Whether ``cl`` happens when the clause above it does (see :meth:`timexes_for`)."""
+    def when_clause(h: Token) -> bool:
+        """Whether ``h`` heads an adverbial clause that gives its main clause's time ("when she toured
+        Europe in January, she met leaders")."""
+        return h.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "while")
+                                         for c in h.children)
+
+    @staticmethod
+    def shares_time(cl: Clause) -> bool:
+        """Whether ``cl`` happens when the clause above it does (see :meth:`timexes_for`); an
+        infinitive under a schedule does ("is due to start on Monday", "on Friday she is set to
+        visit": the schedule's time is its complement's), one under an intention or advice does not
+        ("vowed on Monday to visit")."""
         h = cl.head
         if h.dep_ == "conj":
             return not any(c.dep_ in ("nsubj", "nsubjpass") for c in h.children)
+        if ClauseIndex.when_clause(h):
+            return True
         return (h.dep_ in ("advcl", "xcomp", "acl") and h.tag_ in ("VBG", "VBN", "VB")
                 and not any(c.dep_ in ("aux", "auxpass", "mark", "nsubj", "nsubjpass") and c.lower_ != "to"
                             for c in h.children)
-                and cl.governor not in _FUTURE_GOVERNORS)
+                and (cl.governor not in _FUTURE_GOVERNORS or cl.governor in _SCHEDULE_GOVERNORS))
 
 
 def clauses(doc: Doc) -> ClauseIndex:

@@ -1,9 +1,12 @@
 """When and where an event happened: its date (the temporal expression the clause layer gives its
-clause, a day, week, month, quarter, season or year; else, for a past-tense clause, the narrative's
-reference time (the latest day an earlier past clause of the same stretch of narration dates); else
-the publication date; none for events the clause layer finds told as background) and its place (a
-place in a locative phrase of its clause, a visit's destination, or the dateline for the main event
-of a datelined report)."""
+clause, a day, week, month, quarter, season or year -- for an event noun, first one of its own
+modifiers, and never the time of a report it is the subject of ("news of the meetings emerged last
+week"); else, for a retelling of an event the article dated earlier, that date (``retold``); else, for a
+past-tense clause, the narrative's reference time (the latest date an earlier past clause of the same
+stretch of narration gives); else the publication date, except for events the text does not tell as
+happening on it: background (the clause layer's reading), perfect and future clauses get no date) and
+its place (a place in a locative phrase of its clause, a visit's destination, or the dateline for the
+main event of a datelined report)."""
 
 from __future__ import annotations
 
@@ -11,12 +14,15 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..clauses import Tense, clauses
-from ..model import EventDate, Place, Timex
+from ..clauses import Clause, Tense, clauses
+from ..clauses.layer import is_head
+from ..clauses.words import words
+from ..model import Event, EventDate, Place, Timex
 from ..nlp.spacy_model import doc_text, sentences
 from ..registry import Context
 from .candidate import Candidate
 from .patterns import lexicon
+from .retold import antecedent_date
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpanT
@@ -29,6 +35,7 @@ NARRATIVE_WINDOW = 4  # sentences of the same paragraph a narrative's reference 
 # cooperation in keeping the peace on Friday": Friday is the hoped-for peace's, not the meeting's)
 _ADJUNCT_DEPS = {"pcomp", "xcomp", "acl", "advcl", "relcl", "prep", "pobj"}
 
+SAME_DAY_REACH = 1500  # characters back "that same day" finds the day it refers to
 _PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
 _DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2}|-(SP|SU|FA|WI)|-Q[1-4])?$")  # TIMEX3 values
 
@@ -63,8 +70,81 @@ def _precision(value: str) -> str:
     return "day"
 
 
+def _text_date(tx: Timex) -> EventDate:
+    value = tx.value[:10]
+    return EventDate(value, _precision(value), "text")
+
+
+def _tells_of(v: Token) -> bool:
+    """Whether clause ``v``, a modifier of a noun, tells of the noun's event: a participle ("the summit
+    held in May") or a relative clause whose subject is the relative pronoun ("which took place")."""
+    if v.dep_ == "acl":
+        return not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)
+    if v.dep_ == "relcl" and _happens(v):
+        return True  # "meetings with officials, which took place": only an event takes place
+    if v.dep_ == "relcl":
+        return any(c.dep_ in ("nsubj", "nsubjpass") and (c.tag_ in ("WDT", "WP") or c.lower_ == "that")
+                   for c in v.children)
+    return False
+
+
+def _modifies(v: Token, noun: Token) -> bool:
+    """Whether clause ``v`` modifies ``noun``, or -- a clause of happening, which only an event can be the
+    subject of -- the object of a phrase of ``noun`` ("meetings with officials, which took place")."""
+    if v.head.i == noun.i:
+        return True
+    h = v.head
+    return _happens(v) and h.dep_ == "pobj" and h.head.dep_ == "prep" and h.head.head.i == noun.i
+
+
+def _happens(v: Token) -> bool:
+    """Whether verb ``v`` says that its subject, an event, happened ("took place", "happened", "occurred")."""
+    lemma = v.lemma_.lower()
+    return lemma in ("happen", "occur") or (lemma == "take" and any(
+        c.dep_ == "dobj" and c.lower_ == "place" for c in v.children))
+
+
+def _reported_of(noun: Token) -> bool:
+    """Whether event noun ``noun`` is what a report is of ("news of the meetings", "footage of the
+    clashes"): the clause then tells of the report, and its time is the report's."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return False
+    return words().has("report_noun", noun.head.head.lemma_.lower())
+
+
+def _definite(noun: Token) -> bool:
+    """Whether event noun ``noun`` is definite ("the visit", "this meeting", "Patel's meetings"): it
+    refers to an event the reader is taken to know of."""
+    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those"))
+               for c in noun.children)
+
+
+def _after_background(tx: Timex, sent: SpanT) -> bool:
+    """Whether timex ``tx`` dates the object of a background phrase it follows ("the first to visit since
+    Clinton in 1999": the parse attaches "in 1999" to the verb, but it is Clinton's visit's year)."""
+    span = sent.doc.char_span(tx.span.start, tx.span.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    prep = root.head
+    if root.dep_ != "pobj" or prep.dep_ != "prep":
+        return False
+    preps = words().classes.get("background_prep", frozenset())
+    cur = prep
+    for _ in range(6):  # inside the phrase ("since Clinton in 1999" parsed as one phrase)
+        if cur.dep_ == "pobj" and cur.head.lemma_.lower() in preps:
+            return True
+        if is_head(cur):
+            break
+        cur = cur.head
+    return any(b.dep_ == "prep" and b.i != prep.i and b.lemma_.lower() in preps and b.right_edge.i + 1 == prep.i
+               for b in prep.head.children)
+
+
 class Dater:
-    """Dates events: the timex the clause layer gives the event's clause, else the publication date."""
+    """Dates events (see the module's doc): the timex the clause layer gives the event's clause, an
+    earlier mention's date, the narrative's time, else the publication date when the event may be
+    the day's news."""
 
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
@@ -73,26 +153,106 @@ class Dater:
         self.published = EventDate(pub.value[:10], pub.precision if pub.precision != "time" else "day",
                                    "published") if pub else None
 
-    def date(self, c: Candidate, sent: SpanT) -> EventDate | None:
+    def date(self, c: Candidate, sent: SpanT, parties: Sequence[tuple[str | None, str | None]] = (),
+             earlier: Sequence[Event] = ()) -> EventDate | None:
+        """The date of candidate ``c`` in ``sent``; ``parties``: its (source, target) actor pairs and
+        ``earlier``: the article's events coded before it, for a retold event's date."""
         idx = clauses(sent.doc)
         verb = c.clause if c.clause is not None else idx.head_of(c.trigger)
         cl = idx.clause_of(verb)
-        own = idx.own_timexes(cl, self.timexes)
+        noun = c.trigger if c.trigger.i != verb.i and c.trigger.pos_ in ("NOUN", "PROPN") else None
+        if noun is not None:
+            mine = self._noun_timexes(noun, sent)
+            if mine:
+                return _text_date(mine[0])
+        reported = noun is not None and _reported_of(noun)
+        if not reported:
+            told = self._clause_time(cl, verb, sent)
+            # an intent (03) is dated when it is stated ("vowed on Monday to visit", "said on Monday they
+            # should cooperate", "said on Monday it plans to"), not when the intended act is to be
+            for _ in range(3):
+                if told is not None or not c.code.startswith("03") or cl.parent is None or (
+                        cl.time is not Tense.FUTURE and cl.governor != "report"):
+                    break
+                cl = cl.parent
+                verb = cl.head
+                told = self._clause_time(cl, verb, sent)
+            if told is not None:
+                return told
+        background = _is_background(c.trigger, verb)
+        not_today = background or reported or cl.perfect or cl.time is Tense.FUTURE
+        if not_today or (noun is not None and _definite(noun)):
+            told = antecedent_date(c.code, parties, c.trigger.idx, earlier)
+            if told is not None:
+                return told
+        if not_today:
+            return None  # the text does not tell it as the day's news, nor date it
+        if cl.tense is Tense.PAST:
+            told = self.narrative_time(sent)
+            if told is not None:
+                return told
+        return self.published
+
+    def _clause_time(self, cl: Clause, verb: Token, sent: SpanT) -> EventDate | None:
+        """The time the text gives clause ``cl`` (of ``verb``): its own timex, else one it shares (a
+        participle's, a governor's, a when-clause's) unless told as background, else "that same day"."""
+        idx = clauses(sent.doc)
+        own = [tx for tx in idx.own_timexes(cl, self.timexes) if not _after_background(tx, sent)]
         shared = [] if own else idx.timexes_for(cl, self.timexes)
         for tx in own + shared:
             if tx in shared:  # a participle's or a governor's date, unless it is told as background
                 span = sent.doc.char_span(tx.span.start, tx.span.end, alignment_mode="expand")
                 if span is None or _is_background(span.root, verb):
                     continue
-            value = tx.value[:10]
-            return EventDate(value, _precision(value), "text")
-        if _is_background(c.trigger, verb):
+            return _text_date(tx)
+        return self._same_day(cl, sent)
+
+    def _same_day(self, cl: Clause, sent: SpanT) -> EventDate | None:
+        """The day "that day" / "the same day" in clause ``cl`` refers back to: the latest day the text
+        named before ``sent`` (within :data:`SAME_DAY_REACH` characters)."""
+        idx = clauses(sent.doc)
+        heads = {cl.head.i}
+        cur = cl
+        while cur.parent is not None and idx.shares_time(cur) and len(heads) < 8:
+            cur = cur.parent
+            heads.add(cur.head.i)
+        for t in sent.doc[cur.start:cur.end]:
+            if t.lower_ != "day" or idx.head_of(t).i not in heads:
+                continue
+            kids = {c.lower_ for c in t.children if c.dep_ in ("det", "amod")}
+            if not (kids & {"that", "same"}) or kids & {"every", "each", "next", "following", "previous"}:
+                continue
+            for tx in sorted(self.timexes, key=lambda x: x.span.start, reverse=True):
+                if tx.span.start >= sent.start_char:
+                    continue
+                if sent.start_char - tx.span.start > SAME_DAY_REACH:
+                    break
+                if len(tx.value) >= 10 and tx.value[4] == "-" and tx.value[5:7].isdigit():
+                    return EventDate(tx.value[:10], "day", "text")
             return None
-        if cl.tense is Tense.PAST and not cl.perfect:
-            told = self.narrative_time(sent)
-            if told is not None:
-                return told
-        return self.published
+        return None
+
+    def _noun_timexes(self, noun: Token, sent: SpanT) -> list[Timex]:
+        """The timexes that modify event noun ``noun`` itself: in a phrase of its own ("the talks on
+        Monday") or in a clause that tells of it ("the meetings, which took place in August", "the
+        summit held in May"), not in any other clause."""
+        out: list[Timex] = []
+        for tx in self.timexes:
+            if not (sent.start_char <= tx.span.start < sent.end_char):
+                continue
+            span = sent.doc.char_span(tx.span.start, tx.span.end, alignment_mode="expand")
+            if span is None:
+                continue
+            cur = span.root
+            for _ in range(12):
+                if cur.i == noun.i or cur.head.i == cur.i:
+                    break
+                if is_head(cur) and not (_modifies(cur, noun) and _tells_of(cur)):
+                    break
+                cur = cur.head
+            if cur.i == noun.i:
+                out.append(tx)
+        return out
 
     def narrative_time(self, sent: SpanT) -> EventDate | None:
         """The reference time of the narration ``sent`` continues: a report that dates its incident
@@ -101,8 +261,10 @@ class Dater:
         reaches back over the sentences of the same paragraph (at most :data:`NARRATIVE_WINDOW`) or,
         at a paragraph's start, the sentence before.  Its reference time is the latest timex there
         that dates a past-tense clause not told as background, outside a quotation; it counts when
-        it is a day (or finer) before the publication day, and none is given when it is coarser
-        ("earlier this month": the text gives no day) or the publication day or later."""
+        it is a day (or finer) before the publication day, or a month or a year wholly before the
+        publication's, dating an act (not a state: "was worth X last year") in the same paragraph ("in
+        July" in a September report: that month, at that precision); none is given when it reaches the
+        publication day or later ("earlier this month", "this week")."""
         if self.published is None:
             return None
         doc = sent.doc
@@ -120,7 +282,8 @@ class Dater:
             if not lo <= tx.span.start < sent.start_char:
                 continue
             cl = idx.clause_at(tx.span.start, tx.span.end)
-            if cl is None or cl.time is not Tense.PAST or cl.head.dep_ in _ADJUNCT_DEPS:
+            if cl is None or cl.time is not Tense.PAST or (
+                    cl.head.dep_ in _ADJUNCT_DEPS and not idx.when_clause(cl.head)):
                 continue
             span = doc.char_span(tx.span.start, tx.span.end, alignment_mode="expand")
             if span is None or idx.background(span.root):
@@ -130,6 +293,13 @@ class Dater:
             if sum(before.count(q) for q in '"“”') % 2 or before.count("‘‘") > before.count("’’"):
                 continue  # told inside a quotation
             value = tx.value[:10]
+            if (len(value) == 4 or (len(value) == 7 and value[5:].isdigit())) \
+                    and value < self.published.value[:len(value)]:
+                # a month or year before, told of an act in the same paragraph ("Trade was worth X last
+                # year" dates a state, and a new paragraph a new topic)
+                if owner in same and cl.head.lemma_.lower() not in ("be", "have"):
+                    return EventDate(value, _precision(value), "narrative")
+                return None
             if len(value) < 10 or value >= self.published.value:
                 return None
             return EventDate(value, "day", "narrative")

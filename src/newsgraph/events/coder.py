@@ -18,8 +18,9 @@ Then it reads the parties off the parse:
 - negation and modality (future, conditional, intention, denial) are recorded; a negated
   intention becomes a refusal (12x); other negated events stay in the output with
   ``negated=True`` and a low confidence (consumers that count events should skip them);
-- the date is the sentence's own temporal expression attached to the event's clause, else the
-  publication date; background events (after "since", "over", perfect tenses) get no date;
+- the date is the sentence's own temporal expression attached to the event's clause, else the date
+  an earlier mention of the same event gave it, else the narrative's or the publication date;
+  background, perfect and future events with no date of their own get none (``anchoring``);
 - the place is a place name attached to the event's clause (or a visit's destination).
 
 Actor codes come from the entity stage (``Entity.actor``) and, for phrases it leaves uncoded,
@@ -36,6 +37,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from ..actors.context import colon_dateline_span, dateline_span
@@ -48,6 +50,7 @@ from .anchoring import Dater, place_of
 from .cameo import lookup
 from .implied import supply_source
 from .patterns import Lexicon, lexicon
+from .retold import headline_date
 from .selection import event_pairs, pair_confidence, salient_events
 from .triggers import Matcher, SentenceCoder
 
@@ -161,7 +164,21 @@ def code_events(ctx: Context, *, unasserted: bool = False) -> list[Event]:
             if rest:
                 sents.append(ctx.doc[rest[0].i: s.end])
     _code_sentences(ctx, sents, events, seen, unasserted=unasserted)
-    return events
+    return _date_headline(events, len(ctx.article.title or ""))
+
+
+def _date_headline(events: list[Event], title_end: int) -> list[Event]:
+    """The headline's undated events dated as the body's first telling of them dates them (``retold``),
+    their confidence recomputed for the new date."""
+    out: list[Event] = []
+    for ev in events:
+        if ev.trigger.start < title_end and (ev.date is None or ev.date.anchor == "published"):
+            date = headline_date(ev, title_end, events)
+            if date is not None:
+                n = sum(1 for e in events if e.sentence.start == ev.sentence.start)
+                ev = calibrate_event(replace(ev, date=date), n)
+        out.append(ev)
+    return out
 
 
 _REPEAT_MIN_WORDS = 4  # a shorter headline ("Watch live") may stand in the body as ordinary words
@@ -199,7 +216,8 @@ def _code_sentences(ctx: Context, sents: list[SpanT], events: list[Event],
                 continue
             sent_span = Span(sent.start_char, sent.end_char, text[sent.start_char: sent.end_char])
             trig = Span(c.trigger.idx, c.trigger.idx + len(c.trigger.text), c.trigger.text)
-            date = dater.date(c, sent)
+            actors = [(s.actor if s else None, t.actor if t else None) for s, t in pairs]
+            date = dater.date(c, sent, actors, events)
             place = place_of(c, places, sent, dateline=dateline)
             for s, t in pairs:
                 key = (s.key if s else None, t.key if t else None, c.code, trig.start)

@@ -283,8 +283,13 @@ class SentenceCoder:
                     return frame_event(self, v, frame, inner, srcs, negated, modality)
         if lemma in self.lex.speech and comp is not None:
             return speech_event(self, v, comp, srcs)
-        if frame in ("appeal", "demand") and comp is not None and self.c.verb_pattern(v) is None:
+        prts = {prt for prt, _ in self.lex.frames.get(lemma, []) if prt is not None and self.c._has_prt(v, prt)}
+        # a frame matched with its particle ("called on X to ...") is more specific than the bare verb's
+        # pattern ("called X": a phone call)
+        if frame in ("appeal", "demand") and comp is not None and (prts or self.c.verb_pattern(v) is None):
             addressee = [p for c in v.children if c.dep_ in ("dobj", "nsubjpass") for p in self.c.parties(c)]
+            addressee = addressee or [p for c in v.children if c.dep_ in ("prt", "prep") and c.lemma_.lower() in prts
+                                      for o in c.children if o.dep_ == "pobj" for p in self.c.parties(o)]
             if addressee:  # "ordered X to appear", "urged X to ...": an appeal or demand to X
                 code = self.lex.frame_code(frame, None) or "020"
                 return Candidate(code, v, srcs, addressee, frozenset(), negated, modality, confidence=0.6,

@@ -174,6 +174,13 @@ def speech_event(s: SentenceCoder, v: Token, comp: Token, srcs: list[Party]) -> 
     if not inner.sources and srcs and inner.code[:2] in ("03",):
         inner.sources = srcs
     inner.confidence -= 0.02
+    # the saying itself, by a coded speaker: kept only when the reported act is not (selection keeps
+    # a sentence's best event): "police said two men had been killed" names no killer, "...
+    # would be arrested, an official said" is no asserted arrest; the statement is what was done (a
+    # negated act is kept, flagged, as the sentence's own: "said it could not comment")
+    said = None if inner.negated else _statement(s, v, comp, srcs)
+    if said is not None:
+        s.extra.append(said)
     return inner
 
 

@@ -255,6 +255,8 @@ class SentenceCoder:
         # coded verb below (reading it is free of side effects, so the order does not matter)
         negated, modality = clause_modality(v) if frame else (False, "asserted")
         srcs, passive = self.c.subjects(v)
+        if not srcs and lemma in self.lex.speech:
+            srcs = self.c.trailing_speaker(v)
         if frame == "intent" and lemma in ("want", "wish", "expect", "need") and any(
                 c.dep_ == "dobj" and self.c.parties(c) for c in v.children):
             frame = "appeal"  # "wants Putin to attack": an appeal to Putin

@@ -242,3 +242,18 @@ def test_police_force_posture() -> None:
                  "Tourists camped in the valley on Monday.",
                  "Policemen could be patrolling the roads."):
         assert not [e for e in _events(text) if _src(e) == "---COP"], text
+
+
+def test_according_to_the_police_is_their_statement() -> None:
+    ev = _events("According to police, the driver lost control of the car near the bridge on Monday.")
+    assert [(e.code, _src(e)) for e in ev] == [("010", "---COP")]
+    # no coded source, no statement; a coded act of the sentence is kept instead of the statement
+    assert not _events("According to the report, the driver lost control of the car on Monday.")
+    ev = _events("According to police, the army arrested two men on Monday.")
+    assert [(e.code, _src(e)) for e in ev] == [("173", "---MIL")]
+
+
+def test_loads_and_dozens_of_policemen_are_the_police() -> None:
+    for text in ("Vanloads of policemen kept a vigil outside the temple on Monday.",
+                 "Dozens of policemen kept a vigil outside the temple on Monday."):
+        assert ("151", "---COP") in [(e.code, _src(e)) for e in _events(text)], text

@@ -39,7 +39,9 @@ _UNCODED_PARTIES = True
 _NAMED_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 _DEFINITE = {"the", "this", "these", "its", "their", "his", "her", "our"}
 QUANTITY = {"hundred", "thousand", "dozen", "million", "score", "number", "some", "many", "most", "tens",
-             "hundreds", "thousands", "dozens", "millions", "all", "several", "few"}
+             "hundreds", "thousands", "dozens", "millions", "all", "several", "few",
+             # loads of people: "vanloads of policemen", "busloads of supporters"
+             "vanload", "truckload", "busload", "lorryload", "carload", "jeepload", "boatload"}
 _ALLEGIANCE = {"loyal", "allied", "linked", "affiliated", "aligned", "tied"}  # "militants loyal to X"
 # a person or part speaking for a body: "a spokesperson of the state police", "sources in the police"
 _MEMBER_WORDS = {"member", "leader", "group", "team", "delegation", "official", "head", "chief",

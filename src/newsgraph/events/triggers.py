@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from ..actors import compose as _actors
 from .argclass import ArgClasser
 from .candidate import Candidate
-from .frames import frame_event, modal_shift, speech_event
+from .frames import attribution_event, frame_event, modal_shift, speech_event
 from .parties import QUANTITY, TARGET_PREPS, Party, PartyFinder
 from .patterns import NO_EVENT, Pattern
 from .walk import by_depth, clause_modality, clause_verb, describes, hyphened
@@ -234,6 +234,10 @@ class SentenceCoder:
             if t.i in self.consumed or t.pos_ not in ("NOUN", "PROPN"):
                 continue
             cand = self.noun_event(t)
+            if cand is not None:
+                cands.append(cand)
+        for t in toks:  # "according to police, ...": a statement by its source
+            cand = attribution_event(self, t) if t.lower_ == "according" else None
             if cand is not None:
                 cands.append(cand)
         return cands + self.extra

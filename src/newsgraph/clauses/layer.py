@@ -208,6 +208,8 @@ class ClauseIndex:
         tense = Tense.FUTURE if sched is not None or (to_inf and _headline_infinitive(h)) else self._tense(
             h, auxes, modal, perfect, parent, gov)
         own, own_cue = self._own_modality(kids, modal, perfect, gov, sched)
+        if own is Modality.HYPOTHETICAL and self._evidential(h, kids, modal):
+            own, own_cue = Modality.ASSERTED, None  # "could be seen patrolling": what was seen
         modality, cue = own, own_cue
         if own_cue is None:
             modality, cue = self._governed_modality(h, kids, parent, gov, gtok)
@@ -302,6 +304,15 @@ class ClauseIndex:
         if sched is not None:
             return Modality.FUTURE, sched  # "the vote is due on Friday"
         return Modality.ASSERTED, None
+
+    def _evidential(self, h: Token, kids: list[_Kid], modal: Token | None) -> bool:
+        """Whether "can"/"could" with a passive verb of perception reports what was perceived
+        ("policemen could be seen patrolling the roads", "shots could be heard ringing out"):
+        the act in its participle complement is told, not a possibility."""
+        return modal is not None and modal.lower_ in ("can", "could") and h.tag_ == "VBN" \
+            and self.w.has("perception", h.lemma_.lower()) \
+            and any(dep == "auxpass" for _, dep, _ in kids) \
+            and any(dep == "xcomp" and c.tag_ == "VBG" for c, dep, _ in kids)
 
     def _scheduled(self, h: Token, kids: list[_Kid]) -> Token | None:
         """The word that puts clause ``h`` itself on a schedule ("is scheduled for", "is due on")."""

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from ..actors.compose import role_of
 from ..datafiles import tsv_rows
+from .parties import QUANTITY
 from .patterns import ArgTest
 
 if TYPE_CHECKING:
@@ -117,7 +118,8 @@ class ArgClasser:
                     out.add("armed")
                 elif "person" not in out:
                     out.add("org")
-        if lem in _PART_WORDS or h.pos_ == "NUM":  # "most of the money", "$5 million of it"
+        if lem in _PART_WORDS or lem in QUANTITY or h.pos_ == "NUM":  # "most of the money", "$5 million of
+            # it", "dozens of policemen", "vanloads of policemen" (the quantity words of the parties)
             for c in h.children:
                 if c.dep_ == "prep" and c.lemma_ == "of":
                     for p in _pobjs(c):

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
     from .triggers import SentenceCoder
 
-__all__ = ["frame_event", "modal_shift", "speech_event"]
+__all__ = ["attribution_event", "frame_event", "modal_shift", "speech_event"]
 
 STATEMENT_CONFIDENCE = 0.2
 _FORCE_ROOTS = ("13", "15", "16", "17", "18", "19", "20")
@@ -120,6 +120,21 @@ def _statement(s: SentenceCoder, v: Token, comp: Token, srcs: list[Party]) -> Ca
                      clause=v, base="010")
 
 
+def attribution_event(s: SentenceCoder, t: Token) -> Candidate | None:
+    """"According to X, ...": a statement (010) by X, as "X said" (``_statement``), kept only when
+    the sentence reports no coded event of its own (selection keeps a sentence's best)."""
+    if t.lower_ != "according" or t.i in s.consumed:
+        return None
+    objs = [p for c in t.children if c.dep_ == "prep" and c.lower_ == "to"
+            for p in c.children if p.dep_ == "pobj"]
+    speakers = [p for o in objs for p in s.c.parties(o) if p.actor]
+    if not speakers:
+        return None
+    clause = t.head if t.head.i != t.i else t
+    return Candidate("010", t, speakers, [], frozenset(), False, "asserted", confidence=STATEMENT_CONFIDENCE,
+                     clause=clause, base="010")
+
+
 def speech_event(s: SentenceCoder, v: Token, comp: Token, srcs: list[Party]) -> Candidate | None:
     """Reported speech: code the reported event; an allegation of force becomes an accusation."""
     inner = s.verb_event(comp, nested=True) if comp.pos_ in ("VERB", "AUX") else s.adj_event(comp)
@@ -174,6 +189,13 @@ def speech_event(s: SentenceCoder, v: Token, comp: Token, srcs: list[Party]) -> 
     if not inner.sources and srcs and inner.code[:2] in ("03",):
         inner.sources = srcs
     inner.confidence -= 0.02
+    # the saying itself, by a coded speaker: kept only when the reported act is not (selection keeps
+    # a sentence's best event): "police said two men had been killed" names no killer, "...
+    # would be arrested, an official said" is no asserted arrest; the statement is what was done (a
+    # negated act is kept, flagged, as the sentence's own: "said it could not comment")
+    said = None if inner.negated else _statement(s, v, comp, srcs)
+    if said is not None:
+        s.extra.append(said)
     return inner
 
 

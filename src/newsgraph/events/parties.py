@@ -15,9 +15,11 @@ from typing import TYPE_CHECKING, Any
 
 from ..actors import code_phrase as lexicon_code_phrase
 from ..actors import compose as _actors
+from ..actors.coding import SPOKES
 from ..actors.context import country_context
 from ..mentions import mention_index
 from ..model import Entity, EntityRef
+from ..nlp.quotes.marks import MARKS
 from ..nlp.spacy_model import tokens
 from ..registry import Context
 from .patterns import Pattern, lexicon
@@ -37,10 +39,13 @@ _UNCODED_PARTIES = True
 _NAMED_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 _DEFINITE = {"the", "this", "these", "its", "their", "his", "her", "our"}
 QUANTITY = {"hundred", "thousand", "dozen", "million", "score", "number", "some", "many", "most", "tens",
-             "hundreds", "thousands", "dozens", "millions", "all", "several", "few"}
+             "hundreds", "thousands", "dozens", "millions", "all", "several", "few",
+             # loads of people: "vanloads of policemen", "busloads of supporters"
+             "vanload", "truckload", "busload", "lorryload", "carload", "jeepload", "boatload"}
 _ALLEGIANCE = {"loyal", "allied", "linked", "affiliated", "aligned", "tied"}  # "militants loyal to X"
-_MEMBER_WORDS = {"member", "leader", "group", "team", "delegation", "official", "spokesman", "head", "chief",
-                 "representative", "supporter", "faction", "wing", "unit"}
+# a person or part speaking for a body: "a spokesperson of the state police", "sources in the police"
+_MEMBER_WORDS = {"member", "leader", "group", "team", "delegation", "official", "head", "chief",
+                 "supporter", "faction", "wing", "unit", "source", *SPOKES}
 # units of a force: "three companies of the SRP", "a column of the army" stand for the force itself
 # (only when the "of" phrase is police or armed forces: "a company of investors" stays a company)
 _UNIT_WORDS = {"company", "battalion", "contingent", "column", "platoon", "detachment", "posse", "squad"}
@@ -50,6 +55,15 @@ _UNIT_ROLES = ("COP", "MIL")
 _MADE_TO = {"force", "compel", "prompt", "oblige", "drive", "push"}
 TARGET_PREPS = ("with", "against", "to", "toward", "towards", "on", "at", "into", "upon", "for", "between",
                  "from")
+
+
+# the characters of quotation marks, mojibake ones included ("â€œ", "â€\ufffd"): a token made only of
+# them is a mark the parser took for a word ("...,â€ said a police officer": "â€" as a subject)
+_MARK_CHARS = frozenset(MARKS) | {"\ufffd", "\u20ac"}
+
+
+def _is_mark(t: Token) -> bool:
+    return all(ch in _MARK_CHARS for ch in t.text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -412,7 +426,7 @@ class PartyFinder:
                             return self.parties(p), True
             return [], True
         for c in v.children:
-            if c.dep_ in _SUBJ:
+            if c.dep_ in _SUBJ and not _is_mark(c):
                 return self.parties(c), False
         if depth > 4:
             return [], False
@@ -437,6 +451,35 @@ class PartyFinder:
                         return self.parties(objs[0]), False
                 return self.subjects(head, depth + 1)
         return [], False
+
+    def trailing_speaker(self, v: Token) -> list[Party]:
+        """The speaker of a trailing attribution the parser left without a subject (a mojibake
+        quotation mark taken for one does not count), when the verb's content clause comes before
+        it: the noun phrase right after the verb that the parser made its object ("'...,' said a
+        police officer"), else the one between the quotation's end (a closing mark or a comma) and
+        the verb, which the parser hung on the quotation's last noun ("'... with eight others,'
+        superintendent of police X said", the speaker an apposition of "others")."""
+        if any((c.dep_ in _SUBJ or c.dep_ == "nsubjpass") and not _is_mark(c) for c in v.children) or not any(
+                c.dep_ == "ccomp" and c.i < v.i for c in v.children):
+            return []
+        for c in v.children:  # inverted: "'...,' said a police officer", the speaker parsed as an object
+            if c.i > v.i and c.dep_ in ("dobj", "attr", "npadvmod") and c.pos_ in ("NOUN", "PROPN") \
+                    and all(t.dep_ in ("det", "amod", "compound") for t in self.doc[v.i + 1:c.i]):
+                return self.parties(c)
+        j = v.i - 1
+        while j > v.sent.start and self.doc[j].pos_ in ("ADV", "AUX", "PART"):
+            j -= 1
+        last = self.doc[j]
+        if last.pos_ not in ("NOUN", "PROPN"):
+            return []
+        edge = next((k for k in range(j - 1, v.sent.start - 1, -1)
+                     if self.doc[k].is_punct and self.doc[k].text not in "()-"), None)
+        if edge is None:
+            return []
+        head = last
+        while head.head.i != head.i and edge < head.head.i < v.i:
+            head = head.head
+        return self.parties(head)
 
     def objects(self, v: Token, pat: Pattern | None) -> list[Party]:
         passive = any(c.dep_ == "nsubjpass" for c in v.children)

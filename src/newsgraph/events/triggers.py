@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from ..actors import compose as _actors
 from .argclass import ArgClasser
 from .candidate import Candidate
-from .frames import frame_event, modal_shift, speech_event
+from .frames import attribution_event, frame_event, modal_shift, speech_event
 from .parties import QUANTITY, TARGET_PREPS, Party, PartyFinder
 from .patterns import NO_EVENT, Pattern
 from .walk import by_depth, clause_modality, clause_verb, describes, hyphened
@@ -236,6 +236,10 @@ class SentenceCoder:
             cand = self.noun_event(t)
             if cand is not None:
                 cands.append(cand)
+        for t in toks:  # "according to police, ...": a statement by its source
+            cand = attribution_event(self, t) if t.lower_ == "according" else None
+            if cand is not None:
+                cands.append(cand)
         return cands + self.extra
 
     def _complement_event(self, comp: Token) -> Candidate | None:
@@ -255,6 +259,8 @@ class SentenceCoder:
         # coded verb below (reading it is free of side effects, so the order does not matter)
         negated, modality = clause_modality(v) if frame else (False, "asserted")
         srcs, passive = self.c.subjects(v)
+        if not srcs and lemma in self.lex.speech:
+            srcs = self.c.trailing_speaker(v)
         if frame == "intent" and lemma in ("want", "wish", "expect", "need") and any(
                 c.dep_ == "dobj" and self.c.parties(c) for c in v.children):
             frame = "appeal"  # "wants Putin to attack": an appeal to Putin

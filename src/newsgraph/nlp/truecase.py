@@ -155,6 +155,9 @@ def truecase(text: str, mode: Mode | None = None, model: CasingModel | None = No
         if not grew:
             break
     _name_slots(base, toks, forms, capital, model)
+    for i, (st, en, w) in enumerate(toks):
+        if w in _MONTH_WORDS and not _date_context(base, st, en):
+            forms[i] = None  # "a flag march", "will march": the noun or verb, not the month
     for (s, _, w), form in zip(toks, forms, strict=True):
         if form is not None and len(form) == len(w):
             for k, c in enumerate(form):
@@ -173,6 +176,27 @@ def _acronym_of_word(form: str, word: str, model: CasingModel) -> bool:
     "sanctions on US goods"): the acronym then modifies the next word, so the pair holds only when a word
     follows; "a shame on us." keeps the pronoun."""
     return form.isupper() and len(form) > 1 and word in model.ordinary
+
+
+# month names that are also ordinary words ("a protest march", "an august body"): raised only in a
+# date context, next to a number or after a word that introduces a time ("in march", "last march")
+_MONTH_WORDS = frozenset({"march", "august"})
+_TIME_INTRO = frozenset({"in", "on", "since", "until", "till", "by", "from", "to", "of", "through",
+                         "during", "before", "after", "last", "next", "this", "early", "mid", "late",
+                         "end", "between", "and", "or", "within", "throughout", "dated"})
+_NUMBER_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?,?\s*$")
+_NUMBER_AFTER = re.compile(r"^[\s,]*\d")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[\s-]*$")
+
+
+def _date_context(base: str, start: int, end: int) -> bool:
+    """Whether the month-like word at ``base[start:end]`` stands in a date: a number next to it
+    ("march 15", "15th march", "march 2002") or a time-introducing word before it ("since march")."""
+    before = base[max(0, start - 24):start]
+    if _NUMBER_BEFORE.search(before) or _NUMBER_AFTER.match(base[end:end + 4]):
+        return True
+    m = _WORD_BEFORE.search(before)
+    return m is None or m.group(1).lower() in _TIME_INTRO
 
 
 _INITIAL_GAPS = frozenset({" ", ".", ". "})

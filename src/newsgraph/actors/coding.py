@@ -16,8 +16,13 @@ table row gave the code (``source``), for ``newsgraph show`` and for debugging.
   role or country to what follows.
 - "-elect" after a title ("President-elect") holds no office yet: the role is dropped, as for a candidate.
 - "former", "ex-", "formerly", "previously", "the late" and "then-" before a role keep no office on the
-  article's date: the role becomes ELI (elites), the same convention as ``Lexicon.leader_role`` uses for
-  former leaders.
+  article's date: an office's role (government, legislature, courts, forces, opposition) becomes ELI
+  (elites), the same convention as ``Lexicon.leader_role`` uses for former leaders; any other role (a
+  former captain, lawyer or chief executive held no office) is dropped, leaving the country.
+- A country after "pro-" or "anti-" ("a pro-Iraq war MP") is the stance's object, not the person's country.
+- A sport's name is no role ("rugby union" is no trade union).
+- In an appositive, a role word inside an "of" phrase whose head is no role, post or body ("a master of
+  reality television", "a critic of the government") is not the person's role.
 - A place name in front of an institution word ("Columbia University", "Jordan Hospital";
   data/actors/institution_words.tsv) does not make the institution that country's.
 - Ambiguous names ("Congress"; data/actors/ambiguous.tsv) take the article's context.
@@ -45,7 +50,7 @@ from .institutions import (
     institution_words,
     phrase_entries,
 )
-from .lexicon import Lexicon, lexicon, role_of_words
+from .lexicon import Lexicon, lexicon, role_of_words, sport_masked
 from .posts import ORG_NOUNS, ORG_POSTS, POST_MODIFIERS, RELIGIOUS, in_name, post_of_organisation
 
 __all__ = ["ORG_NOUNS", "ORG_POSTS", "RELIGIOUS", "Coded", "ambiguous_entry", "ambiguous_names", "code_title",
@@ -57,6 +62,8 @@ CANDIDACY = frozenset({"candidate", "candidates", "nominee", "nominees", "hopefu
 FORMER = frozenset({"former", "ex", "ex-", "erstwhile", "onetime", "one-time", "retired", "formerly", "previously"})
 # words that put an office in the past: "former", "the late", "then-": on the article's date it is not held
 PAST = FORMER | {"late", "then"}
+# prefixes of a stance towards a country or body ("pro-Iraq war", "anti-EU"): not the holder's own country
+STANCES = frozenset({"pro", "anti", "non"})
 SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative", "press secretary"})
 SPOKES_PREP = frozenset({"for", "of", "at"})
 PLACE_KINDS = frozenset({"country", "capital", "region", "part"})
@@ -85,7 +92,8 @@ def role_countries() -> list[tuple[tuple[str, ...], str]]:
 def role_span(words: Sequence[str], lx: Lexicon, skip: set[int] | None = None) -> tuple[str, int, int] | None:
     """The rightmost, then longest, role pattern in lower-case ``words``: (code, start, end); a pattern
     whose words all lie in ``skip`` (inside a name the lexicon knows: "Parliament" of "European
-    Parliament") is passed over."""
+    Parliament") is passed over; a sport's name ("rugby union") is no role."""
+    words = sport_masked(words)
     for j in range(len(words) - 1, -1, -1):
         for pat, code in lx.roles_by_last.get(words[j], ()):
             k = len(pat)
@@ -94,6 +102,30 @@ def role_span(words: Sequence[str], lx: Lexicon, skip: set[int] | None = None) -
                     continue
                 return code, j + 1 - k, j + 1
     return None
+
+
+# heads of an appositive that make an "of" phrase's role their holder's ("a member of the police", "head
+# of the army")
+_OF_HOLDERS = frozenset({"member", "members", "head", "chief", "part", "officer", "officers", "commander",
+                         "leader", "director", "official", "officials", "spokesman", "spokeswoman", "spokesperson",
+                         "employee", "employees", "staff", "one", "manager", "managers", "editor", "editors",
+                         "owner", "owners", "partner", "partners", "worker", "workers", "correspondent",
+                         # collective heads: "a group of MPs" is the MPs
+                         "group", "groups", "body", "collection", "committee", "coalition", "alliance",
+                         "association", "union", "network", "organisation", "organization", "caucus"}) | ORG_POSTS
+
+
+def _role_after_other_head(low: Sequence[str], start: int, lx: Lexicon) -> bool:
+    """Whether a role pattern starting at ``low[start]`` in an appositive sits in an "of" phrase after a
+    head that is no role word or post ("a master of reality television", "a son of the president", "a
+    critic of the government"): the appositive's person is no holder of the role."""
+    of = next((j for j in range(start - 1, -1, -1) if low[j] == "of"), None)
+    if of is None or of == 0:
+        return False
+    head = low[of - 1]
+    if head in _OF_HOLDERS or head in lx.head_words or any(w in lx.head_words for w in low[:of]):
+        return False
+    return not any(w in ("and", ",", "who", "which") for w in low[of + 1:start])
 
 
 def _title_country(low: Sequence[str]) -> str | None:
@@ -146,6 +178,10 @@ def code_title(words: Sequence[str], ctx: CountryContext, *, is_person: bool,
                     pass  # "GM Europe's chief", "the Europe Program": a region inside a name is no country
                 elif e.kind == "demonym" and in_name(words, i + k, i + k, lx, skip=title_span):
                     pass  # "Irish Lions coach", "the German Marshall Fund": a demonym opening a name
+                elif i >= 2 and low[i - 1] in ("-", "–") and low[i - 2] in STANCES:
+                    # "pro-Iraq war MP", "anti-EU campaigner": the stance's object, not the person's own
+                    if k > 1:  # (its words still belong to a name: "pro-European Union" has no union)
+                        covered.update(range(i, i + k))
                 else:
                     if country is None and e.kind in ("country", "capital") and i + n == len(words):
                         bare_country_last = True  # "Germany Catherine": a country noun right before a name
@@ -195,6 +231,9 @@ def code_title(words: Sequence[str], ctx: CountryContext, *, is_person: bool,
         org = post_of_organisation(words, low, span, lx, code_at, ctx)
         if org is not None:
             return org
+    if span and role and not before_name and _role_after_other_head(low, span[1], lx):
+        role = None  # "a master of reality television", "a critic of the government": not the role's holder
+        notes.append("role-after-other-head")
     cand_at = next((j for j, w in enumerate(low) if w in CANDIDACY), None)
     if span and (candidacy or cand_at is not None):
         in_candidacy = cand_at is None or span[1] < cand_at or (
@@ -209,7 +248,8 @@ def code_title(words: Sequence[str], ctx: CountryContext, *, is_person: bool,
         role = None  # "President-elect": not in office yet, so no office's role (as a candidate's)
         notes.append("elect")
     if span and role and any(w in PAST or w.startswith("ex-") for w in low[:span[1]]):
-        role = "ELI"
+        # a former office holder is an elite (ELI); a former captain, coach or lawyer held no office: no role
+        role = "ELI" if role in GOVERNING_ROLES or role == "OPP" else None
         notes.append("former")
     if span and role and set(range(span[1], span[2])) <= covered and not igo_at_end:
         role = None  # "anti-European Union figure": the role word is part of a name the lexicon knows
@@ -341,4 +381,4 @@ def combine(title: Coded | None, appos: Coded | None, ctx: CountryContext) -> Co
 
 
 PERSON_ROLES = frozenset({"GOV", "MIL", "OPP", "LEG", "JUD", "COP", "SPY", "MED", "ELI", "REB", "BUS", "CVL",
-                          "EDU", "HLH", "LAB", "AGR", "HRI", "NGO", "CRM"})
+                          "EDU", "HLH", "LAB", "AGR", "HRI", "NGO", "CRM", "REL"})

@@ -123,8 +123,8 @@ def post_of_organisation(words: Sequence[str], low: Sequence[str], span: tuple[s
         org_code = _post_of_named_organisation(words, before, start, lx, code_at, ctx, desc)
         if org_code is not None:
             return org_code
-        if any(len(words[i]) > 1 and words[i].isalpha() and words[i].isupper() and not lx.phrases.get(words[i])
-               for i in before):
+        if any(len(words[i]) > 1 and words[i].isalpha() and (words[i].isupper() or _lower_acronym(words[i]))
+               and not lx.phrases.get(words[i]) for i in before):  # "XYZ secretary", "xyz secretary"
             return Coded(None, None, desc, "post-of:organisation:secretary")
     if post not in ORG_POSTS and low[end - 1] not in ORG_POSTS and post not in LEVEL_POSTS:
         return None

@@ -111,6 +111,10 @@ def test_a_sibling_title_and_another_party_are_names_of_their_own() -> None:
     weekend = next(e for e in ents if any(m.text.endswith("Guardian") and m.start < 20 for m in e.mentions))
     assert weekend.name == "Weekend Guardian"
     assert all(m.start > 40 for m in (_with(ents, "Guardian") or weekend).mentions)
+    ents = _entities("She must stop listening to the Remainer Tories. The Tories want a softer exit.",
+                     date="2018-07-01")
+    tories = _with(ents, "Tories")
+    assert tories is not None and len(tories.mentions) == 2  # a nickname's members, not another party
     ents = _entities("two coalition partners, the telugu desam and the kisan congress, had reservations. the "
                      "congress party said in delhi and mumbai that india would act. congress leaders met in "
                      "lucknow.", date="2002-03-08", lower=True)

@@ -140,10 +140,13 @@ def longer_institution_name(doc: Doc, m: Cand, head_end: int = 0) -> bool:
     Herald", "the trinamool Congress" (lower-cased copy, the first word unknown to the casing model) is
     another party than the Congress.  The word before must be inside a sentence and not in a title-case
     headline, and be no lexicon name, role word, personal title, place qualifier or stop word; capitalised,
-    or in lower case a word cased news never writes in lower case."""
+    or in lower case a word cased news never writes in lower case.  The name must end the body's own name
+    (a head word a sibling shares), not be its nickname or acronym ("the rebel Tories" are its members)."""
     e = m.entry
     if e is None or e.kind != "institution" or m.end - m.start != 1 or m.start == 0 or m.start < head_end:
         return False
+    if e.name.split()[-1] != doc[m.start].text and e.name.split()[-1].lower() != doc[m.start].lower_:
+        return False  # a nickname or acronym ("Brexiter Tories", "Gujarat BJP"): members or a unit of the body
     t = doc[m.start - 1]
     text, low = t.text, t.lower_
     if not text.isalpha() or t.is_sent_start or t.is_space or "\n" in t.whitespace_ or t.is_stop:

@@ -9,7 +9,7 @@ leader held on a given day, so an article's date selects the right code.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -295,6 +295,20 @@ MEMBER_WORDS = frozenset({"official", "officials", "officer", "officers", "perso
                           "sources", "spokesman", "spokeswoman", "spokesperson", "team", "teams"})
 
 
+# two-word names of sports whose second word is also a role word ("rugby union" is no trade union)
+SPORT_ROLE_NAMES = frozenset({("rugby", "union"), ("rugby", "league")})
+
+
+def sport_masked(words: Sequence[str]) -> list[str]:
+    """Lower-case ``words`` with the role word of a sport's name blanked ("former England rugby union
+    captain": the union is the game, not a trade union)."""
+    out = list(words)
+    for j in range(1, len(out)):
+        if (out[j - 1], out[j]) in SPORT_ROLE_NAMES:
+            out[j] = ""
+    return out
+
+
 def role_of_words(words: list[str]) -> str | None:
     """The role code named by a sequence of lower-case words ("foreign", "minister") or None.
 
@@ -304,6 +318,7 @@ def role_of_words(words: list[str]) -> str | None:
     police's and the army's, as "police officials" is.
     """
     by_last = lexicon().roles_by_last
+    words = sport_masked(words)
 
     def ending_at(j: int) -> tuple[int, str] | None:
         for pat, code in by_last.get(words[j], ()):  # longest first

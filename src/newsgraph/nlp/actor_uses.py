@@ -8,6 +8,9 @@ Used by the entity stage (nlp/entities.py).
   a word naming a physical part or resident of the building ("the Downing Street garden").
 - **A place inside an organisation's name**: "the South Bank Centre" is no bank; a word after a compass word
   names a place, not the organisation's role.
+- **A programme named with its outlet**: "the Network's Quiz Night", "Quiz Night (Network Two)": the outlet's
+  code is not the programme's (a programme is no actor); a division named so ("the Network's World Service")
+  is the outlet's.
 - **A firm named by its predicate**: "Acme was the only Ohio-based automaker" calls Acme a firm (BUS).
 - **A title that designates no actor**: "his remarks as Prime Minister" (a predicate, the office held
   by someone the sentence names otherwise), "the paper's political editor from 1992 to 2000" (a past
@@ -99,3 +102,26 @@ def predicate_role(doc: Doc, start: int, end: int, role_words: Mapping[str, str]
             return "BUS" if role == "BUS" else None
     return None
 
+
+# words that make a name an outlet's division or channel rather than a programme ("World Service", "News")
+MEDIA_NAME_WORDS = frozenset({"news", "radio", "tv", "television", "channel", "channels", "service", "services",
+                              "online", "world", "worldwide", "network", "networks", "press", "studios", "films",
+                              "publishing", "newspaper", "newspapers", "magazine", "group", "trust", "agency",
+                              "media", "broadcasting", "digital", "international", "sport", "sports", "one",
+                              "two", "three", "four", "america", "america's", "investigates"})
+
+
+def programme_of_outlet(names: list[str], role: str | None, source: str | None, framed: bool) -> bool:
+    """Whether a media outlet's code given to a non-person name by the words around it names a programme
+    of the outlet: the code is a lexicon institution's MED (``source``), the outlet frames the name
+    (``framed``: its possessive before the name, or the outlet in parentheses after it; "CNN affiliate X" is
+    a title naming X itself), and the name has no word of a division or channel."""
+    if role != "MED" or not framed or not (source or "").startswith("lexicon:institution:"):
+        return False
+    return not any(w.lower().strip("'’") in MEDIA_NAME_WORDS for n in names for w in n.split())
+
+
+def war_name(doc: Doc, end: int) -> bool:
+    """Whether the name ending before token ``end`` names a war ("the Iraq war", "anti-Vietnam War
+    protests"): an event, which says nothing of whose story it is."""
+    return end < len(doc) and doc[end].lower_ in ("war", "wars") and doc[end].pos_ == "NOUN"

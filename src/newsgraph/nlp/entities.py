@@ -31,6 +31,7 @@ from ..actors.coding import (
     ambiguous_names,
     code_title,
     combine,
+    context_fits,
     inside_institution,
 )
 from ..actors.context import CountryContext, country_context
@@ -38,18 +39,22 @@ from ..actors.org_names import code_org_name
 from ..mentions.names import NAME_TITLES, Option, headline_end, name_tokens, person_gender, pick_person, title_of
 from ..model import Entity, Mention
 from ..registry import Context, stage
-from .actor_uses import predicate_role, role_words_of_name
+from .actor_uses import predicate_role, programme_of_outlet, role_words_of_name, war_name
 from .lexicon_matches import Cand as _Cand
 from .lexicon_matches import (
     bare_the_name,
     defined_otherwise,
     demonym_of_event,
     demonym_of_language,
+    in_capitals_heading,
     inside_longer_name,
     inside_longer_place,
     inside_of_name,
     run_together,
+    scope_or_route,
     title_before_name,
+    with_compass_regions,
+    with_longer_institution_names,
 )
 from .name_evidence import (
     acronym_in_lower_case,
@@ -72,6 +77,7 @@ from .places import mention_role, place_country
 from .role_groups import groups_of_roles
 from .spacy_model import tokens
 from .title_words import context_words as _context_words
+from .title_words import linked_country
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -157,7 +163,7 @@ def _merge(doc: Doc, ner: list[_Cand], lex: list[_Cand], head_end: int = 0) -> l
     lex = [m for m in lex if not title_before_name(doc, m, person_starts) and not bare_the_name(doc, m)
            and not inside_longer_place(words, m) and not inside_longer_name(doc, m, head_end)
            and not inside_of_name(doc, m, head_end) and not demonym_of_event(doc, m)
-           and not demonym_of_language(doc, m)
+           and not demonym_of_language(doc, m) and not scope_or_route(doc, m)
            and not defined_otherwise(doc, m, acronyms) and not us_state_after_city(doc, m)]
     out: list[_Cand] = []
     used: set[int] = set()
@@ -407,6 +413,10 @@ def _code(doc: Doc, g: _Group, lx: Lexicon, day: str | None, ctx: CountryContext
                             candidacy=running, fill=False) if appos is not None else None
             # a known leader out of office on the date: the leader's country before the article's context
             c = combine(c1, c2, ctx if e is None else CountryContext(None, ""))
+            framed = bool(words and words[-1] in ("'s", "’s")) or (
+                appos is not None and "(" in (appos[0].text, doc[appos.start - 1].text))
+            if c is not None and not person and programme_of_outlet(g.names, c.role, c.source, framed):
+                continue  # "the Network's Quiz Night", "Quiz Night (Network Two)": a programme, no actor
             if c is not None and c.role and c.country is None:
                 c = region_title(words, c)  # "West Bengal Chief Minister": the state's country
             longest = max(g.names, key=len).split()
@@ -435,6 +445,14 @@ def _code(doc: Doc, g: _Group, lx: Lexicon, day: str | None, ctx: CountryContext
                               f"{first.source}+mention:{doc[m.start].idx}:{c.country}", first.role)
                 return c
         if first is not None:
+            # no article context: the one country of the coded names linked to the first mention ("Barr and
+            # Deputy Attorney General X decided"), for a title whose words name none
+            m0 = g.mentions[0]
+            same = linked_country(doc, doc[m0.start:m0.end].root.i, lambda j: token_group[j].code
+                                  if j in token_group and token_group[j] is not g else None)
+            if same is not None and ctx.country is None and context_fits((first.desc or "").split(), same):
+                return Coded(same + (first.role or ""), same, first.desc, f"{first.source}+linked:{same}",
+                             first.role)
             return first
         if e is not None:
             return Coded(e.country, e.country, None, f"leaders.tsv:{e.name}:not-in-office-on-date")
@@ -527,19 +545,24 @@ def extract_entities(ctx: Context) -> list[Entity]:
     text = ctx.article.text
     lx = lexicon()
     # an undated article is read as of the year it names most, not as of its people's latest offices
-    day = ctx.article.published.value[:10] if ctx.article.published else era_day(text)
+    day = ctx.article.published.value[:10] if ctx.article.published else era_day(text, doc)
     # a name's article and possessive are not part of it ("the Foreign Office's" is "Foreign Office")
     ner = [_Cand(e.start + 1 if len(e) > 1 and e[0].lower_ == "the" else e.start,
                  e.end - 1 if len(e) > 1 and e[-1].text in ("'s", "’s") else e.end, e.label_)
            for e in doc.ents if e.label_ in KEEP]
     lex = _lexicon_matches(doc, lx, day)
     head_end = headline_end(doc, ctx.article.title)  # a title-case headline capitalises every word
-    cands = tidy_merged(doc, _merge(doc, tidy_ner(doc, ner), lex, head_end))  # "EU 02:32", "Trump Jr."
+    ner, lex = with_compass_regions(doc, tidy_ner(doc, ner), lex)  # "south-east Asia" in lower-cased copy
+    ner, lex = with_longer_institution_names(doc, ner, lex, head_end)  # "the Sunday Herald"
+    ner = [c for c in ner if not in_capitals_heading(doc, c.start, c.end)]  # "WHO WAS THERE?"
+    lex = [m for m in lex if not in_capitals_heading(doc, m.start, m.end)]
+    cands = tidy_merged(doc, _merge(doc, ner, lex, head_end))  # "EU 02:32", "Trump Jr."
     groups = _group(doc, cands, head_end)
-    # an ambiguous name ("Congress") does not vote for its lexicon country: the context decides its meaning
+    # an ambiguous name ("Congress") does not vote for its lexicon country: the context decides its meaning;
+    # nor does a country naming a war ("the pro-Iraq war MP": an event, not the story's country)
     amb = ambiguous_names()
     cctx = country_context(text, [c.entry.country for c in cands if c.entry is not None and c.entry.country
-                                 and c.entry.kind != "igo"
+                                 and c.entry.kind != "igo" and not war_name(doc, c.end)
                                  and re.sub(r"^(?i:the)\s+", "", doc[c.start:c.end].text) not in amb],
                           outlet=ctx.article.outlet, url=ctx.article.url,
                           place_countries=_place_countries(doc, cands), resolve_place=place_country)

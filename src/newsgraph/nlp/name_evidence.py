@@ -374,15 +374,36 @@ def surname_ok(doc: Doc, names: Sequence[str], spans: Sequence[_Spanned], e: Act
     return surname_evidence(doc.text, e.name, title, office_words, e.country, ctx.country, score)
 
 
-def era_day(text: str) -> str | None:
+def _told_as_past(tok: Token) -> bool:
+    """Whether the year at ``tok`` dates something the text tells as past: the verb its phrase hangs on
+    is in the past tense ("were stolen in 2000", "won in 1998"), not a future or a plan ("will host
+    in 2012")."""
+    head = tok.head
+    for _ in range(4):
+        if head.pos_ in ("VERB", "AUX") or head.head is head:
+            break
+        head = head.head
+    if head.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.tag_ == "MD" or c.lower_ in ("to",) for c in head.children):
+        return False
+    return head.tag_ == "VBD" or (head.tag_ == "VBN" and any(c.tag_ == "VBD" and c.dep_ in ("aux", "auxpass")
+                                                          for c in head.children))
+
+
+def era_day(text: str, doc: Doc | None = None) -> str | None:
     """For an undated article, the end of the year it mentions most (ties: the later year), as the day
     the leader table is read for: a 2005 story naming "2004" and "2005" is judged as of 2005, not as of
-    its people's latest offices (a senator then, a secretary of state years later).  None when the text
-    names no year."""
+    its people's latest offices (a senator then, a secretary of state years later).  An article is not
+    older than the latest year it tells as past (``doc`` given): a history of an award naming 1968 most
+    and "statues were stolen in 2000" is read as of 2000 at least.  None when the text names no year."""
     counts: dict[str, int] = {}
     for y in _YEAR.findall(text):
         counts[y] = counts.get(y, 0) + 1
     if not counts:
         return None
     year = max(counts, key=lambda y: (counts[y], y))
+    if doc is not None:
+        told = [t.text for t in doc if _YEAR.fullmatch(t.text) and _told_as_past(t)]
+        year = max([year, *told])
     return f"{year}-12-31"

@@ -10,8 +10,17 @@ take in, and a place name that is an address or dateline rather than a party.  U
   the player's word "Replay" glued to the caption's last word ("customs union with EU Replay"); NER
   then takes them into the name.  A name never ends with a time stamp or that word, so they are cut;
   nor does a person's name end with a number, such as a match score NER ran into ("Jane Doe 6-2 7-5").
-- **A time qualifier** NER takes in ("the new Democratic National Committee chairman") is cut.
-- **A work's title**: a name right after a work noun ("the comedy Team Xyz") is a film, book or show.
+- **A time qualifier** NER takes in ("the new Democratic National Committee chairman") is cut, and so are
+  the prepositions, conjunctions and articles a name never ends with ("the Minsk accords of 2015").
+- **A nationality before a name** ("New Zealander Jane Roe", typed ORG) is a title word, not part of the name.
+- **Two people in one span** ("Jane Roe & John Doe", a credit line) are two names.
+- **Initials before a surname** ("J.B. Doe", NER taking only "J.B." as an organisation) are the front of a
+  person's name: the span runs over the surname.
+- **A work's title**: a name right after a work noun ("the comedy Team Xyz"), or one that speaks in the first
+  or second person ("Have I Got Time For You"), is a film, book or show.
+- **An agreement's name** ("the Minsk accords", "the Lisbon Treaty") names a document, not an actor: a
+  capitalised one is a LAW (uncoded) and a place in it a piece of its name; a lower-case one is dropped,
+  so the place in it is read as where the agreement was made.
 - **A lower-case word that is no noun** ("ideas fed into science" tagged ORG) is no name.
 - **Datelines and addresses**: a capital opening a line before ":" or "," ("new delhi: ...",
   "Brussels, Belgium (CNN)") or followed by its country is a place, not its country's government.
@@ -31,8 +40,9 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..actors import ActorEntry, lexicon
+from ..actors import ActorEntry, Lexicon, lexicon
 from ..actors.lexicon import igo_seats
+from ..mentions.gender import first_name_gender
 from .actor_uses import seat_as_location
 from .lexicon_matches import Cand
 from .places import gazetteer, lookup, normalize
@@ -220,10 +230,19 @@ WORK_NOUNS = frozenset({"film", "movie", "comedy", "drama", "documentary", "thri
                         "poem", "painting", "blockbuster", "sequel", "remake", "franchise"})
 
 
+# first and second person pronouns: a name with one in it is a title ("Have I Got Time For You", a show)
+TITLE_PRONOUNS = frozenset({"I", "Me", "My", "We", "Our", "You", "Your"})
+
+
 def work_title(doc: Doc, c: Cand) -> bool:
     """Whether a capitalised non-person NER span follows a lower-case work noun ("the comedy Team
-    Xyz"): the title of a film, book or show, which names no actor."""
-    if c.label == "PERSON" or c.start == 0 or not doc[c.start].text[:1].isupper():
+    Xyz"), or speaks in the first or second person ("Have I Got Time For You"): the title of a film,
+    book or show, which names no actor."""
+    if c.label == "PERSON" or not doc[c.start].text[:1].isupper():
+        return False
+    if c.end - c.start > 2 and any(t.text in TITLE_PRONOUNS for t in doc[c.start + 1:c.end]):
+        return True
+    if c.start == 0:
         return False
     prev = doc[c.start - 1]
     return prev.text.islower() and prev.text in WORK_NOUNS and prev.pos_ == "NOUN"
@@ -244,11 +263,126 @@ def without_qualifier(doc: Doc, c: Cand) -> Cand:
     return c if start == c.start else Cand(start, c.end, c.label, c.entry, c.source)
 
 
+# words a name never ends with: NER ran it into the phrase after it ("the Minsk accords of 2015",
+# "inspector Jane Doe of the town police")
+TRAILING_WORDS = frozenset({"of", "for", "at", "in", "on", "to", "by", "from", "with", "and", "or", "the", "a",
+                            "an", "&"})
+
+
+def without_trailing_words(doc: Doc, c: Cand) -> Cand:
+    """An NER span without the prepositions, conjunctions and articles it ends with."""
+    end = c.end
+    while end > c.start + 1 and doc[end - 1].lower_ in TRAILING_WORDS:
+        end -= 1
+    return c if end == c.end else Cand(c.start, end, c.label, c.entry, c.source)
+
+
+# nouns that make a name an agreement's ("the Minsk accords", "the Paris Agreement", "Treaty of Rome"): a
+# document, not an actor (a lexicon name such as an organisation named after its treaty is kept)
+AGREEMENT_NOUNS = frozenset({"accord", "accords", "agreement", "agreements", "treaty", "treaties", "protocol",
+                             "protocols", "pact", "deal", "declaration", "memorandum", "ceasefire", "truce",
+                             "armistice", "charter", "convention", "conventions", "compact", "concordat"})
+
+
+def agreement_name(doc: Doc, c: Cand) -> bool:
+    """Whether a non-person NER span names an agreement: it ends with an agreement noun ("the Minsk
+    accords") or opens with one before "of"/"on" ("the Treaty of Rome"), and the lexicon does not know it
+    as an organisation ("North Atlantic Treaty Organization" ends otherwise anyway)."""
+    if c.label == "PERSON" or c.end - c.start < 2:
+        return False
+    words = [t.lower_ for t in doc[c.start:c.end]]
+    if words[-1] not in AGREEMENT_NOUNS and not (words[0] in AGREEMENT_NOUNS and words[1] in ("of", "on")):
+        return False
+    return not lexicon().phrases.get(" ".join(doc[c.start:c.end].text.split()))
+
+
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}|[A-Z]")  # "J.B.", "K", "A.K."
+
+
+def with_surname_after_initials(doc: Doc, c: Cand) -> Cand:
+    """An NER span of initials only ("J.B." before "Doe remarked") is the front of a person's name: it
+    runs over the capitalised word after it and is a person; a span of initials before anything else
+    (an acronym that is a name: "the B.J.P. said") is left alone."""
+    toks = doc[c.start:c.end]
+    if c.entry is not None or not all(_INITIALS.fullmatch(t.text) for t in toks) or c.end >= len(doc):
+        return c
+    nxt = doc[c.end]
+    if not (nxt.text[:1].isupper() and nxt.text.replace("’", "").replace("'", "").replace("-", "").isalpha()) \
+            or nxt.is_stop or lexicon().phrases.get(nxt.text) or not toks[-1].whitespace_:
+        return c
+    return Cand(c.start, c.end + 1, "PERSON", None, c.source)
+
+
+def split_joint_persons(doc: Doc, c: Cand) -> list[Cand]:
+    """A PERSON span of two full names joined by "&" or "and" ("Jane Roe & John Doe", a credit line) is
+    two people; a duo's short names ("Ant & Dec") stay one name."""
+    if c.label != "PERSON":
+        return [c]
+    joins = [t.i for t in doc[c.start:c.end] if t.text in ("&", "and")]
+    if len(joins) != 1:
+        return [c]
+    j = joins[0]
+    left, right = doc[c.start:j], doc[j + 1:c.end]
+    if len(left) < 2 or len(right) < 2 or not all(t.text[:1].isupper() for t in (*left, *right)):
+        return [c]
+    return [Cand(c.start, j, "PERSON", None, c.source), Cand(j + 1, c.end, "PERSON", None, c.source)]
+
+
+def _one_person(demonym: str, lx: Lexicon) -> bool:
+    """Whether a demonym is a noun for one person only ("New Zealander", "Frenchman"), not an adjective
+    ("German", which also opens names such as "German Aerospace Centre")."""
+    if demonym.endswith("er"):
+        return True
+    return demonym.endswith("man") and bool(lx.phrases.get(demonym[:-3] + "men"))
+
+
+def without_demonym_before_person(doc: Doc, c: Cand) -> Cand:
+    """An NER span that opens with a person's nationality ("New Zealander Jane Roe", typed ORG or
+    PERSON) is the person without it: the nationality is a title word, read as such by the coding.  The
+    demonym must be a noun for one person ("New Zealander", "Frenchman") or the name after it start with
+    a known given name."""
+    lx = lexicon()
+    for k in (2, 1):
+        if c.end - c.start < k + 2:
+            continue
+        words = doc[c.start:c.start + k].text
+        entries = lx.phrases.get(words) or []
+        if not any(e.kind == "demonym" for e in entries):
+            continue
+        rest = doc[c.start + k:c.end]
+        if not all(t.text[:1].isupper() and t.text.replace(".", "").replace("-", "").isalpha() for t in rest):
+            return c
+        if _one_person(words, lx) or first_name_gender(rest[0].text) is not None:
+            return Cand(c.start + k, c.end, "PERSON", None, c.source)
+        return c
+    return c
+
+
+def as_agreement(doc: Doc, c: Cand) -> Cand | None:
+    """An agreement's NER span as what it is: named with a capital ("the Lisbon Treaty", "the Treaty of
+    Rome") it is a name of its own, a LAW with no actor code, and the place in it a piece of it; in lower
+    case ("the Minsk accords") it is dropped, and the place is read as where the agreement was made.
+    Other spans are returned as they are."""
+    if not agreement_name(doc, c):
+        return c
+    if doc[c.end - 1].text[:1].isupper() or doc[c.start].lower_ in AGREEMENT_NOUNS:
+        return Cand(c.start, c.end, "LAW", None, c.source)
+    return None
+
+
 def tidy_ner(doc: Doc, ner: Sequence[Cand]) -> list[Cand]:
-    """NER candidates without caption debris ("EU 02:32"), opening time qualifiers ("new"), lower-case
-    non-nouns ("fed") and the titles of works ("the film X")."""
-    return [without_qualifier(doc, c) for c in without_caption_debris(doc, ner)
-            if not lower_word(doc, c) and not work_title(doc, c)]
+    """NER candidates without caption debris ("EU 02:32"), opening time qualifiers ("new"), trailing
+    prepositions ("... accords of"), a nationality before a person ("New Zealander Jane Roe"), lower-case
+    non-nouns ("fed") and the titles of works ("the film X"); initials run over the surname after them,
+    agreements made LAWs or dropped, and two people in one span split."""
+
+    def tidy(c: Cand) -> Cand:
+        c = without_trailing_words(doc, without_qualifier(doc, c))
+        return with_surname_after_initials(doc, without_demonym_before_person(doc, c))
+
+    out = [tidy(c) for c in without_caption_debris(doc, ner) if not lower_word(doc, c) and not work_title(doc, c)]
+    out = [a for c in out if (a := as_agreement(doc, c)) is not None]
+    return [part for c in out for part in split_joint_persons(doc, c)]
 
 
 def tidy_merged(doc: Doc, cands: Sequence[Cand]) -> list[Cand]:

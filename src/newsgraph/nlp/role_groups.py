@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..actors import Lexicon, role_of_words
 from ..actors.coding import GOVERNING_ROLES, ORG_NOUNS
+from ..actors.lexicon import sport_masked
 from .actor_uses import title_designates_no_actor
 from .lexicon_matches import Cand
 from .name_evidence import former_before
@@ -37,7 +38,8 @@ def groups_of_roles(doc: Doc, cands: list[Cand], lx: Lexicon) -> list[tuple[int,
                 and doc[tok.i + 1].lower_ in ORG_NOUNS:
             continue  # "English Premier League": the role word is inside an organisation's name
         role = lx.role_words.get(tok.lemma_.lower()) or lx.role_words.get(tok.text.lower())
-        if role is None:
+        if role is None or (tok.i > 0 and not sport_masked([doc[tok.i - 1].lower_, tok.lower_])[1]):
+            # (no group of a sport's name: "the England rugby union side")
             continue
         start = tok.i
         country: str | None = None

@@ -5,6 +5,7 @@ and whether a relative clause says the person is running for an office.  Used by
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
 from ..actors.coding import CANDIDACY
@@ -76,6 +77,14 @@ def _dateline(doc: Doc, end: int, cand: SpacySpan) -> bool:
     return j < 0 or doc[j].is_space or "\n" in doc[j].whitespace_
 
 
+def _list_member(doc: Doc, c: Spanned, cand: SpacySpan) -> bool:
+    """Whether a name and the "appositive" after it are items of a list of names ("A, B, Juventus,
+    Monaco."): the name follows a comma after another name, and the next item is only names."""
+    if c.start < 2 or doc[c.start - 1].text != "," or doc[c.start - 2].pos_ != "PROPN":
+        return False
+    return all(t.pos_ in ("PROPN", "PUNCT") for t in cand)
+
+
 def context_words(doc: Doc, c: Spanned) -> tuple[list[str], SpacySpan | None, bool]:
     """Title words before a mention ("Russian opposition leader"), an appositive after it, and whether
     a relative clause says the person is running ("who is running for governor")."""
@@ -105,7 +114,8 @@ def context_words(doc: Doc, c: Spanned) -> tuple[list[str], SpacySpan | None, bo
     for child in root.children:
         if child.dep_ == "appos" and child.i >= c.end and appos is None:
             cand = doc[child.left_edge.i:child.right_edge.i + 1]
-            if len(cand) <= 12 and "\n" not in cand.text and cand.start >= c.end and not _dateline(doc, c.end, cand):
+            if len(cand) <= 12 and "\n" not in cand.text and cand.start >= c.end and not _dateline(doc, c.end, cand) \
+                    and not _list_member(doc, c, cand):
                 appos = cand
         if child.dep_ == "relcl" and child.lemma_.lower() in _RUN_LEMMAS and any(
                 g.lower_ == "for" for g in child.children):
@@ -113,3 +123,20 @@ def context_words(doc: Doc, c: Spanned) -> tuple[list[str], SpacySpan | None, bo
     return words, appos, running
 
 
+def linked_country(doc: Doc, i: int, code_at: Callable[[int], str | None]) -> str | None:
+    """The one country of the coded names linked to the name whose head is token ``i``: names in
+    coordination with it ("Barr and Deputy Attorney General X"), the phrase it stands in apposition to
+    ("Hong Kong's top official, chief executive X"), and their possessors and modifiers; ``code_at(j)`` is
+    the code of another entity at token j.  None when they name no country or several."""
+    root = doc[i]
+    nodes = [root, *(c for c in root.children if c.dep_ in ("conj", "appos"))]
+    if root.dep_ in ("conj", "appos"):
+        nodes.append(root.head)
+    sent = root.sent
+    tokens = {t.i for n in nodes for t in (n, *(c for c in n.children if c.dep_ in ("poss", "compound", "amod",
+                                                                                  "nmod")))
+              if sent.start <= t.i < sent.end}
+    if tokens and any("\n" in doc[j].whitespace_ or doc[j].is_space for j in range(min(tokens), max(tokens))):
+        return None  # a heading's name on the line before is no link ("Hong Kong and China" \n "X, lawmaker")
+    countries = {code[:3] for j in tokens if (code := code_at(j)) and not code.startswith(("---", "IGO", "NGO"))}
+    return next(iter(countries)) if len(countries) == 1 else None

@@ -92,16 +92,21 @@ def _pair(start: int | None, end: int | None) -> list[int] | None:
     return [start, end] if start is not None and end is not None else None
 
 
-def event_evidence(source: Any, target: Any, sentence_events: int) -> JSON:
+def event_evidence(source: Any, target: Any, sentence_events: int, coded: Any = None) -> JSON:
     """What an event's codes do not show, from what the emitted event holds (no parse): whether each party
-    resolves to an entity of the article (not a role word coded alone, "officials", "police") and how many
-    events its sentence emits.  ``source``/``target``: an ``EntityRef`` or an event's output dict."""
+    resolves to an entity of the article (not a role word coded alone, "officials", "police"), how many
+    events its sentence emits and, from the coder's ``coded`` evidence (an ``EventEvidence`` or its output
+    dict; absent from records drawn before it was recorded), the date's basis and how each party was found.
+    ``source``/``target``: an ``EntityRef`` or an event's output dict."""
     def entity(ref: Any) -> bool:
         if ref is None:
             return False
         return bool(ref.get("entity") if isinstance(ref, Mapping) else ref.entity)
-    return {"source_entity": entity(source), "target_entity": entity(target),
-            "sentence_events": int(sentence_events)}
+    out: JSON = {"source_entity": entity(source), "target_entity": entity(target),
+                 "sentence_events": int(sentence_events)}
+    if coded is not None:
+        out.update(coded if isinstance(coded, Mapping) else coded.to_dict())
+    return out
 
 
 def event_claim(ev: Event, sentence_events: int = 1) -> JSON:
@@ -117,7 +122,7 @@ def event_claim(ev: Event, sentence_events: int = 1) -> JSON:
         "place": ev.place.name if ev.place else None,
         "sentence": [ev.sentence.start, ev.sentence.end], "trigger": [ev.trigger.start, ev.trigger.end],
         "confidence": ev.confidence, "rule_confidence": ev.rule_confidence,
-        "evidence": event_evidence(ev.source, ev.target, sentence_events),
+        "evidence": event_evidence(ev.source, ev.target, sentence_events, ev.evidence),
     }
 
 

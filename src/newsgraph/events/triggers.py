@@ -15,7 +15,7 @@ from ..actors import compose as _actors
 from .argclass import ArgClasser
 from .candidate import Candidate
 from .frames import attribution_event, frame_event, modal_shift, speech_event
-from .parties import QUANTITY, TARGET_PREPS, Party, PartyFinder
+from .parties import QUANTITY, TARGET_PREPS, Party, PartyFinder, tagged
 from .patterns import NO_EVENT, Pattern
 from .walk import by_depth, clause_modality, clause_verb, describes, hyphened
 
@@ -260,7 +260,7 @@ class SentenceCoder:
         negated, modality = clause_modality(v) if frame else (False, "asserted")
         srcs, passive = self.c.subjects(v)
         if not srcs and lemma in self.lex.speech:
-            srcs = self.c.trailing_speaker(v)
+            srcs = tagged(self.c.trailing_speaker(v), via="trailing")
         if frame == "intent" and lemma in ("want", "wish", "expect", "need") and any(
                 c.dep_ == "dobj" and self.c.parties(c) for c in v.children):
             frame = "appeal"  # "wants Putin to attack": an appeal to Putin
@@ -523,7 +523,8 @@ class SentenceCoder:
         if not governed:
             if not srcs:
                 vs, _ = self.c.subjects(verb) if verb.pos_ in ("VERB", "AUX") else ([], False)
-                srcs = [p for p in vs if p.token != n.i]  # "Navalny's arrest angered X": not the noun itself
+                # "Navalny's arrest angered X": not the noun itself
+                srcs = tagged([p for p in vs if p.token != n.i], via="clause")
             if not tgts and verb.pos_ in ("VERB", "AUX"):
                 # the noun is an instrument or object of an uncoded verb: "hit Russia with sanctions"
                 instrument = n.dep_ == "pobj" and n.head.lemma_ == "with" and n.head.head.i == verb.i

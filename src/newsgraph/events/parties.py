@@ -82,6 +82,18 @@ def _is_mark(t: Token) -> bool:
     return all(ch in _MARK_CHARS for ch in t.text)
 
 
+# occasions that never stand for the people at them (unlike a "camp", a "service" or a "convention")
+_OCCASIONS = frozenset({"ceremony", "festival", "celebration", "event", "seminar", "workshop", "funeral"})
+
+
+def _gathering(lemma: str) -> bool:
+    """Whether a common noun names a gathering (the ``meeting`` class of ``data/event_arg_words.tsv``: a
+    summit, talks, a conference) or a festive occasion, which takes place but acts on no one."""
+    from .argclass import word_classes  # argclass reads this module: imported at call time
+
+    return "meeting" in word_classes().get(lemma, frozenset()) or lemma in _OCCASIONS
+
+
 @dataclass(frozen=True, slots=True)
 class Party:
     """One side of an event: a code and the mention it comes from."""
@@ -353,6 +365,8 @@ class PartyFinder:
             out = self._resolve(h)
         elif h.lemma_.lower() in _GROUP_WORDS and not self._head_party(h):
             out = tagged(self.recent_group, how="group") if self._is_group_phrase(h) else []
+        elif h.pos_ == "NOUN" and h.i not in self.tok_entity and _gathering(h.lemma_.lower()):
+            out = []  # "met at the Copenhagen climate talks": a meeting or an occasion is no actor
         elif h.pos_ == "NUM" or h.lemma_.lower() in QUANTITY:
             for c in h.children:  # "hundreds of UN troops", "a group of Moroccan diplomats"
                 if c.dep_ == "prep" and c.lemma_ == "of":

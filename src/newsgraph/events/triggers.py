@@ -17,6 +17,7 @@ from .candidate import Candidate
 from .frames import attribution_event, frame_event, modal_shift, speech_event
 from .parties import QUANTITY, TARGET_PREPS, Party, PartyFinder, tagged
 from .patterns import NO_EVENT, Pattern
+from .selection import is_city, meeting_kind
 from .walk import by_depth, clause_modality, clause_verb, describes, hyphened
 
 if TYPE_CHECKING:
@@ -348,6 +349,8 @@ class SentenceCoder:
         self._consume_object_nouns(v, srcs, tgts, pat)
         cand = Candidate(code, v, srcs, tgts, flags, negated, modality, clause=v, nominal=noun is not None,
                          base=code)
+        if noun is not None:
+            cand.consumed.add(noun.i)  # the event noun of a light verb ("held the Lisbon summit")
         cand.confidence = 0.6 - (0.15 if "weak" in flags else 0.0)
         if pat and (pat.obj or pat.prt):
             cand.confidence += 0.1
@@ -469,6 +472,9 @@ class SentenceCoder:
                 tgts = tgts or self.c.parties(c)  # "his conviction": he is convicted
             elif c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.i < n.i):
                 ps = self.c.parties(c)
+                if ps and pat is not None and c.dep_ != "poss" and meeting_kind(pat.code) == "meet" and all(
+                        is_city(p, c.text) for p in ps):
+                    continue  # "the Lisbon summit": the city is where it is held, not a side
                 if ps and not srcs:
                     srcs = ps
             elif c.dep_ == "prep":

@@ -388,9 +388,9 @@ class Dater:
 
     def told_today(self, sent: SpanT, verbal: bool) -> bool:
         """Whether the text before ``sent`` tells of the publication day: the latest temporal expression
-        (within :data:`RUNNING_REACH` characters) that dates an act (not a state, "was worth X last year"),
-        outside a quotation and not told as background or in the future, names that day ("said on Tuesday",
-        "is voting today"). With none, a verbal act (a statement, an appeal, an accusation: ``verbal``) is
+        naming a day (within :data:`RUNNING_REACH` characters) that dates an act (not a state), outside a
+        quotation and not told as background or in the future, is that day ("said on Tuesday", "is voting
+        today"); a year or a month in between ("trade hit a record in 2023") sets no running day. With none, a verbal act (a statement, an appeal, an accusation: ``verbal``) is
         taken as the day's news and another act is not."""
         assert self.published is not None
         doc = sent.doc
@@ -401,6 +401,8 @@ class Dater:
                 continue
             if sent.start_char - tx.span.start > RUNNING_REACH:
                 break
+            if len(tx.value) < 10 or not tx.value[5:7].isdigit():
+                continue  # a year, season or month ("trade hit a record in 2023") sets no running day
             cl = idx.clause_at(tx.span.start, tx.span.end)
             if cl is None or cl.time is Tense.FUTURE or cl.head.lemma_.lower() in ("be", "have"):
                 continue

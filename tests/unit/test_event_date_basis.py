@@ -110,3 +110,18 @@ def test_an_as_clause_shares_its_main_clauses_time() -> None:
     text = "Obama made the comments on Saturday as he met with Angela Merkel in Berlin."
     ev = _one(_events(text, {"on Saturday": "2024-03-09"}), "met")
     assert ev.date == EventDate("2024-03-09", "day", "text")
+
+
+def test_a_report_on_the_publication_day_tells_the_days_news() -> None:
+    text = "Norway expelled two Swedish diplomats overnight, officials said on Sunday."
+    ev = _one(_events(text, {"on Sunday": PUB}), "expelled")
+    assert ev.date == EventDate(PUB, "day", "published") and _basis(ev) == "published_past"
+    text = "Norway expelled two Swedish diplomats, officials said on Friday."
+    assert _one(_events(text, {"on Friday": FRIDAY}), "expelled").date is None
+
+
+def test_a_year_in_between_sets_no_running_day() -> None:
+    text = ("Norway accused Sweden of spying on Sunday. Trade between them fell in 2023.\n\n"
+            "Norway also expelled Swedish diplomats.")
+    ev = _one(_events(text, {"on Sunday": PUB, "in 2023": "2023"}), "expelled")
+    assert ev.date == EventDate(PUB, "day", "published")

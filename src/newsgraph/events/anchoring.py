@@ -270,7 +270,7 @@ class Dater:
             told = self.narrative_time(sent)
             if told is not None:
                 return told, "narrative"
-            if PAST_NEEDS_TODAY and not self.told_today(sent, c.code[:2] in _VERBAL_ROOTS):
+            if PAST_NEEDS_TODAY and not self.told_today(sent, c.code[:2] in _VERBAL_ROOTS, cl):
                 # a past act with no time of its own, in a text whose last time reference is not the
                 # publication day: it may be the day's news or something earlier; left undated
                 return None, "past_undated"
@@ -386,16 +386,26 @@ class Dater:
                 out.append(tx)
         return out
 
-    def told_today(self, sent: SpanT, verbal: bool) -> bool:
+    def told_today(self, sent: SpanT, verbal: bool, cl: Clause | None = None) -> bool:
         """Whether the text before ``sent`` tells of the publication day: the latest temporal expression
         naming a day (within :data:`RUNNING_REACH` characters) that dates an act (not a state), outside a
         quotation and not told as background or in the future, is that day ("said on Tuesday", "is voting
-        today"); a year or a month in between ("trade hit a record in 2023") sets no running day. With none, a verbal act (a statement, an appeal, an accusation: ``verbal``) is
+        today"); a year or a month in between ("trade hit a record in 2023") sets no running day. A day the
+        clause reporting it gives comes first ("attacked Kyiv overnight, officials said on Tuesday": ``cl``,
+        the act's clause). With none, a verbal act (a statement, an appeal, an accusation: ``verbal``) is
         taken as the day's news and another act is not."""
         assert self.published is not None
         doc = sent.doc
         idx = clauses(doc)
         text = doc_text(doc)
+        up = cl.parent if cl is not None else None
+        for _ in range(4):  # the clause that reports it: "attacked Kyiv overnight, officials said on Tuesday"
+            if up is None:
+                break
+            days = [tx for tx in idx.own_timexes(up, self.timexes) if len(tx.value) >= 10 and tx.value[5:7].isdigit()]
+            if days:
+                return days[0].value[:10] == self.published.value[:10]
+            up = up.parent
         for tx in sorted(self.timexes, key=lambda t: t.span.start, reverse=True):
             if tx.span.start >= sent.start_char:
                 continue

@@ -2,14 +2,17 @@
 
 One command, no manual steps (run from the repository root, the tree's src first on PYTHONPATH):
 
-    python scripts/train_confidence.py [--events eval/judged/events.v4.jsonl] [--quotes eval/judged/quotes.v2.jsonl]
-        [--events-extra eval/judged/events.shown.v1.jsonl eval/judged/events.shown.v2.jsonl]
+    python scripts/train_confidence.py [--events eval/judged/refreshed/events.v4.jsonl]
+        [--events-extra eval/judged/refreshed/events.shown.v1.jsonl ...] [--quotes eval/judged/quotes.v2.jsonl]
 
-Reads the judged files (thirds 0 and 1 only: third 2 is held aside; every line of the extra files of shown
-events, samples of other articles), chooses the L2 strength of each
-logistic model by cross-validated log loss (5 folds by article), fits it on all training items, writes the
-feature names, weights, L2 strength, training files' SHA-256 and the date, and prints the precision per
-confidence band and at each threshold of the out-of-fold probabilities (next to the rule score's).
+Events are trained on the judged dev files refreshed on this pipeline (``python -m
+newsgraph.evaluation.judged_refresh``, eval/judged/refreshed/README.md: each judged item matched to today's
+output, so the features read the evidence the coder records now; items whose claim changed and was not judged
+again are left out): every line of the full sample v4 and of the shown samples v1, v2, v3b, v4, v5. Quotes:
+thirds 0 and 1 of quotes.v2 (third 2 held aside). The script chooses the L2 strength of each logistic model by
+cross-validated log loss (5 folds by article), fits it on all training items, writes the feature names,
+weights, L2 strength, training files' SHA-256 and the date, and prints the precision per confidence band and at
+each threshold of the out-of-fold probabilities (next to the rule score's).
 The model and features: src/newsgraph/calibration.py; training and scoring:
 src/newsgraph/evaluation/calibration.py; docs/judging.md, "Calibrated confidence".
 """
@@ -39,7 +42,8 @@ def main() -> int:
         record, oof, rows = ec.train(kind, path, extra=args.events_extra if kind == "events" else ())
         data[kind] = record
         rep = ec.report(kind, rows, [float(v) for v in oof])
-        print(ec.compact({"thirds": [0, 1], "probabilities": f"out of fold, l2={record['l2']}", **rep}))
+        print(ec.compact({"thirds": record["trained_on"]["thirds"], "probabilities": f"out of fold, l2={record['l2']}",
+                          **rep}))
         print(f"  cv log loss by l2: {record['cv_log_loss']}")
     args.out.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {args.out}")

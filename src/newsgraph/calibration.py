@@ -28,9 +28,9 @@ from .datafiles import data_text
 from .model import Event, Quote
 
 __all__ = [
-    "EVENT_FEATURES", "QUOTE_FEATURES", "Calibrator", "calibrate_event", "calibrate_quote", "calibrator",
-    "event_claim", "event_evidence", "event_features", "features_for", "gated", "parts_resolved", "quote_claim",
-    "quote_features",
+    "DATE_BASES", "EVENT_FEATURES", "QUOTE_FEATURES", "Calibrator", "calibrate_event", "calibrate_quote",
+    "calibrator", "date_basis", "event_claim", "event_evidence", "event_features", "features_for", "gated",
+    "parts_resolved", "quote_claim", "quote_features",
 ]
 
 JSON = dict[str, Any]
@@ -52,6 +52,10 @@ _UNSURE = frozenset({"hypothetical", "conditional", "advised", "future", "questi
 _STATE_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 PARTY_KINDS = ("none", "uncoded", "no_country", "country", "state_role", "other_role")
 
+# the bases of an event's date (``events.anchoring.DATE_BASES``, the same tuple: a unit test compares them)
+DATE_BASES = ("clause", "inherited", "narrative", "published", "published_past", "not_today", "past_undated",
+              "present_undated", "undated")
+
 EVENT_FEATURES: tuple[str, ...] = (
     "rule",
     *(f"root:{g}" for g in ("say", "intent", "consult", "cooperate", "verbal_conflict", "material_conflict")),
@@ -59,14 +63,23 @@ EVENT_FEATURES: tuple[str, ...] = (
     "negated",
     *(f"source:{k}" for k in PARTY_KINDS),
     *(f"target:{k}" for k in PARTY_KINDS),
-    "date:none", "date:published", "date:text", "date:narrative",
+    # where the date came from (``Event.evidence.date``, ``events.anchoring.DATE_BASES``; older records: from
+    # the date's anchor)
+    *(f"date:{b}" for b in DATE_BASES),
     "place",
     "sentence_len",
     "source_gap",
     # evidence (``event_evidence``): what the claim's codes do not show
     "long_sentence", "source:entity", "target:entity", "crowded",
     "parts_resolved",
+    # how each party was found (``Event.evidence``): through coreference (a pronoun, a relative pronoun, a
+    # role noun's referent), a bare role given the article's country, an implied agent or "the two"; taken
+    # from another clause (a conjunct's or adverbial clause's subject, a relative clause's noun, the clause an
+    # event noun stands in, a trailing speaker)
+    *(f"{side}:{k}" for side in ("source", "target") for k in ("coref", "context", "implied", "other_clause")),
 )
+_COREF = frozenset({"pronoun", "relative", "referent"})
+_OTHER_CLAUSE = frozenset({"inherited", "relcl", "clause", "trailing"})
 LONG_SENTENCE = 250  # characters: a sentence this long carries several clauses and parties
 CROWDED = 3  # events emitted in one sentence: from this many on, most of them pair the wrong parties
 # The precision gate: an event whose parties are not resolved (``parts_resolved``) is kept with a confidence
@@ -92,16 +105,21 @@ def _pair(start: int | None, end: int | None) -> list[int] | None:
     return [start, end] if start is not None and end is not None else None
 
 
-def event_evidence(source: Any, target: Any, sentence_events: int) -> JSON:
+def event_evidence(source: Any, target: Any, sentence_events: int, coded: Any = None) -> JSON:
     """What an event's codes do not show, from what the emitted event holds (no parse): whether each party
-    resolves to an entity of the article (not a role word coded alone, "officials", "police") and how many
-    events its sentence emits.  ``source``/``target``: an ``EntityRef`` or an event's output dict."""
+    resolves to an entity of the article (not a role word coded alone, "officials", "police"), how many
+    events its sentence emits and, from the coder's ``coded`` evidence (an ``EventEvidence`` or its output
+    dict; absent from records drawn before it was recorded), the date's basis and how each party was found.
+    ``source``/``target``: an ``EntityRef`` or an event's output dict."""
     def entity(ref: Any) -> bool:
         if ref is None:
             return False
         return bool(ref.get("entity") if isinstance(ref, Mapping) else ref.entity)
-    return {"source_entity": entity(source), "target_entity": entity(target),
-            "sentence_events": int(sentence_events)}
+    out: JSON = {"source_entity": entity(source), "target_entity": entity(target),
+                 "sentence_events": int(sentence_events)}
+    if coded is not None:
+        out.update(coded if isinstance(coded, Mapping) else coded.to_dict())
+    return out
 
 
 def event_claim(ev: Event, sentence_events: int = 1) -> JSON:
@@ -117,7 +135,7 @@ def event_claim(ev: Event, sentence_events: int = 1) -> JSON:
         "place": ev.place.name if ev.place else None,
         "sentence": [ev.sentence.start, ev.sentence.end], "trigger": [ev.trigger.start, ev.trigger.end],
         "confidence": ev.confidence, "rule_confidence": ev.rule_confidence,
-        "evidence": event_evidence(ev.source, ev.target, sentence_events),
+        "evidence": event_evidence(ev.source, ev.target, sentence_events, ev.evidence),
     }
 
 
@@ -190,6 +208,19 @@ def gated(kind: str, claim: Mapping[str, Any], probability: float) -> float:
     return probability
 
 
+def date_basis(claim: Mapping[str, Any]) -> str:
+    """Where a claim's date came from: the coder's record (``evidence.date``), else (records drawn before it
+    was recorded) read off the date's anchor: the text's (``clause``), the narrative's, the publication date,
+    or none (``undated`` in an article without a publication date, else ``not_today``)."""
+    basis = (claim.get("evidence") or {}).get("date")
+    if basis in DATE_BASES:
+        return str(basis)
+    date = claim.get("date")
+    if not date:
+        return "not_today" if claim.get("published") else "undated"
+    return {"text": "clause", "narrative": "narrative"}.get(str(date.get("anchor")), "published")
+
+
 def event_features(claim: Mapping[str, Any]) -> list[float]:
     """The feature vector of an event claim, in the order of ``EVENT_FEATURES``."""
     on: set[str] = set()
@@ -202,8 +233,7 @@ def event_features(claim: Mapping[str, Any]) -> list[float]:
         on.add("negated")
     on.add(f"source:{party_kind(claim.get('source_party'))}")
     on.add(f"target:{party_kind(claim.get('target_party'))}")
-    date = claim.get("date")
-    on.add("date:none" if not date else f"date:{date.get('anchor') or 'published'}")
+    on.add(f"date:{date_basis(claim)}")
     if claim.get("place"):
         on.add("place")
     sentence = claim.get("sentence")
@@ -217,6 +247,16 @@ def event_features(claim: Mapping[str, Any]) -> list[float]:
         on.add("crowded")
     if parts_resolved(claim):
         on.add("parts_resolved")
+    for side in ("source", "target"):
+        how, via = evidence.get(f"{side}_how"), evidence.get(f"{side}_via")
+        if how in _COREF:
+            on.add(f"{side}:coref")
+        elif how == "context":
+            on.add(f"{side}:context")
+        elif how in ("implied", "group"):
+            on.add(f"{side}:implied")
+        if via in _OTHER_CLAUSE:
+            on.add(f"{side}:other_clause")
     src = claim.get("source_party") or {}
     values = {"rule": rule_score(claim), "sentence_len": _length(sentence, 600.0),
               "source_gap": _gap(claim.get("trigger"), src.get("span"))}

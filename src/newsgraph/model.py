@@ -299,6 +299,30 @@ class EventDate:
 
 
 @dataclass(frozen=True, slots=True)
+class EventEvidence:
+    """How the coder found an event's date and parties (what its codes do not show; read by the calibrated
+    confidence): the date's basis (``events.anchoring.DATE_BASES``) and, for each party, how its actor was
+    found and where the coder took it from (``events.parties.PARTY_HOW`` / ``PARTY_VIA``; None: no party)."""
+
+    date: str
+    source_how: str | None = None
+    source_via: str | None = None
+    target_how: str | None = None
+    target_via: str | None = None
+
+    def to_dict(self) -> JSON:
+        return {"date": self.date, "source_how": self.source_how, "source_via": self.source_via,
+                "target_how": self.target_how, "target_via": self.target_via}
+
+    @classmethod
+    def from_dict(cls, d: JSON | None) -> EventEvidence | None:
+        if not d or not d.get("date"):
+            return None
+        return cls(str(d["date"]), d.get("source_how"), d.get("source_via"), d.get("target_how"),
+                   d.get("target_via"))
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     code: str
     root: str
@@ -316,6 +340,7 @@ class Event:
     name: str = ""
     # the coder's rule-based score, before calibration (``newsgraph.calibration``); None when unknown
     rule_confidence: float | None = None
+    evidence: EventEvidence | None = None  # how the date and parties were found (None: not recorded)
 
     def to_dict(self) -> JSON:
         return {
@@ -328,6 +353,7 @@ class Event:
             "sentence": self.sentence.to_dict(), "trigger": self.trigger.to_dict(),
             "negated": self.negated, "modality": self.modality, "confidence": self.confidence,
             "rule_confidence": self.rule_confidence,
+            "evidence": self.evidence.to_dict() if self.evidence else None,
         }
 
     @classmethod
@@ -345,6 +371,7 @@ class Event:
             negated=bool(d.get("negated")), modality=d.get("modality", "asserted"),
             confidence=float(d.get("confidence", 0.5)), name=d.get("name", ""),
             rule_confidence=_opt_float(d.get("rule_confidence")),
+            evidence=EventEvidence.from_dict(d.get("evidence")),
         )
 
 

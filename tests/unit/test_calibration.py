@@ -18,7 +18,7 @@ from newsgraph.datafiles import data_text
 from newsgraph.evaluation import calibration as ec
 from newsgraph.evaluation import judged_events as je
 from newsgraph.evaluation import judged_quotes as jq
-from newsgraph.model import EntityRef, Event, EventDate, Place, Quote, Span
+from newsgraph.model import EntityRef, Event, EventDate, EventEvidence, Place, Quote, Span
 
 REPO = Path(__file__).resolve().parents[2]
 TEXT = "Invented title\n\nThe Oslo police arrested two men on Monday, Ann Berg said in a statement."
@@ -58,14 +58,32 @@ def _named(names: tuple[str, ...], x: list[float]) -> dict[str, float]:
 def test_event_features_read_the_claim() -> None:
     f = _named(cal.EVENT_FEATURES, cal.event_features(cal.event_claim(_event())))
     assert f["rule"] == 0.6 and f["root:material_conflict"] == 1 and f["mod:asserted"] == 1
-    assert f["source:state_role"] == 1 and f["target:uncoded"] == 1 and f["date:text"] == 1 and f["place"] == 1
+    assert f["source:state_role"] == 1 and f["target:uncoded"] == 1 and f["date:clause"] == 1 and f["place"] == 1
     assert f["source:none"] == 0 and f["negated"] == 0 and 0 < f["sentence_len"] < 1 and f["source_gap"] < 0.01
     g = _named(cal.EVENT_FEATURES, cal.event_features(cal.event_claim(
         _event(source=None, target=EntityRef(None, "---GOV"), date=None, place=None, negated=True,
                modality="conditional", root="04", code="040", rule_confidence=0.3, confidence=0.9))))
-    assert g["source:none"] == 1 and g["target:no_country"] == 1 and g["date:none"] == 1 and g["negated"] == 1
+    assert g["source:none"] == 1 and g["target:no_country"] == 1 and g["date:undated"] == 1 and g["negated"] == 1
     assert g["mod:unsure"] == 1 and g["root:consult"] == 1 and g["source_gap"] == 1
     assert g["rule"] == 0.3  # the rule score, not an already calibrated confidence
+
+
+def test_event_features_read_the_coders_evidence() -> None:
+    ev = _event(date=None, evidence=EventEvidence("past_undated", "pronoun", "inherited", "context", "own"))
+    f = _named(cal.EVENT_FEATURES, cal.event_features(cal.event_claim(ev)))
+    assert f["date:past_undated"] == 1 and f["date:undated"] == 0
+    assert f["source:coref"] == 1 and f["source:other_clause"] == 1 and f["target:context"] == 1
+    assert f["target:coref"] == 0 and f["target:other_clause"] == 0
+    # a record drawn before the evidence was recorded: the basis read off the date's anchor
+    assert cal.date_basis({"date": {"value": "2020-01-07", "anchor": "narrative"}}) == "narrative"
+    assert cal.date_basis({"date": None, "published": "2020-01-07"}) == "not_today"
+    assert cal.date_basis({"date": None, "published": None}) == "undated"
+
+
+def test_the_date_bases_are_the_coders() -> None:
+    from newsgraph.events.anchoring import DATE_BASES
+
+    assert cal.DATE_BASES == DATE_BASES
 
 
 def test_event_and_quote_features_equal_those_of_their_judged_records() -> None:
@@ -126,9 +144,10 @@ def test_training_recovers_an_obvious_signal_and_ignores_the_held_aside_third(tm
         rows.append(_record(f"art{i % 12}", i % 2, "FRA", i % 10 != 0))
         rows.append(_record(f"art{i % 12}", i % 2, None, i % 10 == 0))
     held = [_record(f"held{i}", 2, "FRA", False) for i in range(200)]  # the opposite signal, held aside
-    path = tmp_path / "events.jsonl"
+    path = tmp_path / "quotes_like.jsonl"
     path.write_text("".join(json.dumps(r) + "\n" for r in rows + held), encoding="utf-8")
-    record, oof, train_rows = ec.train("events", path)
+    # the main file's thirds: 0-1 unless the kind trains on all of it (events: every judged file is dev)
+    record, oof, train_rows = ec.train("events", path, thirds=frozenset({0, 1}))
     assert len(train_rows) == 120 and record["trained_on"]["items"] == 120 and len(oof) == 120
     c = cal.Calibrator.from_json("events", record)
     p_named, p_none = c.probability(rows[0]), c.probability(rows[1])
@@ -170,7 +189,8 @@ def test_shipped_weights_load_match_the_features_and_the_training_files() -> Non
     for kind, names in (("events", cal.EVENT_FEATURES), ("quotes", cal.QUOTE_FEATURES)):
         c = cal.calibrator(kind)
         assert c is not None and c.names == names and len(c.weights) == len(names)
-        assert data[kind]["trained_on"]["thirds"] == [0, 1] and data[kind]["target"] == "verdict.full"
+        assert data[kind]["trained_on"]["thirds"] == sorted(ec.MAIN_THIRDS[kind])
+        assert data[kind]["target"] == "verdict.full"
         trained = REPO / data[kind]["trained_on"]["file"]
         if trained.exists():  # stale weights: the judged file changed without re-running the script
             assert ec.file_hash(trained) == data[kind]["trained_on"]["sha256"], "re-run scripts/train_confidence.py"

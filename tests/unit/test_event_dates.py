@@ -19,9 +19,13 @@ def _dates(evs: list[Event], trigger: str) -> set[EventDate | None]:
     return got
 
 
-def test_a_plain_past_event_keeps_the_publication_date() -> None:
+def test_a_plain_past_statement_keeps_the_publication_date() -> None:
+    # a verbal act in a text with no other time is the day's news; another past act is left undated
+    # (test_event_date_basis.py)
+    evs = _events("Norway accused Sweden of spying.")
+    assert _dates(evs, "accused") == {EventDate(PUB, "day", "published")}
     evs = _events("Norway expelled the Swedish ambassador.")
-    assert _dates(evs, "expelled") == {EventDate(PUB, "day", "published")}
+    assert _dates(evs, "expelled") == {None}
 
 
 def test_perfect_and_future_events_without_a_time_get_no_date() -> None:

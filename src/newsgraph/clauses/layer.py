@@ -442,9 +442,9 @@ class ClauseIndex:
     @staticmethod
     def when_clause(h: Token) -> bool:
         """Whether ``h`` heads an adverbial clause that gives its main clause's time ("when she toured
-        Europe in January, she met leaders")."""
-        return h.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "while")
-                                         for c in h.children)
+        Europe in January, she met leaders", "spoke on Saturday as he met May")."""
+        return h.dep_ == "advcl" and any((c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "while"))
+                                         or (c.dep_ == "mark" and c.lower_ == "as") for c in h.children)
 
     @staticmethod
     def shares_time(cl: Clause) -> bool:

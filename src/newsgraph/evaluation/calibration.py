@@ -49,10 +49,19 @@ L2_GRID: tuple[float, ...] = (0.1, 0.3, 1.0, 3.0, 10.0, 30.0)
 FOLDS = 5
 TARGET_PRECISION = 0.85
 MIN_KEPT = 10  # a threshold "reaches" the target only when it keeps at least this many judged items
-DEFAULT_FILES = {"events": Path("eval/judged/events.v4.jsonl"), "quotes": Path("eval/judged/quotes.v2.jsonl")}
+# Events: the judged dev files refreshed on the pipeline that trains (``judged_refresh``: today's claims and
+# evidence, the verdicts of unchanged claims and of re-judged ones): the full sample v4 (all thirds: its third 2
+# is dev since the shown samples took over as held-out measures) and every line of the shown samples v1, v2,
+# v3b, v4 and v5. Quotes: thirds 0-1 of v2.
+REFRESHED = Path("eval/judged/refreshed")
+DEFAULT_FILES = {"events": REFRESHED / "events.v4.jsonl", "quotes": Path("eval/judged/quotes.v2.jsonl")}
 # judged samples of shown events (``judged_events sample --shown``): every line is trained on
 DEFAULT_EXTRA: dict[str, tuple[Path, ...]] = {
-    "events": (Path("eval/judged/events.shown.v1.jsonl"), Path("eval/judged/events.shown.v2.jsonl")), "quotes": ()}
+    "events": tuple(REFRESHED / f"events.shown.{v}.jsonl" for v in ("v1", "v2", "v3b", "v4", "v5")), "quotes": ()}
+# the thirds of the main file trained on
+MAIN_THIRDS: dict[str, frozenset[int]] = {"events": frozenset({0, 1, 2}), "quotes": frozenset({0, 1})}
+# rows of a refreshed file that hold no verdict for today's claim (``judged_refresh``)
+_STALE = frozenset({"gone", "changed"})
 
 
 # --- data ----------------------------------------------------------------------------------------------
@@ -65,14 +74,16 @@ def read_jsonl(path: Path) -> list[JSON]:
 def training_rows(rows: Sequence[JSON], thirds: frozenset[int] = TRAIN_THIRDS) -> list[JSON]:
     """The judged lines of ``thirds`` (verdict ``full`` given)."""
     return [r for r in rows if int(r.get("third", 0)) in thirds
-            and (r.get("verdict") or {}).get("full") is not None]
+            and (r.get("verdict") or {}).get("full") is not None
+            and (r.get("refresh") or {}).get("status") not in _STALE]
 
 
-def trained_rows(path: Path, extra: Sequence[Path] = ()) -> list[JSON]:
-    """What a model is trained on: the judged lines of thirds 0-1 of ``path`` and every judged line of the
+def trained_rows(path: Path, extra: Sequence[Path] = (), thirds: frozenset[int] = TRAIN_THIRDS) -> list[JSON]:
+    """What a model is trained on: the judged lines of ``thirds`` of ``path`` and every judged line of the
     ``extra`` files (samples of shown items, drawn from other articles and held out as a whole until they
-    were judged and read: all of them is dev)."""
-    rows = training_rows(read_jsonl(path))
+    were judged and read: all of them is dev); in a refreshed file, only the lines whose verdict is for
+    today's claim."""
+    rows = training_rows(read_jsonl(path), thirds)
     for p in extra:
         rows += training_rows(read_jsonl(p), ALL_THIRDS)
     return rows
@@ -140,11 +151,13 @@ def file_hash(path: Path) -> str:
 
 
 def train(kind: str, path: Path, grid: Sequence[float] = L2_GRID, k: int = FOLDS,
-          extra: Sequence[Path] = ()) -> tuple[JSON, Array, list[JSON]]:
-    """(weights record, out-of-fold probabilities, training rows) for one kind, from ``trained_rows``."""
-    rows = trained_rows(path, extra)
+          extra: Sequence[Path] = (), thirds: frozenset[int] | None = None) -> tuple[JSON, Array, list[JSON]]:
+    """(weights record, out-of-fold probabilities, training rows) for one kind, from ``trained_rows``
+    (``thirds`` of the main file: the kind's ``MAIN_THIRDS`` unless given)."""
+    thirds = MAIN_THIRDS.get(kind, TRAIN_THIRDS) if thirds is None else thirds
+    rows = trained_rows(path, extra, thirds)
     if not rows:
-        raise ValueError(f"{path}: no judged items in thirds 0-1")
+        raise ValueError(f"{path}: no judged items in thirds {sorted(thirds)}")
     losses = {l2: log_loss(cross_validate(kind, rows, l2, k), design(kind, rows)[1]) for l2 in grid}
     best = min(grid, key=lambda l2: (round(losses[l2], 6), -l2))
     x, y = design(kind, rows)
@@ -153,7 +166,7 @@ def train(kind: str, path: Path, grid: Sequence[float] = L2_GRID, k: int = FOLDS
     record = {
         "features": list(names), "weights": [round(float(v), 6) for v in w], "bias": round(b, 6),
         "target": "verdict.full", "l2": best, "cv_log_loss": {str(k_): round(v, 5) for k_, v in losses.items()},
-        "folds": k, "trained_on": {"file": path.as_posix(), "sha256": file_hash(path), "thirds": sorted(TRAIN_THIRDS),
+        "folds": k, "trained_on": {"file": path.as_posix(), "sha256": file_hash(path), "thirds": sorted(thirds),
                                    "items": len(rows), "fully_right": int(y.sum()),
                                    "extra": [{"file": p.as_posix(), "sha256": file_hash(p),
                                               "thirds": sorted(ALL_THIRDS)} for p in extra]},
@@ -235,9 +248,10 @@ def score(kind: str, path: Path, held_aside: bool = False) -> JSON:
         return {"thirds": [2], "probabilities": "shipped weights", **report(kind, rows, shipped_probs(kind, rows))}
     c = cal.calibrator(kind)
     l2 = float(json.loads(data_text(cal.WEIGHTS_FILE))[kind]["l2"]) if c else L2_GRID[2]
-    rows = trained_rows(path, [p for p in DEFAULT_EXTRA[kind] if p.exists()])
+    thirds = MAIN_THIRDS.get(kind, TRAIN_THIRDS)
+    rows = trained_rows(path, [p for p in DEFAULT_EXTRA[kind] if p.exists()], thirds)
     oof = cross_validate(kind, rows, l2)
-    return {"thirds": [0, 1], "probabilities": f"out of fold ({FOLDS} folds by article, l2={l2})",
+    return {"thirds": sorted(thirds), "probabilities": f"out of fold ({FOLDS} folds by article, l2={l2})",
             **report(kind, rows, [float(v) for v in oof])}
 
 

@@ -118,7 +118,8 @@ def candidates(analysis: JSON, source: str, commit: str, seed: int = SEED) -> li
             "place": (ev.get("place") or {}).get("name"), "modality": ev.get("modality"),
             "negated": bool(ev.get("negated")), "confidence": ev.get("confidence"),
             "rule_confidence": ev.get("rule_confidence"), "pipeline_commit": commit,
-            "evidence": cal.event_evidence(ev.get("source"), ev.get("target"), per_sentence[(se["start"], se["end"])]),
+            "evidence": cal.event_evidence(ev.get("source"), ev.get("target"), per_sentence[(se["start"], se["end"])],
+                                           ev.get("evidence")),
         })
         items[-1]["sentence_sha1"] = jc.sentence_sha1(art["text"], items[-1], OFFSETS)
     return items

@@ -1,15 +1,26 @@
-"""When and where an event happened: its date (the temporal expression the clause layer gives its
-clause, a day, week, month, quarter, season or year -- for an event noun, first one of its own
-modifiers, and never the time of a report it is the subject of ("news of the meetings emerged last
-week"); else, for a retelling of an event the article dated earlier, that date (``retold``); else, for a
-past-tense clause, the narrative's reference time (the latest date an earlier past clause of the same
-stretch of narration gives); else the publication date, except for events the text does not tell as
-happening on it: background (the clause layer's reading), perfect and future clauses get no date) and
-its place (a place in a locative phrase of its clause, a visit's destination, or the dateline for the
-main event of a datelined report)."""
+"""When and where an event happened.
+
+The date (``Dater.dated``, with its basis, ``DATE_BASES``, recorded in the event's ``evidence``): the
+temporal expression the clause layer gives the event's clause (a day, week, month, quarter, season or year --
+for an event noun, first one of its own modifiers, and never the time of a report it is the subject of: "news
+of the meetings emerged last week"); else the date of an occasion the act is placed at that the article dates
+elsewhere ("met Merkel at the D-Day event in Portsmouth", ``occasions``); else so many days from a dated
+clause ("came two days after May met Trump"); else, for a retelling of an event the article dated earlier,
+that date (``retold``); events the text does not tell as the day's news (background, perfect and future
+clauses) get none; else, for a past-tense clause, the narrative's reference time (the latest date an earlier
+past clause of the same stretch of narration gives); a past act with no time of its own gets the publication
+date only when the text's running time (its latest temporal expression of an act before the sentence) is the
+publication day, or, for a verbal act (a statement, an appeal, an accusation), when the text gives no time
+before it; else none; an act told in the simple present as a scene (a caption: "Trump meets Merkel at ...")
+gets none; other present-tense events the publication date.
+
+The place: a place in a locative phrase of its clause, a visit's destination, or the dateline for the main
+event of a datelined report."""
 
 from __future__ import annotations
 
+import bisect
+import datetime as dt
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -21,6 +32,7 @@ from ..model import Event, EventDate, Place, Timex
 from ..nlp.spacy_model import doc_text, sentences
 from ..registry import Context
 from .candidate import Candidate
+from .occasions import Occasions
 from .patterns import lexicon
 from .retold import antecedent_date
 
@@ -28,13 +40,26 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpanT
     from spacy.tokens import Token
 
-__all__ = ["NARRATIVE_WINDOW", "Dater", "place_of"]
+__all__ = ["DATE_BASES", "NARRATIVE_WINDOW", "Dater", "place_of"]
 
 NARRATIVE_WINDOW = 4  # sentences of the same paragraph a narrative's reference time reaches back
 # clauses that do not set a narrative's time: adjuncts and non-finite complements ("sought their
 # cooperation in keeping the peace on Friday": Friday is the hoped-for peace's, not the meeting's)
 _ADJUNCT_DEPS = {"pcomp", "xcomp", "acl", "advcl", "relcl", "prep", "pobj"}
 
+# where an event's date came from (``Dater.dated``; the event's ``evidence.date``): the clause's or the event
+# noun's own temporal expression; one it shares or inherits (a governing clause's, a participle's, "that same
+# day", an earlier telling of the same event, the body's for a headline); the narrative's reference time; the
+# publication date for a present-tense event or a past one in a text whose last time reference is the
+# publication day; none: told as not the day's news, a past act in a text that narrates earlier days, an
+# article without a publication date
+DATE_BASES = ("clause", "inherited", "narrative", "published", "published_past", "not_today", "past_undated",
+              "present_undated", "undated")
+# a past act with no time of its own gets the publication date only when the text's last time reference
+# (before it) is the publication day; else none
+PAST_NEEDS_TODAY = True
+RUNNING_REACH = 3000  # characters back the text's running time reference is looked for
+NO_REFERENCE_TODAY = True  # whether a text with no time reference before a verbal act tells the day's news
 SAME_DAY_REACH = 1500  # characters back "that same day" finds the day it refers to
 _PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
 _DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2}|-(SP|SU|FA|WI)|-Q[1-4])?$")  # TIMEX3 values
@@ -141,6 +166,42 @@ def _after_background(tx: Timex, sent: SpanT) -> bool:
                for b in prep.head.children)
 
 
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+            "eight": 8, "nine": 9, "ten": 10}
+# roots of acts a present-tense sentence of the body tells as a scene (a caption: "Trump meets Merkel at the
+# D-Day event"), not as the day's news: consultations, cooperation, aid, yielding, investigations, protest and
+# force; a statement, an appeal or an accusation in the present ("says", "urges", "accuses") is the day's
+_VERBAL_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
+_SCENE_ROOTS = frozenset({"04", "05", "06", "07", "08", "09", "14", "15", "16", "17", "18", "19", "20"})
+
+
+def _quoted(text: str, at: int) -> bool:
+    """Whether character ``at`` is inside a quotation opened since the start of its line."""
+    before = text[text.rfind("\n", 0, at) + 1:at]
+    return bool(sum(before.count(q) for q in '"“”') % 2) or before.count("‘‘") > before.count("’’")
+
+
+def _count(n: Token) -> int | None:
+    """The number of days a "day" noun counts ("two days", "a day", "3 days"); None when not a small count."""
+    for c in n.children:
+        if c.dep_ in ("nummod", "det"):
+            low = c.lower_
+            if low.isdigit() and 0 < int(low) < 32:
+                return int(low)
+            if low in _NUMBERS:
+                return _NUMBERS[low]
+    return None
+
+
+def _told_as_scene(c: Candidate, cl: Clause) -> bool:
+    """Whether an act is told in the simple present as a scene (a photo caption, a timeline's line: "Trump
+    meets with Merkel on the sidelines of the summit"): a present-tense, non-progressive, non-perfect clause
+    of its own (not a frame's complement), an act of :data:`_SCENE_ROOTS`."""
+    h = cl.head
+    return (c.code[:2] in _SCENE_ROOTS and cl.tense is Tense.PRESENT and not cl.perfect
+            and h.tag_ in ("VBZ", "VBP") and c.trigger.i == h.i and cl.modality == "asserted")
+
+
 class Dater:
     """Dates events (see the module's doc): the timex the clause layer gives the event's clause, an
     earlier mention's date, the narrative's time, else the publication date when the event may be
@@ -152,11 +213,19 @@ class Dater:
         pub = ctx.article.published
         self.published = EventDate(pub.value[:10], pub.precision if pub.precision != "time" else "day",
                                    "published") if pub else None
+        title = ctx.article.title or ""
+        self.title_end = len(title) if title and ctx.article.text.startswith(title) else 0
 
     def date(self, c: Candidate, sent: SpanT, parties: Sequence[tuple[str | None, str | None]] = (),
              earlier: Sequence[Event] = ()) -> EventDate | None:
-        """The date of candidate ``c`` in ``sent``; ``parties``: its (source, target) actor pairs and
-        ``earlier``: the article's events coded before it, for a retold event's date."""
+        """The date of candidate ``c`` in ``sent`` (see :meth:`dated`)."""
+        return self.dated(c, sent, parties, earlier)[0]
+
+    def dated(self, c: Candidate, sent: SpanT, parties: Sequence[tuple[str | None, str | None]] = (),
+              earlier: Sequence[Event] = ()) -> tuple[EventDate | None, str]:
+        """The date of candidate ``c`` in ``sent`` and where it came from (:data:`DATE_BASES`);
+        ``parties``: its (source, target) actor pairs and ``earlier``: the article's events coded before
+        it, for a retold event's date."""
         idx = clauses(sent.doc)
         verb = c.clause if c.clause is not None else idx.head_of(c.trigger)
         cl = idx.clause_of(verb)
@@ -164,10 +233,10 @@ class Dater:
         if noun is not None:
             mine = self._noun_timexes(noun, sent)
             if mine:
-                return _text_date(mine[0])
+                return _text_date(mine[0]), "clause"
         reported = noun is not None and _reported_of(noun)
         if not reported:
-            told = self._clause_time(cl, verb, sent)
+            told, basis = self._clause_time(cl, verb, sent)
             # an intent (03) is dated when it is stated ("vowed on Monday to visit", "said on Monday they
             # should cooperate", "said on Monday it plans to"), not when the intended act is to be
             for _ in range(3):
@@ -176,26 +245,88 @@ class Dater:
                     break
                 cl = cl.parent
                 verb = cl.head
-                told = self._clause_time(cl, verb, sent)
+                told, basis = self._clause_time(cl, verb, sent)
+                basis = "inherited"
             if told is not None:
-                return told
+                return told, basis
+            at = self.occasions.date_at(verb, c.trigger)
+            if at is not None:
+                return at, "inherited"
+        if noun is None:
+            apart = self._days_apart(cl, verb, sent)
+            if apart is not None:
+                return apart, "inherited"
         background = _is_background(c.trigger, verb)
         not_today = background or reported or cl.perfect or cl.time is Tense.FUTURE
         if not_today or (noun is not None and _definite(noun)):
             told = antecedent_date(c.code, parties, c.trigger.idx, earlier)
             if told is not None:
-                return told
+                return told, "inherited"
         if not_today:
-            return None  # the text does not tell it as the day's news, nor date it
-        if cl.tense is Tense.PAST:
+            return None, "not_today"  # the text does not tell it as the day's news, nor date it
+        if self.published is None:
+            return None, "undated"
+        if cl.time is Tense.PAST:
             told = self.narrative_time(sent)
             if told is not None:
-                return told
-        return self.published
+                return told, "narrative"
+            if PAST_NEEDS_TODAY and not self.told_today(sent, c.code[:2] in _VERBAL_ROOTS, cl):
+                # a past act with no time of its own, in a text whose last time reference is not the
+                # publication day: it may be the day's news or something earlier; left undated
+                return None, "past_undated"
+            return self.published, "published_past"
+        if _told_as_scene(c, cl) and sent.start_char >= self.title_end:
+            return None, "present_undated"
+        return self.published, "published"
 
-    def _clause_time(self, cl: Clause, verb: Token, sent: SpanT) -> EventDate | None:
-        """The time the text gives clause ``cl`` (of ``verb``): its own timex, else one it shares (a
-        participle's, a governor's, a when-clause's) unless told as background, else "that same day"."""
+    def _days_apart(self, cl: Clause, verb: Token, sent: SpanT) -> EventDate | None:
+        """The day of an event told as so many days before or after a dated clause ("criticism came two
+        days after May met Trump": the meeting two days before the criticism's day; "came three days before
+        the president visited": three days after): the governing clause dated by its own time or, in the
+        present tense, by the publication date."""
+        if verb.dep_ != "advcl" or cl.parent is None:
+            return None
+        mark = next((m for m in verb.children if m.dep_ == "mark" and m.lower_ in ("after", "before")), None)
+        if mark is None:
+            return None
+        days = None
+        for holder in (verb, mark):
+            for n in holder.children:
+                if n.dep_ == "npadvmod" and n.lemma_.lower() == "day":
+                    days = _count(n)
+        if days is None:
+            return None
+        main = cl.parent
+        told, _ = self._clause_time(main, main.head, sent)
+        if told is None and main.time is Tense.PRESENT and self.published is not None:
+            told = self.published
+        if told is None or told.precision != "day":
+            return None
+        try:
+            day = dt.date.fromisoformat(told.value[:10]) + dt.timedelta(days=days if mark.lower_ == "before" else -days)
+        except ValueError:
+            return None
+        return EventDate(day.isoformat(), "day", "text")
+
+    @property
+    def occasions(self) -> Occasions:
+        """The article's dated occasions (``occasions``), found once."""
+        got: Occasions | None = getattr(self, "_occasions", None)
+        if got is None:
+            doc = self.ctx.doc
+            starts = [s.start for s in sentences(doc)]
+
+            def own(n: Token) -> list[Timex]:
+                sent = sentences(doc)[bisect.bisect_right(starts, n.i) - 1]
+                return self._noun_timexes(n, sent)
+
+            got = self._occasions = Occasions(doc, self.timexes, own, _text_date)
+        return got
+
+    def _clause_time(self, cl: Clause, verb: Token, sent: SpanT) -> tuple[EventDate | None, str]:
+        """The time the text gives clause ``cl`` (of ``verb``) and its basis: its own timex
+        (``clause``), else one it shares (a participle's, a governor's, a when-clause's) unless told as
+        background, else "that same day" (``inherited``)."""
         idx = clauses(sent.doc)
         own = [tx for tx in idx.own_timexes(cl, self.timexes) if not _after_background(tx, sent)]
         shared = [] if own else idx.timexes_for(cl, self.timexes)
@@ -204,8 +335,9 @@ class Dater:
                 span = sent.doc.char_span(tx.span.start, tx.span.end, alignment_mode="expand")
                 if span is None or _is_background(span.root, verb):
                     continue
-            return _text_date(tx)
-        return self._same_day(cl, sent)
+            return _text_date(tx), "clause" if tx in own else "inherited"
+        day = self._same_day(cl, sent)
+        return day, "inherited"
 
     def _same_day(self, cl: Clause, sent: SpanT) -> EventDate | None:
         """The day "that day" / "the same day" in clause ``cl`` refers back to: the latest day the text
@@ -253,6 +385,42 @@ class Dater:
             if cur.i == noun.i:
                 out.append(tx)
         return out
+
+    def told_today(self, sent: SpanT, verbal: bool, cl: Clause | None = None) -> bool:
+        """Whether the text before ``sent`` tells of the publication day: the latest temporal expression
+        naming a day (within :data:`RUNNING_REACH` characters) that dates an act (not a state), outside a
+        quotation and not told as background or in the future, is that day ("said on Tuesday", "is voting
+        today"); a year or a month in between ("trade hit a record in 2023") sets no running day. A day the
+        clause reporting it gives comes first ("attacked Kyiv overnight, officials said on Tuesday": ``cl``,
+        the act's clause). With none, a verbal act (a statement, an appeal, an accusation: ``verbal``) is
+        taken as the day's news and another act is not."""
+        assert self.published is not None
+        doc = sent.doc
+        idx = clauses(doc)
+        text = doc_text(doc)
+        up = cl.parent if cl is not None else None
+        for _ in range(4):  # the clause that reports it: "attacked Kyiv overnight, officials said on Tuesday"
+            if up is None:
+                break
+            days = [tx for tx in idx.own_timexes(up, self.timexes) if len(tx.value) >= 10 and tx.value[5:7].isdigit()]
+            if days:
+                return days[0].value[:10] == self.published.value[:10]
+            up = up.parent
+        for tx in sorted(self.timexes, key=lambda t: t.span.start, reverse=True):
+            if tx.span.start >= sent.start_char:
+                continue
+            if sent.start_char - tx.span.start > RUNNING_REACH:
+                break
+            if len(tx.value) < 10 or not tx.value[5:7].isdigit():
+                continue  # a year, season or month ("trade hit a record in 2023") sets no running day
+            cl = idx.clause_at(tx.span.start, tx.span.end)
+            if cl is None or cl.time is Tense.FUTURE or cl.head.lemma_.lower() in ("be", "have"):
+                continue
+            span = doc.char_span(tx.span.start, tx.span.end, alignment_mode="expand")
+            if span is None or idx.background(span.root) or _quoted(text, tx.span.start):
+                continue
+            return tx.value[:10] == self.published.value[:10]
+        return verbal and NO_REFERENCE_TODAY
 
     def narrative_time(self, sent: SpanT) -> EventDate | None:
         """The reference time of the narration ``sent`` continues: a report that dates its incident

@@ -42,7 +42,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..actors.context import colon_dateline_span, dateline_span
 from ..calibration import calibrate_event
-from ..model import Event, Place, Span
+from ..model import Event, EventEvidence, Place, Span
 from ..nlp.places import gazetteer
 from ..nlp.spacy_model import parse_text, sentences
 from ..registry import Context, stage
@@ -176,7 +176,8 @@ def _date_headline(events: list[Event], title_end: int) -> list[Event]:
             date = headline_date(ev, title_end, events)
             if date is not None:
                 n = sum(1 for e in events if e.sentence.start == ev.sentence.start)
-                ev = calibrate_event(replace(ev, date=date), n)
+                evidence = replace(ev.evidence, date="inherited") if ev.evidence else None
+                ev = calibrate_event(replace(ev, date=date, evidence=evidence), n)
         out.append(ev)
     return out
 
@@ -217,7 +218,7 @@ def _code_sentences(ctx: Context, sents: list[SpanT], events: list[Event],
             sent_span = Span(sent.start_char, sent.end_char, text[sent.start_char: sent.end_char])
             trig = Span(c.trigger.idx, c.trigger.idx + len(c.trigger.text), c.trigger.text)
             actors = [(s.actor if s else None, t.actor if t else None) for s, t in pairs]
-            date = dater.date(c, sent, actors, events)
+            date, basis = dater.dated(c, sent, actors, events)
             place = place_of(c, places, sent, dateline=dateline)
             for s, t in pairs:
                 key = (s.key if s else None, t.key if t else None, c.code, trig.start)
@@ -229,7 +230,9 @@ def _code_sentences(ctx: Context, sents: list[SpanT], events: list[Event],
                     code=c.code, root=entry.root, quad_class=entry.quad_class, goldstein=entry.goldstein,
                     source=s.ref() if s else None, target=t.ref() if t else None, date=date, place=place,
                     sentence=sent_span, trigger=trig, negated=c.negated, modality=c.modality,
-                    confidence=conf, name=entry.name,
+                    confidence=conf, name=entry.name, evidence=EventEvidence(
+                        basis, s.how if s else None, s.via if s else None, t.how if t else None,
+                        t.via if t else None),
                 ))
         # emission decided on the rule score; the reported confidence is the calibrated P(fully right)
         kept = salient_events(sent_events, unasserted=unasserted)

@@ -152,6 +152,6 @@ def supply_source(c: Candidate, finder: PartyFinder, lex: Lexicon) -> None:
     for lemma in lemmas:
         for prefix, actor in lex.implied.get(lemma, ()):
             if c.code.startswith(prefix) and actor:
-                c.sources = [ImpliedParty(actor, None, "", t.idx, t.idx + len(t.text), t.i)]
+                c.sources = [ImpliedParty(actor, None, "", t.idx, t.idx + len(t.text), t.i, "implied")]
                 c.confidence -= IMPLIED_PENALTY
                 return

@@ -10,7 +10,7 @@ words).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from ..actors import code_phrase as lexicon_code_phrase
@@ -27,7 +27,23 @@ from .patterns import Pattern, lexicon
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["QUANTITY", "TARGET_PREPS", "Party", "PartyFinder"]
+__all__ = ["PARTY_HOW", "PARTY_VIA", "QUANTITY", "TARGET_PREPS", "Party", "PartyFinder", "tagged"]
+
+PARTY_HOW = ("entity", "words", "referent", "context", "pronoun", "relative", "group", "implied", "uncoded")
+PARTY_VIA = ("own", "agent", "inherited", "relcl", "trailing", "clause")
+
+
+def tagged(parties: Iterable[Party], *, how: str | None = None, via: str | None = None) -> list[Party]:
+    """``parties`` with ``how`` and/or ``via`` set (a pronoun's parties are its antecedent's, found another
+    way)."""
+    out: list[Party] = []
+    for p in parties:
+        if how is not None and p.how != how:
+            p = replace(p, how=how)
+        if via is not None and p.via != via:
+            p = replace(p, via=via)
+        out.append(p)
+    return out
 
 _RELATIVE = {"who", "which", "that", "whom", "whose"}
 _GROUP_WORDS = {"two", "both", "sides", "side", "parties", "countries", "nations", "leaders", "neighbours",
@@ -66,6 +82,18 @@ def _is_mark(t: Token) -> bool:
     return all(ch in _MARK_CHARS for ch in t.text)
 
 
+# occasions that never stand for the people at them (unlike a "camp", a "service" or a "convention")
+_OCCASIONS = frozenset({"ceremony", "festival", "celebration", "event", "seminar", "workshop", "funeral"})
+
+
+def _gathering(lemma: str) -> bool:
+    """Whether a common noun names a gathering (the ``meeting`` class of ``data/event_arg_words.tsv``: a
+    summit, talks, a conference) or a festive occasion, which takes place but acts on no one."""
+    from .argclass import word_classes  # argclass reads this module: imported at call time
+
+    return "meeting" in word_classes().get(lemma, frozenset()) or lemma in _OCCASIONS
+
+
 @dataclass(frozen=True, slots=True)
 class Party:
     """One side of an event: a code and the mention it comes from."""
@@ -76,6 +104,17 @@ class Party:
     start: int
     end: int
     token: int  # head token index in the doc
+    # how the actor was found (``PARTY_HOW``): the entity stage's entity at the phrase (``entity``), the
+    # phrase's words composed (country + role, ``words``), the mention layer's referent of a role noun
+    # (``referent``), a bare role given the article's country (``context``), a pronoun's or a relative
+    # pronoun's antecedent (``pronoun``, ``relative``), the last compound subject ("the two", ``group``),
+    # an agent the text implies (``implied``), a named entity without a code (``uncoded``)
+    how: str = "entity"
+    # where the coder took it from (``PARTY_VIA``): the trigger's own argument (``own``), a passive's agent
+    # (``agent``), the subject of another clause it shares ("met X and signed": ``inherited``), the noun a
+    # relative clause modifies (``relcl``), a trailing speaker (``trailing``), the subject of the clause an
+    # event noun stands in ("X's remarks angered Y": ``clause``)
+    via: str = "own"
 
     def ref(self) -> EntityRef:
         return EntityRef(self.entity, self.actor or None, self.name, self.start, self.end)
@@ -300,7 +339,8 @@ class PartyFinder:
         names = [t for t in toks if t.dep_ not in ("det",) and not t.is_punct]
         a = min((t.idx for t in names), default=h.idx)
         b = max((t.idx + len(t.text) for t in names), default=h.idx + len(h.text))
-        return Party(code, entity, name or self.text[a:b], a, b, h.i)
+        how = "uncoded" if not code else "entity" if entity else "words"
+        return Party(code, entity, name or self.text[a:b], a, b, h.i, how)
 
     def parties(self, h: Token | None) -> list[Party]:
         """Actors a noun phrase head stands for: itself and its conjuncts; pronouns resolved."""
@@ -324,7 +364,9 @@ class PartyFinder:
         if h.pos_ == "PRON" or low in _RELATIVE:
             out = self._resolve(h)
         elif h.lemma_.lower() in _GROUP_WORDS and not self._head_party(h):
-            out = list(self.recent_group) if self._is_group_phrase(h) else []
+            out = tagged(self.recent_group, how="group") if self._is_group_phrase(h) else []
+        elif h.pos_ == "NOUN" and h.i not in self.tok_entity and _gathering(h.lemma_.lower()):
+            out = []  # "met at the Copenhagen climate talks": a meeting or an occasion is no actor
         elif h.pos_ == "NUM" or h.lemma_.lower() in QUANTITY:
             for c in h.children:  # "hundreds of UN troops", "a group of Moroccan diplomats"
                 if c.dep_ == "prep" and c.lemma_ == "of":
@@ -335,11 +377,13 @@ class PartyFinder:
             hp = self._head_party(h)
             if h.pos_ in ("NOUN", "PROPN") and h.i not in self.tok_entity and (
                     hp is None or not hp.actor or hp.actor.startswith("---")):
-                hp = self._referent(h) or hp  # "the Prime Minister": the named person it refers back to
+                ref = self._referent(h)  # "the Prime Minister": the named person it refers back to
+                hp = replace(ref, how="referent") if ref is not None else hp
             if hp is not None and hp.actor and hp.actor.startswith("---") and self.context_country \
                     and self._bare_role(h):
                 # a bare role ("the government") in an article whose country is clear: that country's
-                hp = Party(self.context_country + hp.actor[3:], hp.entity, hp.name, hp.start, hp.end, hp.token)
+                hp = Party(self.context_country + hp.actor[3:], hp.entity, hp.name, hp.start, hp.end, hp.token,
+                           "context")
             if hp is not None:
                 out.append(hp)
         for c in h.children:
@@ -401,29 +445,31 @@ class PartyFinder:
             head = h.head
             for _ in range(8):
                 if head.dep_ == "relcl":
-                    return self.parties(head.head)
+                    return tagged(self.parties(head.head), how="relative")
                 if head.head.i == head.i or not (head.dep_ == "acl" or head.pos_ in ("VERB", "AUX")):
                     break
                 head = head.head
             return []
         ante = self.mentions.antecedent_token(h.i)  # personal pronouns: the mention layer's antecedent
-        return list(self.parties(self.doc[ante])) if ante is not None else []
+        return tagged(self.parties(self.doc[ante]), how="pronoun") if ante is not None else []
 
     # ---- arguments of a verb
     def subjects(self, v: Token, depth: int = 0) -> tuple[list[Party], bool]:
-        """(sources, passive) of verb ``v``; inherited along xcomp/conj/advcl when missing."""
+        """(sources, passive) of verb ``v``; inherited along xcomp/conj/advcl when missing (``via``: a
+        passive's agent ``agent``, a relative clause's noun ``relcl``, a conjunct's or an adverbial clause's
+        subject ``inherited``; an infinitive's controller stays ``own``)."""
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
         if passive:
             for c in v.children:
                 if c.dep_ == "agent":
                     for p in c.children:
                         if p.dep_ == "pobj":
-                            return self.parties(p), True
+                            return tagged(self.parties(p), via="agent"), True
             for c in v.children:  # "a mortar bomb was fired at it from Gaza"
                 if c.dep_ == "prep" and c.lemma_ == "from":
                     for p in c.children:
                         if p.dep_ == "pobj":
-                            return self.parties(p), True
+                            return tagged(self.parties(p), via="agent"), True
             return [], True
         for c in v.children:
             if c.dep_ in _SUBJ and not _is_mark(c):
@@ -431,7 +477,7 @@ class PartyFinder:
         if depth > 4:
             return [], False
         if v.dep_ == "relcl":
-            return self.parties(v.head), False
+            return tagged(self.parties(v.head), via="relcl"), False
         if v.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and v.head.i != v.i:
             head = v.head
             if v.dep_ == "pcomp" and head.dep_ == "prep":
@@ -449,7 +495,8 @@ class PartyFinder:
                     if objs and head.lemma_.lower() in _MADE_TO:
                         # "forcing the police to open fire": the police opened fire
                         return self.parties(objs[0]), False
-                return self.subjects(head, depth + 1)
+                got, was_passive = self.subjects(head, depth + 1)
+                return (got if v.dep_ == "xcomp" else tagged(got, via="inherited")), was_passive
         return [], False
 
     def trailing_speaker(self, v: Token) -> list[Party]:

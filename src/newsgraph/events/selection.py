@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..model import Event
+from ..nlp.places import gazetteer, normalize
 from .cameo import asserted
 from .candidate import UNSURE, Candidate
 from .parties import Party
@@ -13,7 +14,7 @@ from .parties import Party
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["NOT_ASSERTED_CAP", "event_pairs", "pair_confidence", "salient_events"]
+__all__ = ["NOT_ASSERTED_CAP", "event_pairs", "is_city", "meeting_kind", "pair_confidence", "salient_events"]
 
 NOT_ASSERTED_CAP = 0.3  # the highest confidence of an event whose act is not asserted
 
@@ -33,12 +34,64 @@ def _subordination(v: Token) -> float:
     return min(pen, 0.3)
 
 
+# what a preposition's object is to an event of a root when it is no party: the topic of a statement or a
+# consultation ("a statement on Iran", "a meeting about trade", "talks over the border"), a co-speaker of a
+# statement ("a joint press conference with May": she speaks too, she is not spoken to)
+_TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
+_NOT_PARTY_PREPS: dict[str, frozenset[str]] = {"01": _TOPIC_PREPS | {"with"}, "meet": _TOPIC_PREPS}
+
+
+def meeting_kind(code: str) -> str:
+    """``meet`` for a consultation that is no visit (04 but 042/043) or an intention of one (036), else the
+    root."""
+    if (code[:2] == "04" and code[:3] not in ("042", "043")) or code[:3] == "036":
+        return "meet"
+    return code[:2]
+
+
+def _venue(p: Party, c: Candidate) -> bool:
+    """Whether party ``p`` is only where a consultation takes place (``meeting_kind`` ``meet``): a city modifying
+    the meeting noun ("the Lisbon summit", "the Copenhagen climate talks") or the object of its "in"/"at"
+    phrase ("a summit in Lisbon"). A country modifying it is a side ("U.S.-Russia talks"); the place of a
+    visit is its host."""
+    if meeting_kind(c.code) != "meet" or p.token < 0:
+        return False
+    doc = c.trigger.doc
+    t = doc[p.token]
+    nouns = {c.trigger.i} | {n for n in c.consumed if 0 <= n < len(doc)}  # "held the Lisbon summit"
+    if not ((t.head.i in nouns and t.dep_ in ("compound", "nmod", "amod"))
+            or (t.dep_ == "pobj" and t.head.lower_ in ("in", "at") and t.head.head.i in nouns)):
+        return False
+    return is_city(p, t.text)
+
+
+def is_city(p: Party, text: str = "") -> bool:
+    """Whether party ``p`` (or ``text``) names a city, not a country or region (a venue, not a side)."""
+    gaz = gazetteer()
+    names = {normalize(n) for n in (p.name, text) if n}
+    return any(n in gaz.cities and n not in gaz.countries and n not in gaz.regions for n in names)
+
+
+def _not_a_party(p: Party, c: Candidate) -> bool:
+    """A topic, a co-speaker or a venue taken for a party (see ``_NOT_PARTY_PREPS``, ``_venue``)."""
+    preps = _NOT_PARTY_PREPS.get(meeting_kind(c.code))
+    if preps and 0 <= p.token < len(c.trigger.doc):
+        t = c.trigger.doc[p.token]
+        if t.dep_ == "pobj" and t.head.lower_ in preps:
+            return True
+    return _venue(p, c)
+
+
 def event_pairs(c: Candidate) -> list[tuple[Party | None, Party | None]]:
-    """The (source, target) pairs a candidate is emitted as: one per party, both ways when symmetric."""
-    srcs = [p for p in c.sources if p.key]
-    tgts = [p for p in c.targets if p.key and p.key not in {s.key for s in srcs}]
+    """The (source, target) pairs a candidate is emitted as: one per party, both ways when symmetric; a
+    topic, a co-speaker or a venue (``_not_a_party``) is no party."""
+    srcs = [p for p in c.sources if p.key and not _venue(p, c)]
+    tgts = [p for p in c.targets if p.key and p.key not in {s.key for s in srcs} and not _not_a_party(p, c)]
     out: list[tuple[Party | None, Party | None]] = []
-    if "sym" in c.flags:
+    # an intention towards a named other side is the subject's alone ("Turkmenistan is trying to strike a
+    # deal with Russia"); an intention of several subjects together stays both ways ("X and Y agreed to
+    # cooperate"), and so does a planned meeting, whose sides are not ordered ("X will meet Y")
+    if "sym" in c.flags and not (c.modality == "intended" and srcs and tgts and meeting_kind(c.code) != "meet"):
         if not tgts and len(srcs) >= 2:
             for a in srcs:
                 for b in srcs:

@@ -15,8 +15,9 @@ from ..actors import compose as _actors
 from .argclass import ArgClasser
 from .candidate import Candidate
 from .frames import attribution_event, frame_event, modal_shift, speech_event
-from .parties import QUANTITY, TARGET_PREPS, Party, PartyFinder
+from .parties import QUANTITY, TARGET_PREPS, Party, PartyFinder, tagged
 from .patterns import NO_EVENT, Pattern
+from .selection import is_city, meeting_kind
 from .walk import by_depth, clause_modality, clause_verb, describes, hyphened
 
 if TYPE_CHECKING:
@@ -260,7 +261,7 @@ class SentenceCoder:
         negated, modality = clause_modality(v) if frame else (False, "asserted")
         srcs, passive = self.c.subjects(v)
         if not srcs and lemma in self.lex.speech:
-            srcs = self.c.trailing_speaker(v)
+            srcs = tagged(self.c.trailing_speaker(v), via="trailing")
         if frame == "intent" and lemma in ("want", "wish", "expect", "need") and any(
                 c.dep_ == "dobj" and self.c.parties(c) for c in v.children):
             frame = "appeal"  # "wants Putin to attack": an appeal to Putin
@@ -348,6 +349,8 @@ class SentenceCoder:
         self._consume_object_nouns(v, srcs, tgts, pat)
         cand = Candidate(code, v, srcs, tgts, flags, negated, modality, clause=v, nominal=noun is not None,
                          base=code)
+        if noun is not None:
+            cand.consumed.add(noun.i)  # the event noun of a light verb ("held the Lisbon summit")
         cand.confidence = 0.6 - (0.15 if "weak" in flags else 0.0)
         if pat and (pat.obj or pat.prt):
             cand.confidence += 0.1
@@ -469,6 +472,9 @@ class SentenceCoder:
                 tgts = tgts or self.c.parties(c)  # "his conviction": he is convicted
             elif c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.i < n.i):
                 ps = self.c.parties(c)
+                if ps and pat is not None and c.dep_ != "poss" and meeting_kind(pat.code) == "meet" and all(
+                        is_city(p, c.text) for p in ps):
+                    continue  # "the Lisbon summit": the city is where it is held, not a side
                 if ps and not srcs:
                     srcs = ps
             elif c.dep_ == "prep":
@@ -523,7 +529,8 @@ class SentenceCoder:
         if not governed:
             if not srcs:
                 vs, _ = self.c.subjects(verb) if verb.pos_ in ("VERB", "AUX") else ([], False)
-                srcs = [p for p in vs if p.token != n.i]  # "Navalny's arrest angered X": not the noun itself
+                # "Navalny's arrest angered X": not the noun itself
+                srcs = tagged([p for p in vs if p.token != n.i], via="clause")
             if not tgts and verb.pos_ in ("VERB", "AUX"):
                 # the noun is an instrument or object of an uncoded verb: "hit Russia with sanctions"
                 instrument = n.dep_ == "pobj" and n.head.lemma_ == "with" and n.head.head.i == verb.i

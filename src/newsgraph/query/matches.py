@@ -1,0 +1,98 @@
+"""A full-text search's matches, read once and shared by every read of a request (docs/query.md,
+"Bounded full-text searches").
+
+The search page counts, facets and lists the articles matching the same words, and each of those
+reads asked the full-text index again: on PostgreSQL a bitmap of every matching row (4-9 ms for a word
+in most articles), built once for the count and once for the candidates of the facets and of the list.
+``article_matches`` asks once: the keys of the first ``fulltext_cap`` + 1 matches in the store's
+candidate order, which give the total (up to the cap), whether it is capped, the facets' unranked
+candidates and the set the list ranks; where the store ranks a set of ids (PostgreSQL: ``ts_rank``
+over them), the ranking is computed once too (``ArticleMatches.ranked``), by whichever read needs it
+first.  ``quote_matches`` does the same for the quotes.  A cap of 0 (every match) reads no keys: the
+reads then ask the index as before.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from typing import Any
+
+from .filters import ArticleFilter
+from .sql import bounded_count, fulltext_cap, fulltext_of, run
+
+
+@dataclass
+class ArticleMatches:
+    """The articles matching a filter's full-text words (``:fq`` in ``params``) and its other
+    conditions (``clauses`` on ``articles a``, their values in ``params``)."""
+
+    clauses: list[str]
+    params: dict[str, Any]
+    total: int  # matches, up to the cap
+    capped: bool  # more than the cap match: ``total`` is the cap, a lower bound
+    keys: list[str] | None = None  # the candidates' ids in the store's order (every match when not capped);
+    #                                None: no cap, nothing read ahead
+    floor: int | None = None  # SQLite, capped: the lowest full-text rowid of the candidates
+    _ranked: list[str] | None = None
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def ranked(self, store: Any) -> list[str]:
+        """The candidates' ids best first (``keys`` is not None and the store ranks ids: ``ranks_ids``),
+        ranked on ``store`` once, by the first read that asks; the others wait for it."""
+        with self._lock:
+            if self._ranked is None:
+                assert self.keys is not None
+                ft = fulltext_of(store)
+                self._ranked = [r[0] for r in run(store, ft.ranked_by_id("fq", "ids"),
+                                                   {"fq": self.params["fq"], "ids": self.keys})] if self.keys else []
+            return self._ranked
+
+
+def article_matches(store: Any, f: ArticleFilter) -> ArticleMatches | None:
+    """The articles ``f``'s full-text words match (with its other filters), read once; None when ``f``
+    has no searchable words."""
+    ft = fulltext_of(store)
+    wr, has_fts = f.where(ft, match=False)
+    if not has_fts:
+        return None
+    cap = fulltext_cap(store)
+    if cap <= 0:  # every match: counted; the reads rank them in their own queries
+        total = bounded_count(store, ft.matching_articles(wr.clauses, "fq"), wr.params, 0)[0]
+        return ArticleMatches(wr.clauses, wr.params, total, False)
+    rows = run(store, ft.first_matches(wr.clauses, "fq"), {**wr.params, "first": cap + 1})
+    capped = len(rows) > cap
+    kept = rows[:cap]
+    floor = int(kept[-1][1]) if capped and len(kept[-1]) > 1 else None
+    return ArticleMatches(wr.clauses, wr.params, cap if capped else len(rows), capped, [r[0] for r in kept], floor)
+
+
+@dataclass
+class QuoteMatches:
+    """The quotes matching full-text words (``terms``, the store's query syntax)."""
+
+    terms: str
+    total: int
+    capped: bool
+    keys: list[tuple[str, int]] | None = None  # (article id, index) of the candidates (every match when not
+    #                                             capped); None: no cap, nothing read ahead
+    floor: int | None = None  # SQLite: the lowest full-text rowid of the candidates
+
+    def condition(self, store: Any) -> tuple[str, dict[str, Any]]:
+        """A condition on ``quotes qu`` keeping the candidates, and its parameters (``keys`` is not None)."""
+        assert self.keys is not None
+        cond: tuple[str, dict[str, Any]] = fulltext_of(store).quote_candidates("qfq", self)
+        return cond
+
+
+def quote_matches(store: Any, terms: str) -> QuoteMatches:
+    """The quotes the full-text ``terms`` match, read once: the first ``fulltext_cap`` + 1 quotes' keys."""
+    ft = fulltext_of(store)
+    cap = fulltext_cap(store)
+    if cap <= 0:
+        return QuoteMatches(terms, bounded_count(store, ft.matching_quotes("qfq"), {"qfq": terms}, 0)[0], False)
+    rows = run(store, ft.first_quotes("qfq"), {"qfq": terms, "first": cap + 1})
+    kept = rows[:cap]
+    floor = int(kept[-1][2]) if kept and len(kept[-1]) > 2 else None
+    return QuoteMatches(terms, cap if len(rows) > cap else len(rows), len(rows) > cap,
+                        [(r[0], int(r[1])) for r in kept], floor)

@@ -9,7 +9,6 @@ quotes); the full-text cap is lowered so that capped searches are compared too.
 from __future__ import annotations
 
 import sqlite3
-import threading
 import time
 from typing import Any
 
@@ -144,8 +143,9 @@ def test_the_reader_threads_and_idle_connections_are_closed_at_shutdown(
     monkeypatch.setattr(state, "open_ro", tracked)
     with TestClient(app) as client:  # the context runs the app's startup and shutdown
         assert client.get("/", params={"q": "report"}).status_code == 200
-        readers = [t for t in threading.enumerate() if t.name.startswith("newsgraph-read")]
-        assert readers and all(t.is_alive() for t in readers)
+        assert state._workers is not None
+        readers = list(state._workers._threads)  # this app's reader threads (other tests' apps have theirs)
+        assert readers and all(t.is_alive() and t.name.startswith("newsgraph-read") for t in readers)
         pids = {s.pg.info.backend_pid for s in opened if hasattr(s, "pg")}
         if db.startswith("postgresql"):  # kept open between requests
             assert state._idle and _alive(db, pids) == pids

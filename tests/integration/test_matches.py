@@ -49,20 +49,36 @@ def test_the_facets_and_the_list_share_one_read_of_the_matches(db: str, cap: int
         store.cache_size = 0
         store.fulltext_cap = cap
         for f in (Q.ArticleFilter(q="report"), Q.ArticleFilter(q="report", outlet="Invented"),
-                  Q.ArticleFilter(q="talks", date_from="2024-02")):
+                  Q.ArticleFilter(q="talks", date_from="2024-02"), Q.ArticleFilter(q="repo* talks")):
             alone = [Q.article_facets(store, f), Q.list_articles(store, f, limit=7, offset=2)]
-            seen = _recorded(store)
-            m = Q.article_matches(store, f)
-            shared = [Q.article_facets(store, f, matches=m), Q.list_articles(store, f, limit=7, offset=2, matches=m)]
-            del store.query
-            assert shared == alone, f  # the same answers as each read asking on its own
-            assert m is not None and m.capped is alone[1]["total_capped"]
-            if db.startswith("postgresql"):  # the index once; the candidates ranked once, by their ids
-                assert len(_index_reads(seen)) == 1, seen
-                assert len([s for s in seen if "ts_rank" in s]) == 1, seen
-            else:  # SQLite: the matches once, then FTS5 ranks in the list's query (and the facets' when not capped)
-                assert len(_index_reads(seen)) == (2 if m.capped else 3), seen
+            for rank in (False, True):  # ranked by id after, or read with the candidates (the search page's way)
+                seen = _recorded(store)
+                m = Q.article_matches(store, f, rank=rank)
+                shared = [Q.article_facets(store, f, matches=m),
+                          Q.list_articles(store, f, limit=7, offset=2, matches=m)]
+                del store.query
+                assert shared == alone, (f, rank)  # the same answers as each read asking on its own
+                assert m is not None and m.capped is alone[1]["total_capped"]
+                if db.startswith("postgresql"):  # the index once; the candidates ranked once
+                    assert len(_index_reads(seen)) == 1, seen
+                    assert len([s for s in seen if "ts_rank" in s]) == 1, seen
+                else:  # SQLite: the matches once, then FTS5 ranks in the list's query (and the facets' if not capped)
+                    assert len(_index_reads(seen)) == (2 if m.capped else 3), seen
         assert Q.article_matches(store, Q.ArticleFilter(outlet="Invented")) is None  # no words: nothing to read
+
+
+def test_candidates_ranked_with_their_rows_are_in_the_stores_order(db: str) -> None:
+    """Ranks read with the candidates are sorted in Python: as ``ORDER BY rank DESC, id`` sorts them."""
+    if not db.startswith("postgresql"):
+        pytest.skip("SQLite ranks in the query that reads the rows")
+    with open_store(db, read_only=True) as store:
+        store.cache_size = 0
+        for q in ("report", "the", "sentence", "repo* talks", "president"):
+            m = Q.article_matches(store, Q.ArticleFilter(q=q), rank=True)
+            assert m is not None and m.ranks is not None and m.keys
+            by_sql = [r[0] for r in store.query(store.fulltext.ranked_by_id("fq", "ids"),
+                                                {"fq": m.params["fq"], "ids": m.keys})]
+            assert m.ranked(store) == by_sql, q
 
 
 def test_a_page_of_quotes_asks_the_index_once(db: str) -> None:

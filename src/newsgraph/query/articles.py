@@ -39,7 +39,7 @@ def list_articles(store: Any, f: ArticleFilter, *, limit: int = 20, offset: int 
     ``matches``: ``f``'s matches as ``article_matches`` read them (a page shares them between its reads)."""
     ft = fulltext_of(store)
     w, has_fts = f.where(ft)
-    m = (matches or article_matches(store, f)) if has_fts else None
+    m = (matches or article_matches(store, f, rank=True)) if has_fts else None
     capped = False
     if m is not None:  # counted in the full-text table, up to the cap (query/matches.py)
         total, capped = m.total, m.capped

@@ -34,24 +34,33 @@ class ArticleMatches:
     keys: list[str] | None = None  # the candidates' ids in the store's order (every match when not capped);
     #                                None: no cap, nothing read ahead
     floor: int | None = None  # SQLite, capped: the lowest full-text rowid of the candidates
+    ranks: list[float] | None = None  # the candidates' ranks, read with them (``article_matches(rank=True)``)
     _ranked: list[str] | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def ranked(self, store: Any) -> list[str]:
-        """The candidates' ids best first (``keys`` is not None and the store ranks ids: ``ranks_ids``),
-        ranked on ``store`` once, by the first read that asks; the others wait for it."""
+        """The candidates' ids best first (``keys`` is not None and the store ranks ids: ``ranks_ids``): from
+        the ranks read with them, else ranked on ``store``; once, by the first read that asks (the others
+        wait).  Best first: rank descending, then id in byte order, as the stores sort (``ORDER BY rank
+        DESC, id``; ids are compared in byte order on both, and Python compares code points, the same)."""
         with self._lock:
             if self._ranked is None:
                 assert self.keys is not None
-                ft = fulltext_of(store)
-                self._ranked = [r[0] for r in run(store, ft.ranked_by_id("fq", "ids"),
-                                                   {"fq": self.params["fq"], "ids": self.keys})] if self.keys else []
+                if self.ranks is not None:
+                    order = sorted(zip(self.ranks, self.keys, strict=True), key=lambda r: (-r[0], r[1]))
+                    self._ranked = [k for _, k in order]
+                elif self.keys:
+                    self._ranked = [r[0] for r in run(store, fulltext_of(store).ranked_by_id("fq", "ids"),
+                                                       {"fq": self.params["fq"], "ids": self.keys})]
+                else:
+                    self._ranked = []
             return self._ranked
 
 
-def article_matches(store: Any, f: ArticleFilter) -> ArticleMatches | None:
+def article_matches(store: Any, f: ArticleFilter, *, rank: bool = False) -> ArticleMatches | None:
     """The articles ``f``'s full-text words match (with its other filters), read once; None when ``f``
-    has no searchable words."""
+    has no searchable words.  ``rank``: where the store ranks ids (PostgreSQL), read each candidate's rank
+    with it (``ts_rank`` as the index hands the rows over), for a read that lists them best first."""
     ft = fulltext_of(store)
     wr, has_fts = f.where(ft, match=False)
     if not has_fts:
@@ -60,11 +69,13 @@ def article_matches(store: Any, f: ArticleFilter) -> ArticleMatches | None:
     if cap <= 0:  # every match: counted; the reads rank them in their own queries
         total = bounded_count(store, ft.matching_articles(wr.clauses, "fq"), wr.params, 0)[0]
         return ArticleMatches(wr.clauses, wr.params, total, False)
-    rows = run(store, ft.first_matches(wr.clauses, "fq"), {**wr.params, "first": cap + 1})
+    ranked = rank and ft.ranks_ids
+    rows = run(store, ft.first_matches(wr.clauses, "fq", ranked=ranked), {**wr.params, "first": cap + 1})
     capped = len(rows) > cap
     kept = rows[:cap]
-    floor = int(kept[-1][1]) if capped and len(kept[-1]) > 1 else None
-    return ArticleMatches(wr.clauses, wr.params, cap if capped else len(rows), capped, [r[0] for r in kept], floor)
+    floor = int(kept[-1][1]) if capped and not ranked and len(kept[-1]) > 1 else None
+    return ArticleMatches(wr.clauses, wr.params, cap if capped else len(rows), capped, [r[0] for r in kept], floor,
+                          [float(r[1]) for r in kept] if ranked else None)
 
 
 @dataclass

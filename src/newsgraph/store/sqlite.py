@@ -72,7 +72,7 @@ class SQLiteFullText:
         return f"SELECT 1 FROM quotes_fts WHERE quotes_fts MATCH :{param}"
 
     @staticmethod
-    def first_matches(where: list[str], param: str) -> str:
+    def first_matches(where: list[str], param: str, *, ranked: bool = False) -> str:
         """(id, full-text rowid) of the ``:first`` most recently stored articles matching ``:param`` and
         ``where``, newest first: the candidates of a capped search (FTS5 reads its rows in rowid order, the
         order they were written, backwards as cheaply as forwards)."""

@@ -99,7 +99,8 @@ def article_facets(store: Any, f: ArticleFilter, *, size: int = 12, scope: int =
         if capped:  # more matches than the cap: ``scope`` of the candidates, unranked (the list ranks them)
             assert m.keys is not None
             scope = min(scope, fulltext_cap(store))
-            ids = m.keys[:scope]
+            ids = m.keys[:scope] if ft.keys_are_ids else \
+                [r[0] for r in run(store, ft.candidate_ids(m.clauses, "fq"), {**m.params, "scope": scope})]
         elif m.keys is not None and ft.ranks_ids:  # the ranking the list reads too
             ids = m.ranked(store)[:scope]
         else:

@@ -5,11 +5,13 @@ The search page counts, facets and lists the articles matching the same words, a
 reads asked the full-text index again: on PostgreSQL a bitmap of every matching row (4-9 ms for a word
 in most articles), built once for the count and once for the candidates of the facets and of the list.
 ``article_matches`` asks once: the keys of the first ``fulltext_cap`` + 1 matches in the store's
-candidate order, which give the total (up to the cap), whether it is capped, the facets' unranked
-candidates and the set the list ranks; where the store ranks a set of ids (PostgreSQL: ``ts_rank``
-over them), the ranking is computed once too (``ArticleMatches.ranked``), by whichever read needs it
-first.  ``quote_matches`` does the same for the quotes.  A cap of 0 (every match) reads no keys: the
-reads then ask the index as before.
+candidate order, which give the total (up to the cap) and whether it is capped.  On PostgreSQL the keys
+are the articles' ids: the facets' unranked candidates and the set the list ranks, ranked once
+(``ArticleMatches.ranked``, from the ranks read with the keys or by whichever read needs it first).  On
+SQLite they are full-text rowids (reading a row's id costs FTS5 a read of its whole row): the lowest
+candidate's bounds the rows FTS5 ranks, and the facets read the ids of the candidates they count.
+``quote_matches`` does the same for the quotes.  A cap of 0 (every match) reads no keys: the reads then
+ask the index as before.
 """
 
 from __future__ import annotations
@@ -31,7 +33,8 @@ class ArticleMatches:
     params: dict[str, Any]
     total: int  # matches, up to the cap
     capped: bool  # more than the cap match: ``total`` is the cap, a lower bound
-    keys: list[str] | None = None  # the candidates' ids in the store's order (every match when not capped);
+    keys: list[Any] | None = None  # the candidates in the store's order (every match when not capped): their
+    #                                ids (PostgreSQL) or full-text rowids (SQLite, ``keys_are_ids`` False);
     #                                None: no cap, nothing read ahead
     floor: int | None = None  # SQLite, capped: the lowest full-text rowid of the candidates
     ranks: list[float] | None = None  # the candidates' ranks, read with them (``article_matches(rank=True)``)
@@ -73,7 +76,7 @@ def article_matches(store: Any, f: ArticleFilter, *, rank: bool = False) -> Arti
     rows = run(store, ft.first_matches(wr.clauses, "fq", ranked=ranked), {**wr.params, "first": cap + 1})
     capped = len(rows) > cap
     kept = rows[:cap]
-    floor = int(kept[-1][1]) if capped and not ranked and len(kept[-1]) > 1 else None
+    floor = None if ft.keys_are_ids or not capped else int(kept[-1][0])
     return ArticleMatches(wr.clauses, wr.params, cap if capped else len(rows), capped, [r[0] for r in kept], floor,
                           [float(r[1]) for r in kept] if ranked else None)
 
@@ -85,8 +88,8 @@ class QuoteMatches:
     terms: str
     total: int
     capped: bool
-    keys: list[tuple[str, int]] | None = None  # (article id, index) of the candidates (every match when not
-    #                                             capped); None: no cap, nothing read ahead
+    keys: list[Any] | None = None  # the candidates (every match when not capped): (article id, index) pairs
+    #                                (PostgreSQL) or full-text rowids (SQLite); None: no cap, nothing read ahead
     floor: int | None = None  # SQLite: the lowest full-text rowid of the candidates
 
     def condition(self, store: Any) -> tuple[str, dict[str, Any]]:
@@ -104,6 +107,8 @@ def quote_matches(store: Any, terms: str) -> QuoteMatches:
         return QuoteMatches(terms, bounded_count(store, ft.matching_quotes("qfq"), {"qfq": terms}, 0)[0], False)
     rows = run(store, ft.first_quotes("qfq"), {"qfq": terms, "first": cap + 1})
     kept = rows[:cap]
-    floor = int(kept[-1][2]) if kept and len(kept[-1]) > 2 else None
-    return QuoteMatches(terms, cap if len(rows) > cap else len(rows), len(rows) > cap,
-                        [(r[0], int(r[1])) for r in kept], floor)
+    if ft.keys_are_ids:
+        return QuoteMatches(terms, cap if len(rows) > cap else len(rows), len(rows) > cap,
+                            [(r[0], int(r[1])) for r in kept])
+    return QuoteMatches(terms, cap if len(rows) > cap else len(rows), len(rows) > cap, [int(r[0]) for r in kept],
+                        int(kept[-1][0]) if kept else None)

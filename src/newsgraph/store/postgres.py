@@ -201,6 +201,7 @@ class PostgresFullText:
 
     terms = staticmethod(ts_query)
     ranks_ids = True  # a search's candidates are ranked by their ids, once per request (query/matches.py)
+    keys_are_ids = True  # the matches are read as their ids (articles) and (article id, index) pairs (quotes)
 
     def __init__(self, *, window: bool = True) -> None:
         self.window = window

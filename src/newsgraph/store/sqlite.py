@@ -46,6 +46,7 @@ class SQLiteFullText:
 
     terms = staticmethod(fts_query)
     ranks_ids = False  # FTS5 ranks in the query that reads the matches (query/matches.py)
+    keys_are_ids = False  # the matches are read as full-text rowids (query/matches.py)
 
     @staticmethod
     def article_match(param: str) -> str:
@@ -73,18 +74,26 @@ class SQLiteFullText:
 
     @staticmethod
     def first_matches(where: list[str], param: str, *, ranked: bool = False) -> str:
-        """(id, full-text rowid) of the ``:first`` most recently stored articles matching ``:param`` and
-        ``where``, newest first: the candidates of a capped search (FTS5 reads its rows in rowid order, the
-        order they were written, backwards as cheaply as forwards)."""
+        """The full-text rowids of the ``:first`` most recently stored articles matching ``:param`` and
+        ``where``, newest first: their number and the lowest rowid of the candidates of a capped search
+        (FTS5 reads its rows in rowid order, the order they were written, backwards as cheaply as forwards;
+        a rowid costs no read of the row, its article id would: ``candidate_ids`` reads those wanted)."""
         joined = " JOIN articles a ON a.id = articles_fts.article_id" if where else ""  # only for other filters
-        return (f"SELECT articles_fts.article_id, articles_fts.rowid FROM articles_fts{joined} WHERE "
+        return (f"SELECT articles_fts.rowid FROM articles_fts{joined} WHERE "
                 + _matching(where, param) + " ORDER BY articles_fts.rowid DESC LIMIT :first")
 
     @staticmethod
+    def candidate_ids(where: list[str], param: str) -> str:
+        """The ids of the ``:scope`` most recently stored articles matching ``:param`` and ``where``, unranked."""
+        joined = " JOIN articles a ON a.id = articles_fts.article_id" if where else ""  # only for other filters
+        return (f"SELECT articles_fts.article_id FROM articles_fts{joined} WHERE "
+                + _matching(where, param)
+                + " ORDER BY articles_fts.rowid DESC LIMIT :scope")
+
+    @staticmethod
     def first_quotes(param: str) -> str:
-        """(article id, index, full-text rowid) of the ``:first`` most recently stored quotes matching ``:param``."""
-        return (f"SELECT article_id, idx, rowid FROM quotes_fts WHERE quotes_fts MATCH :{param} "
-                "ORDER BY rowid DESC LIMIT :first")
+        """The full-text rowids of the ``:first`` most recently stored quotes matching ``:param``, newest first."""
+        return f"SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH :{param} ORDER BY rowid DESC LIMIT :first"
 
     @classmethod
     def quote_candidates(cls, param: str, m: Any) -> tuple[str, dict[str, Any]]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from ..errors import StoreError
@@ -122,11 +123,18 @@ def _number(v: Decimal) -> int | float:
 NUMERIC = 1700  # the type of PostgreSQL's numeric values (Decimal in Python)
 
 
+@lru_cache(maxsize=2048)
+def _row_class(names: tuple[str, ...]) -> type[Row]:
+    """A ``Row`` class holding the column names of a result, made once for each set of names (the read API
+    asks a few hundred kinds of query: no class made, and left to the garbage collector, at each query)."""
+    return type("Row", (Row,), {"_names": names})
+
+
 def _row_factory(cursor: Any) -> Any:
-    """Rows of one result: a ``Row`` class holding its column names once, so that making a row is making a
-    tuple (a search's 1,000 candidate ids cost 3 µs a row the other way), numerics converted when it has any."""
+    """Rows of one result as instances of its ``Row`` class, so that making a row is making a tuple (a
+    search's 1,000 candidate ids cost 3 µs a row the other way), numerics converted when it has any."""
     columns = cursor.description or ()
-    rows = type("Row", (Row,), {"_names": tuple(c.name for c in columns)})
+    rows = _row_class(tuple(c.name for c in columns))
     make = tuple.__new__
     if any(c.type_code == NUMERIC for c in columns):
         return lambda values: make(rows, [_number(v) if isinstance(v, Decimal) else v for v in values])

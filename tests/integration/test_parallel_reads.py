@@ -164,3 +164,21 @@ def test_the_reader_threads_and_idle_connections_are_closed_at_shutdown(
     first = plain()
     assert state.together(first, [lambda s: 1, lambda s: 2]) == [1, 2] and state._workers is None
     first.close()
+
+
+def test_serve_keeps_what_it_holds_from_its_start_out_of_full_collections(
+        db: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    import uvicorn
+
+    from newsgraph.server import app as server_app
+
+    served: list[Any] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: served.append(app))
+    gc.unfreeze()
+    try:
+        server_app.run(db, load_settings(), port=1)
+        assert served and gc.get_freeze_count() > 10_000  # the modules and the app, frozen before serving
+    finally:
+        gc.unfreeze()

@@ -8,6 +8,8 @@ quotes); the full-text cap is lowered so that capped searches are compared too.
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from typing import Any
 
 import pytest
@@ -103,3 +105,80 @@ def test_an_unknown_mode_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NEWSGRAPH_PARALLEL_READS", "sometimes")
     with pytest.raises(ConfigError, match="parallel_reads"):
         create_app("unused.db", load_settings())
+
+
+def _is_closed(store: Any) -> bool:
+    pg = getattr(store, "pg", None)
+    if pg is not None:
+        return bool(pg.closed)
+    try:
+        store.conn.execute("SELECT 1")
+    except sqlite3.ProgrammingError:  # "Cannot operate on a closed database."
+        return True
+    return False
+
+
+def _alive(db: str, pids: set[int]) -> set[int]:
+    """Which of the server processes ``pids`` still serve a connection to ``db``'s PostgreSQL database."""
+    import psycopg
+
+    with psycopg.connect(db, autocommit=True) as c:
+        return {int(r[0]) for r in c.execute("SELECT pid FROM pg_stat_activity WHERE datname = current_database()")
+                } & pids
+
+
+def test_the_reader_threads_and_idle_connections_are_closed_at_shutdown(
+        db: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSGRAPH_PARALLEL_READS", "on")  # the reader threads on both stores
+    app = create_app(db, load_settings())
+    state: AppState = app.state.newsgraph
+    opened: list[Any] = []
+    plain = state.open_ro
+
+    def tracked() -> Any:
+        store = plain()
+        opened.append(store)
+        return store
+
+    monkeypatch.setattr(state, "open_ro", tracked)
+    with TestClient(app) as client:  # the context runs the app's startup and shutdown
+        assert client.get("/", params={"q": "report"}).status_code == 200
+        assert state._workers is not None
+        readers = list(state._workers._threads)  # this app's reader threads (other tests' apps have theirs)
+        assert readers and all(t.is_alive() and t.name.startswith("newsgraph-read") for t in readers)
+        pids = {s.pg.info.backend_pid for s in opened if hasattr(s, "pg")}
+        if db.startswith("postgresql"):  # kept open between requests
+            assert state._idle and _alive(db, pids) == pids
+    assert state._workers is None and state._idle == []
+    assert not any(t.is_alive() for t in readers)
+    assert opened and all(_is_closed(s) for s in opened)
+    if db.startswith("postgresql"):  # the server's backends end once their clients have gone
+        deadline = time.monotonic() + 10
+        while _alive(db, pids) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert _alive(db, pids) == set()
+    # after shutdown: a store given back is closed, not kept, and a page's reads run in turn
+    late = plain()
+    state.done(late)
+    assert _is_closed(late) and state._idle == []
+    first = plain()
+    assert state.together(first, [lambda s: 1, lambda s: 2]) == [1, 2] and state._workers is None
+    first.close()
+
+
+def test_serve_keeps_what_it_holds_from_its_start_out_of_full_collections(
+        db: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    import uvicorn
+
+    from newsgraph.server import app as server_app
+
+    served: list[Any] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: served.append(app))
+    gc.unfreeze()
+    try:
+        server_app.run(db, load_settings(), port=1)
+        assert served and gc.get_freeze_count() > 10_000  # the modules and the app, frozen before serving
+    finally:
+        gc.unfreeze()

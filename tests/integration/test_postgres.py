@@ -148,3 +148,22 @@ def test_a_version_1_database_gains_the_actor_source_column(pg_server: Any) -> N
     with open_store(url) as st:
         assert st.schema_version() == SCHEMA_VERSION
         assert st.query("SELECT count(actor_source) FROM entities")[0][0] == 0
+
+
+def test_rows_by_name_and_position_and_queries_by_the_index_in_one_statement(pg_server: Any) -> None:
+    from newsgraph.store.postgres import BY_INDEX
+
+    url = pg_server.new_database()
+    PostgresStore(url).close()  # the schema
+    with open_store(url, read_only=True) as store:
+        row = store.query("SELECT 1 AS a, CAST(2.5 AS numeric) AS b, CAST(3 AS numeric) AS c, 'x' AS d")[0]
+        assert (row["a"], row["b"], row["c"], row["d"]) == (1, 2.5, 3, "x") == tuple(row)
+        assert isinstance(row["c"], int) and row.keys() == ["a", "b", "c", "d"] and dict(row)["b"] == 2.5
+        other = store.query("SELECT 'y' AS b, 7 AS a")[0]  # another result's names, the same rows' class kept apart
+        assert (other["a"], other["b"], other.keys()) == (7, "y", ["b", "a"]) and row["a"] == 1
+        with pytest.raises(IndexError):
+            other["c"]
+        # sequential scans off for the marked query only, sent as one statement: the connection stays idle
+        assert store.query(f"SELECT {BY_INDEX} current_setting('enable_seqscan') AS s")[0]["s"] == "off"
+        assert store.query("SELECT current_setting('enable_seqscan') AS s")[0]["s"] == "on"
+        assert store.pg.info.transaction_status == 0

@@ -9,8 +9,9 @@ from typing import Any
 
 from ..store.rollups import ARTICLE_ACTORS_SINCE
 from .filters import ArticleFilter
+from .matches import ArticleMatches, article_matches
 from .quotes import list_quotes
-from .sql import JSON, bounded_count, fulltext_cap, fulltext_of, has_rollups, one_of, run
+from .sql import JSON, fulltext_cap, fulltext_of, has_rollups, one_of, run
 from .stats import counts
 
 SNIP_OPEN, SNIP_CLOSE = "\x02", "\x03"  # snippet markers that cannot occur in stored text
@@ -27,39 +28,49 @@ def snippet_parts(snippet: str | None) -> list[JSON]:
     return parts
 
 
-def list_articles(store: Any, f: ArticleFilter, *, limit: int = 20, offset: int = 0) -> JSON:
+def list_articles(store: Any, f: ArticleFilter, *, limit: int = 20, offset: int = 0,
+                  matches: ArticleMatches | None = None) -> JSON:
     """Articles matching the filters (best FTS match first when ``f.q`` is given, else newest first).
 
     Full-text words matching more than ``fulltext_cap`` articles (with the other filters): only a
     bounded set of candidates is ranked (the cap most recently stored matches on SQLite, the first cap
     the GIN index hands over on PostgreSQL: ``store/*.py``), ``total`` is the cap and ``total_capped`` says
-    it is a lower bound.  Fewer matches: every one is ranked and counted, ``total_capped`` is False."""
+    it is a lower bound.  Fewer matches: every one is ranked and counted, ``total_capped`` is False.
+    ``matches``: ``f``'s matches as ``article_matches`` read them (a page shares them between its reads)."""
     ft = fulltext_of(store)
     w, has_fts = f.where(ft)
+    m = (matches or article_matches(store, f, rank=True)) if has_fts else None
     capped = False
-    if has_fts:  # counted in the full-text table, up to the cap
-        wr = f.where(ft, match=False)[0]
-        total, capped = bounded_count(store, ft.matching_articles(wr.clauses, "fq"), wr.params, fulltext_cap(store))
+    if m is not None:  # counted in the full-text table, up to the cap (query/matches.py)
+        total, capped = m.total, m.capped
     elif f.empty():
         total = counts(store, ("articles",))["articles"]
     else:
         total = int(run(store, "SELECT count(*) FROM articles a" + w.sql(), w.params)[0][0])
-    params = {**w.params, "limit": limit, "offset": offset, **({"cap": fulltext_cap(store)} if capped else {})}
+    params = {**w.params, "limit": limit, "offset": offset}
     cols = (
         "a.id, a.title, a.url, a.outlet, a.published, a.language, a.bylines, a.tone, "
         "(SELECT count(*) FROM events ev WHERE ev.article_id = a.id) AS n_events, "
         "(SELECT count(*) FROM quotes qu WHERE qu.article_id = a.id) AS n_quotes"
     )
-    if has_fts:  # the full-text table read best first, joined to the other filters
-        sql = ft.ranked_articles(cols, f.where(ft, match=False)[0].clauses, "fq", SNIP_OPEN, SNIP_CLOSE,
-                                 capped=capped)
+    if m is not None and m.keys is not None and ft.ranks_ids:  # the candidates ranked once, then the page's rows
+        page = m.ranked(store)[offset:offset + limit]
+        sql = ft.articles_by_id(cols, "fq", "page", SNIP_OPEN, SNIP_CLOSE)
+        pq = {"fq": m.params["fq"], "page": page, **ft.headline_params("fq", m.params["fq"])}
+        found = {r["id"]: r for r in run(store, sql, pq)} if page else {}
+        rows = [found[i] for i in page]
+    elif m is not None:  # the full-text table read best first, joined to the other filters
+        sql = ft.ranked_articles(cols, m.clauses, "fq", SNIP_OPEN, SNIP_CLOSE, capped=capped)
+        rows = run(store, sql, {**m.params, "limit": limit, "offset": offset, "floor": m.floor,
+                                **ft.headline_params("fq", m.params["fq"])})
     else:  # the page first (down the index articles_newest), then its rows' counts and snippets
         order = " ORDER BY a.published IS NULL, a.published DESC, a.id"
         sql = (f"SELECT {cols}, substr(a.text, length(a.title) + 3, 240) AS snippet FROM (SELECT a.id AS pid "
                "FROM articles a" + w.sql() + order + " LIMIT :limit OFFSET :offset) AS page "
                "JOIN articles a ON a.id = page.pid" + order)
+        rows = run(store, sql, params)
     items = []
-    for r in run(store, sql, params):
+    for r in rows:
         d = dict(r)
         d["bylines"] = json.loads(d["bylines"] or "[]")
         raw = d.pop("snippet") or ""
@@ -72,23 +83,28 @@ def list_articles(store: Any, f: ArticleFilter, *, limit: int = 20, offset: int 
 FACET_SCOPE = 500  # the facets of a full-text search count its best matches, up to this many
 
 
-def article_facets(store: Any, f: ArticleFilter, *, size: int = 12, scope: int = FACET_SCOPE) -> JSON:
+def article_facets(store: Any, f: ArticleFilter, *, size: int = 12, scope: int = FACET_SCOPE,
+                   matches: ArticleMatches | None = None) -> JSON:
     """Counts by outlet, by month and by actor over the articles the filters select; for full-text
     words, over the ``scope`` best matches (all of them when fewer match), as ``"scope"`` says, so
     that a word found in every article costs what a rare one does.  Words matching more than
     ``fulltext_cap`` articles: over ``scope`` of the candidates the list ranks, unranked (the most
-    recently stored on SQLite), and ``"scope_ranked"`` is False."""
+    recently stored on SQLite), and ``"scope_ranked"`` is False.  ``matches`` as for ``list_articles``."""
     ft = fulltext_of(store)
     w, has_fts = f.where(ft)
+    m = (matches or article_matches(store, f)) if has_fts else None
     capped = False
-    if has_fts:  # the best matches, ranked once; then counted like any other set of articles
-        wr = f.where(ft, match=False)[0]
-        cap = fulltext_cap(store)
-        capped = bounded_count(store, ft.matching_articles(wr.clauses, "fq"), wr.params, cap)[1]
-        # more matches than the cap: ``scope`` of the candidates, unranked (the list ranks them already)
-        sql = ft.candidate_ids(wr.clauses, "fq") if capped else ft.ranked_ids(wr.clauses, "fq")
-        scope = min(scope, cap) if capped else scope
-        ids = [r[0] for r in run(store, sql, {**wr.params, "scope": scope})]
+    if m is not None:  # the best matches, ranked once; then counted like any other set of articles
+        capped = m.capped
+        if capped:  # more matches than the cap: ``scope`` of the candidates, unranked (the list ranks them)
+            assert m.keys is not None
+            scope = min(scope, fulltext_cap(store))
+            ids = m.keys[:scope] if ft.keys_are_ids else \
+                [r[0] for r in run(store, ft.candidate_ids(m.clauses, "fq"), {**m.params, "scope": scope})]
+        elif m.keys is not None and ft.ranks_ids:  # the ranking the list reads too
+            ids = m.ranked(store)[:scope]
+        else:
+            ids = [r[0] for r in run(store, ft.ranked_ids(m.clauses, "fq"), {**m.params, "scope": scope})]
         w = one_of(store, "a.id", ids, "b")
     outlets = run(store, "SELECT a.outlet AS value, count(*) AS n FROM articles a" + w.sql()
                   + " GROUP BY a.outlet ORDER BY n DESC, value LIMIT :size", {**w.params, "size": size})

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from .matches import QuoteMatches, quote_matches
 from .sql import (
     JSON,
     Where,
-    bounded_count,
-    fulltext_cap,
     fulltext_of,
     has_rollups,
     like_contains,
@@ -30,16 +29,18 @@ _ORDER = " ORDER BY a.published IS NULL, a.published DESC, a.id, qu.idx"  # newe
 
 def quote_where(store: Any, *, speaker: str | None, q: str | None, article: str | None,
                 kind: str | None, min_confidence: float | None = None, who: str = "qu.speaker_name",
-                capped: bool = False) -> Where:
+                matches: QuoteMatches | None = None) -> Where:
     """The WHERE clause over ``quotes qu``; ``min_confidence`` (None or 0: all) as for events (filters.py).
-    Over the rollup ``quote_stats qu`` (no ``q``, no ``article``), ``who`` is ``qu.speaker``.  ``capped``:
-    the full-text words keep only a bounded set of candidates, ``fulltext_cap`` of the quotes matching
-    them (the most recently stored on SQLite, the first the GIN index hands over on PostgreSQL), which the
-    other filters then narrow."""
+    Over the rollup ``quote_stats qu`` (no ``q``, no ``article``), ``who`` is ``qu.speaker``.  ``matches``:
+    the quotes the full-text words match, as ``quote_matches`` read them (query/matches.py), kept by their
+    keys instead of asking the index again; when capped, a bounded set of candidates, ``fulltext_cap`` of
+    the matches (the most recently stored on SQLite, the first the GIN index hands over on PostgreSQL),
+    which the other filters then narrow."""
     ft = fulltext_of(store)
-    if capped and q and ft.terms(q):
+    if matches is not None and matches.keys is not None and q:
         w = quote_where(store, speaker=speaker, q=None, article=article, kind=kind, min_confidence=min_confidence)
-        w.add(ft.candidate_quotes("qfq"), qfq=ft.terms(q), qcap=fulltext_cap(store))
+        cond, params = matches.condition(store)
+        w.add(cond, **params)
         return w
     w = Where()
     if min_confidence:
@@ -69,20 +70,21 @@ def list_quotes(store: Any, *, speaker: str | None = None, q: str | None = None,
     """Quotes with their speakers, newest article first."""
     w = quote_where(store, speaker=speaker, q=q, article=article, kind=kind, min_confidence=min_confidence)
     capped = False
+    m = quote_matches(store, w.params["qfq"]) if q and w.params.get("qfq") else None
+    if m is not None:  # the words' matches read once, up to the cap (a row of the full-text table a quote)
+        total, capped = m.total, m.capped
+        w = quote_where(store, speaker=speaker, q=q, article=article, kind=kind, min_confidence=min_confidence,
+                        matches=m)
+    if m is not None and capped:  # more: the capped candidates, narrowed by the other filters (a lower bound of
+        # the total), their keys read once (at most the cap), counted and sorted here, then the page's rows
+        keys = [r for group in _keys(store, w).values() for r in group]
+        return {"items": _rows_of(store, _newest(keys)[offset:offset + limit]), "total": len(keys),
+                "total_capped": True, "limit": limit, "offset": offset}
     if not q and not article and has_rollups(store):  # counted in the rollup quote_stats (store/rollups.py)
         ws = quote_where(store, speaker=speaker, q=None, article=None, kind=kind, min_confidence=min_confidence,
                          who="qu.speaker")
         total = int(run(store, "SELECT coalesce(sum(qu.n), 0) FROM quote_stats qu" + ws.sql(), ws.params)[0][0])
-    elif q and w.params.get("qfq"):  # the words' matches counted up to the cap (a row of the full-text table a quote)
-        total, capped = bounded_count(store, fulltext_of(store).matching_quotes("qfq"), {"qfq": w.params["qfq"]},
-                                      fulltext_cap(store))
-        if capped:  # more: the capped candidates, narrowed by the other filters (a lower bound of the total),
-            # their keys read once (at most the cap), counted and sorted here, then the page's rows
-            w = quote_where(store, speaker=speaker, q=q, article=article, kind=kind, min_confidence=min_confidence,
-                            capped=True)
-            keys = [r for group in _keys(store, w).values() for r in group]
-            return {"items": _rows_of(store, _newest(keys)[offset:offset + limit]), "total": len(keys),
-                    "total_capped": True, "limit": limit, "offset": offset}
+    elif m is not None:  # counted above; with other filters, what they keep of the matches
         if speaker or article or kind or min_confidence:
             total = int(run(store, "SELECT count(*) FROM quotes qu" + w.sql(), w.params)[0][0])
     else:
@@ -125,12 +127,11 @@ def quotes_by_speaker(store: Any, *, speaker: str | None = None, q: str | None =
     w = quote_where(store, speaker=speaker, q=q, article=None, kind=None, min_confidence=min_confidence)
     speakers: list[JSON]
     capped = False
-    if q and w.params.get("qfq"):  # more matches than the cap: the speakers of the capped candidates
-        capped = bounded_count(store, fulltext_of(store).matching_quotes("qfq"), {"qfq": w.params["qfq"]},
-                               fulltext_cap(store))[1]
-        if capped:
-            w = quote_where(store, speaker=speaker, q=q, article=None, kind=None, min_confidence=min_confidence,
-                            capped=True)
+    if q and w.params.get("qfq"):  # the words' matches read once (more than the cap: the capped candidates)
+        m = quote_matches(store, w.params["qfq"])
+        capped = m.capped
+        w = quote_where(store, speaker=speaker, q=q, article=None, kind=None, min_confidence=min_confidence,
+                        matches=m)
     if q or not has_rollups(store):  # one read of the matching quotes' keys (full-text matches: no rollup)
         found = _keys(store, w)
         total = len(found)

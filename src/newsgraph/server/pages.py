@@ -67,10 +67,12 @@ def search_page(request: Request, store: Store, f: ArticleFilterDep, page: Page 
                "entity": f.entity}
     state = state_of(request)
     floor = Q.min_confidence(None, state.settings.min_confidence_quotes)  # as /api/search
-    # independent reads: at once on PostgreSQL (setting parallel_reads), the slowest first on this request's store
+    # the words' matches read once, for the facets and the list (query/matches.py); then the independent
+    # reads: at once on PostgreSQL (setting parallel_reads), the slowest first on this request's store
+    matches = Q.article_matches(store, f, rank=True)
     facets, result, stats, *found = state.together(store, [
-        lambda s: Q.article_facets(s, f),
-        lambda s: Q.list_articles(s, f, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE),
+        lambda s: Q.article_facets(s, f, matches=matches),
+        lambda s: Q.list_articles(s, f, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE, matches=matches),
         lambda s: Q.counts(s, ("articles", "events", "quotes")),
         *([lambda s: Q.list_quotes(s, q=q, limit=10, min_confidence=floor)] if q else []),
     ])

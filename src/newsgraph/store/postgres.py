@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from ..errors import StoreError
@@ -119,9 +120,25 @@ def _number(v: Decimal) -> int | float:
     return int(v) if v == v.to_integral_value() else float(v)
 
 
+NUMERIC = 1700  # the type of PostgreSQL's numeric values (Decimal in Python)
+
+
+@lru_cache(maxsize=2048)
+def _row_class(names: tuple[str, ...]) -> type[Row]:
+    """A ``Row`` class holding the column names of a result, made once for each set of names (the read API
+    asks a few hundred kinds of query: no class made, and left to the garbage collector, at each query)."""
+    return type("Row", (Row,), {"_names": names})
+
+
 def _row_factory(cursor: Any) -> Any:
-    names = tuple(c.name for c in cursor.description or ())
-    return lambda values: Row(names, values)
+    """Rows of one result as instances of its ``Row`` class, so that making a row is making a tuple (a
+    search's 1,000 candidate ids cost 3 µs a row the other way), numerics converted when it has any."""
+    columns = cursor.description or ()
+    rows = _row_class(tuple(c.name for c in columns))
+    make = tuple.__new__
+    if any(c.type_code == NUMERIC for c in columns):
+        return lambda values: make(rows, [_number(v) if isinstance(v, Decimal) else v for v in values])
+    return lambda values: make(rows, values)
 
 
 class _Cursor:
@@ -169,10 +186,33 @@ def _matching(where: list[str], param: str) -> str:
     return " AND ".join([f"f.fts @@ to_tsquery('simple', :{param})", *where])
 
 
+# The search list's snippets: ts_headline over a window of the article's text instead of all of it (it
+# parses every word it is given: 20 whole articles cost about 30 ms of server time at 50,000 articles).
+# The window starts HEADLINE_BEFORE characters before the first word of the text that a query word matches
+# (the text's start when none does) and is HEADLINE_WINDOW characters long: the fragment ts_headline picks,
+# at most 32 words around the first cover, lies inside it; see docs/query.md for when it can differ.
+HEADLINE_BEFORE = 400
+HEADLINE_WINDOW = 1600
+HEADLINE_OPTIONS = "MaxFragments=1, MaxWords=32, MinWords=12, FragmentDelimiter= … "
+
+
+def ts_pattern(tsquery: str) -> str:
+    """A regular expression (case ignored by the caller) finding the words of a ``ts_query`` text where the
+    ``simple`` parser would find them: whole words, or word starts for a prefix (``'word':*``)."""
+    words = [re.escape(w) + ("" if star else r"\M") for w, star in re.findall(r"'([^']+)'(:\*)?", tsquery)]
+    return r"\m(?:" + "|".join(words) + ")" if words else r"\m(?!)"
+
+
 class PostgresFullText:
-    """tsvector fragments for the queries of the web app (``newsgraph.query``)."""
+    """tsvector fragments for the queries of the web app (``newsgraph.query``).  ``window``: make the
+    snippets from a window of the text (``regexp_instr``, PostgreSQL 15 on), else from all of it."""
 
     terms = staticmethod(ts_query)
+    ranks_ids = True  # a search's candidates are ranked by their ids, once per request (query/matches.py)
+    keys_are_ids = True  # the matches are read as their ids (articles) and (article id, index) pairs (quotes)
+
+    def __init__(self, *, window: bool = True) -> None:
+        self.window = window
 
     @staticmethod
     def article_match(param: str) -> str:
@@ -197,46 +237,77 @@ class PostgresFullText:
         return f"SELECT 1 {BY_INDEX} FROM quotes_fts WHERE fts @@ to_tsquery('simple', :{param})"
 
     @staticmethod
-    def _matches(where: list[str], param: str, capped: bool) -> str:
-        """FROM ... WHERE of the matching articles (``f``, ``a``); ``capped``: the first ``:cap`` of them that
-        the GIN index hands over (a bitmap read in the table's storage order), then only those are ranked."""
-        cond = _matching(where, param)
-        if not capped:
-            return f"FROM articles_fts f JOIN articles a ON a.id = f.article_id WHERE {cond}"
+    def first_matches(where: list[str], param: str, *, ranked: bool = False) -> str:
+        """The ids of the first ``:first`` articles matching ``:param`` and ``where`` that the GIN index
+        hands over (a bitmap read in the table's storage order): the candidates of a capped search;
+        ``ranked``: and each one's ``ts_rank``, read from the row the index found (no second read by id)."""
         joined = " JOIN articles a ON a.id = f.article_id" if where else ""  # only for other filters: the index alone
-        first = f"SELECT {BY_INDEX} f.article_id AS cid, f.fts FROM articles_fts f{joined} WHERE {cond} LIMIT :cap"
-        return f"FROM ({first}) AS f JOIN articles a ON a.id = f.cid"
+        rank = f", ts_rank(f.fts, to_tsquery('simple', :{param}))" if ranked else ""
+        return (f"SELECT {BY_INDEX} f.article_id{rank} FROM articles_fts f{joined} WHERE {_matching(where, param)} "
+                "LIMIT :first")
 
     @staticmethod
-    def candidate_ids(where: list[str], param: str) -> str:
-        """The ids of the first ``:scope`` matching articles the GIN index hands over, unranked."""
-        cond = _matching(where, param)
-        joined = " JOIN articles a ON a.id = f.article_id" if where else ""
-        return f"SELECT {BY_INDEX} f.article_id FROM articles_fts f{joined} WHERE {cond} LIMIT :scope"
+    def first_quotes(param: str) -> str:
+        """(article id, index) of the first ``:first`` quotes matching ``:param`` the GIN index hands over."""
+        return (f"SELECT {BY_INDEX} article_id, idx FROM quotes_fts WHERE fts @@ to_tsquery('simple', :{param}) "
+                "LIMIT :first")
 
-    @classmethod
-    def ranked_ids(cls, where: list[str], param: str) -> str:
-        return (f"SELECT a.id {cls._matches(where, param, False)} "
-                f"ORDER BY ts_rank(f.fts, to_tsquery('simple', :{param})) DESC, a.id LIMIT :scope")
+    @staticmethod
+    def quote_candidates(param: str, m: Any) -> tuple[str, dict[str, Any]]:
+        """Condition on ``quotes qu``: one of the quotes ``m`` (query/matches.py) read, by their keys."""
+        return ("(qu.article_id, qu.idx) IN (SELECT cq.ca, cq.ci FROM unnest(CAST(:qca AS text[]), "
+                "CAST(:qci AS integer[])) AS cq(ca, ci))",
+                {"qca": [k[0] for k in m.keys], "qci": [k[1] for k in m.keys]})
 
-    @classmethod
-    def ranked_articles(cls, cols: str, where: list[str], param: str, mark_open: str, mark_close: str, *,
+    @staticmethod
+    def ranked_by_id(param: str, ids: str) -> str:
+        """The articles of the ids bound to ``:ids``, best match of ``:param`` first (``ts_rank`` reads each
+        one's ``tsvector``).  ``BY_INDEX``: the planner would read 1,000 ids by scanning the table (50,000
+        rows, each compared with the ids: 18 ms) rather than by the primary key (4 ms)."""
+        return (f"SELECT {BY_INDEX} f.article_id FROM articles_fts f WHERE f.article_id = ANY(:{ids}) "
+                f"ORDER BY ts_rank(f.fts, to_tsquery('simple', :{param})) DESC, f.article_id")
+
+    def headline(self, param: str, mark_open: str, mark_close: str) -> str:
+        """The snippet of article ``a`` for the words bound to ``:param`` (hits between the marks).  With
+        ``window``, made from the window of its text around the first hit (``headline_params`` binds the
+        pattern); when the window shows no hit although the text has one (several words, none of the others
+        near the first), from the whole text, as without ``window``."""
+        options = f"'StartSel={mark_open}, StopSel={mark_close}, {HEADLINE_OPTIONS}'"
+        whole = f"ts_headline('simple', a.text, to_tsquery('simple', :{param}), {options})"
+        if not self.window:
+            return whole
+        part = (f"ts_headline('simple', substr(a.text, greatest(1, hit.at - {HEADLINE_BEFORE}), {HEADLINE_WINDOW}), "
+                f"to_tsquery('simple', :{param}), {options})")
+        # (OFFSET 0: each subquery is computed once, not pasted into each place that reads its column)
+        return (f"(SELECT CASE WHEN h.at > 0 AND strpos(h.snip, '{mark_open}') = 0 THEN {whole} ELSE h.snip END "
+                f"FROM (SELECT hit.at, {part} AS snip FROM (SELECT regexp_instr(a.text, :{param}_re, 1, 1, 0, 'i') "
+                "AS at OFFSET 0) AS hit OFFSET 0) AS h)")
+
+    def headline_params(self, param: str, terms: str) -> dict[str, Any]:
+        return {f"{param}_re": ts_pattern(terms)} if self.window else {}
+
+    def articles_by_id(self, cols: str, param: str, ids: str, mark_open: str, mark_close: str) -> str:
+        """SELECT ``cols`` and the snippet of the articles of the ids bound to ``:ids`` (in no order)."""
+        return f"SELECT {cols}, {self.headline(param, mark_open, mark_close)} AS snippet FROM articles a " \
+               f"WHERE a.id = ANY(:{ids})"
+
+    @staticmethod
+    def ranked_ids(where: list[str], param: str) -> str:
+        """Every match of ``:param`` and ``where``, best first, ``LIMIT :scope`` (no cap: query/matches.py)."""
+        return ("SELECT a.id FROM articles_fts f JOIN articles a ON a.id = f.article_id WHERE "
+                f"{_matching(where, param)} ORDER BY ts_rank(f.fts, to_tsquery('simple', :{param})) DESC, a.id "
+                "LIMIT :scope")
+
+    def ranked_articles(self, cols: str, where: list[str], param: str, mark_open: str, mark_close: str, *,
                         capped: bool = False) -> str:
-        """As SQLite's; the page is picked first, then only its rows get their columns and headlines.
-        ``capped``: only the ``:cap`` candidates are ranked (``ts_rank`` reads each one's ``tsvector``)."""
-        return (f"SELECT {cols}, ts_headline('simple', a.text, to_tsquery('simple', :{param}), "
-                f"'StartSel={mark_open}, StopSel={mark_close}, MaxFragments=1, MaxWords=32, MinWords=12, "
-                "FragmentDelimiter= … ') AS snippet FROM (SELECT a.id AS pid, ts_rank(f.fts, "
-                f"to_tsquery('simple', :{param})) AS prank {cls._matches(where, param, capped)} "
+        """Every match, best first, ``LIMIT :limit OFFSET :offset``, with ``cols`` and the snippets (no cap:
+        a capped search ranks its candidates by id, ``ranked_by_id``); the page is picked first, then only
+        its rows get their columns and snippets."""
+        return (f"SELECT {cols}, {self.headline(param, mark_open, mark_close)} AS snippet FROM (SELECT a.id AS pid, "
+                f"ts_rank(f.fts, to_tsquery('simple', :{param})) AS prank FROM articles_fts f JOIN articles a "
+                f"ON a.id = f.article_id WHERE {_matching(where, param)} "
                 "ORDER BY prank DESC, a.id LIMIT :limit OFFSET :offset) AS page "
                 "JOIN articles a ON a.id = page.pid ORDER BY page.prank DESC, a.id")
-
-    @staticmethod
-    def candidate_quotes(param: str) -> str:
-        """Condition on ``quotes qu``: one of the first ``:qcap`` quotes matching ``:param`` that the GIN
-        index hands over (in the table's storage order)."""
-        return (f"(qu.article_id, qu.idx) IN (SELECT {BY_INDEX} ca, ci FROM (SELECT article_id AS ca, idx AS ci "
-                f"FROM quotes_fts WHERE fts @@ to_tsquery('simple', :{param}) LIMIT :qcap) AS cq)")
 
 
 class PostgresStore(SharedReads):
@@ -264,6 +335,8 @@ class PostgresStore(SharedReads):
             raise StoreError(f"cannot connect to {_redact(url)}: {str(exc).strip()}; check the URL and that "
                              "the server is running", code="E302") from exc
         self.conn = _Connection(self.pg)
+        if self.pg.info.server_version < 150000:  # no regexp_instr: snippets from the whole text
+            self.fulltext = PostgresFullText(window=False)
         if timeout_ms > 0:
             self.pg.execute(f"SET statement_timeout = {int(timeout_ms)}")
         if read_only:
@@ -325,10 +398,11 @@ class PostgresStore(SharedReads):
     def query(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[Row]:
         """Run a read query (SQLite-style parameters) with bound parameters and the time limit."""
         try:
-            if BY_INDEX in sql:  # sequential scans off for this query only (SET LOCAL ends with its transaction)
-                with self.pg.transaction():
-                    self.pg.execute("SET LOCAL enable_seqscan = off")
-                    return list(self.pg.execute(translate(sql), params or None).fetchall())
+            if BY_INDEX in sql:  # sequential scans off for this query only: both statements sent at once run in
+                # one implicit transaction, which SET LOCAL lasts (one round trip, not BEGIN, SET, query, COMMIT)
+                cur = self.pg.execute("SET LOCAL enable_seqscan = off; " + translate(sql), params or None)
+                cur.nextset()
+                return list(cur.fetchall())
             return list(self.pg.execute(translate(sql), params or None).fetchall())
         except self._canceled as exc:
             raise StoreError("query took longer than sql_time_limit_ms; narrow the filters", code="E304") from exc

@@ -45,6 +45,8 @@ class SQLiteFullText:
     """FTS5 fragments for the queries of the web app (``newsgraph.query``)."""
 
     terms = staticmethod(fts_query)
+    ranks_ids = False  # FTS5 ranks in the query that reads the matches (query/matches.py)
+    keys_are_ids = False  # the matches are read as full-text rowids (query/matches.py)
 
     @staticmethod
     def article_match(param: str) -> str:
@@ -71,14 +73,14 @@ class SQLiteFullText:
         return f"SELECT 1 FROM quotes_fts WHERE quotes_fts MATCH :{param}"
 
     @staticmethod
-    def _newest_stored(where: list[str], param: str) -> str:
-        """``articles_fts.rowid`` at or above the ``:cap`` most recently stored matches (FTS5 reads its
-        rows in rowid order, the order they were written, backwards as cheaply as forwards)."""
+    def first_matches(where: list[str], param: str, *, ranked: bool = False) -> str:
+        """The full-text rowids of the ``:first`` most recently stored articles matching ``:param`` and
+        ``where``, newest first: their number and the lowest rowid of the candidates of a capped search
+        (FTS5 reads its rows in rowid order, the order they were written, backwards as cheaply as forwards;
+        a rowid costs no read of the row, its article id would: ``candidate_ids`` reads those wanted)."""
         joined = " JOIN articles a ON a.id = articles_fts.article_id" if where else ""  # only for other filters
-        inner = (f"SELECT articles_fts.rowid AS r FROM articles_fts{joined} WHERE "
-                 + _matching(where, param)
-                 + " ORDER BY articles_fts.rowid DESC LIMIT :cap")
-        return f"articles_fts.rowid >= (SELECT min(r) FROM ({inner}))"
+        return (f"SELECT articles_fts.rowid FROM articles_fts{joined} WHERE "
+                + _matching(where, param) + " ORDER BY articles_fts.rowid DESC LIMIT :first")
 
     @staticmethod
     def candidate_ids(where: list[str], param: str) -> str:
@@ -89,30 +91,41 @@ class SQLiteFullText:
                 + " ORDER BY articles_fts.rowid DESC LIMIT :scope")
 
     @staticmethod
+    def first_quotes(param: str) -> str:
+        """The full-text rowids of the ``:first`` most recently stored quotes matching ``:param``, newest first."""
+        return f"SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH :{param} ORDER BY rowid DESC LIMIT :first"
+
+    @classmethod
+    def quote_candidates(cls, param: str, m: Any) -> tuple[str, dict[str, Any]]:
+        """Condition on ``quotes qu``: one of the quotes ``m`` (query/matches.py) read: capped, the rows of
+        ``quotes_fts`` from the lowest candidate's on (FTS5 reads only those), else every match."""
+        if not m.capped:
+            return cls.quote_match(param), {param: m.terms}
+        return (f"(qu.article_id, qu.idx) IN (SELECT article_id, idx FROM quotes_fts WHERE quotes_fts MATCH :{param} "
+                "AND rowid >= :qfloor)", {param: m.terms, "qfloor": m.floor})
+
+    @staticmethod
     def ranked_ids(where: list[str], param: str) -> str:
         """The ids of the ``:scope`` best articles matching ``:param`` and ``where``, best first."""
         return ("SELECT a.id FROM articles_fts JOIN articles a ON a.id = articles_fts.article_id WHERE "
                 + _matching(where, param) + " ORDER BY rank LIMIT :scope")
 
-    @classmethod
-    def ranked_articles(cls, cols: str, where: list[str], param: str, mark_open: str, mark_close: str, *,
+    @staticmethod
+    def headline_params(param: str, terms: str) -> dict[str, Any]:
+        return {}
+
+    @staticmethod
+    def ranked_articles(cols: str, where: list[str], param: str, mark_open: str, mark_close: str, *,
                         capped: bool = False) -> str:
         """SELECT ``cols`` and a snippet (hits between the marks) of the articles matching ``:param``
         and the conditions ``where`` on ``articles a``, best first, ``LIMIT :limit OFFSET :offset``.
         FTS5 hands its rows over best first, so only the page's rows get their columns and snippets.
-        ``capped``: only the ``:cap`` most recently stored matches are ranked (a rowid range of the
-        full-text table, so FTS5 scores those rows only)."""
-        cond = [f"articles_fts MATCH :{param}", *where, *([cls._newest_stored(where, param)] if capped else [])]
+        ``capped``: only the candidates are ranked, the rows of the full-text table from ``:floor`` (the
+        lowest rowid of the most recently stored matches, query/matches.py) on, so FTS5 scores those only."""
+        cond = [f"articles_fts MATCH :{param}", *where, *(["articles_fts.rowid >= :floor"] if capped else [])]
         return (f"SELECT {cols}, snippet(articles_fts, 2, '{mark_open}', '{mark_close}', ' … ', 16) AS snippet "
                 "FROM articles_fts JOIN articles a ON a.id = articles_fts.article_id WHERE "
                 + " AND ".join(cond) + " ORDER BY rank LIMIT :limit OFFSET :offset")
-
-    @staticmethod
-    def candidate_quotes(param: str) -> str:
-        """Condition on ``quotes qu``: one of the ``:qcap`` most recently stored quotes matching ``:param``
-        (the last rows of ``quotes_fts``, read backwards)."""
-        return ("(qu.article_id, qu.idx) IN (SELECT ca, ci FROM (SELECT article_id AS ca, idx AS ci FROM quotes_fts "
-                f"WHERE quotes_fts MATCH :{param} ORDER BY rowid DESC LIMIT :qcap))")
 
 
 class SQLiteStore(SharedReads):

@@ -52,7 +52,7 @@ def annotate(article: Article, settings: Settings | None = None, *,
     t0 = time.perf_counter()
     if parsed is None:
         work = for_parser(article, settings)
-        doc = parse_text(nlp, parser_text(work, settings))
+        doc = parse_text(nlp, parser_text(work, settings), guard=work is not article)  # truecased: guarded
     else:
         work, doc = parsed
     if timings is not None:

@@ -127,7 +127,8 @@ def _parse_together(articles: list[Article], settings: Settings) -> dict[int, tu
     try:
         with _time_limit(settings.stage_timeout_s):
             works = [for_parser(a, settings) for a in articles]
-            parses = parse_texts(load_nlp(settings.spacy_model), [parser_text(w, settings) for w in works])
+            parses = parse_texts(load_nlp(settings.spacy_model), [parser_text(w, settings) for w in works],
+                                 [w is not a for w, a in zip(works, articles, strict=True)])
     except E.ConfigError:
         raise
     except Exception:  # any failure here is met again, and reported, article by article

@@ -257,3 +257,30 @@ def test_loads_and_dozens_of_policemen_are_the_police() -> None:
     for text in ("Vanloads of policemen kept a vigil outside the temple on Monday.",
                  "Dozens of policemen kept a vigil outside the temple on Monday."):
         assert ("151", "---COP") in [(e.code, _src(e)) for e in _events(text)], text
+
+
+def test_police_raids_searches_and_detentions_by_code() -> None:
+    cases = {"The police raided a house in the village on Monday.": "091",
+             "A police team swooped down on a hideout near the river on Monday.": "091",
+             "Constables combed the forest for the escaped convicts on Monday.": "091",
+             "The police locked up the gang leaders on Monday.": "173",
+             "The police drove back the stone-pelting crowd on Monday.": "175",
+             "The collector requisitioned three companies of policemen on Monday.": "153"}
+    for text, code in cases.items():
+        got = [(e.code, _src(e)) for e in _events(text)]
+        assert any(c == code for c, _ in got), (text, got)
+    # raids by others keep their sense of an armed attack; a lock-up by anyone else is no detention
+    assert "190" in [e.code for e in _events("The militants raided an army post near the border on Monday.")]
+    assert not [e for e in _events("The shopkeepers locked up their shops on Monday.") if e.code == "173"]
+
+
+def test_police_put_on_alert_and_people_put_behind_bars_imply_the_police() -> None:
+    ev = _events("The police were put on alert in the old city on Monday.")
+    assert [(e.code, _src(e)) for e in ev] == [("151", "---COP")]
+    ev = _events("The two brothers were put behind bars on Monday.")
+    assert [(e.code, _src(e)) for e in ev] == [("173", "---COP")]
+
+
+def test_a_quantity_of_weapons_seized_is_confiscated() -> None:
+    ev = _events("A large quantity of swords and knives was seized from the house on Monday.")
+    assert [(e.code, _src(e)) for e in ev] == [("1711", "---COP")]

@@ -37,7 +37,9 @@ _POLICE_ROLE = "COP"
 PARSE_CLASSES = frozenset({"person", "org", "armed", "police", "actor", "place", "money", "any"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 _PART_WORDS = frozenset({"most", "much", "part", "share", "half", "portion", "bulk", "rest", "all", "some",
-                         "million", "billion", "thousand", "hundred", "lot", "amount", "sum", "none"})
+                         "million", "billion", "thousand", "hundred", "lot", "amount", "sum", "none",
+                         # "a large quantity of weapons", "a cache of arms": what is seized is the "of" noun
+                         "quantity", "cache", "haul", "stockpile", "consignment"})
 _SPACY = {"PERSON": ("person",), "ORG": ("org",), "NORP": ("org",), "GPE": ("place", "org"),
           "LOC": ("place",), "FAC": ("place",), "MONEY": ("money",),
           "PERCENT": ("measure",), "CARDINAL": ("measure",), "QUANTITY": ("measure",)}

@@ -132,7 +132,7 @@ def _dateline_context(ctx: Context, start: int) -> tuple[Context, int, int, Plac
         return None  # "Note: ...", "Update: ...": a label, not a city
     if (place is None and not colon) or not all(w[:1].isupper() for w in head.replace(",", " ").split()):
         return None  # "The Philippines and the European Union (EU) agree": a sentence, not a dateline
-    doc = parse_text(nlp, " " * b + text[b:first.end_char])
+    doc = parse_text(nlp, " " * b + text[b:first.end_char], guard=bool(ctx.doc.user_data.get("newsgraph_guard")))
     return Context(article=ctx.article, doc=doc, results=ctx.results, nlp=nlp), b, first.end_char, place
 
 

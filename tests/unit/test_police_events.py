@@ -284,3 +284,9 @@ def test_police_put_on_alert_and_people_put_behind_bars_imply_the_police() -> No
 def test_a_quantity_of_weapons_seized_is_confiscated() -> None:
     ev = _events("A large quantity of swords and knives was seized from the house on Monday.")
     assert [(e.code, _src(e)) for e in ev] == [("1711", "---COP")]
+
+
+def test_a_trailing_speaker_the_parser_joined_to_the_quotation_makes_a_statement() -> None:
+    # the parser makes "stated" a conjunct of the quotation's verb: the quotation is its content
+    ev = _events("“Our officers are in touch with the community leaders,” a senior police officer stated.")
+    assert [(e.code, _src(e)) for e in ev] == [("010", "---COP")]

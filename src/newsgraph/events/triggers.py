@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from ..actors import compose as _actors
 from .argclass import ArgClasser
 from .candidate import Candidate
-from .frames import attribution_event, frame_event, modal_shift, speech_event
+from .frames import attribution_event, frame_event, modal_shift, speech_event, statement_event
 from .parties import QUANTITY, TARGET_PREPS, Party, PartyFinder
 from .patterns import NO_EVENT, Pattern
 from .walk import by_depth, clause_modality, clause_verb, describes, hyphened
@@ -215,6 +215,19 @@ class SentenceCoder:
                         return p
         return None
 
+    def _quotation_before(self, v: Token) -> Token | None:
+        """The clause of a quotation the parser made the head of a trailing speech verb it joined as a
+        conjunct ("'Our men are in touch with them,' a senior officer stated": "stated" a conjunct of
+        "are"): the head, when a closing quotation mark stands between it and the verb's subject."""
+        if v.dep_ != "conj" or v.head.i >= v.i or v.head.pos_ not in ("VERB", "AUX"):
+            return None
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.i < v.head.i:
+            return None
+        between = self.sent.doc[v.head.i + 1:subj.left_edge.i]
+        closing = any(t.tag_ == "''" or t.text in ("\u201d", "\u2019\u2019", "''", '"') for t in between)
+        return v.head if closing else None
+
     def run(self) -> list[Candidate]:
         cands: list[Candidate] = []
         toks = by_depth(self.sent)
@@ -289,6 +302,10 @@ class SentenceCoder:
                     return frame_event(self, v, frame, inner, srcs, negated, modality)
         if lemma in self.lex.speech and comp is not None:
             return speech_event(self, v, comp, srcs)
+        if lemma in self.lex.speech and comp is None and srcs:
+            quoted = self._quotation_before(v)
+            if quoted is not None and self.code_verb(quoted) is None:
+                return statement_event(self, v, quoted, srcs)
         prts = {prt for prt, _ in self.lex.frames.get(lemma, []) if prt is not None and self.c._has_prt(v, prt)}
         # a frame matched with its particle ("called on X to ...") is more specific than the bare verb's
         # pattern ("called X": a phone call)

@@ -290,3 +290,14 @@ def test_a_trailing_speaker_the_parser_joined_to_the_quotation_makes_a_statement
     # the parser makes "stated" a conjunct of the quotation's verb: the quotation is its content
     ev = _events("“Our officers are in touch with the community leaders,” a senior police officer stated.")
     assert [(e.code, _src(e)) for e in ev] == [("010", "---COP")]
+
+
+def test_paramilitary_forces_of_an_indian_story_are_police() -> None:
+    # India's paramilitary forces are its central armed police (roles.tsv rows for IND)
+    ev = _analysed("Ahmedabad: The para-military forces conducted a flag march in Ahmedabad and Vadodara on "
+                   "Sunday. About 5,000 jawans of the CRPF were deployed in Ahmedabad, Gujarat, India.")
+    assert ("150", "INDCOP") in [(e.code, _src(e)) for e in ev], [(e.code, _src(e)) for e in ev]
+    assert any(e.code == "153" and (e.target.actor if e.target else "") == "INDCOP" for e in ev)
+    # elsewhere the word keeps its general code: no police
+    ev = _analysed("Bogota: The paramilitaries attacked a village in Antioquia, Colombia, on Sunday.")
+    assert not [e for e in ev if "COP" in (_src(e) or "")]

@@ -301,3 +301,19 @@ def test_paramilitary_forces_of_an_indian_story_are_police() -> None:
     # elsewhere the word keeps its general code: no police
     ev = _analysed("Bogota: The paramilitaries attacked a village in Antioquia, Colombia, on Sunday.")
     assert not [e for e in ev if "COP" in (_src(e) or "")]
+
+
+def test_an_agentless_act_of_law_enforcement_is_the_police_in_charge_of_the_story() -> None:
+    ev = _analysed("The police reached the village on Monday. The crowd was dispersed near the temple.")
+    assert ("175", "---COP") in [(e.code, _src(e)) for e in ev]
+    # the police's last act (an arrest, its agent implied) keeps them in charge of the next sentence
+    ev = _analysed("Seventeen men were arrested near the station on Sunday. They were deported to Rampur.")
+    assert [(e.code, _src(e)) for e in ev if e.code == "174"] == [("174", "---COP")]
+    # another actor acted in between: the act keeps no source (and is left out)
+    ev = _analysed("The police reached the village on Monday. The militants attacked a post. "
+                   "Curfew was imposed in the old city.")
+    assert not [e for e in ev if e.code == "1723"]
+    # a curfew relaxed is an easing (0813), and property set on fire is not the police's act
+    ev = _analysed("The police reached the village on Monday. Curfew was relaxed for six hours. "
+                   "Two shops were set on fire.")
+    assert not [e for e in ev if e.code in ("1723", "1712") and _src(e) == "---COP"]

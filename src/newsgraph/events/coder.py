@@ -197,6 +197,7 @@ def _code_sentences(ctx: Context, sents: list[SpanT], events: list[Event],
     places: Sequence[Place] = ctx.results.get("places") or ()
     text = ctx.article.text
     for sent in sents:
+        coder.sentence_no += 1
         if coder.lex.is_credit(sent.text):  # a byline or credit line tells no event
             continue
         if sent.start_char > len(ctx.article.title or "") and ("title", _words(sent.text)) in seen:
@@ -214,6 +215,9 @@ def _code_sentences(ctx: Context, sents: list[SpanT], events: list[Event],
             pairs = event_pairs(c)
             if not pairs:
                 continue
+            police = next((p for p in c.sources if p.key and "COP" in (p.actor or "")), None)
+            if police is not None and not c.negated:
+                coder.last_police_act = (coder.sentence_no, police)  # the police in charge of the story
             sent_span = Span(sent.start_char, sent.end_char, text[sent.start_char: sent.end_char])
             trig = Span(c.trigger.idx, c.trigger.idx + len(c.trigger.text), c.trigger.text)
             actors = [(s.actor if s else None, t.actor if t else None) for s, t in pairs]

@@ -117,6 +117,8 @@ class PartyFinder:
             for i in range(ent.start, ent.end):
                 self.spacy_ent[i] = ent
         self.recent_group: list[Party] = []  # the last compound subject, for "the two", "both"
+        self.sentence_no = 0  # the sentence being coded, and the police source of the last act coded
+        self.last_police_act: tuple[int, Party] | None = None  # (its sentence, the police), events/implied.py
         self.mentions = mention_index(ctx)
         self._party_cache: dict[int, list[Party]] = {}
         self._busy: set[int] = set()

@@ -317,3 +317,13 @@ def test_an_agentless_act_of_law_enforcement_is_the_police_in_charge_of_the_stor
     ev = _analysed("The police reached the village on Monday. Curfew was relaxed for six hours. "
                    "Two shops were set on fire.")
     assert not [e for e in ev if e.code in ("1723", "1712") and _src(e) == "---COP"]
+
+
+def test_a_police_act_beside_a_stronger_event_is_kept() -> None:
+    ev = _events("Police fired at the mob, killing one and injuring at least eight others.")
+    assert {"190", "182"} <= {e.code for e in ev}
+    assert any(e.trigger.text == "killing" and _src(e) == "---COP" for e in ev)
+    # an arrest whose agent is only implied stays out beside the sentence's own event
+    ev = _events("The release of the editor, who had been arrested in May, came as the government freed 150 "
+                 "prisoners on Monday.")
+    assert not [e for e in ev if e.code == "173"]

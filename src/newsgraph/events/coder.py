@@ -51,7 +51,7 @@ from .cameo import lookup
 from .implied import supply_source
 from .patterns import Lexicon, lexicon
 from .retold import headline_date
-from .selection import event_pairs, pair_confidence, salient_events
+from .selection import event_pairs, pair_confidence, police_side_acts, salient_events
 from .triggers import Matcher, SentenceCoder
 
 if TYPE_CHECKING:
@@ -237,7 +237,8 @@ def _code_sentences(ctx: Context, sents: list[SpanT], events: list[Event],
                 ))
         # emission decided on the rule score; the reported confidence is the calibrated P(fully right)
         kept = salient_events(sent_events, unasserted=unasserted)
-        events.extend(calibrate_event(e, len(kept)) for e in kept)
+        # police acts left out beside a stronger event are kept too, calibrated as the sentence's others
+        events.extend(calibrate_event(e, len(kept)) for e in police_side_acts(sent_events, kept))
         # remember the last compound subject for "the two" in later sentences
         for tok in sent:
             if tok.dep_ == "nsubj" and tok.pos_ in ("PROPN", "NOUN"):

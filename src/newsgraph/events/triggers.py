@@ -171,7 +171,7 @@ class SentenceCoder:
         """(code, pattern, noun) for a verb trigger, without frames; noun = a consumed event noun."""
         p = self.c.verb_pattern(v)
         if p is not None and (p.obj or p.args or (p.prt and "weak" not in p.flags)):
-            return p.code, p, None
+            return p.code, p, (self._object_noun(v, p.obj) if p.obj else None)
         # light verb + event noun object ("held talks", "hit Russia with sanctions")
         lemma = v.lemma_.lower()
         if lemma in self.lex.light or lemma in self.lex.frames or lemma in self.lex.speech:
@@ -192,6 +192,17 @@ class SentenceCoder:
                         return np.code, np, h
         if p is not None:
             return p.code, p, None
+        return None
+
+    def _object_noun(self, v: Token, obj: str) -> Token | None:
+        """The event noun that is the object a verb row names ("resorted to a lathi-charge", "issued a
+        warrant"): the verb and its object tell one act, so the noun is not coded again on its own."""
+        for c in v.children:
+            heads = [c] if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd") else (
+                [p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "prep" else [])
+            for h in heads:
+                if obj in self.c._noun_keys(h) and self.c.noun_pattern(h) is not None:
+                    return h
         return None
 
     def frame_of(self, v: Token) -> str | None:

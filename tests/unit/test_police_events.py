@@ -327,3 +327,9 @@ def test_a_police_act_beside_a_stronger_event_is_kept() -> None:
     ev = _events("The release of the editor, who had been arrested in May, came as the government freed 150 "
                  "prisoners on Monday.")
     assert not [e for e in ev if e.code == "173"]
+
+
+def test_police_personnel_deployed_or_requisitioned_without_an_agent() -> None:
+    for text in ("Thousands of para-military and police personnel have been deployed in the town.",
+                 "Two companies of the state police have also been requisitioned for the festival."):
+        assert ("153", "---COP") in [(e.code, _src(e)) for e in _events(text)], text

@@ -333,3 +333,13 @@ def test_police_personnel_deployed_or_requisitioned_without_an_agent() -> None:
     for text in ("Thousands of para-military and police personnel have been deployed in the town.",
                  "Two companies of the state police have also been requisitioned for the festival."):
         assert ("153", "---COP") in [(e.code, _src(e)) for e in _events(text)], text
+
+
+def test_police_positioned_arrangements_made_and_staying_on_alert() -> None:
+    cases = {"Over 150 policemen have been positioned at the main gate of the assembly.": "153",
+             "The city police have made arrangements for the festival on Monday.": "151",
+             "The police remained on alert in the town on Monday.": "151"}
+    for text, code in cases.items():
+        assert (code, "---COP") in [(e.code, _src(e)) for e in _events(text)], text
+    # arrangements made by anyone else are no police alert
+    assert not [e for e in _events("The family made arrangements for the wedding.") if e.code == "151"]

@@ -10,6 +10,7 @@ from .config import Settings, load_settings
 from .model import Analysis, Article
 from .nlp.spacy_model import load_nlp, parse_text
 from .nlp.truecase import casing_mode, restore_spans, truecase
+from .parse.repair import repair_in_place
 from .registry import Context, resolve
 
 if TYPE_CHECKING:
@@ -18,18 +19,27 @@ if TYPE_CHECKING:
 _FIELDS = ("entities", "events", "quotes", "timexes", "amounts", "places", "themes")
 
 
+def truecased(article: Article, settings: Settings) -> bool:
+    """Whether the parser reads a truecased copy of ``article`` (a lower-case or all-caps text, with
+    ``truecase`` on); such a copy is also parsed with guarded sentence starts (``nlp.sentence_guard``)."""
+    return settings.truecase != "off" and casing_mode(article.text[: settings.max_chars]) != "cased"
+
+
 def for_parser(article: Article, settings: Settings) -> Article:
-    """The article the parser and the stages read: ``article`` itself when its text is normally
-    cased (or ``truecase = "off"``), else a copy whose text and title are truecased (same lengths)."""
-    if settings.truecase == "off":
+    """The article the parser and the stages read: ``article`` itself when its text is normally cased
+    (or ``truecase = "off"``) and holds no mojibake, else a copy of the same lengths whose mojibake is
+    repaired in place (``parse.repair.repair_in_place``: a text analysed as given, not read through
+    ``parse``) and whose text and title are truecased when they need it."""
+    text = repair_in_place(article.text)
+    title = repair_in_place(article.title) if article.title else article.title
+    if truecased(article, settings):
+        mode = casing_mode(article.text[: settings.max_chars])
+        lowered = truecase(text, mode)
+        if title:
+            title = lowered[: len(title)] if text.startswith(title) else truecase(title, mode)
+        text = lowered
+    if text is article.text and title is article.title:
         return article
-    mode = casing_mode(article.text[: settings.max_chars])
-    if mode == "cased":
-        return article
-    text = truecase(article.text, mode)
-    title = article.title
-    if title:
-        title = text[: len(title)] if article.text.startswith(title) else truecase(title, mode)
     return dataclasses.replace(article, text=text, title=title)
 
 
@@ -52,7 +62,7 @@ def annotate(article: Article, settings: Settings | None = None, *,
     t0 = time.perf_counter()
     if parsed is None:
         work = for_parser(article, settings)
-        doc = parse_text(nlp, parser_text(work, settings))
+        doc = parse_text(nlp, parser_text(work, settings), guard=truecased(article, settings))
     else:
         work, doc = parsed
     if timings is not None:

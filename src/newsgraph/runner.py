@@ -122,12 +122,13 @@ def _parse_together(articles: list[Article], settings: Settings) -> dict[int, tu
     if len(articles) < 2:
         return {}
     from .nlp.spacy_model import load_nlp, parse_texts
-    from .pipeline import for_parser, parser_text
+    from .pipeline import for_parser, parser_text, truecased
 
     try:
         with _time_limit(settings.stage_timeout_s):
             works = [for_parser(a, settings) for a in articles]
-            parses = parse_texts(load_nlp(settings.spacy_model), [parser_text(w, settings) for w in works])
+            parses = parse_texts(load_nlp(settings.spacy_model), [parser_text(w, settings) for w in works],
+                                 [truecased(a, settings) for a in articles])
     except E.ConfigError:
         raise
     except Exception:  # any failure here is met again, and reported, article by article

@@ -144,3 +144,15 @@ def test_an_organisations_working_president_holds_no_public_office(article_facto
                           date="2002-03-13")
     kumar = _at(_entities(art), "Ram Kumar")
     assert kumar is None or kumar.actor is None or not kumar.actor.endswith("GOV")
+
+
+def test_a_name_with_initials_is_one_person(article_factory) -> None:  # type: ignore[no-untyped-def]
+    # invented names; NER alone takes "M K" or "K Varsh" (as an organisation)
+    ents = _entities(article_factory("Joint commissioner of police M K Tandor said the town was calm. "
+                                     "Inspector A K Varsh said two men were held. The U.S. Army said nothing."))
+    tandor = _at(ents, "M K Tandor")
+    assert tandor is not None and tandor.type == "PERSON" and (tandor.actor or "").endswith("COP")
+    varsh = _at(ents, "A K Varsh")
+    assert varsh is not None and varsh.type == "PERSON"
+    army = _at(ents, "U.S. Army")
+    assert army is not None and army.type != "PERSON"  # initials the lexicon knows name no person

@@ -239,3 +239,14 @@ def test_the_event_coder_and_the_quotes_take_pronouns_from_the_layer() -> None:
     assert (names[accuse[0].source.entity or ""], names[accuse[0].target.entity or ""]) == ("Ana Ferreira", "Tom Vale")
     (q,) = [q for q in a.quotes if q.kind == "direct"]
     assert q.speaker is not None and q.speaker.entity is not None and names[q.speaker.entity] == "Ana Ferreira"
+
+
+def test_the_running_agent_is_the_last_actor_that_acted_within_two_sentences() -> None:
+    body = ("The police reached the village on Monday. The crowd was dispersed near the temple. "
+            "The shops stayed shut. The market was closed on Tuesday. The militants attacked a post.")
+    _, _, idx = _run(body)
+    police = next(t.i for t in idx.doc if t.text == "police")
+    at = {w: next(t.i for t in idx.doc if t.text == w) for w in ("dispersed", "closed", "attacked", "militants")}
+    assert idx.running_agent(at["dispersed"]) == police  # the sentence after: the police are in charge
+    assert idx.running_agent(at["closed"]) is None  # three sentences on: no longer
+    assert idx.running_agent(at["attacked"]) == idx.running_agent(len(idx.doc) - 1) == at["militants"]

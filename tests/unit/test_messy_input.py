@@ -16,7 +16,7 @@ from newsgraph import errors as E
 from newsgraph.ingest import iter_documents
 from newsgraph.model import RawDocument, Rejected
 from newsgraph.parse import parse
-from newsgraph.parse.repair import MOJIBAKE, repair_text
+from newsgraph.parse.repair import MOJIBAKE, repair_in_place, repair_text
 
 # UTF-8 read as windows-1252: “ -> â€œ, ’ -> â€™, and ” -> â€ + U+FFFD (0x9D has no windows-1252 character)
 LQ, RQ_LOST, APOS = "\u00e2\u20ac\u0153", "\u00e2\u20ac\ufffd", "\u00e2\u20ac\u2122"
@@ -174,3 +174,29 @@ def test_truncated_warc_record_is_rejected_and_earlier_records_kept(tmp_path: Pa
     docs = _docs(p)
     assert isinstance(docs[0], RawDocument) and docs[0].url == "https://example.org/0"
     assert len(docs) == 2 and isinstance(docs[1], Rejected) and docs[1].code == E.E_GZIP
+
+
+def test_in_place_repair_keeps_every_offset_and_every_letter_where_it_was() -> None:
+    bad = ("\u00e2\u20ac\u0153our men are out,\u00e2\u20ac\ufffd the hornet\u00e2\u20ac\u2122s nest, "
+           "we don\u00e2\u20ac\u2122t")
+    fixed = repair_in_place(bad)
+    assert len(fixed) == len(bad) and not MOJIBAKE.search(fixed)
+    assert fixed == "  \u201cour men are out,\u201d   the hornet  \u2019s nest, we do  n\u2019t"
+    for word in ("our", "men", "hornet", "nest"):  # letters keep their offsets
+        assert bad.index(word) == fixed.index(word)
+    assert repair_in_place("fine text") == "fine text" and repair_in_place("caf\u00e9") == "caf\u00e9"
+
+
+def test_text_analysed_as_given_is_parsed_repaired_and_reported_as_given() -> None:
+    # a record analysed exactly as scraped (lower case, mojibake): the parser reads the repaired copy,
+    # the spans quote the original
+    text = ("\u00e2\u20ac\u0153our officers are in touch with the leaders,\u00e2\u20ac\u2122\u00e2\u20ac\u2122 "
+            "a senior police officer stated on monday.")
+    from newsgraph.model import Article
+    from newsgraph.pipeline import annotate
+
+    a = annotate(Article(id="t", text=text, title=""))
+    assert a.article.text == text
+    assert [(e.code, e.source.actor if e.source else None) for e in a.events] == [("010", "---COP")]
+    trig = a.events[0].trigger
+    assert text[trig.start:trig.end] == trig.text == "stated"

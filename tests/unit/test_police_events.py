@@ -257,3 +257,89 @@ def test_loads_and_dozens_of_policemen_are_the_police() -> None:
     for text in ("Vanloads of policemen kept a vigil outside the temple on Monday.",
                  "Dozens of policemen kept a vigil outside the temple on Monday."):
         assert ("151", "---COP") in [(e.code, _src(e)) for e in _events(text)], text
+
+
+def test_police_raids_searches_and_detentions_by_code() -> None:
+    cases = {"The police raided a house in the village on Monday.": "091",
+             "A police team swooped down on a hideout near the river on Monday.": "091",
+             "Constables combed the forest for the escaped convicts on Monday.": "091",
+             "The police locked up the gang leaders on Monday.": "173",
+             "The police drove back the stone-pelting crowd on Monday.": "175",
+             "The collector requisitioned three companies of policemen on Monday.": "153"}
+    for text, code in cases.items():
+        got = [(e.code, _src(e)) for e in _events(text)]
+        assert any(c == code for c, _ in got), (text, got)
+    # raids by others keep their sense of an armed attack; a lock-up by anyone else is no detention
+    assert "190" in [e.code for e in _events("The militants raided an army post near the border on Monday.")]
+    assert not [e for e in _events("The shopkeepers locked up their shops on Monday.") if e.code == "173"]
+
+
+def test_police_put_on_alert_and_people_put_behind_bars_imply_the_police() -> None:
+    ev = _events("The police were put on alert in the old city on Monday.")
+    assert [(e.code, _src(e)) for e in ev] == [("151", "---COP")]
+    ev = _events("The two brothers were put behind bars on Monday.")
+    assert [(e.code, _src(e)) for e in ev] == [("173", "---COP")]
+
+
+def test_a_quantity_of_weapons_seized_is_confiscated() -> None:
+    ev = _events("A large quantity of swords and knives was seized from the house on Monday.")
+    assert [(e.code, _src(e)) for e in ev] == [("1711", "---COP")]
+
+
+def test_a_trailing_speaker_the_parser_joined_to_the_quotation_makes_a_statement() -> None:
+    # the parser makes "stated" a conjunct of the quotation's verb: the quotation is its content
+    ev = _events("“Our officers are in touch with the community leaders,” a senior police officer stated.")
+    assert [(e.code, _src(e)) for e in ev] == [("010", "---COP")]
+
+
+def test_paramilitary_forces_of_an_indian_story_are_police() -> None:
+    # India's paramilitary forces are its central armed police (roles.tsv rows for IND)
+    ev = _analysed("Ahmedabad: The para-military forces conducted a flag march in Ahmedabad and Vadodara on "
+                   "Sunday. About 5,000 jawans of the CRPF were deployed in Ahmedabad, Gujarat, India.")
+    assert ("150", "INDCOP") in [(e.code, _src(e)) for e in ev], [(e.code, _src(e)) for e in ev]
+    assert any(e.code == "153" and (e.target.actor if e.target else "") == "INDCOP" for e in ev)
+    # elsewhere the word keeps its general code: no police
+    ev = _analysed("Bogota: The paramilitaries attacked a village in Antioquia, Colombia, on Sunday.")
+    assert not [e for e in ev if "COP" in (_src(e) or "")]
+
+
+def test_an_agentless_act_of_law_enforcement_is_the_police_in_charge_of_the_story() -> None:
+    ev = _analysed("The police reached the village on Monday. The crowd was dispersed near the temple.")
+    assert ("175", "---COP") in [(e.code, _src(e)) for e in ev]
+    # the police's last act (an arrest, its agent implied) keeps them in charge of the next sentence
+    ev = _analysed("Seventeen men were arrested near the station on Sunday. They were deported to Rampur.")
+    assert [(e.code, _src(e)) for e in ev if e.code == "174"] == [("174", "---COP")]
+    # another actor acted in between: the act keeps no source (and is left out)
+    ev = _analysed("The police reached the village on Monday. The militants attacked a post. "
+                   "Curfew was imposed in the old city.")
+    assert not [e for e in ev if e.code == "1723"]
+    # a curfew relaxed is an easing (0813), and property set on fire is not the police's act
+    ev = _analysed("The police reached the village on Monday. Curfew was relaxed for six hours. "
+                   "Two shops were set on fire.")
+    assert not [e for e in ev if e.code in ("1723", "1712") and _src(e) == "---COP"]
+
+
+def test_a_police_act_beside_a_stronger_event_is_kept() -> None:
+    ev = _events("Police fired at the mob, killing one and injuring at least eight others.")
+    assert {"190", "182"} <= {e.code for e in ev}
+    assert any(e.trigger.text == "killing" and _src(e) == "---COP" for e in ev)
+    # an arrest whose agent is only implied stays out beside the sentence's own event
+    ev = _events("The release of the editor, who had been arrested in May, came as the government freed 150 "
+                 "prisoners on Monday.")
+    assert not [e for e in ev if e.code == "173"]
+
+
+def test_police_personnel_deployed_or_requisitioned_without_an_agent() -> None:
+    for text in ("Thousands of para-military and police personnel have been deployed in the town.",
+                 "Two companies of the state police have also been requisitioned for the festival."):
+        assert ("153", "---COP") in [(e.code, _src(e)) for e in _events(text)], text
+
+
+def test_police_positioned_arrangements_made_and_staying_on_alert() -> None:
+    cases = {"Over 150 policemen have been positioned at the main gate of the assembly.": "153",
+             "The city police have made arrangements for the festival on Monday.": "151",
+             "The police remained on alert in the town on Monday.": "151"}
+    for text, code in cases.items():
+        assert (code, "---COP") in [(e.code, _src(e)) for e in _events(text)], text
+    # arrangements made by anyone else are no police alert
+    assert not [e for e in _events("The family made arrangements for the wedding.") if e.code == "151"]

@@ -89,3 +89,13 @@ def test_names_unknown_to_cased_news_are_raised_after_titles_and_initials() -> N
     assert "police remand" in out  # ordinary words after a title word stay lower case
     assert "a.m." in out  # "a.m." before a common word is no pair of initials
     assert "a mob" in truecase("the crowd became a mob near the station on monday evening, police said.")
+
+
+def test_names_after_a_post_of_the_police_and_before_a_post_in_apposition() -> None:
+    # invented names: "varkosh", "tendulor", "jarvesh"
+    out = truecase("it was made clear, said superintendent of police jarvesh varkosh. \"all is calm,\" "
+                   "pravin tendulor, deputy commissioner of police, said on monday.")
+    assert "superintendent of police Jarvesh Varkosh" in out
+    assert "Pravin Tendulor, deputy commissioner" in out
+    # an ordinary word before a comma and a title stays lower case
+    assert "The riots, the commissioner said" in truecase("the riots, the commissioner said, were over.")

@@ -20,10 +20,10 @@ import re
 from functools import lru_cache
 
 from ..datafiles import tsv_rows
-from .lexicon import MEMBER_WORDS, lexicon
+from .lexicon import MEMBER_WORDS, country_role, lexicon
 from .lexicon import code_phrase as _lexicon_code_phrase
 
-__all__ = ["code_phrase", "compose", "country_of", "role_of"]
+__all__ = ["code_phrase", "compose", "country_of", "country_role", "role_of"]
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z.'\-]*")
 

@@ -49,6 +49,8 @@ class Lexicon:
     first_keys: dict[str, int] = field(default_factory=dict)  # first word-run of an alias -> most words
     country_names: dict[str, str] = field(default_factory=dict)  # code -> name
     genders: dict[str, str] = field(default_factory=dict)  # person kb_id -> "F" / "M" (us_people.tsv)
+    # roles.tsv rows whose use is a country code: country -> [(words, code)], for a phrase of that country
+    country_roles: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
 
     def add(self, alias: str, entry: ActorEntry) -> None:
         alias = " ".join(alias.split())
@@ -208,8 +210,12 @@ def lexicon() -> Lexicon:
         for p in split_cell(pat):
             if code:
                 words = tuple(p.lower().split())
+                use = r.get("use", "")
+                if re.fullmatch(r"[A-Z]{3}", use):  # a role word of one country's forces or offices
+                    lx.country_roles.setdefault(use, []).append((words, code))
+                    continue
                 lx.head_words[" ".join(words)] = code
-                if r.get("use", "") != "head":  # "head" rows code only a phrase's head noun (event coder)
+                if use != "head":  # "head" rows code only a phrase's head noun (event coder)
                     roles[words] = code
     lx.roles = sorted(roles.items(), key=lambda kv: -len(kv[0]))
     lx.role_words = {k[0]: v for k, v in roles.items() if len(k) == 1}
@@ -335,6 +341,21 @@ def role_of_words(words: list[str]) -> str | None:
                 owner = ending_at(j - 1)
                 if owner is not None:
                     return owner[1]
+            return code
+    return None
+
+
+def country_role(words: Sequence[str], country: str | None) -> str | None:
+    """The role a phrase's words give in ``country`` by a row of roles.tsv for that country only ("para-military
+    forces" in India are its central armed police: COP), wherever in the phrase the row's words stand; None
+    when no such row applies.  ``words``: the phrase's words in lower case ("para-military" may be split)."""
+    rows = lexicon().country_roles.get(country or "")
+    if not rows:
+        return None
+    flat = [w for w in " ".join(words).replace(" - ", "-").replace("-", " ").split() if w]
+    for pat, code in rows:
+        pw = [w for w in " ".join(pat).replace("-", " ").split() if w]
+        if any(flat[i:i + len(pw)] == pw for i in range(len(flat) - len(pw) + 1)):
             return code
     return None
 

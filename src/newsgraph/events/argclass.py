@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..actors.compose import role_of
+from ..actors.lexicon import MEMBER_WORDS
 from ..datafiles import tsv_rows
 from .parties import QUANTITY
 from .patterns import ArgTest
@@ -37,7 +38,9 @@ _POLICE_ROLE = "COP"
 PARSE_CLASSES = frozenset({"person", "org", "armed", "police", "actor", "place", "money", "any"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 _PART_WORDS = frozenset({"most", "much", "part", "share", "half", "portion", "bulk", "rest", "all", "some",
-                         "million", "billion", "thousand", "hundred", "lot", "amount", "sum", "none"})
+                         "million", "billion", "thousand", "hundred", "lot", "amount", "sum", "none",
+                         # "a large quantity of weapons", "a cache of arms": what is seized is the "of" noun
+                         "quantity", "cache", "haul", "stockpile", "consignment"})
 _SPACY = {"PERSON": ("person",), "ORG": ("org",), "NORP": ("org",), "GPE": ("place", "org"),
           "LOC": ("place",), "FAC": ("place",), "MONEY": ("money",),
           "PERCENT": ("measure",), "CARDINAL": ("measure",), "QUANTITY": ("measure",)}
@@ -100,7 +103,9 @@ class ArgClasser:
         role = role_of(lem)
         if role is None and mods and mods[-1].i == h.i - 1:  # "the crime branch", "cid officials"
             role = role_of(f"{mods[-1].lemma_.lower()} {lem}")
-        stands = h.pos_ in ("PROPN", "PRON") or e is not None or role is not None
+        # a member word ("personnel", "officials") stands for the body its modifiers name, however the parser
+        # hung them ("para-military and police personnel")
+        stands = h.pos_ in ("PROPN", "PRON") or e is not None or role is not None or lem in MEMBER_WORDS
         if stands and lem not in _PART_WORDS:
             if role is not None:  # a role word stands for an actor even when no party is coded
                 out.add("armed" if role in _ARMED_ROLES else "org")

@@ -51,7 +51,7 @@ from .cameo import lookup
 from .implied import supply_source
 from .patterns import Lexicon, lexicon
 from .retold import headline_date
-from .selection import event_pairs, pair_confidence, salient_events
+from .selection import event_pairs, pair_confidence, police_side_acts, salient_events
 from .triggers import Matcher, SentenceCoder
 
 if TYPE_CHECKING:
@@ -132,7 +132,7 @@ def _dateline_context(ctx: Context, start: int) -> tuple[Context, int, int, Plac
         return None  # "Note: ...", "Update: ...": a label, not a city
     if (place is None and not colon) or not all(w[:1].isupper() for w in head.replace(",", " ").split()):
         return None  # "The Philippines and the European Union (EU) agree": a sentence, not a dateline
-    doc = parse_text(nlp, " " * b + text[b:first.end_char])
+    doc = parse_text(nlp, " " * b + text[b:first.end_char], guard=bool(ctx.doc.user_data.get("newsgraph_guard")))
     return Context(article=ctx.article, doc=doc, results=ctx.results, nlp=nlp), b, first.end_char, place
 
 
@@ -198,6 +198,7 @@ def _code_sentences(ctx: Context, sents: list[SpanT], events: list[Event],
     places: Sequence[Place] = ctx.results.get("places") or ()
     text = ctx.article.text
     for sent in sents:
+        coder.sentence_no += 1
         if coder.lex.is_credit(sent.text):  # a byline or credit line tells no event
             continue
         if sent.start_char > len(ctx.article.title or "") and ("title", _words(sent.text)) in seen:
@@ -215,6 +216,9 @@ def _code_sentences(ctx: Context, sents: list[SpanT], events: list[Event],
             pairs = event_pairs(c)
             if not pairs:
                 continue
+            police = next((p for p in c.sources if p.key and "COP" in (p.actor or "")), None)
+            if police is not None and not c.negated:
+                coder.last_police_act = (coder.sentence_no, police)  # the police in charge of the story
             sent_span = Span(sent.start_char, sent.end_char, text[sent.start_char: sent.end_char])
             trig = Span(c.trigger.idx, c.trigger.idx + len(c.trigger.text), c.trigger.text)
             actors = [(s.actor if s else None, t.actor if t else None) for s, t in pairs]
@@ -236,7 +240,8 @@ def _code_sentences(ctx: Context, sents: list[SpanT], events: list[Event],
                 ))
         # emission decided on the rule score; the reported confidence is the calibrated P(fully right)
         kept = salient_events(sent_events, unasserted=unasserted)
-        events.extend(calibrate_event(e, len(kept)) for e in kept)
+        # police acts left out beside a stronger event are kept too, calibrated as the sentence's others
+        events.extend(calibrate_event(e, len(kept)) for e in police_side_acts(sent_events, kept))
         # remember the last compound subject for "the two" in later sentences
         for tok in sent:
             if tok.dep_ == "nsubj" and tok.pos_ in ("PROPN", "NOUN"):

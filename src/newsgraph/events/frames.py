@@ -99,7 +99,7 @@ def _policing(c: Candidate) -> bool:
         and any(p.actor for p in c.sources)
 
 
-def _statement(s: SentenceCoder, v: Token, comp: Token, srcs: list[Party]) -> Candidate | None:
+def statement_event(s: SentenceCoder, v: Token, comp: Token, srcs: list[Party]) -> Candidate | None:
     """A statement that reports no coded event ("the situation was peaceful, police said"): CAMEO 010,
     "make statement" (all public statements not otherwise specified), by a named speaker.
 
@@ -121,7 +121,7 @@ def _statement(s: SentenceCoder, v: Token, comp: Token, srcs: list[Party]) -> Ca
 
 
 def attribution_event(s: SentenceCoder, t: Token) -> Candidate | None:
-    """"According to X, ...": a statement (010) by X, as "X said" (``_statement``), kept only when
+    """"According to X, ...": a statement (010) by X, as "X said" (``statement_event``), kept only when
     the sentence reports no coded event of its own (selection keeps a sentence's best)."""
     if t.lower_ != "according" or t.i in s.consumed:
         return None
@@ -147,7 +147,7 @@ def speech_event(s: SentenceCoder, v: Token, comp: Token, srcs: list[Party]) -> 
             return Candidate("100", v, srcs, addressee, frozenset(), False, "asserted", confidence=0.6,
                              clause=v, base="100")
     if inner is None:
-        return _statement(s, v, comp, srcs)
+        return statement_event(s, v, comp, srcs)
     s.consumed.add(comp.i)
     s.consumed |= inner.consumed
     flags = s.lex.speech.get(v.lemma_.lower(), frozenset())
@@ -193,7 +193,7 @@ def speech_event(s: SentenceCoder, v: Token, comp: Token, srcs: list[Party]) -> 
     # a sentence's best event): "police said two men had been killed" names no killer, "...
     # would be arrested, an official said" is no asserted arrest; the statement is what was done (a
     # negated act is kept, flagged, as the sentence's own: "said it could not comment")
-    said = None if inner.negated else _statement(s, v, comp, srcs)
+    said = None if inner.negated else statement_event(s, v, comp, srcs)
     if said is not None:
         s.extra.append(said)
     return inner

@@ -15,6 +15,15 @@ Two mechanisms, both read only when a candidate event has no source:
 A pattern flagged ``victim`` ("die") is coded only with such a cause phrase: its subject is the
 target, the cause's actor the source.
 
+- **The police in charge of the story**: an act of law enforcement (an investigation, a show of force,
+  coercion: seizures, curfews, arrests, expulsions, repression, movement restricted) told without its
+  agent (property destroyed, 1712, is not one; nor is a word of several senses, a ``weak`` pattern),
+  where the police are the story's running agent, is theirs: the police the mention layer finds
+  acting last, in the act's sentence or the two before (``MentionIndex.running_agent``: "the police
+  reached the village ... the crowd was dispersed"), else the police source of the coder's last act
+  in that window ("17 men were arrested (by the police, implied). They were deported to X").  It comes
+  before the implied ``---COP`` of the ``I`` rows, so the police named in the story are the source.
+
 Both are small and separate from the trigger matching so that the pattern table stays the one
 place that says which words are arrests or force.
 """
@@ -31,7 +40,7 @@ from .patterns import Lexicon, Pattern
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["ImpliedParty", "supply_source"]
+__all__ = ["ImpliedParty", "running_police", "supply_source"]
 
 _CAUSE_PREPS = ("in", "during")
 _CAUSE_MARKS = ("when", "as", "after")  # "was killed when the police fired"
@@ -127,6 +136,32 @@ def _clause_agents(c: Candidate, finder: PartyFinder, lex: Lexicon) -> list[Part
     return []
 
 
+# acts of law enforcement: investigating a crime, force posture, coercion, restricting movement
+_ENFORCEMENT = ("091", "15", "17", "191")
+_NOT_ENFORCEMENT = ("1712",)  # property destroyed (arson, torching): what rioters do, not the police
+RUNNING_WINDOW = 2  # sentences back in which the police's last act keeps them in charge of the story
+
+
+def _police(p: Party) -> bool:
+    code = p.actor or ""
+    return any(code[i:i + 3] == "COP" for i in range(3, len(code), 3))
+
+
+def running_police(c: Candidate, finder: PartyFinder) -> Party | None:
+    """The police in charge of the story at ``c``'s trigger (see the module docstring), or None."""
+    tok = finder.mentions.running_agent(c.trigger.i)
+    if tok is not None:
+        found = [p for p in finder.parties(finder.doc[tok]) if _police(p)]
+        if found:
+            return found[0]
+    last = finder.last_police_act
+    if last is None or finder.sentence_no - last[0] > RUNNING_WINDOW:
+        return None
+    if tok is not None and tok > last[1].token:
+        return None  # another actor acted since: "the militants attacked the post. Curfew was imposed"
+    return last[1]
+
+
 def supply_source(c: Candidate, finder: PartyFinder, lex: Lexicon) -> None:
     """Give a candidate without a source the agent its wording implies (see the module docstring)."""
     if "victim" in c.flags and c.trigger.pos_ in ("VERB", "AUX"):
@@ -144,6 +179,13 @@ def supply_source(c: Candidate, finder: PartyFinder, lex: Lexicon) -> None:
             c.sources = found
             if "weak" in c.flags:  # the act of force that caused it settles an ambiguous word ("killed")
                 c.confidence += WEAK_SETTLED
+            return
+    if c.code.startswith(_ENFORCEMENT) and not c.code.startswith(_NOT_ENFORCEMENT) and "weak" not in c.flags \
+            and not any(_police(p) for p in c.targets):
+        agent = running_police(c, finder)
+        if agent is not None:
+            c.sources = [agent]
+            c.confidence -= IMPLIED_PENALTY
             return
     t = c.trigger
     lemmas = [t.lemma_.lower()]

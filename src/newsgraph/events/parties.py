@@ -62,9 +62,11 @@ _ALLEGIANCE = {"loyal", "allied", "linked", "affiliated", "aligned", "tied"}  # 
 # a person or part speaking for a body: "a spokesperson of the state police", "sources in the police"
 _MEMBER_WORDS = {"member", "leader", "group", "team", "delegation", "official", "head", "chief",
                  "supporter", "faction", "wing", "unit", "source", *SPOKES}
-# units of a force: "three companies of the SRP", "a column of the army" stand for the force itself
+# units and members of a force: "three companies of the SRP", "a column of the army", "jawans of the
+# CRPF" stand for the force itself
 # (only when the "of" phrase is police or armed forces: "a company of investors" stays a company)
-_UNIT_WORDS = {"company", "battalion", "contingent", "column", "platoon", "detachment", "posse", "squad"}
+_UNIT_WORDS = {"company", "battalion", "contingent", "column", "platoon", "detachment", "posse", "squad",
+               "jawan", "personnel"}  # "5,000 jawans of the CRPF": the members of a force
 _UNIT_ROLES = ("COP", "MIL")
 # object-control verbs whose complement happened, done by the object ("the mob forced the police to
 # retreat", "prompting the police to open fire"): the object is the complement's subject
@@ -154,6 +156,8 @@ class PartyFinder:
             for i in range(ent.start, ent.end):
                 self.spacy_ent[i] = ent
         self.recent_group: list[Party] = []  # the last compound subject, for "the two", "both"
+        self.sentence_no = 0  # the sentence being coded, and the police source of the last act coded
+        self.last_police_act: tuple[int, Party] | None = None  # (its sentence, the police), events/implied.py
         self.mentions = mention_index(ctx)
         self._party_cache: dict[int, list[Party]] = {}
         self._busy: set[int] = set()
@@ -280,6 +284,8 @@ class PartyFinder:
                             country = sub.actor[:3] if sub.actor[:3] != "---" else None
                             break
         role = self._role(toks, h)
+        local = _actors.country_role([t.lower_ for t in toks], country or self.context_country) if role else None
+        role = local or role  # "the para-military forces" of an Indian story: its central armed police
         if country and len(country) > 3 and role and country.endswith(role):
             role = None
         code = _actors.compose(country, role)
@@ -402,7 +408,11 @@ class PartyFinder:
             countries = [e.country for e in ents if e.country and not (e.actor or "").startswith("IGO")
                          for _ in e.mentions]
             art = self.ctx.article
-            got = self._context = (country_context(self.text, countries, outlet=art.outlet, url=art.url).country,)
+            # as the entity stage weighs it: a "city:" dateline the lexicon does not know is placed by the gazetteer
+            from ..nlp.places import place_country
+
+            got = self._context = (country_context(self.text, countries, outlet=art.outlet, url=art.url,
+                                                   resolve_place=place_country).country,)
         return got[0]
 
     def _bare_role(self, h: Token) -> bool:

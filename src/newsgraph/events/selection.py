@@ -14,7 +14,8 @@ from .parties import Party
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["NOT_ASSERTED_CAP", "event_pairs", "is_city", "meeting_kind", "pair_confidence", "salient_events"]
+__all__ = ["NOT_ASSERTED_CAP", "event_pairs", "is_city", "meeting_kind", "pair_confidence", "police_act",
+           "police_side_acts", "salient_events"]
 
 NOT_ASSERTED_CAP = 0.3  # the highest confidence of an event whose act is not asserted
 
@@ -149,6 +150,24 @@ _UNTOLD = frozenset({"hypothetical", "conditional"})
 _KEEP_DYAD = 0.4
 
 
+# An act of law enforcement or force by the police the text names (source role COP with a name: not an
+# agent only implied; roots 09, 15, 17, 18, 19, 20), asserted, is kept beside the sentence's best: on the
+# police dev set (newsgraph eval police) the side acts this keeps were right about as often as the events
+# kept before (ANY_ACTION precision 0.91 with them, 0.92 without, on the part studied) and leaving them out
+# lost arrests and killings the sentence tells ("police fired at the mob, killing one").  They are
+# calibrated as the sentence's other events (``police_side_acts``) and stay below the default threshold
+# (on that set none of them reached 0.6).
+_POLICE_ACT_ROOTS = ("09", "15", "17", "18", "19", "20")
+
+
+def police_act(e: Event) -> bool:
+    """An asserted, not negated act of law enforcement or force whose source is the police, named."""
+    code = (e.source.actor if e.source is not None else None) or ""
+    return not e.negated and e.modality not in _UNTOLD and e.code[:2] in _POLICE_ACT_ROOTS \
+        and e.source is not None and e.source.name is not None \
+        and any(code[i:i + 3] == "COP" for i in range(3, len(code), 3))
+
+
 def salient_events(events: list[Event], *, unasserted: bool = False) -> list[Event]:
     """The events of one sentence that are kept (the emission policy above); ``unasserted`` keeps
     a hypothetical or conditional act when it is the sentence's best, as before issue 10."""
@@ -159,3 +178,11 @@ def salient_events(events: list[Event], *, unasserted: bool = False) -> list[Eve
     return [e for e in events if e.negated or ((unasserted or e.modality not in _UNTOLD) and (
             e.confidence >= _KEEP or e.confidence >= best
             or (e.source is not None and e.target is not None and e.confidence >= _KEEP_DYAD)))]
+
+
+def police_side_acts(events: list[Event], kept: list[Event]) -> list[Event]:
+    """``kept`` with the police acts the policy left out (``police_act``), in the sentence's order."""
+    extra = [e for e in events if e not in kept and police_act(e)]
+    if not extra:
+        return kept
+    return [e for e in events if e in kept or e in extra]

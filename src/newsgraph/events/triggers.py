@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from ..actors import compose as _actors
 from .argclass import ArgClasser
 from .candidate import Candidate
-from .frames import attribution_event, frame_event, modal_shift, speech_event
+from .frames import attribution_event, frame_event, modal_shift, speech_event, statement_event
 from .parties import QUANTITY, TARGET_PREPS, Party, PartyFinder, tagged
 from .patterns import NO_EVENT, Pattern
 from .selection import is_city, meeting_kind
@@ -172,7 +172,7 @@ class SentenceCoder:
         """(code, pattern, noun) for a verb trigger, without frames; noun = a consumed event noun."""
         p = self.c.verb_pattern(v)
         if p is not None and (p.obj or p.args or (p.prt and "weak" not in p.flags)):
-            return p.code, p, None
+            return p.code, p, (self._object_noun(v, p.obj) if p.obj else None)
         # light verb + event noun object ("held talks", "hit Russia with sanctions")
         lemma = v.lemma_.lower()
         if lemma in self.lex.light or lemma in self.lex.frames or lemma in self.lex.speech:
@@ -195,6 +195,17 @@ class SentenceCoder:
             return p.code, p, None
         return None
 
+    def _object_noun(self, v: Token, obj: str) -> Token | None:
+        """The event noun that is the object a verb row names ("resorted to a lathi-charge", "issued a
+        warrant"): the verb and its object tell one act, so the noun is not coded again on its own."""
+        for c in v.children:
+            heads = [c] if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd") else (
+                [p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "prep" else [])
+            for h in heads:
+                if obj in self.c._noun_keys(h) and self.c.noun_pattern(h) is not None:
+                    return h
+        return None
+
     def frame_of(self, v: Token) -> str | None:
         for prt, frame in self.lex.frames.get(v.lemma_.lower(), []):
             if prt is None or self.c._has_prt(v, prt):
@@ -215,6 +226,19 @@ class SentenceCoder:
                     if p.dep_ == "pcomp" and p.pos_ == "VERB":
                         return p
         return None
+
+    def _quotation_before(self, v: Token) -> Token | None:
+        """The clause of a quotation the parser made the head of a trailing speech verb it joined as a
+        conjunct ("'Our men are in touch with them,' a senior officer stated": "stated" a conjunct of
+        "are"): the head, when a closing quotation mark stands between it and the verb's subject."""
+        if v.dep_ != "conj" or v.head.i >= v.i or v.head.pos_ not in ("VERB", "AUX"):
+            return None
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.i < v.head.i:
+            return None
+        between = self.sent.doc[v.head.i + 1:subj.left_edge.i]
+        closing = any(t.tag_ == "''" or t.text in ("\u201d", "\u2019\u2019", "''", '"') for t in between)
+        return v.head if closing else None
 
     def run(self) -> list[Candidate]:
         cands: list[Candidate] = []
@@ -290,6 +314,10 @@ class SentenceCoder:
                     return frame_event(self, v, frame, inner, srcs, negated, modality)
         if lemma in self.lex.speech and comp is not None:
             return speech_event(self, v, comp, srcs)
+        if lemma in self.lex.speech and comp is None and srcs:
+            quoted = self._quotation_before(v)
+            if quoted is not None and self.code_verb(quoted) is None:
+                return statement_event(self, v, quoted, srcs)
         prts = {prt for prt, _ in self.lex.frames.get(lemma, []) if prt is not None and self.c._has_prt(v, prt)}
         # a frame matched with its particle ("called on X to ...") is more specific than the bare verb's
         # pattern ("called X": a phone call)

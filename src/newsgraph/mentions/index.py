@@ -8,6 +8,10 @@ stage calls instead of resolving names or pronouns itself.
 - ``refers_to(i)``: either of the above; ``actor_at(i)``: that entity's actor code;
 - ``antecedent_token(i)``: the head token of the phrase a pronoun refers back to, also when that
   phrase names no entity ("the army said it ..."), for the event coder, which codes such phrases;
+- ``running_agent(i)``: the head token of the last actor that acted (the subject of an active verb, or
+  the "by" agent of a passive) before token ``i``, in its sentence or the two before it: who is in
+  charge of the story there, for an act told without its agent ("the police reached the village ...
+  the crowd was dispersed");
   "we", "us" and "our" in reported speech refer to the speaker ("we detained him," a police officer
   said).
 
@@ -37,6 +41,7 @@ if TYPE_CHECKING:
     from ..model import Entity
 
 ROLE_WINDOW = 15  # sentences back in which "the senator" looks for its antecedent
+AGENT_WINDOW = 2  # sentences back in which the last actor that acted is still the story's running agent
 _OBJECT_DEPS = frozenset({"dobj", "dative", "iobj"})
 _ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr"})
 _REFLEXIVE = frozenset({"himself", "herself", "itself", "themselves"})
@@ -71,6 +76,8 @@ class MentionIndex:
                     if self._tok[i] is None:
                         self._tok[i] = e.id
         self._ante: dict[int, Seen] = {}
+        self._agents: list[tuple[int, int, int]] = []  # (token, its sentence, head token of its chain)
+        self._sent_of: list[int] = []
         self.words: dict[str, frozenset[str]] = {eid: self._title_words(eid) for eid in self._spans}
         self.genders: dict[str, str] = {}
         for eid in self._spans:
@@ -108,6 +115,21 @@ class MentionIndex:
         mention, or an unnamed actor such as "the army"), for a stage that codes that phrase itself."""
         seen = self._ante.get(i)
         return seen.origin if seen else None
+
+    def running_agent(self, i: int, window: int = AGENT_WINDOW) -> int | None:
+        """Head token of the last actor mention that acted before token ``i`` (the subject of an active
+        verb, a resolved pronoun included, or the "by" agent of a passive), in the sentence of ``i`` or
+        the ``window`` sentences before it; None when there is none."""
+        if not 0 <= i < len(self._sent_of):
+            return None
+        sent = self._sent_of[i]
+        for tok, k, origin in reversed(self._agents):
+            if tok >= i:
+                continue
+            if sent - k > window:
+                break
+            return origin
+        return None
 
     def refers_to(self, i: int) -> str | None:
         """The entity token ``i`` names or refers back to."""
@@ -174,6 +196,7 @@ class MentionIndex:
         for eid, spans in self._spans.items():  # "British minister" (a GROUP of one): he or it
             if types[eid] == "GROUP" and doc[spans[0][0]:spans[0][1]].root.tag_ in ("NN", "NNP"):
                 types[eid] = "NOMINAL"
+        self._sent_of = sent_of
         history: list[Seen] = []
         speaker: tuple[str, int, int] | None = None
         speech = speech_verbs()
@@ -207,6 +230,10 @@ class MentionIndex:
             if got is not None and len(got.entities) == 1 and subj and t.head.lemma_.lower() in speech \
                     and types.get(got.entities[0]) == "PERSON":
                 speaker = (got.entities[0], got.origin, sent_of[t.i])
+            head = doc[got.origin] if got is not None and got.origin in (t.i, t.head.i) else t
+            if got is not None and ((head.dep_ == "nsubj" and head.head.pos_ == "VERB") or (
+                    head.dep_ == "pobj" and head.head.dep_ == "agent")):
+                self._agents.append((t.i, sent_of[t.i], got.origin))  # an actor that acted
         self._first_person(sent_of, {s.token: s for s in history}, speech)
 
     def _first_person(self, sent_of: list[int], seen_at: dict[int, Seen], speech: frozenset[str]) -> None:

@@ -27,6 +27,8 @@ take in, and a place name that is an address or dateline rather than a party.  U
 - **A U.S. state named like a country**: "Savannah, Georgia" is the state (USA), not the country.
 - **A sport named with a demonym**: "American football" names a game, not the nation; NER's
   "Tampa Bay Buccaneers American" is cut before it.
+- **Names with initials** ("M K Tandor", "A.K. Varsh") are taken whole as a person when NER took only a
+  part of them (the initials alone, or the last initial and the name labelled ORG).
 - **A party's meeting**: "the party congress" is a conference, not the Congress party.
 - **A seat's district as a place**: "service to Westminster" is the district, not the parliament; a seat
   used as a location ("outside Downing Street") is a facility, not the government (nlp/actor_uses.py).
@@ -370,11 +372,56 @@ def as_agreement(doc: Doc, c: Cand) -> Cand | None:
     return None
 
 
+# a person's initials: "M", "K.", "M.N." (not a two-letter acronym such as "UN")
+_INITIAL = re.compile(r"^[A-Z]\.?$|^(?:[A-Z]\.){2,3}$")
+
+
+def _initial_names(doc: Doc) -> list[tuple[int, int]]:
+    """Token spans of initials followed by one or two capitalised words: "M K Tandor", "A.K. Varsh",
+    "S. K. Verlan".  A lone "A" or "I" is the article or the pronoun, and initials the actor lexicon
+    knows ("U.S.", "U.N.") name no person."""
+    out: list[tuple[int, int]] = []
+    phrases = lexicon().phrases
+    i, n = 0, len(doc)
+    while i < n:
+        j = i
+        while j < n and _INITIAL.match(doc[j].text) and j - i < 4:
+            j += 1
+        k = j
+        while k < n and k - j < 2 and doc[k].is_alpha and len(doc[k].text) > 1 and doc[k].text.istitle() \
+                and not doc[k].is_stop and "\n" not in doc[k - 1].whitespace_:
+            k += 1
+        lone = j - i == 1 and doc[i].text in ("A", "I")
+        known = any(doc[m].text in phrases for m in range(i, j))
+        if j > i and k > j and not lone and not known and all(not doc[m].whitespace_.count("\n") for m in range(i, j)):
+            out.append((i, k))
+            i = k
+        else:
+            i = max(j, i + 1)
+    return out
+
+
+def with_initial_names(doc: Doc, ner: Sequence[Cand]) -> list[Cand]:
+    """NER candidates with a person named by initials whole: NER often takes only the initials ("M K"
+    of "M K Tandor") or the last initial and the name ("K Varsh" of "A K Varsh", labelled ORG), above all
+    in a truecased lower-case text; a candidate that only partly covers such a name gives way to the
+    whole name as a PERSON, and a name NER missed is added.  A candidate that covers the whole name (or
+    more) is left alone."""
+    out = list(ner)
+    for s, e in _initial_names(doc):
+        over = [c for c in out if c.start < e and s < c.end]
+        if any(c.start <= s and c.end >= e for c in over):
+            continue
+        out = [c for c in out if c not in over]
+        out.append(Cand(s, e, "PERSON", None, "ner"))
+    return sorted(out, key=lambda c: (c.start, c.end))
+
+
 def tidy_ner(doc: Doc, ner: Sequence[Cand]) -> list[Cand]:
     """NER candidates without caption debris ("EU 02:32"), opening time qualifiers ("new"), trailing
     prepositions ("... accords of"), a nationality before a person ("New Zealander Jane Roe"), lower-case
     non-nouns ("fed") and the titles of works ("the film X"); initials run over the surname after them,
-    agreements made LAWs or dropped, and two people in one span split."""
+    agreements made LAWs or dropped, two people in one span split; names with initials whole ("M K Tandor")."""
 
     def tidy(c: Cand) -> Cand:
         c = without_trailing_words(doc, without_qualifier(doc, c))
@@ -382,7 +429,7 @@ def tidy_ner(doc: Doc, ner: Sequence[Cand]) -> list[Cand]:
 
     out = [tidy(c) for c in without_caption_debris(doc, ner) if not lower_word(doc, c) and not work_title(doc, c)]
     out = [a for c in out if (a := as_agreement(doc, c)) is not None]
-    return [part for c in out for part in split_joint_persons(doc, c)]
+    return with_initial_names(doc, [part for c in out for part in split_joint_persons(doc, c)])
 
 
 def tidy_merged(doc: Doc, cands: Sequence[Cand]) -> list[Cand]:

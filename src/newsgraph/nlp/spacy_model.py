@@ -53,20 +53,34 @@ def doc_text(doc: Doc) -> str:
     return str(text)
 
 
-def parse_text(nlp: Language, text: str) -> Doc:
+def _input(nlp: Language, text: str, guard: bool) -> str | Doc:
+    """What the pipeline is given: the text, or with ``guard`` its tokens with the sentence starts the
+    parser may not invent ruled out (``nlp.sentence_guard``: truecased lower-case text)."""
+    if not guard:
+        return text
+    from .sentence_guard import guard_sentences
+
+    return guard_sentences(nlp.make_doc(text))
+
+
+def parse_text(nlp: Language, text: str, *, guard: bool = False) -> Doc:
     """``nlp(text)``, with the text remembered (spaCy's tokens give it back unchanged, so
-    :func:`doc_text` need not rebuild it)."""
-    doc = nlp(text)
+    :func:`doc_text` need not rebuild it); ``guard``: see :func:`_input`."""
+    doc = nlp(_input(nlp, text, guard))
     doc.user_data["newsgraph_text"] = text
+    doc.user_data["newsgraph_guard"] = guard
     return doc
 
 
-def parse_texts(nlp: Language, texts: Sequence[str]) -> list[Doc]:
+def parse_texts(nlp: Language, texts: Sequence[str], guards: Sequence[bool] | None = None) -> list[Doc]:
     """:func:`parse_text` for several texts in one ``nlp.pipe`` batch: the same parses (spaCy's
     networks give identical results batched or not), at 5-9% less of spaCy's time per text."""
-    docs = list(nlp.pipe(texts, batch_size=max(1, len(texts))))
-    for doc, text in zip(docs, texts, strict=True):
+    flags = list(guards) if guards is not None else [False] * len(texts)
+    docs = list(nlp.pipe([_input(nlp, t, g) for t, g in zip(texts, flags, strict=True)],
+                         batch_size=max(1, len(texts))))
+    for doc, text, g in zip(docs, texts, flags, strict=True):
         doc.user_data["newsgraph_text"] = text
+        doc.user_data["newsgraph_guard"] = g
     return docs
 
 

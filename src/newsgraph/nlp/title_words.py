@@ -91,10 +91,19 @@ def context_words(doc: Doc, c: Spanned) -> tuple[list[str], SpacySpan | None, bo
     words: list[str] = []
     i = c.start - 1
     sent_start = doc[c.start].sent.start if doc.has_annotation("SENT_START") else 0
-    while i >= sent_start and c.start - i <= 8:
+    skipped = 0  # tokens of a parenthetical passed over (they do not count in the window)
+    while i >= sent_start and c.start - i - skipped <= 8:
         t = doc[i]
         if t.is_space or "\n" in t.whitespace_:
             break
+        if t.text == ")" and not words:
+            # the post's own qualifier in parentheses between title and name: "superintendent of police
+            # (rural) X", "additional director general of police (law and order) X"
+            j = next((k for k in range(i - 1, max(sent_start, i - 6) - 1, -1) if doc[k].text == "("), None)
+            if j is not None and j > sent_start:
+                skipped += i - j + 1
+                i = j - 1
+                continue
         if t.text == "." and i - 1 >= sent_start and not doc[i - 1].whitespace_ and doc[i - 1].text.isalpha() \
                 and doc[i - 1].text[:1].isupper() and len(doc[i - 1].text) <= 5:
             words.insert(0, doc[i - 1].text + ".")  # an abbreviated title the tokenizer split ("Sens.")

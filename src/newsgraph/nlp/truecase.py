@@ -226,6 +226,21 @@ def _name_slots(base: str, toks: list[tuple[int, int, str]], forms: list[str | N
 
     names: set[str] = set()
 
+    def _title_of(i: int) -> bool:
+        """Token ``i`` ends a title with an "of" phrase: "superintendent of police", "governor of X"."""
+        return i >= 2 and gap(i - 2) == " " and gap(i - 1) == " " and toks[i - 1][2] == "of" \
+            and toks[i - 2][2] in model.titles
+
+    def _titled_after(i: int) -> bool:
+        """A run of unknown words from ``i`` is followed by a comma and a title within three words:
+        "pravin tendulor, deputy commissioner of police" (a name with its post in apposition)."""
+        k = i
+        while k < n and k - i < _MAX_NAME_WORDS and unknown(k) and (k == i or gap(k - 1) == " "):
+            k += 1
+        if k == i or gap(k - 1) != ", ":
+            return False
+        return any(toks[m][2] in model.titles for m in range(k, min(n, k + 3)))
+
     def raise_name(k: int) -> None:
         for j in range(k, min(n, k + _MAX_NAME_WORDS)):
             if j > k and (gap(j - 1) != " " or not unknown(j)):
@@ -249,8 +264,12 @@ def _name_slots(base: str, toks: list[tuple[int, int, str]], forms: list[str | N
             continue
         if gap(i) == " " and i + 1 < n and (
                 (toks[i][2] in model.titles and (unknown(i + 1) or forms[i + 1] is not None))
-                or (capital[i] and toks[i][2] in model.words and unknown(i + 1))):
-            raise_name(i + 1)  # "commissioner raju bhargav", "mr sahney", "Rahul sharma"
+                or (capital[i] and toks[i][2] in model.words and unknown(i + 1))
+                or (_title_of(i) and unknown(i + 1))):
+            raise_name(i + 1)  # "commissioner raju bhargav", "mr sahney", "Rahul sharma",
+            # "superintendent of police vivek varkosh"
+        elif unknown(i) and (i == 0 or gap(i - 1) != " " or not unknown(i - 1)) and _titled_after(i):
+            raise_name(i)  # "pravin tendulor, deputy commissioner of police, said"
         i = max(j, i + 1)
     for i in range(n):  # a name found once is a name wherever else the article uses it ("mitra said")
         if toks[i][2] in names and unknown(i):

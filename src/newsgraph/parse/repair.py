@@ -57,3 +57,48 @@ def repair_text(text: str) -> str:
 
     text = _LOST_RIGHT_QUOTE.sub("\u00e2\u20ac\u009d", text)
     return str(ftfy.fix_text(text, config=_config()))
+
+
+def repair_in_place(text: str) -> str:
+    """``text`` with each mojibake sequence (``MOJIBAKE``) replaced by the character it stands for and
+    the characters freed filled with spaces: the same length, so every offset still points into the
+    original text (``pipeline.for_parser`` gives the parser this copy of a text not repaired on input,
+    such as a record analysed exactly as scraped).  The spaces go on the side away from the word the
+    character belongs to: before it when a letter or digit follows ("â€œour" -> "  “our", "hornetâ€™s"
+    -> "hornet  ’s"), after it otherwise ("all,â€\ufffd he" -> "all,”   he"), so no letter moves but
+    the "n" of a contraction ("donâ€™t" -> "do  n’t")."""
+    if text.isascii():
+        return text
+    if not MOJIBAKE.search(text) and not _LOST_RIGHT_QUOTE.search(text):
+        return text
+    text = _LOST_RIGHT_QUOTE.sub("\u00e2\u20ac\u009d", text)  # same length: one character for another
+    out: list[str] = []
+    last = 0
+    runs: list[list[tuple[int, int, str]]] = []  # adjacent sequences ("â€˜â€˜") are placed together
+    for m in MOJIBAKE.finditer(text):
+        fixed = repair_text(m.group())
+        if not fixed or len(fixed) >= len(m.group()):
+            continue
+        if runs and runs[-1][-1][1] == m.start():
+            runs[-1].append((m.start(), m.end(), fixed))
+        else:
+            runs.append([(m.start(), m.end(), fixed)])
+    for run in runs:
+        start, end = run[0][0], run[-1][1]
+        fixed = "".join(f for _, _, f in run)
+        pad = " " * (end - start - len(fixed))
+        if text[start - 1:start].lower() == "n" and text[end:end + 1].lower() == "t" \
+                and not text[end + 1:end + 2].isalpha() and start - 1 >= last:
+            # "don’t": the contraction stays whole ("do  n’t"), as the tokenizer splits it
+            out.append(text[last:start - 1])
+            out.append(pad + text[start - 1] + fixed)
+        else:
+            out.append(text[last:start])
+            out.append(pad + fixed if text[end:end + 1].isalnum() else fixed + pad)
+        last = end
+    if not out:
+        return text
+    out.append(text[last:])
+    fixed_text = "".join(out)
+    assert len(fixed_text) == len(text), "an in-place repair keeps every offset"
+    return fixed_text

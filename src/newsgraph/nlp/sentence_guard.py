@@ -1,0 +1,61 @@
+"""Sentence starts the parser may not invent: set on the tokenized Doc before the parser runs.
+
+spaCy's parser splits sentences itself, and on a truecased lower-case article (``nlp.truecase``) it
+often starts a new sentence at a capitalised name in mid-sentence ("... director general of police
+(law and order) | A K Varsh said") or after a person's initial ("S. | K. Varlan said").  Both cut a
+speaker from their verb and a title from its name.  The parser keeps a sentence boundary a component
+before it has ruled out (``Token.is_sent_start = False``), so the guard marks every token that cannot
+open a sentence:
+
+- a token whose previous token is not sentence-final punctuation (``.``, ``!``, ``?``, ``…``, a colon
+  or semicolon, or a closing quotation mark or bracket after one), on the same line;
+- a token right after a person's initial and its full stop ("S." or "S" + "."), unless a line break
+  comes between them.
+
+Only the truecased copy of a lower-case or all-caps article is guarded (``pipeline.annotate`` and the
+runner pass ``guard``): a normally cased text is parsed exactly as before.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["guard_sentences"]
+
+_FINAL = frozenset({".", "!", "?", "…", ":", ";", "...", "?!", "!!"})
+_CLOSERS = frozenset({'"', "'", "”", "’", "''", ")", "]", "»"})
+_INITIAL = re.compile(r"^[A-Z]\.?$")
+
+
+def _ends_sentence(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` may close a sentence (final punctuation, or a closer right after one)."""
+    t = doc[i]
+    if t.text in _FINAL or (t.text.endswith(".") and len(t.text) > 1 and not _INITIAL.match(t.text)):
+        return True
+    if t.text in _CLOSERS and i > 0 and not doc[i - 1].whitespace_:
+        return _ends_sentence(doc, i - 1)
+    return False
+
+
+def _after_initial(doc: Doc, i: int) -> bool:
+    """Token ``i`` follows a person's initial: "S." as one token, or "S" + "." with no space between."""
+    prev = doc[i - 1]
+    if _INITIAL.match(prev.text) and prev.text.endswith("."):
+        return True
+    return prev.text == "." and i >= 2 and not doc[i - 2].whitespace_ and _INITIAL.match(doc[i - 2].text) is not None \
+        and (i < 3 or not doc[i - 3].is_alpha or doc[i - 3].whitespace_ != "")
+
+
+def guard_sentences(doc: Doc) -> Doc:
+    """``doc`` with ``is_sent_start = False`` on every token that cannot open a sentence (see above)."""
+    for i in range(1, len(doc)):
+        t, prev = doc[i], doc[i - 1]
+        if t.is_space or prev.is_space or "\n" in prev.whitespace_:
+            continue
+        if not _ends_sentence(doc, i - 1) or _after_initial(doc, i):
+            t.is_sent_start = False
+    return doc

@@ -1,0 +1,24 @@
+"""The sentence guard: a truecased lower-case text is not split in mid-sentence or after an initial."""
+
+from __future__ import annotations
+
+from newsgraph import analyze
+from newsgraph.nlp.sentence_guard import guard_sentences
+from newsgraph.nlp.spacy_model import load_nlp, parse_text
+
+
+def test_no_sentence_starts_after_a_non_final_token_or_an_initial() -> None:
+    text = ("Meanwhile, the pilgrims were sent home, additional director general of police (law and order) "
+            "A K Varsh said. S. K. Tendulor, the collector, said the town was calm. Then he left.")
+    doc = parse_text(load_nlp(), text, guard=True)
+    assert [s[0].text for s in doc.sents] == ["Meanwhile", "S.", "Then"]
+    # the guard only rules starts out: it leaves the ones after final punctuation to the parser
+    guarded = guard_sentences(load_nlp().make_doc("He left. She stayed."))
+    assert guarded[3].is_sent_start is None
+
+
+def test_a_lower_cased_speaker_after_a_parenthesised_post_speaks() -> None:
+    # invented name; lower case as scraped: truecased, guarded, then coded
+    a = analyze("meanwhile, the pilgrims were sent home on monday, additional director general of police "
+                "(law and order) a k varsh said.")
+    assert [(e.code, e.source.actor if e.source else None) for e in a.events] == [("010", "---COP")]

@@ -34,6 +34,14 @@ def _one(doc: RawDocument | Rejected, settings: Settings) -> Analysis:
     return result
 
 
+def _is_file(s: str) -> bool:
+    """Whether a one-line string names an existing file; a line of text too long for a file name is text."""
+    try:
+        return Path(s).is_file()
+    except OSError:  # "File name too long" and the like
+        return False
+
+
 def analyze(text_or_path: str | os.PathLike[str], *, date: str | None = None, url: str | None = None,
             title: str | None = None, settings: Settings | None = None) -> Analysis:
     """Analyse one article given as text (plain, markdown or HTML) or as a path to a file.
@@ -47,7 +55,7 @@ def analyze(text_or_path: str | os.PathLike[str], *, date: str | None = None, ur
 
     settings = settings or load_settings()
     s = os.fspath(text_or_path)
-    if "\n" not in s and len(s) < 4096 and Path(s).is_file():
+    if "\n" not in s and len(s) < 4096 and _is_file(s):
         docs = [d for d in read(s, settings=settings)]
         if not docs:
             raise InputError(f"{s}: no document found", code="E102")

@@ -67,10 +67,10 @@ def test_the_facets_and_the_list_share_one_read_of_the_matches(db: str, cap: int
         assert Q.article_matches(store, Q.ArticleFilter(outlet="Invented")) is None  # no words: nothing to read
 
 
+# PostgreSQL only: SQLite ranks in the query that reads the rows
+@pytest.mark.parametrize("empty_store", ["postgres"], indirect=True)
 def test_candidates_ranked_with_their_rows_are_in_the_stores_order(db: str) -> None:
     """Ranks read with the candidates are sorted in Python: as ``ORDER BY rank DESC, id`` sorts them."""
-    if not db.startswith("postgresql"):
-        pytest.skip("SQLite ranks in the query that reads the rows")
     with open_store(db, read_only=True) as store:
         store.cache_size = 0
         for q in ("report", "the", "sentence", "repo* talks", "president"):
@@ -115,9 +115,9 @@ TEXTS = [
 QUERIES = ["harbour", "Harbour", "harb*", "harbourmaster", "committee", "fees", "coast"]
 
 
+# PostgreSQL only: SQLite's snippets come from FTS5's snippet(), which reads only what it needs
+@pytest.mark.parametrize("empty_store", ["postgres"], indirect=True)
 def test_windowed_snippets_are_those_of_the_whole_text(db: str) -> None:
-    if not db.startswith("postgresql"):
-        pytest.skip("SQLite's snippets come from FTS5's snippet(), which reads only what it needs")
     window, whole = PostgresFullText(window=True), PostgresFullText(window=False)
     with open_store(db, read_only=True) as store:
         store.cache_size = 0

@@ -50,6 +50,15 @@ def _relative_place(it: JSON) -> str | None:
     return None if r is None else json.dumps([r.get("sentence_sha1"), _place(r)])
 
 
+def _carried(now: JSON, judged: JSON, refresh: JSON) -> JSON:
+    """Today's item ``now`` with the verdict of ``judged`` (and the commit it was given for)."""
+    row = dict(now)
+    row.update({k: judged.get(k) for k in je.EMPTY})
+    row["judged_commit"] = judged.get("judged_commit", judged.get("pipeline_commit"))
+    row["refresh"] = refresh
+    return row
+
+
 def refresh_rows(old: Sequence[JSON], current: Sequence[JSON], label: str = "",
                  rejudged: Sequence[JSON] = ()) -> list[JSON]:
     """Each judged row of ``old`` matched to today's candidates ``current`` (``judged_events.candidates``
@@ -76,20 +85,12 @@ def refresh_rows(old: Sequence[JSON], current: Sequence[JSON], label: str = "",
         r = jc.relative(o, je.OFFSETS)
         now = by_same.get(je.same(o)) or (by_rel_same.get(je.same(r)) if r is not None else None)
         if now is not None:
-            row = dict(now)
-            row.update({k: o.get(k) for k in je.EMPTY})
-            row["judged_commit"] = o.get("judged_commit", o.get("pipeline_commit"))
-            row["refresh"] = {"status": "same", "from": o["item"], "file": label}
-            out.append(row)
+            out.append(_carried(now, o, {"status": "same", "from": o["item"], "file": label}))
             continue
         rp = _relative_place(o)
         now = by_place.get(_place(o)) or (by_rel_place.get(rp) if rp is not None else None)
         if now is not None and (j := again.get(je.same(now))) is not None:
-            row = dict(now)
-            row.update({k: j.get(k) for k in je.EMPTY})
-            row["judged_commit"] = j.get("judged_commit", j.get("pipeline_commit"))
-            row["refresh"] = {"status": "rejudged", "from": o["item"], "file": label}
-            out.append(row)
+            out.append(_carried(now, j, {"status": "rejudged", "from": o["item"], "file": label}))
             continue
         if now is not None:
             row = dict(now)

@@ -298,7 +298,8 @@ def agreement_name(doc: Doc, c: Cand) -> bool:
     return not lexicon().phrases.get(" ".join(doc[c.start:c.end].text.split()))
 
 
-_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}|[A-Z]")  # "J.B.", "K", "A.K."
+# a person's initials: "M", "K.", "J.B.", "A.K.N." (not a two-letter acronym such as "UN")
+_INITIAL = re.compile(r"(?:[A-Z]\.){1,3}|[A-Z]")
 
 
 def with_surname_after_initials(doc: Doc, c: Cand) -> Cand:
@@ -306,7 +307,7 @@ def with_surname_after_initials(doc: Doc, c: Cand) -> Cand:
     runs over the capitalised word after it and is a person; a span of initials before anything else
     (an acronym that is a name: "the B.J.P. said") is left alone."""
     toks = doc[c.start:c.end]
-    if c.entry is not None or not all(_INITIALS.fullmatch(t.text) for t in toks) or c.end >= len(doc):
+    if c.entry is not None or not all(_INITIAL.fullmatch(t.text) for t in toks) or c.end >= len(doc):
         return c
     nxt = doc[c.end]
     if not (nxt.text[:1].isupper() and nxt.text.replace("’", "").replace("'", "").replace("-", "").isalpha()) \
@@ -372,10 +373,6 @@ def as_agreement(doc: Doc, c: Cand) -> Cand | None:
     return None
 
 
-# a person's initials: "M", "K.", "M.N." (not a two-letter acronym such as "UN")
-_INITIAL = re.compile(r"^[A-Z]\.?$|^(?:[A-Z]\.){2,3}$")
-
-
 def _initial_names(doc: Doc) -> list[tuple[int, int]]:
     """Token spans of initials followed by one or two capitalised words: "M K Tandor", "A.K. Varsh",
     "S. K. Verlan".  A lone "A" or "I" is the article or the pronoun, and initials the actor lexicon
@@ -385,7 +382,7 @@ def _initial_names(doc: Doc) -> list[tuple[int, int]]:
     i, n = 0, len(doc)
     while i < n:
         j = i
-        while j < n and _INITIAL.match(doc[j].text) and j - i < 4:
+        while j < n and _INITIAL.fullmatch(doc[j].text) and j - i < 4:
             j += 1
         k = j
         while k < n and k - j < 2 and doc[k].is_alpha and len(doc[k].text) > 1 and doc[k].text.istitle() \

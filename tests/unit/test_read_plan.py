@@ -22,6 +22,17 @@ def test_few_events_above_the_threshold_are_read_by_confidence() -> None:
     assert read_plan(0, ROWS, 50, shown=3_000, matching=20_000) == "shown"  # none at all: the 3,000 say so
 
 
+def test_the_filters_matches_are_counted_only_when_they_could_be_the_fewest() -> None:
+    asked: list[int] = []
+
+    def matching() -> int:
+        asked.append(1)
+        return 60
+
+    assert read_plan(1_800, ROWS, 50, shown=3_000, matching=matching) == "shown" and not asked  # 1,800 > 750
+    assert read_plan(40, ROWS, 50, shown=400_000, matching=matching) == "filters" and asked
+
+
 def test_many_events_above_the_threshold_are_walked_newest_first() -> None:
     assert read_plan(20_000, ROWS, 50, shown=20_000) == "walk"  # 1,250 rows walked
     # 2,778 walked, 5,000 for the index's 20,000 entries, 150,000 through the actor's index

@@ -3,12 +3,13 @@ and the lists the event pages offer as choices.  Filters mean the same everywher
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
 from ..store.schema import EVENTS_SHOWN_SINCE
 from .filters import DAY, MEAN, MEAN_OF_ROLLUP, PERIOD_GLOB, PERIOD_LEN, PERIODS, WHEN, EventFilter, period_of
-from .sql import JSON, Where, has_rollups, has_schema, read_plan, rows_of, run, steers
+from .sql import JSON, has_rollups, has_schema, read_plan, rows_of, run, steers
 from .stats import counts
 
 _BASE = " FROM events ev JOIN articles a ON a.id = ev.article_id"
@@ -57,27 +58,23 @@ def _event_item(r: Any) -> JSON:
     }
 
 
-def _totals(store: Any, f: EventFilter) -> tuple[int, int | None, int | None]:
+def _totals(store: Any, f: EventFilter) -> tuple[int, int | None, Callable[[], int] | None]:
     """How many events the filters select; where a list may be read by confidence (SQLite, whose planner the
     read API steers, with a threshold, the rollups and the index events_shown) also how many the threshold
-    keeps whatever the other filters, and how many the other filters select whatever the confidence (None
-    when none of them has an index): the three from one read of the rollup."""
+    keeps whatever the other filters (the two from one read of the rollup), and a function counting how many
+    the filters that have an index select whatever the confidence (None when none has one)."""
     if not (steers(store) and f.min_confidence and _rollup(store, f) and has_schema(store, EVENTS_SHOWN_SINCE)):
         return count_events(store, f), None, None
     w, shown = f.where(DAY), f.shown().where(DAY)
-    kept = [c for c in shown.clauses if c != "ev.negated = 0"]  # the threshold
     rest = [c for c in w.clauses if c not in shown.clauses]  # the other filters
-    # those an index reads (not the root or QuadClass: no index of their own; the article: no rollup here)
-    indexed = [c for c in replace(f, root=None, quad_class=None).where(DAY).clauses if c not in shown.clauses]
-    negation = Where([c for c in shown.clauses if c == "ev.negated = 0"])
+    selected = f"sum(CASE WHEN {' AND '.join(rest)} THEN ev.n ELSE 0 END)" if rest else "sum(ev.n)"
+    row = run(store, f"SELECT coalesce({selected}, 0), coalesce(sum(ev.n), 0)" + _STATS + shown.sql(), w.params)[0]
 
-    def n_of(clauses: list[str]) -> str:
-        return f"coalesce(sum(CASE WHEN {' AND '.join(clauses)} THEN ev.n ELSE 0 END), 0)" if clauses \
-            else "coalesce(sum(ev.n), 0)"
+    def matching() -> int:
+        # the filters an index reads (not the root or QuadClass: no index of their own), at any confidence
+        return count_events(store, replace(f, root=None, quad_class=None, min_confidence=None))
 
-    row = run(store, f"SELECT {n_of(kept + rest)}, {n_of(kept)}, {n_of(indexed)}" + _STATS + negation.sql(),
-              w.params)[0]
-    return int(row[0]), int(row[1]), int(row[2]) if f.narrowed() else None
+    return int(row[0]), int(row[1]), matching if f.narrowed() else None
 
 
 def list_events(store: Any, f: EventFilter, *, limit: int = 50, offset: int = 0) -> JSON:

@@ -12,6 +12,7 @@ import os
 import re
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -136,7 +137,8 @@ def walk_newest(total: int, rows: int, n: int) -> bool:
 COVERING_SHARE = 0.25
 
 
-def read_plan(total: int, rows: int, n: int, shown: int | None = None, matching: int | None = None) -> str:
+def read_plan(total: int, rows: int, n: int, shown: int | None = None,
+              matching: int | Callable[[], int] | None = None) -> str:
     """How to read the first ``n`` of the ``total`` rows the filters select from a table of ``rows``,
     newest first, by the rows each way reads:
 
@@ -145,12 +147,16 @@ def read_plan(total: int, rows: int, n: int, shown: int | None = None, matching:
       filters): every one of those down an index that leads with the threshold and holds the columns of the
       order and of the filters (``events_shown``), then sorted: ``shown`` entries at ``COVERING_SHARE`` each;
     - ``"filters"``: the rows the other filters select through their indexes, then sorted: ``matching`` (those
-      rows at any confidence; None: no filter has an index), or without ``shown`` taken as ``total``."""
+      rows at any confidence, or a function counting them, called only when they could be the fewest: they
+      are never fewer than ``total``; None: no filter has an index), or without ``shown`` taken as ``total``."""
     if shown is None:
         return "walk" if total > 0 and n * rows < total * total else "filters"
-    costs = {"walk": n * rows / total if total > 0 else float("inf"), "shown": shown * COVERING_SHARE,
-             "filters": float("inf") if matching is None else matching}
-    return min(costs, key=lambda k: costs[k])
+    walk = n * rows / total if total > 0 else float("inf")
+    best = "walk" if walk <= shown * COVERING_SHARE else "shown"
+    if matching is None or total >= min(walk, shown * COVERING_SHARE):
+        return best
+    through = matching() if callable(matching) else matching
+    return "filters" if through < min(walk, shown * COVERING_SHARE) else best
 
 
 def one_of(store: Any, column: str, values: list[Any], name: str) -> Where:

@@ -22,11 +22,11 @@ from newsgraph import query as Q
 from newsgraph.model import Analysis, Article, Entity, EntityRef, Event, EventDate, Mention, Published, Quote, Span
 from newsgraph.query import events as query_events
 from newsgraph.query import quotes as query_quotes
-from newsgraph.query.sql import has_rollups
+from newsgraph.query.sql import has_rollups, has_schema, read_plan, steers
 from newsgraph.store import open_store
 from newsgraph.store.replicate import _execute, replicate
 from newsgraph.store.rollups import ARTICLE_ACTORS_SINCE, FILL, ROLLUPS
-from newsgraph.store.schema import SCHEMA_VERSION
+from newsgraph.store.schema import EVENTS_SHOWN_SINCE, SCHEMA_VERSION
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 ACTORS = ["GBR", "GBRGOV", "USA", "USAGOV", "FRA", "RUS", None]
@@ -154,16 +154,58 @@ def test_lists_are_the_same_read_newest_first_or_sorted(db: str, monkeypatch: py
                     for kw in ({}, {"min_confidence": 0.7}, {"speaker": "ada"}, {"q": "sentence"})]
             return json.dumps(out, sort_keys=True)
 
-        monkeypatch.setattr(query_events, "walk_newest", lambda *a: True)
+        monkeypatch.setattr(query_events, "read_plan", lambda *a, **k: "walk")
         monkeypatch.setattr(query_quotes, "walk_newest", lambda *a: True)
         walked = answers()
-        monkeypatch.setattr(query_events, "walk_newest", lambda *a: False)
         monkeypatch.setattr(query_quotes, "walk_newest", lambda *a: False)
-        assert answers() == walked
+        for plan in ("filters", "shown"):
+            monkeypatch.setattr(query_events, "read_plan", lambda *a, plan=plan, **k: plan)
+            assert answers() == walked, plan
         events = Q.list_events(store, EF(), limit=1000)["items"]
         when = [(e["date"] or {}).get("value") or e["published"] for e in events]
         dated = [w for w in when if w]
         assert dated == sorted(dated, reverse=True) and when[:len(dated)] == dated  # newest first, undated last
+
+
+def _plain_events(store: Any, f: Any, limit: int, offset: int) -> list[tuple[str, int]]:
+    """(article, index) of a page of events as one plain query over every event gives it, newest first."""
+    w = f.where()
+    when = "coalesce(ev.date, a.published)"
+    return [(r[0], r[1]) for r in store.query(
+        "SELECT ev.article_id, ev.idx FROM events ev JOIN articles a ON a.id = ev.article_id" + w.sql()
+        + f" ORDER BY {when} IS NULL, {when} DESC, ev.article_id, ev.idx LIMIT :limit OFFSET :offset",
+        {**w.params, "limit": limit, "offset": offset})]
+
+
+@pytest.mark.parametrize("threshold", [0.6, 0.75])
+def test_every_way_of_reading_an_event_list_gives_the_rows_of_a_plain_query(
+        db: str, threshold: float, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Newest first, by confidence (down events_shown) or through the filters' indexes, and the way the read
+    API picks: a page of events holds the rows one plain query over every event gives, for filters of
+    every kind (each actor filter, codes, dates, negated events, an article) at the two thresholds."""
+    filters = [EF(), EF(actor="gbr"), EF(source="USA"), EF(target="GBR", negated=True), EF(root="19"),
+               EF(code="04", quad_class=1), EF(date_from="2024-02", date_to="2024-03"), EF(date_to="2023"),
+               EF(source="GBRGOV", target="USA", exact=True), EF(source="USA", target="GBR", exact=True),
+               EF(actor="USA", date_from="2024"), EF(article="inv03")]
+    picked: list[str] = []
+
+    def picking(*a: Any, **k: Any) -> str:
+        picked.append(read_plan(*a, **k))
+        return picked[-1]
+
+    with open_store(db, read_only=True) as store:
+        store.cache_size = 0
+        ways = [None, "walk", "shown", "filters"] if steers(store) else [None]
+        for f in (dataclasses.replace(f, min_confidence=threshold) for f in filters):
+            for limit, offset in ((5, 0), (4, 3), (50, 0), (3, 40)):
+                plain = _plain_events(store, f, limit, offset)
+                for way in ways:
+                    monkeypatch.setattr(query_events, "read_plan", picking if way is None else
+                                        lambda *a, way=way, **k: way)
+                    got = Q.list_events(store, f, limit=limit, offset=offset)
+                    assert [(e["article_id"], e["idx"]) for e in got["items"]] == plain, (f, limit, offset, way)
+                    assert got["total"] == len(_plain_events(store, f, 10_000, 0))
+        assert not steers(store) or "shown" in picked  # SQLite: few events pass, read by confidence
 
 
 def test_a_speakers_latest_quotes_are_their_newest(db: str) -> None:
@@ -265,3 +307,30 @@ def test_article_actors_hold_each_articles_actors_after_writes_replacements_and_
             assert Q.article_facets(store, Q.ArticleFilter(q="report"))["actor"]  # counted from the entities
         with open_store(target) as store:  # opened for writing: migrated, the rollup counted
             assert store.schema_version() == SCHEMA_VERSION and _kept_actors(store) == kept
+
+
+def test_a_v4_database_gets_the_index_events_shown_when_opened_for_writing(tmp_path: Path, pg_server: Any) -> None:
+    """The v5 migration makes events_shown in a database made before (as the schema makes it in a new one);
+    until then the event lists are read the ways they were, with the same answers."""
+    for target in (str(tmp_path / "v4.db"), pg_server.new_database()):
+        with open_store(target) as store:
+            for k in range(12):
+                store.write(_invented(k))
+            store.cache_size = 0
+            f = EF(min_confidence=0.6)
+            before = Q.list_events(store, f, limit=6, offset=1)
+            _execute(store, ["DROP INDEX events_shown", "UPDATE meta SET value = '4' WHERE key = 'schema_version'"], {})
+        with open_store(target, read_only=True) as store:
+            store.cache_size = 0
+            assert not has_schema(store, EVENTS_SHOWN_SINCE) and not _has_index(store, "events_shown")
+            assert Q.list_events(store, f, limit=6, offset=1) == before
+        with open_store(target) as store:
+            assert store.schema_version() == SCHEMA_VERSION >= EVENTS_SHOWN_SINCE and _has_index(store, "events_shown")
+            store.cache_size = 0
+            assert Q.list_events(store, f, limit=6, offset=1) == before
+
+
+def _has_index(store: Any, name: str) -> bool:
+    sql = ("SELECT count(*) FROM pg_indexes WHERE indexname = :name" if not steers(store)
+           else "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = :name")
+    return bool(store.query(sql, {"name": name})[0][0])

@@ -43,7 +43,8 @@ def test_the_rendered_schema_is_the_schema_databases_were_made_with(tmp_path: Pa
     """Rendering changed how the schema is written, not what it is: same tables, columns, types,
     defaults, keys, references and indexes as the v1 file, plus the columns added since, appended at
     the end (v2: entities.actor_source; then quotes.confidence), and v3's rollup tables, the index
-    articles_newest and quotes_speaker widened, v4's article_actors and the partial index events_undated."""
+    articles_newest and quotes_speaker widened, v4's article_actors and the partial index events_undated,
+    v5's index events_shown."""
     def shape(sql: str) -> dict[str, Any]:
         c = sqlite3.connect(":memory:")
         c.executescript(sql)
@@ -64,6 +65,9 @@ def test_the_rendered_schema_is_the_schema_databases_were_made_with(tmp_path: Pa
                                                    + rebuild_index_sql("quotes", "quotes_speaker")
                                                    + "CREATE INDEX events_undated ON events(confidence) "
                                                    "WHERE date IS NULL;\n"
+                                                   + "CREATE INDEX events_shown ON events(confidence, negated, "
+                                                   "date, source_actor, target_actor, code, root, quad_class, "
+                                                   "article_id, idx);\n"
                                                    + "".join(t.sql("sqlite") for t in v3))
     assert shape(render("sqlite")) == shape(legacy)
 

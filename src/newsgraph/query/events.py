@@ -3,10 +3,13 @@ and the lists the event pages offer as choices.  Filters mean the same everywher
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
+from ..store.schema import EVENTS_SHOWN_SINCE
 from .filters import DAY, MEAN, MEAN_OF_ROLLUP, PERIOD_GLOB, PERIOD_LEN, PERIODS, WHEN, EventFilter, period_of
-from .sql import JSON, has_rollups, rows_of, run, steers, walk_newest
+from .sql import JSON, has_rollups, has_schema, read_plan, rows_of, run, steers
 from .stats import counts
 
 _BASE = " FROM events ev JOIN articles a ON a.id = ev.article_id"
@@ -55,19 +58,49 @@ def _event_item(r: Any) -> JSON:
     }
 
 
+def _totals(store: Any, f: EventFilter) -> tuple[int, int | None, Callable[[], int] | None]:
+    """How many events the filters select; where a list may be read by confidence (SQLite, whose planner the
+    read API steers, with a threshold, the rollups and the index events_shown) also how many the threshold
+    keeps whatever the other filters (the two from one read of the rollup), and a function counting how many
+    the filters that have an index select whatever the confidence (None when none has one)."""
+    if not (steers(store) and f.min_confidence and _rollup(store, f) and has_schema(store, EVENTS_SHOWN_SINCE)):
+        return count_events(store, f), None, None
+    w, shown = f.where(DAY), f.shown().where(DAY)
+    rest = [c for c in w.clauses if c not in shown.clauses]  # the other filters
+    selected = f"sum(CASE WHEN {' AND '.join(rest)} THEN ev.n ELSE 0 END)" if rest else "sum(ev.n)"
+    row = run(store, f"SELECT coalesce({selected}, 0), coalesce(sum(ev.n), 0)" + _STATS + shown.sql(), w.params)[0]
+
+    def matching() -> int:
+        # the filters an index reads (not the root or QuadClass: no index of their own), at any confidence
+        return count_events(store, replace(f, root=None, quad_class=None, min_confidence=None))
+
+    return int(row[0]), int(row[1]), matching if f.narrowed() else None
+
+
 def list_events(store: Any, f: EventFilter, *, limit: int = 50, offset: int = 0) -> JSON:
     """Events with their evidence sentence, newest first (by the event's date, else its article's;
     undated last)."""
-    total = count_events(store, f)
+    total, shown, matching = _totals(store, f)
     # The page first, then the evidence sentences of its rows only.  The page is the first of the
     # events dated by their own date and of the others (dated by their article): each side's first
-    # offset + limit hold it.  When many events match, each side is read newest first (down the
-    # index on events.date, down the articles and their events) until it has them.
+    # offset + limit hold it.  On SQLite each side is read the way that reads the fewest rows
+    # (sql.read_plan): newest first (down the index on events.date, down the articles and their
+    # events) until it has them; every event the threshold keeps, down events_shown (which holds the
+    # columns of the order and of the actor and code filters), then sorted; or the filters' matches
+    # through their indexes, then sorted.
     n = offset + limit
-    walk = walk_newest(total, counts(store, ("events",))["events"], n) and steers(store)
-    own, by_article = f.where("ev.date", indexed=not walk), f.where("a.published", indexed=not walk)
-    own.add("ev.date IS NOT NULL")
-    by_article.add("ev.date IS NULL")
+    plan = read_plan(total, counts(store, ("events",))["events"], n, shown, matching) if steers(store) else "filters"
+    walk, by_shown = plan == "walk", plan == "shown"
+    # SQLite's planner told the way (``shown`` known): by confidence, the other filters compared as expressions;
+    # through the filters, the confidence; either way the null date, which SQLite, without statistics, takes
+    # for the most selective term (a side then read every event without a date of its own)
+    told = shown is not None and (by_shown or (plan == "filters" and f.narrowed()))
+    null_date = "(ev.date || '')" if told else "ev.date"
+    indexed, by_confidence = plan == "filters", plan != "filters" or shown is None
+    own = f.where(null_date if by_shown else "ev.date", indexed=indexed, by_confidence=by_confidence)
+    by_article = f.where("a.published", indexed=indexed, by_confidence=by_confidence)
+    own.add(f"{null_date} IS NOT NULL")
+    by_article.add(f"{null_date} IS NULL")
     if not steers(store) and total <= FILTER_FIRST and not (f.date_from or f.date_to):
         # PostgreSQL, a selective filter: the undated events it keeps, first (down the partial index
         # events_undated by their confidence; OFFSET 0 keeps the planner from walking every article newest
@@ -78,8 +111,9 @@ def list_events(store: Any, f: EventFilter, *, limit: int = 50, offset: int = 0)
                    + " OFFSET 0) AS undated" + _ORDER.format(w="pw", a="pa", i="pi"))
     else:
         by_article.clauses.insert(0, "ev.article_id = a.id")
-        by_side = ("SELECT a.id AS pa, ev.idx AS pi, a.published AS pw FROM articles a"
-                   + (" CROSS JOIN events ev" if walk else ", events ev") + by_article.sql()
+        tables = (" FROM articles a CROSS JOIN events ev" if walk else " FROM events ev CROSS JOIN articles a"
+                  if by_shown else " FROM articles a, events ev")
+        by_side = ("SELECT a.id AS pa, ev.idx AS pi, a.published AS pw" + tables + by_article.sql()
                    + _ORDER.format(w="a.published", a="a.id", i="ev.idx"))
     own_from = " FROM events ev JOIN articles a ON a.id = ev.article_id" if "a." in own.sql() else " FROM events ev"
     page = (

@@ -67,12 +67,13 @@ class EventFilter:
     negated: bool = False  # also the negated events
     min_confidence: float | None = None  # events of at least this confidence (None or 0: all)
 
-    def where(self, when: str = WHEN, *, indexed: bool = True) -> Where:
+    def where(self, when: str = WHEN, *, indexed: bool = True, by_confidence: bool = True) -> Where:
         """The WHERE clause over ``events ev JOIN articles a``, or over the rollup ``event_stats ev`` with
         ``when=DAY`` (every field but ``article`` is a column there; ``rollup_ok`` says whether it may).
         ``indexed=False`` compares the actor and code columns as expressions (``col || ''``, the same
         values), so that the database cannot read them through their indexes: a query that reads the
-        events down another index (newest first) then keeps to that order."""
+        events down another index (newest first, or by confidence) then keeps to it; ``by_confidence=False``
+        does the same to the confidence (``confidence + 0``), for a query read through the other filters'."""
         def col(name: str) -> str:
             return f"ev.{name}" if indexed else f"(ev.{name} || '')"
 
@@ -80,7 +81,8 @@ class EventFilter:
         if not self.negated:
             w.add("ev.negated = 0")
         if self.min_confidence:
-            w.add("ev.confidence >= :minconf", minconf=float(self.min_confidence))
+            w.add(f"{'ev.confidence' if by_confidence else '(ev.confidence + 0)'} >= :minconf",
+                  minconf=float(self.min_confidence))
         if self.exact and self.source and self.target:
             w.add(f"{col('source_actor')} = :xsource AND {col('target_actor')} = :xtarget",
                   xsource=code_of(self.source), xtarget=code_of(self.target))
@@ -106,6 +108,16 @@ class EventFilter:
         if self.article:
             w.add("ev.article_id = :article", article=self.article)
         return w
+
+    def shown(self) -> EventFilter:
+        """Only the threshold and the negation of these filters: the events a list may show at all."""
+        return EventFilter(negated=self.negated, min_confidence=self.min_confidence)
+
+    def narrowed(self) -> bool:
+        """Whether a filter other than the threshold and the negation can be read through an index (an
+        actor, a code, a date, an article)."""
+        return bool(self.actor or self.source or self.target or self.code or self.date_from or self.date_to
+                    or self.article)
 
     def rollup_ok(self) -> bool:
         """Whether the rollup event_stats can answer for these filters (all but ``article``)."""

@@ -19,8 +19,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 Dialect = Literal["sqlite", "postgres"]
-SCHEMA_VERSION = 4  # v2: entities.actor_source (added to old databases when they are opened); v3: the rollups;
-# v4: the rollup article_actors
+SCHEMA_VERSION = 5  # v2: entities.actor_source (added to old databases when they are opened); v3: the rollups;
+# v4: the rollup article_actors; v5: the index events_shown
+EVENTS_SHOWN_SINCE = 5  # the schema version that added the index events_shown
 
 # column types: the neutral name -> each dialect's
 _TYPES: dict[str, dict[str, str]] = {
@@ -139,7 +140,11 @@ TABLES: tuple[Table, ...] = (
     ), key=("article_id", "idx"), indexes=(("events_code", "code"), ("events_source", "source_actor"),
                                            ("events_target", "target_actor"), ("events_date", "date"),
                                            # the events without a date of their own (query/events.py)
-                                           ("events_undated", "confidence WHERE date IS NULL"))),
+                                           ("events_undated", "confidence WHERE date IS NULL"),
+                                           # the events a confidence threshold shows (query/events.py), with
+                                           # the columns of the lists' order and of every filter but the article
+                                           ("events_shown", "confidence, negated, date, source_actor, target_actor, "
+                                                            "code, root, quad_class, article_id, idx"))),
     Table("quotes", (
         _ARTICLE, *_span(text_not_null=True), _c("kind"), _c("speaker_entity"), _c("speaker_name"),
         _c("speaker_actor"), _c("cue"), _c("channel"), _c("confidence", "real"),
@@ -235,6 +240,16 @@ def render(dialect: Dialect) -> str:
 def rebuild_index_sql(table: str, index: str) -> str:
     """Drop ``index`` and create it as defined now (for a migration that changes an index's columns)."""
     return f"DROP INDEX IF EXISTS {index};\n" + index_sql(table, index, dict(BY_NAME[table].indexes)[index])
+
+
+def create_index_sql(table: str, index: str) -> str:
+    """Create ``index`` as defined now unless it exists (for a migration that adds an index)."""
+    return index_sql(table, index, dict(BY_NAME[table].indexes)[index], exists_ok=True)
+
+
+# the v5 migration: the index events_shown (made already by ``render`` when a database is opened for writing;
+# the version says to the reads that it is there)
+MIGRATION_V5 = create_index_sql("events", "events_shown")
 
 
 def columns(table: str, *, without: tuple[str, ...] = ()) -> str:

@@ -18,10 +18,10 @@ from ..errors import StoreError
 from ..model import Analysis, Rejected
 from .common import ARTICLE_COLUMNS, SharedReads, article_row, child_rows, insert_sql
 from .rollups import MIGRATION_V3, MIGRATION_V4, apply, counts_of
-from .schema import SCHEMA_VERSION, add_column_sql, missing_columns, render
+from .schema import MIGRATION_V5, SCHEMA_VERSION, add_column_sql, missing_columns, render
 
 # version -> SQL that upgrades from version-1 (beyond added columns and tables)
-_MIGRATIONS: dict[int, str] = {3: MIGRATION_V3, 4: MIGRATION_V4}
+_MIGRATIONS: dict[int, str] = {3: MIGRATION_V3, 4: MIGRATION_V4, 5: MIGRATION_V5}
 
 
 def fts_query(q: str) -> str:

@@ -343,3 +343,30 @@ def test_police_positioned_arrangements_made_and_staying_on_alert() -> None:
         assert (code, "---COP") in [(e.code, _src(e)) for e in _events(text)], text
     # arrangements made by anyone else are no police alert
     assert not [e for e in _events("The family made arrangements for the wedding.") if e.code == "151"]
+
+
+def test_police_work_told_with_other_verbs_and_nouns() -> None:
+    # invented sentences; the police as the subject (or the modifier of the event noun) of police work
+    cases = {"The police rescued forty families from the burning colony.": "074",
+             "The families were taken to the camp under police protection.": "074",
+             "Police teams scanned the passengers at the station.": "091",
+             "The police took action against the rioters.": "170",
+             "The police officials supervised the arrangements at the fair.": "151"}
+    for text, code in cases.items():
+        assert (code, "---COP") in [(e.code, _src(e)) for e in _events(text)], text
+    # said of anyone else these words are no police act
+    for text in ("The fishermen rescued forty families from the flood.",
+                 "The committee took action against the defaulters."):
+        assert not [e for e in _events(text) if e.code in ("074", "170")], text
+
+
+def test_police_ranks_and_posts_speak_as_police() -> None:
+    # a hyphenated rank the parser splits, and a rank coded only in an Indian story (roles.tsv, use IND)
+    story = "Rampur: Curfew continued in Rampur and Sitapur in Uttar Pradesh, India, on Monday. "
+    for speaker in ("sub-inspector", "inspector", "station house officer"):
+        # "station house officer": a three-word post before a head that alone codes another role (MIL)
+        a = _analysed(story + f"The {speaker} said the situation was under control.")
+        assert [e.code for e in a if (_src(e) or "").endswith("COP")] == ["010"], speaker
+    # elsewhere an inspector is no police officer
+    a = _analysed("London: The inspector said the kitchen of the restaurant was clean.")
+    assert not [e for e in a if "COP" in (_src(e) or "")]

@@ -370,3 +370,18 @@ def test_police_ranks_and_posts_speak_as_police() -> None:
     # elsewhere an inspector is no police officer
     a = _analysed("London: The inspector said the kitchen of the restaurant was clean.")
     assert not [e for e in a if "COP" in (_src(e) or "")]
+
+
+def test_a_police_statement_is_kept_beside_a_reported_act_without_its_agent() -> None:
+    # invented sentences: what the police reported names no one who did it, so the saying is the police's act
+    ev = _events("Police said two shops were set on fire in the market after midnight.")
+    assert ("010", "---COP") in [(e.code, _src(e)) for e in ev]
+    # a reported act with its agent keeps CAMEO's convention: the act, not the saying
+    ev = _events("The army arrested two men near the border, a police officer said on Monday.")
+    assert "010" not in [e.code for e in ev]
+
+
+def test_the_police_stay_in_charge_of_the_story_for_four_sentences() -> None:
+    ev = _analysed("The police reached the old city on Monday. The shops stayed shut. The streets were empty. "
+                   "Schools were closed. Curfew was imposed in the old city in the evening.")
+    assert ("1723", "---COP") in [(e.code, _src(e)) for e in ev], [(e.code, _src(e)) for e in ev]

@@ -358,6 +358,12 @@ def test_police_work_told_with_other_verbs_and_nouns() -> None:
     for text in ("The fishermen rescued forty families from the flood.",
                  "The committee took action against the defaulters."):
         assert not [e for e in _events(text) if e.code in ("074", "170")], text
+    # the subject of an infinitive is its controller: "forced the police to impose", "the police decided to"
+    assert ("1723", "---COP") in [(e.code, _src(e)) for e in _events(
+        "The violence forced the police to impose curfew in the town.")]
+    # a relative pronoun's antecedent is not relied on for it: the pilgrims rushed, not the police
+    ev = _events("police on friday lathicharged pilgrims who attempted to rush towards the temple.")
+    assert not [e for e in ev if e.code == "153"]
 
 
 def test_police_ranks_and_posts_speak_as_police() -> None:

@@ -157,7 +157,9 @@ class ArgClasser:
                 # the controller of an infinitive: the object of "forced the police to camp", else the
                 # subject of "the police decided to camp"
                 objs = [c for c in v.head.children if c.dep_ == "dobj"]
-                return objs or self.verb_slot(v.head, slot, None)
+                ctl = objs or self.verb_slot(v.head, slot, None)
+                # a relative pronoun's antecedent is the parser's guess on lower-cased text: not relied on
+                return [c for c in ctl if c.tag_ not in ("WP", "WDT")]
             return subj
         if slot == "obj":
             objs = [c for c in kids if c.dep_ in _OBJ_DEPS or (passive and c.dep_ == "nsubjpass")]

@@ -22,3 +22,18 @@ def test_a_lower_cased_speaker_after_a_parenthesised_post_speaks() -> None:
     a = analyze("meanwhile, the pilgrims were sent home on monday, additional director general of police "
                 "(law and order) a k varsh said.")
     assert [(e.code, e.source.actor if e.source else None) for e in a.events] == [("010", "---COP")]
+
+
+def test_run_together_sentences_are_split_with_the_text_kept() -> None:
+    from newsgraph.nlp.sentence_guard import split_run_together
+
+    text = "The mob set fire to shops in the evening.the police fired in the air. See rediff.com or dr.rao."
+    doc = split_run_together(load_nlp().make_doc(text))
+    assert doc.text == text
+    words = [t.text for t in doc]
+    assert words[8:11] == ["evening", ".", "the"] and doc[10].is_sent_start
+    # web addresses and abbreviations stay whole
+    assert "rediff.com" in words and not {"dr", "rao"} & set(words)
+    # on a lower-cased article the police act after the run-together stop is coded (invented text)
+    a = analyze("the mob set fire to shops in the evening.the police fired in the air to disperse them.")
+    assert ("190", "---COP") in [(e.code, e.source.actor if e.source else None) for e in a.events]

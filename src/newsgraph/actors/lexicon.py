@@ -208,15 +208,23 @@ def lexicon() -> Lexicon:
     for r in _rows("roles.tsv"):
         pat, code = r.get("pattern", ""), r.get("code", "")
         for p in split_cell(pat):
-            if code:
-                words = tuple(p.lower().split())
-                use = r.get("use", "")
-                if re.fullmatch(r"[A-Z]{3}", use):  # a role word of one country's forces or offices
-                    lx.country_roles.setdefault(use, []).append((words, code))
-                    continue
-                lx.head_words[" ".join(words)] = code
-                if use != "head":  # "head" rows code only a phrase's head noun (event coder)
-                    roles[words] = code
+            if not code:
+                continue
+            use = r.get("use", "")
+            words = tuple(p.lower().split())
+            # a hyphenated pattern also as separate words (the parser and the lemma split "sub-inspector"),
+            # unless a row says otherwise
+            split = tuple(p.lower().replace("-", " ").split())
+            if re.fullmatch(r"[A-Z]{3}", use):  # a role word of one country's forces or offices
+                lx.country_roles.setdefault(use, []).append((words, code))
+                continue
+            lx.head_words[" ".join(words)] = code
+            if split != words:
+                lx.head_words.setdefault(" ".join(split), code)
+            if use != "head":  # "head" rows code only a phrase's head noun (event coder)
+                roles[words] = code
+                if split != words:
+                    roles.setdefault(split, code)
     lx.roles = sorted(roles.items(), key=lambda kv: -len(kv[0]))
     lx.role_words = {k[0]: v for k, v in roles.items() if len(k) == 1}
     for words, role in lx.roles:

@@ -153,6 +153,13 @@ class ArgClasser:
             subj = [c for c in kids if c.dep_ in ("nsubj", "csubj")]
             if not subj and v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX") and v.head.i != v.i:
                 return self.verb_slot(v.head, slot, None)  # "searched the house and recovered arms"
+            if not subj and v.dep_ == "xcomp" and v.head.pos_ in ("VERB", "AUX") and v.head.i != v.i:
+                # the controller of an infinitive: the object of "forced the police to camp", else the
+                # subject of "the police decided to camp"
+                objs = [c for c in v.head.children if c.dep_ == "dobj"]
+                ctl = objs or self.verb_slot(v.head, slot, None)
+                # a relative pronoun's antecedent is the parser's guess on lower-cased text: not relied on
+                return [c for c in ctl if c.tag_ not in ("WP", "WDT")]
             return subj
         if slot == "obj":
             objs = [c for c in kids if c.dep_ in _OBJ_DEPS or (passive and c.dep_ == "nsubjpass")]

@@ -19,7 +19,7 @@ target, the cause's actor the source.
   coercion: seizures, curfews, arrests, expulsions, repression, movement restricted) told without its
   agent (property destroyed, 1712, is not one; nor is a word of several senses, a ``weak`` pattern),
   where the police are the story's running agent, is theirs: the police the mention layer finds
-  acting last, in the act's sentence or the two before (``MentionIndex.running_agent``: "the police
+  acting last, in the act's sentence or the four before (``MentionIndex.running_agent``: "the police
   reached the village ... the crowd was dispersed"), else the police source of the coder's last act
   in that window ("17 men were arrested (by the police, implied). They were deported to X").  It comes
   before the implied ``---COP`` of the ``I`` rows, so the police named in the story are the source.
@@ -139,7 +139,7 @@ def _clause_agents(c: Candidate, finder: PartyFinder, lex: Lexicon) -> list[Part
 # acts of law enforcement: investigating a crime, force posture, coercion, restricting movement
 _ENFORCEMENT = ("091", "15", "17", "191")
 _NOT_ENFORCEMENT = ("1712",)  # property destroyed (arson, torching): what rioters do, not the police
-RUNNING_WINDOW = 2  # sentences back in which the police's last act keeps them in charge of the story
+RUNNING_WINDOW = 4  # sentences back in which the police's last act keeps them in charge of the story
 
 
 def _police(p: Party) -> bool:
@@ -149,7 +149,7 @@ def _police(p: Party) -> bool:
 
 def running_police(c: Candidate, finder: PartyFinder) -> Party | None:
     """The police in charge of the story at ``c``'s trigger (see the module docstring), or None."""
-    tok = finder.mentions.running_agent(c.trigger.i)
+    tok = finder.mentions.running_agent(c.trigger.i, RUNNING_WINDOW)
     if tok is not None:
         found = [p for p in finder.parties(finder.doc[tok]) if _police(p)]
         if found:

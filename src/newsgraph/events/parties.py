@@ -202,14 +202,20 @@ class PartyFinder:
     def _role(self, tokens: Iterable[Token], head: Token) -> str | None:
         words = [t for t in tokens if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.i <= head.i]
         lemmas = [t.lemma_.lower() for t in words]
+        doc, j = head.doc, head.i
+        while j + 2 < len(doc) and doc[j + 1].text == "-" and not doc[j].whitespace_ \
+                and not doc[j + 1].whitespace_ and doc[j + 2].is_alpha:
+            # a hyphenated word the parser split and headed by its first part ("the sub - inspector")
+            j += 2
+            lemmas.append(doc[j].lemma_.lower())
         for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
             for obj in (t for c in prep.children if c.dep_ == "pobj" for t in c.subtree if t.pos_ == "NOUN"):
                 # a post of an organisation: "director-general of police", "commissioner of police (R.K. X)"
                 for n in (2, 1):
                     if len(lemmas) >= n and (r := _actors.role_of(" ".join([*lemmas[-n:], "of", obj.lower_]))):
                         return r
-        if len(lemmas) >= 2:
-            r = _actors.role_of(" ".join(lemmas[-2:]))
+        for n in (3, 2):  # the longest pattern first: "station house officer", "police officer"
+            r = _actors.role_of(" ".join(lemmas[-n:])) if len(lemmas) >= n else None
             if r:
                 return r
         r = _actors.role_of(head.lemma_.lower()) or _actors.role_of(head.text.lower())
@@ -284,7 +290,11 @@ class PartyFinder:
                             country = sub.actor[:3] if sub.actor[:3] != "---" else None
                             break
         role = self._role(toks, h)
-        local = _actors.country_role([t.lower_ for t in toks], country or self.context_country) if role else None
+        if role:
+            local = _actors.country_role([t.lower_ for t in toks], country or self.context_country)
+        else:  # a word that is a role only in one country ("the inspector" of an Indian story): the head's
+            local = _actors.country_role([t.lower_ for t in toks if h.i - 2 <= t.i <= h.i],
+                                         country or self.context_country)
         role = local or role  # "the para-military forces" of an Indian story: its central armed police
         if country and len(country) > 3 and role and country.endswith(role):
             role = None

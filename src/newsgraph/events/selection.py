@@ -180,9 +180,21 @@ def salient_events(events: list[Event], *, unasserted: bool = False) -> list[Eve
             or (e.source is not None and e.target is not None and e.confidence >= _KEEP_DYAD)))]
 
 
+def _police_speaker(e: Event) -> bool:
+    """A statement (010) by police the text names, asserted and not negated."""
+    code = (e.source.actor if e.source is not None else None) or ""
+    return e.code == "010" and not e.negated and e.modality not in _UNTOLD and e.source is not None \
+        and e.source.name is not None and any(code[i:i + 3] == "COP" for i in range(3, len(code), 3))
+
+
 def police_side_acts(events: list[Event], kept: list[Event]) -> list[Event]:
-    """``kept`` with the police acts the policy left out (``police_act``), in the sentence's order."""
-    extra = [e for e in events if e not in kept and police_act(e)]
+    """``kept`` with the police acts the policy left out (``police_act``), in the sentence's order; and a
+    named police speaker's statement when what it reports names no one who did it (every kept event of the
+    sentence lacks a coded source: "police said two cars were set on fire"), the statement then being the
+    one act the sentence tells with its actor.  A reported act with its agent ("police said a court issued
+    warrants") keeps CAMEO's convention: the act is coded, not the saying."""
+    anonymous = not any(k.source is not None and k.source.actor for k in kept)
+    extra = [e for e in events if e not in kept and (police_act(e) or (anonymous and _police_speaker(e)))]
     if not extra:
         return kept
     return [e for e in events if e in kept or e in extra]

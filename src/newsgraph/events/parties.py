@@ -80,6 +80,13 @@ TARGET_PREPS = ("with", "against", "to", "toward", "towards", "on", "at", "into"
 _MARK_CHARS = frozenset(MARKS) | {"\ufffd", "\u20ac"}
 
 
+def _elect(t: Token) -> bool:
+    """"-elect" after a title ("President-elect", "prime minister-elect"): chosen, not yet in office."""
+    low = t.lower_
+    return (low.endswith("-elect") and not low.startswith("re")) or (low == "elect" and t.i > 0 and t.doc[t.i - 1].text in ("-", "‑", "–")) or (
+        low == "elect" and t.i > 0 and t.doc[t.i - 1].pos_ in ("NOUN", "PROPN") and t.doc[t.i - 1].whitespace_ == "")
+
+
 def _is_mark(t: Token) -> bool:
     return all(ch in _MARK_CHARS for ch in t.text)
 
@@ -200,6 +207,9 @@ class PartyFinder:
         return lexicon_code_phrase(text) or _actors.country_of(text) or _actors.code_phrase(text)
 
     def _role(self, tokens: Iterable[Token], head: Token) -> str | None:
+        tokens = list(tokens)
+        if any(_elect(t) for t in tokens if t.i <= head.i):
+            return None  # "President-elect X": not in office yet, so no office's role (as the entity stage)
         words = [t for t in tokens if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.i <= head.i]
         lemmas = [t.lemma_.lower() for t in words]
         for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):

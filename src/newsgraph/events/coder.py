@@ -51,8 +51,8 @@ from .cameo import lookup
 from .implied import supply_source
 from .patterns import Lexicon, lexicon
 from .retold import headline_date
-from .tenure import at_event_date
 from .selection import event_pairs, pair_confidence, police_side_acts, salient_events
+from .tenure import at_event_date
 from .triggers import Matcher, SentenceCoder
 
 if TYPE_CHECKING:

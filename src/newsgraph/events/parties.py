@@ -83,8 +83,12 @@ _MARK_CHARS = frozenset(MARKS) | {"\ufffd", "\u20ac"}
 def _elect(t: Token) -> bool:
     """"-elect" after a title ("President-elect", "prime minister-elect"): chosen, not yet in office."""
     low = t.lower_
-    return (low.endswith("-elect") and not low.startswith("re")) or (low == "elect" and t.i > 0 and t.doc[t.i - 1].text in ("-", "‑", "–")) or (
-        low == "elect" and t.i > 0 and t.doc[t.i - 1].pos_ in ("NOUN", "PROPN") and t.doc[t.i - 1].whitespace_ == "")
+    if low.endswith("-elect"):
+        return not low.startswith("re")  # "re-elect" is a verb
+    if low != "elect" or t.i == 0:
+        return False
+    before = t.doc[t.i - 1]
+    return before.text in ("-", "\u2011", "\u2013") or (before.pos_ in ("NOUN", "PROPN") and not before.whitespace_)
 
 
 def _is_mark(t: Token) -> bool:

@@ -59,12 +59,12 @@ MIN_KEPT = 10  # a threshold "reaches" the target only when it keeps at least th
 # Events: the judged dev files refreshed on the pipeline that trains (``judged_refresh``: today's claims and
 # evidence, the verdicts of unchanged claims and of re-judged ones): the full sample v4 (all thirds: its third 2
 # is dev since the shown samples took over as held-out measures) and every line of the shown samples v1, v2,
-# v3b, v4 and v5. Quotes: thirds 0-1 of v2.
+# v3b, v4, v5 and v6 (the union of its three draws, eval/judged/refreshed/README.md). Quotes: thirds 0-1 of v2.
 REFRESHED = Path("eval/judged/refreshed")
 DEFAULT_FILES = {"events": REFRESHED / "events.v4.jsonl", "quotes": Path("eval/judged/quotes.v2.jsonl")}
 # judged samples of shown events (``judged_events sample --shown``): every line is trained on
 DEFAULT_EXTRA: dict[str, tuple[Path, ...]] = {
-    "events": tuple(REFRESHED / f"events.shown.{v}.jsonl" for v in ("v1", "v2", "v3b", "v4", "v5")), "quotes": ()}
+    "events": tuple(REFRESHED / f"events.shown.{v}.jsonl" for v in ("v1", "v2", "v3b", "v4", "v5", "v6")), "quotes": ()}
 # the thirds of the main file trained on
 MAIN_THIRDS: dict[str, frozenset[int]] = {"events": frozenset({0, 1, 2}), "quotes": frozenset({0, 1})}
 # rows of a refreshed file that hold no verdict for today's claim (``judged_refresh``)
@@ -166,13 +166,20 @@ def train(kind: str, path: Path, grid: Sequence[float] = L2_GRID, k: int = FOLDS
     if not rows:
         raise ValueError(f"{path}: no judged items in thirds {sorted(thirds)}")
     losses = {l2: log_loss(cross_validate(kind, rows, l2, k), design(kind, rows)[1]) for l2 in grid}
-    best = min(grid, key=lambda l2: (round(losses[l2], 6), -l2))
+    # with several judged files (each a draw of other articles) the L2 strength is the one whose model does
+    # best on a file it was not fitted on (leave one file out), the honest analogue of the next sample
+    files = {path.name: training_rows(read_jsonl(path), thirds)}
+    files.update({p.name: training_rows(read_jsonl(p), ALL_THIRDS) for p in extra})
+    by_file = {l2: leave_one_file_out(kind, files, l2)["log_loss"] for l2 in grid} if len(files) > 2 else {}
+    chosen = by_file if by_file and all(v is not None for v in by_file.values()) else losses
+    best = min(grid, key=lambda l2: (round(float(chosen[l2]), 6), -l2))
     x, y = design(kind, rows)
     w, b = fit(x, y, best)
     names, _ = cal.features_for(kind)
     record = {
         "features": list(names), "weights": [round(float(v), 6) for v in w], "bias": round(b, 6),
         "target": "verdict.full", "l2": best, "cv_log_loss": {str(k_): round(v, 5) for k_, v in losses.items()},
+        "lofo_log_loss": {str(k_): v for k_, v in by_file.items()},
         "folds": k, "trained_on": {"file": path.as_posix(), "sha256": file_hash(path), "thirds": sorted(thirds),
                                    "items": len(rows), "fully_right": int(y.sum()),
                                    "extra": [{"file": p.as_posix(), "sha256": file_hash(p),
@@ -262,7 +269,10 @@ def score(kind: str, path: Path, held_aside: bool = False) -> JSON:
             **report(kind, rows, [float(v) for v in oof])}
 
 
-LOFO_THRESHOLDS: tuple[float, ...] = (0.6, 0.7, 0.75, 0.8)
+LOFO_THRESHOLDS: tuple[float, ...] = (0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85)
+LOFO_BANDS: tuple[tuple[float, float, str], ...] = (
+    (0.0, 0.3, "<0.3"), (0.3, 0.5, "0.3-0.5"), (0.5, 0.6, "0.5-0.6"), (0.6, 0.7, "0.6-0.7"), (0.7, 0.8, "0.7-0.8"),
+    (0.8, 2.0, ">=0.8"))
 
 
 def lofo_files(extra: Sequence[Path] = ()) -> dict[str, list[JSON]]:
@@ -282,6 +292,7 @@ def leave_one_file_out(kind: str, files: dict[str, list[JSON]], l2: float, drop:
     cols = [i for i, n in enumerate(names) if not any(n.startswith(d) for d in drop)]
     per: dict[str, JSON] = {}
     pooled = {t: [0, 0] for t in thresholds}
+    bands: dict[str, list[float]] = {label: [0, 0.0, 0] for _, _, label in LOFO_BANDS}  # n, sum of p, right
     loss, count = 0.0, 0
     for name, test in files.items():
         train_rows = [r for other, rows in files.items() if other != name for r in rows]
@@ -300,11 +311,18 @@ def leave_one_file_out(kind: str, files: dict[str, list[JSON]], l2: float, drop:
             row[str(t)] = [sum(kept), len(kept)]
             pooled[t][0] += sum(kept)
             pooled[t][1] += len(kept)
+        for q, ok in shown:
+            label = next(lb for lo, hi, lb in LOFO_BANDS if lo <= q < hi)
+            bands[label][0] += 1
+            bands[label][1] += q
+            bands[label][2] += ok
         low = [q for q, _ in shown if q >= thresholds[0]]
         row["mean_kept"] = round(sum(low) / len(low), 3) if low else None
         per[name] = row
     return {"kind": kind, "l2": l2, "dropped": list(drop), "features": len(cols),
             "log_loss": round(loss / count, 4) if count else None, "files": per,
+            "bands": {label: {"n": int(n), "mean_confidence": round(sp / n, 3) if n else None,
+                              "fully_right": round(k / n, 3) if n else None} for label, (n, sp, k) in bands.items()},
             "pooled": {str(t): {"right": c, "kept": n, "precision": round(c / n, 3) if n else None,
                                 "ci95": list(jc.wilson(c, n)) if n else None} for t, (c, n) in pooled.items()}}
 
@@ -315,6 +333,8 @@ def compact_lofo(rep: JSON) -> str:
     for name, row in rep["files"].items():
         cells = "  ".join(f"{t}: {row[t][0]}/{row[t][1]}" for t in rep["pooled"])
         lines.append(f"  {name:32s} items {row['items']:3d}  {cells}  mean kept {row['mean_kept']}")
+    lines.append("  bands (shown items: n, mean confidence -> fully right) " + "  ".join(
+        f"{b}: {v['n']}, {v['mean_confidence']} -> {v['fully_right']}" for b, v in rep["bands"].items()))
     lines.append("  pooled " + "  ".join(f"{t}: {v['right']}/{v['kept']} = {v['precision']} {v['ci95']}"
                                          for t, v in rep["pooled"].items()))
     return "\n".join(lines)

@@ -8,9 +8,10 @@ One command, no manual steps (run from the repository root, the tree's src first
 Events are trained on the judged dev files refreshed on this pipeline (``python -m
 newsgraph.evaluation.judged_refresh``, eval/judged/refreshed/README.md: each judged item matched to today's
 output, so the features read the evidence the coder records now; items whose claim changed and was not judged
-again are left out): every line of the full sample v4 and of the shown samples v1, v2, v3b, v4, v5. Quotes:
+again are left out): every line of the full sample v4 and of the shown samples v1, v2, v3b, v4, v5, v6. Quotes:
 thirds 0 and 1 of quotes.v2 (third 2 held aside). The script chooses the L2 strength of each logistic model by
-cross-validated log loss (5 folds by article), fits it on all training items, writes the feature names,
+log loss on judged files left out (events: each file scored by a model fitted on the others) or, with one file
+(quotes), by cross-validated log loss (5 folds by article), fits it on all training items, writes the feature names,
 weights, L2 strength, training files' SHA-256 and the date, and prints the precision per confidence band and at
 each threshold of the out-of-fold probabilities (next to the rule score's).
 The model and features: src/newsgraph/calibration.py; training and scoring:
@@ -45,6 +46,8 @@ def main() -> int:
         print(ec.compact({"thirds": record["trained_on"]["thirds"], "probabilities": f"out of fold, l2={record['l2']}",
                           **rep}))
         print(f"  cv log loss by l2: {record['cv_log_loss']}")
+        if record.get("lofo_log_loss"):
+            print(f"  leave-one-file-out log loss by l2 (chooses l2): {record['lofo_log_loss']}")
     args.out.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {args.out}")
     return 0

@@ -14,6 +14,7 @@ import numpy as np
 import pytest
 
 from newsgraph import calibration as cal
+from newsgraph.config import load_settings
 from newsgraph.datafiles import data_text
 from newsgraph.evaluation import calibration as ec
 from newsgraph.evaluation import judged_events as je
@@ -56,13 +57,14 @@ def _named(names: tuple[str, ...], x: list[float]) -> dict[str, float]:
 
 
 def test_event_features_read_the_claim() -> None:
-    f = _named(cal.EVENT_FEATURES, cal.event_features(cal.event_claim(_event())))
+    f = _named(cal.ALL_EVENT_FEATURES, cal.event_features(cal.event_claim(_event()), cal.ALL_EVENT_FEATURES))
     assert f["rule"] == 0.6 and f["root:material_conflict"] == 1 and f["mod:asserted"] == 1
     assert f["source:state_role"] == 1 and f["target:uncoded"] == 1 and f["date:clause"] == 1 and f["place"] == 1
     assert f["source:none"] == 0 and f["negated"] == 0 and 0 < f["sentence_len"] < 1 and f["source_gap"] < 0.01
-    g = _named(cal.EVENT_FEATURES, cal.event_features(cal.event_claim(
+    g = _named(cal.ALL_EVENT_FEATURES, cal.event_features(cal.event_claim(
         _event(source=None, target=EntityRef(None, "---GOV"), date=None, place=None, negated=True,
-               modality="conditional", root="04", code="040", rule_confidence=0.3, confidence=0.9))))
+               modality="conditional", root="04", code="040", rule_confidence=0.3, confidence=0.9)),
+        cal.ALL_EVENT_FEATURES))
     assert g["source:none"] == 1 and g["target:no_country"] == 1 and g["date:undated"] == 1 and g["negated"] == 1
     assert g["mod:unsure"] == 1 and g["root:consult"] == 1 and g["source_gap"] == 1
     assert g["rule"] == 0.3  # the rule score, not an already calibrated confidence
@@ -70,7 +72,7 @@ def test_event_features_read_the_claim() -> None:
 
 def test_event_features_read_the_coders_evidence() -> None:
     ev = _event(date=None, evidence=EventEvidence("past_undated", "pronoun", "inherited", "context", "own"))
-    f = _named(cal.EVENT_FEATURES, cal.event_features(cal.event_claim(ev)))
+    f = _named(cal.ALL_EVENT_FEATURES, cal.event_features(cal.event_claim(ev), cal.ALL_EVENT_FEATURES))
     assert f["date:past_undated"] == 1 and f["date:undated"] == 0
     assert f["source:coref"] == 1 and f["source:other_clause"] == 1 and f["target:context"] == 1
     assert f["target:coref"] == 0 and f["target:other_clause"] == 0
@@ -92,7 +94,8 @@ def test_event_and_quote_features_equal_those_of_their_judged_records() -> None:
                 "events": [ev.to_dict()], "quotes": [q.to_dict()]}
     ev_rec = je.candidates(analysis, "bbc", "c0ffee", seed=1)[0]
     q_rec = jq.candidates(analysis, "bbc", "c0ffee", seed=1)[0]
-    assert cal.event_features(ev_rec) == cal.event_features(cal.event_claim(ev))
+    assert cal.event_features(ev_rec, cal.ALL_EVENT_FEATURES) == cal.event_features(cal.event_claim(ev),
+                                                                                   cal.ALL_EVENT_FEATURES)
     assert cal.quote_features(q_rec) == cal.quote_features(cal.quote_claim(q))
     f = _named(cal.QUOTE_FEATURES, cal.quote_features(q_rec))
     assert f["kind:indirect"] == 1 and f["speaker:country"] == 1 and f["speaker:entity"] == 1
@@ -102,7 +105,8 @@ def test_event_and_quote_features_equal_those_of_their_judged_records() -> None:
 def test_event_evidence_and_the_precision_gate() -> None:
     sweden = EntityRef("e3", "SWE", "Sweden", 0, 5)
     resolved = _event(target=sweden)
-    f = _named(cal.EVENT_FEATURES, cal.event_features(cal.event_claim(resolved, sentence_events=3)))
+    f = _named(cal.ALL_EVENT_FEATURES,
+               cal.event_features(cal.event_claim(resolved, sentence_events=3), cal.ALL_EVENT_FEATURES))
     assert f["source:entity"] == 1 and f["target:entity"] == 1 and f["crowded"] == 1 and f["parts_resolved"] == 1
     assert f["long_sentence"] == 0 and f["date:narrative"] == 0
     assert cal.event_claim(resolved)["evidence"] == {"source_entity": True, "target_entity": True, "sentence_events": 1}
@@ -126,7 +130,8 @@ def test_the_judged_record_holds_the_evidence_of_the_emitted_event() -> None:
                 "events": [ev.to_dict(), other.to_dict()], "quotes": []}
     recs = je.candidates(analysis, "bbc", "c0ffee", seed=1)
     assert recs[0]["evidence"] == cal.event_claim(ev, sentence_events=2)["evidence"]
-    assert cal.event_features(recs[0]) == cal.event_features(cal.event_claim(ev, sentence_events=2))
+    assert cal.event_features(recs[0], cal.ALL_EVENT_FEATURES) == cal.event_features(
+        cal.event_claim(ev, sentence_events=2), cal.ALL_EVENT_FEATURES)
 
 
 def _record(article: str, third: int, source: str | None, full: bool) -> dict[str, Any]:
@@ -135,6 +140,17 @@ def _record(article: str, third: int, source: str | None, full: bool) -> dict[st
             "source_party": {"actor": source, "span": [0, 3]} if source else None, "target_party": None,
             "date": None, "place": None, "sentence": [0, 80], "trigger": [5, 9], "confidence": 0.5,
             "verdict": {"real": full, "code": full, "source": full, "target": full, "date": full, "full": full}}
+
+
+def test_an_undated_event_not_told_as_the_days_news_stays_below_the_default() -> None:
+    # parts resolved (a source with a country, no target); recalled without a date of its own
+    recalled = _event(target=None, date=None, evidence=EventEvidence("not_today", "entity", "own", None, None))
+    claim = cal.event_claim(recalled)
+    assert cal.parts_resolved(claim) and cal.date_basis(claim) == "not_today"
+    assert cal.gated("events", claim, 0.9) == cal.RECALLED_CAP and cal.gated("events", claim, 0.2) == 0.2
+    assert cal.RECALLED_CAP is not None and load_settings().min_confidence_events > cal.RECALLED_CAP
+    dated = cal.event_claim(_event(target=None))  # the same act with the clause's own date: not capped
+    assert cal.gated("events", dated, 0.9) == 0.9
 
 
 def test_training_recovers_an_obvious_signal_and_ignores_the_held_aside_third(tmp_path: Path) -> None:
@@ -153,7 +169,7 @@ def test_training_recovers_an_obvious_signal_and_ignores_the_held_aside_third(tm
     p_named, p_none = c.probability(rows[0]), c.probability(rows[1])
     assert p_named > 0.75 and p_none < 0.25
     w = _named(cal.EVENT_FEATURES, record["weights"])
-    assert w["source:country"] > w["source:none"]
+    assert w["parts_resolved"] > 0  # a source coded with a country (and no target): the parts are resolved
     rep = ec.report("events", train_rows, [float(v) for v in oof])
     assert rep["calibrated"]["auc"] > 0.8 and rep["calibrated"]["brier"] < rep["rule"]["brier"]
     sure = rep["calibrated"]["threshold_surest"]  # the threshold with the highest lower end of its interval

@@ -14,10 +14,17 @@ Only thirds 0 and 1 are ever trained on; third 2 is held aside and scored once, 
 Commands::
 
     python -m newsgraph.evaluation.calibration score [--events F] [--quotes F] [--held-aside]
+    python -m newsgraph.evaluation.calibration lofo [--with F ...] [--drop PREFIX ...] [--l2 X]
 
 ``score`` recomputes every judged item's calibrated confidence from the shipped weights: on thirds 0-1
 out of fold (each fold scored by a model fitted on the other folds with the shipped L2 strength), on
 third 2 (``--held-aside``) with the shipped weights themselves.
+
+``lofo`` (events) re-estimates the precision a threshold gives on unseen articles by leaving one judged
+FILE out at a time: a model fitted on the other files (the shipped L2 strength, features as shipped less
+any ``--drop`` prefix) scores the left-out file, whose shown items (not negated) are counted at each
+threshold. A file is one draw of articles, so this is the honest analogue of "trained on the dev samples,
+measured on the next one"; random folds by article mix every draw into training and lean optimistic.
 """
 
 from __future__ import annotations
@@ -37,7 +44,7 @@ from .. import calibration as cal
 from ..datafiles import data_text
 from . import judged_common as jc
 
-__all__ = ["cross_validate", "fit", "predict", "report", "train", "training_rows"]
+__all__ = ["cross_validate", "fit", "leave_one_file_out", "predict", "report", "train", "training_rows"]
 
 JSON = dict[str, Any]
 Array = npt.NDArray[np.float64]
@@ -52,12 +59,12 @@ MIN_KEPT = 10  # a threshold "reaches" the target only when it keeps at least th
 # Events: the judged dev files refreshed on the pipeline that trains (``judged_refresh``: today's claims and
 # evidence, the verdicts of unchanged claims and of re-judged ones): the full sample v4 (all thirds: its third 2
 # is dev since the shown samples took over as held-out measures) and every line of the shown samples v1, v2,
-# v3b, v4 and v5. Quotes: thirds 0-1 of v2.
+# v3b, v4, v5 and v6 (the union of its three draws, eval/judged/refreshed/README.md). Quotes: thirds 0-1 of v2.
 REFRESHED = Path("eval/judged/refreshed")
 DEFAULT_FILES = {"events": REFRESHED / "events.v4.jsonl", "quotes": Path("eval/judged/quotes.v2.jsonl")}
 # judged samples of shown events (``judged_events sample --shown``): every line is trained on
 DEFAULT_EXTRA: dict[str, tuple[Path, ...]] = {
-    "events": tuple(REFRESHED / f"events.shown.{v}.jsonl" for v in ("v1", "v2", "v3b", "v4", "v5")), "quotes": ()}
+    "events": tuple(REFRESHED / f"events.shown.{v}.jsonl" for v in ("v1", "v2", "v3b", "v4", "v5", "v6")), "quotes": ()}
 # the thirds of the main file trained on
 MAIN_THIRDS: dict[str, frozenset[int]] = {"events": frozenset({0, 1, 2}), "quotes": frozenset({0, 1})}
 # rows of a refreshed file that hold no verdict for today's claim (``judged_refresh``)
@@ -159,13 +166,20 @@ def train(kind: str, path: Path, grid: Sequence[float] = L2_GRID, k: int = FOLDS
     if not rows:
         raise ValueError(f"{path}: no judged items in thirds {sorted(thirds)}")
     losses = {l2: log_loss(cross_validate(kind, rows, l2, k), design(kind, rows)[1]) for l2 in grid}
-    best = min(grid, key=lambda l2: (round(losses[l2], 6), -l2))
+    # with several judged files (each a draw of other articles) the L2 strength is the one whose model does
+    # best on a file it was not fitted on (leave one file out), the honest analogue of the next sample
+    files = {path.name: training_rows(read_jsonl(path), thirds)}
+    files.update({p.name: training_rows(read_jsonl(p), ALL_THIRDS) for p in extra})
+    by_file = {l2: leave_one_file_out(kind, files, l2)["log_loss"] for l2 in grid} if len(files) > 2 else {}
+    chosen = by_file if by_file and all(v is not None for v in by_file.values()) else losses
+    best = min(grid, key=lambda l2: (round(float(chosen[l2]), 6), -l2))
     x, y = design(kind, rows)
     w, b = fit(x, y, best)
     names, _ = cal.features_for(kind)
     record = {
         "features": list(names), "weights": [round(float(v), 6) for v in w], "bias": round(b, 6),
         "target": "verdict.full", "l2": best, "cv_log_loss": {str(k_): round(v, 5) for k_, v in losses.items()},
+        "lofo_log_loss": {str(k_): v for k_, v in by_file.items()},
         "folds": k, "trained_on": {"file": path.as_posix(), "sha256": file_hash(path), "thirds": sorted(thirds),
                                    "items": len(rows), "fully_right": int(y.sum()),
                                    "extra": [{"file": p.as_posix(), "sha256": file_hash(p),
@@ -255,6 +269,77 @@ def score(kind: str, path: Path, held_aside: bool = False) -> JSON:
             **report(kind, rows, [float(v) for v in oof])}
 
 
+LOFO_THRESHOLDS: tuple[float, ...] = (0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85)
+LOFO_BANDS: tuple[tuple[float, float, str], ...] = (
+    (0.0, 0.3, "<0.3"), (0.3, 0.5, "0.3-0.5"), (0.5, 0.6, "0.5-0.6"), (0.6, 0.7, "0.6-0.7"), (0.7, 0.8, "0.7-0.8"),
+    (0.8, 2.0, ">=0.8"))
+
+
+def lofo_files(extra: Sequence[Path] = ()) -> dict[str, list[JSON]]:
+    """The judged event files a leave-one-file-out run holds out in turn (the training files of
+    ``train_confidence`` and ``extra``), each file's judged lines whose verdict is for today's claim."""
+    paths = [DEFAULT_FILES["events"], *DEFAULT_EXTRA["events"], *extra]
+    return {p.name: training_rows(read_jsonl(p), ALL_THIRDS) for p in paths if p.exists()}
+
+
+def leave_one_file_out(kind: str, files: dict[str, list[JSON]], l2: float, drop: Sequence[str] = (),
+                       thresholds: Sequence[float] = LOFO_THRESHOLDS) -> JSON:
+    """Each file scored by a model fitted on the others: per file and pooled, the shown items (not negated)
+    kept at each threshold and how many are fully right, the mean confidence of those kept at the lowest
+    threshold (to set beside their share right) and the log loss; features whose name starts with a
+    ``drop`` prefix are left out of the model (the precision gate still applies)."""
+    names, _ = cal.features_for(kind)
+    cols = [i for i, n in enumerate(names) if not any(n.startswith(d) for d in drop)]
+    per: dict[str, JSON] = {}
+    pooled = {t: [0, 0] for t in thresholds}
+    bands: dict[str, list[float]] = {label: [0, 0.0, 0] for _, _, label in LOFO_BANDS}  # n, sum of p, right
+    loss, count = 0.0, 0
+    for name, test in files.items():
+        train_rows = [r for other, rows in files.items() if other != name for r in rows]
+        if not test or not train_rows:
+            continue
+        xtr, ytr = design(kind, train_rows)
+        xte, yte = design(kind, test)
+        w, b = fit(xtr[:, cols], ytr, l2)
+        p = [cal.gated(kind, r, float(v)) for r, v in zip(test, predict(xte[:, cols], w, b), strict=True)]
+        loss += log_loss(np.array(p), yte) * len(test)
+        count += len(test)
+        shown = [(q, bool(r["verdict"]["full"])) for r, q in zip(test, p, strict=True) if not r.get("negated")]
+        row: JSON = {"items": len(test), "shown": len(shown)}
+        for t in thresholds:
+            kept = [ok for q, ok in shown if q >= t]
+            row[str(t)] = [sum(kept), len(kept)]
+            pooled[t][0] += sum(kept)
+            pooled[t][1] += len(kept)
+        for q, ok in shown:
+            label = next(lb for lo, hi, lb in LOFO_BANDS if lo <= q < hi)
+            bands[label][0] += 1
+            bands[label][1] += q
+            bands[label][2] += ok
+        low = [q for q, _ in shown if q >= thresholds[0]]
+        row["mean_kept"] = round(sum(low) / len(low), 3) if low else None
+        per[name] = row
+    return {"kind": kind, "l2": l2, "dropped": list(drop), "features": len(cols),
+            "log_loss": round(loss / count, 4) if count else None, "files": per,
+            "bands": {label: {"n": int(n), "mean_confidence": round(sp / n, 3) if n else None,
+                              "fully_right": round(k / n, 3) if n else None} for label, (n, sp, k) in bands.items()},
+            "pooled": {str(t): {"right": c, "kept": n, "precision": round(c / n, 3) if n else None,
+                                "ci95": list(jc.wilson(c, n)) if n else None} for t, (c, n) in pooled.items()}}
+
+
+def compact_lofo(rep: JSON) -> str:
+    lines = [f"leave one file out ({rep['kind']}, l2={rep['l2']}, {rep['features']} features, dropped "
+             f"{rep['dropped'] or 'none'}): log loss {rep['log_loss']}"]
+    for name, row in rep["files"].items():
+        cells = "  ".join(f"{t}: {row[t][0]}/{row[t][1]}" for t in rep["pooled"])
+        lines.append(f"  {name:32s} items {row['items']:3d}  {cells}  mean kept {row['mean_kept']}")
+    lines.append("  bands (shown items: n, mean confidence -> fully right) " + "  ".join(
+        f"{b}: {v['n']}, {v['mean_confidence']} -> {v['fully_right']}" for b, v in rep["bands"].items()))
+    lines.append("  pooled " + "  ".join(f"{t}: {v['right']}/{v['kept']} = {v['precision']} {v['ci95']}"
+                                         for t, v in rep["pooled"].items()))
+    return "\n".join(lines)
+
+
 def compact(rep: JSON) -> str:
     """A few human-readable lines of a report (the JSON has everything)."""
     lines = [f"{rep['kind']}: {rep['items']} items (thirds {rep['thirds']}, {rep['probabilities']}), "
@@ -280,7 +365,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     sc.add_argument("--quotes", type=Path, default=DEFAULT_FILES["quotes"])
     sc.add_argument("--held-aside", action="store_true", help="score third 2 (once, at the end)")
     sc.add_argument("--json", action="store_true", help="print the full JSON report")
+    lo = sub.add_parser("lofo", help="events: precision by threshold, leaving one judged file out at a time")
+    lo.add_argument("--with", dest="extra", type=Path, nargs="*", default=[],
+                    help="more judged files to hold out in turn (and train on for the others)")
+    lo.add_argument("--drop", nargs="*", default=[], help="leave out the features whose names start so")
+    lo.add_argument("--l2", type=float, default=None, help="L2 strength (default: the shipped one)")
+    lo.add_argument("--json", action="store_true", help="print the full JSON report")
     args = ap.parse_args(argv)
+    if args.cmd == "lofo":
+        l2 = args.l2 if args.l2 is not None else float(json.loads(data_text(cal.WEIGHTS_FILE))["events"]["l2"])
+        rep = leave_one_file_out("events", lofo_files(args.extra), l2, args.drop)
+        print(json.dumps(rep, indent=1) if args.json else compact_lofo(rep))
+        return 0
     reps = [score(kind, p, args.held_aside) for kind, p in (("events", args.events), ("quotes", args.quotes))]
     print(json.dumps(reps, indent=1) if args.json else "\n".join(compact(r) for r in reps))
     return 0

@@ -52,6 +52,7 @@ from .implied import supply_source
 from .patterns import Lexicon, lexicon
 from .retold import headline_date
 from .selection import event_pairs, pair_confidence, police_side_acts, salient_events
+from .tenure import at_event_date
 from .triggers import Matcher, SentenceCoder
 
 if TYPE_CHECKING:
@@ -197,6 +198,7 @@ def _code_sentences(ctx: Context, sents: list[SpanT], events: list[Event],
     dater = Dater(ctx)
     places: Sequence[Place] = ctx.results.get("places") or ()
     text = ctx.article.text
+    entities = {e.id: e for e in ctx.results.get("entities") or ()}
     for sent in sents:
         coder.sentence_no += 1
         if coder.lex.is_credit(sent.text):  # a byline or credit line tells no event
@@ -223,6 +225,8 @@ def _code_sentences(ctx: Context, sents: list[SpanT], events: list[Event],
             trig = Span(c.trigger.idx, c.trigger.idx + len(c.trigger.text), c.trigger.text)
             actors = [(s.actor if s else None, t.actor if t else None) for s, t in pairs]
             date, basis = dater.dated(c, sent, actors, events)
+            # a known office-holder coded by the office held on the event's date (``tenure``)
+            pairs = at_event_date(pairs, date, dater.published.value if dater.published else None, entities)
             place = place_of(c, places, sent, dateline=dateline)
             for s, t in pairs:
                 key = (s.key if s else None, t.key if t else None, c.code, trig.start)

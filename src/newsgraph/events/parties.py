@@ -80,6 +80,17 @@ TARGET_PREPS = ("with", "against", "to", "toward", "towards", "on", "at", "into"
 _MARK_CHARS = frozenset(MARKS) | {"\ufffd", "\u20ac"}
 
 
+def _elect(t: Token) -> bool:
+    """"-elect" after a title ("President-elect", "prime minister-elect"): chosen, not yet in office."""
+    low = t.lower_
+    if low.endswith("-elect"):
+        return not low.startswith("re")  # "re-elect" is a verb
+    if low != "elect" or t.i == 0:
+        return False
+    before = t.doc[t.i - 1]
+    return before.text in ("-", "\u2011", "\u2013") or (before.pos_ in ("NOUN", "PROPN") and not before.whitespace_)
+
+
 def _is_mark(t: Token) -> bool:
     return all(ch in _MARK_CHARS for ch in t.text)
 
@@ -200,6 +211,9 @@ class PartyFinder:
         return lexicon_code_phrase(text) or _actors.country_of(text) or _actors.code_phrase(text)
 
     def _role(self, tokens: Iterable[Token], head: Token) -> str | None:
+        tokens = list(tokens)
+        if any(_elect(t) for t in tokens if t.i <= head.i):
+            return None  # "President-elect X": not in office yet, so no office's role (as the entity stage)
         words = [t for t in tokens if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.i <= head.i]
         lemmas = [t.lemma_.lower() for t in words]
         doc, j = head.doc, head.i

@@ -33,13 +33,14 @@ def kind_of(code: str) -> str:
 
 def _agrees(later: str | None, earlier: str | None) -> bool:
     """Whether an earlier mention's party can be the one a later mention names: the same actor, or the
-    same country (a role given once and not again, "Obama" / "the US"); a side the later mention does
-    not name agrees with anything."""
+    same country where one of the two is the bare country (a role given once and not again, "Obama" /
+    "the US"; two different roles of one country, a university and the government, are two parties); a
+    side the later mention does not name agrees with anything."""
     if later is None:
         return True
     if earlier is None:
         return False
-    return later == earlier or later[:3] == earlier[:3]
+    return later == earlier or (later[:3] == earlier[:3] and min(len(later), len(earlier)) == 3)
 
 
 def _same_parties(source: str | None, target: str | None, ev: Event, symmetric: bool) -> bool:
@@ -65,7 +66,8 @@ def antecedent_date(code: str, parties: Sequence[tuple[str | None, str | None]],
             continue
         if start - ev.trigger.start > RETOLD_REACH:
             break
-        if ev.negated or ev.date is None or ev.date.anchor == "published" or kind_of(ev.code) != kind:
+        if ev.negated or ev.date is None or ev.date.anchor != "text" or kind_of(ev.code) != kind:
+            # (a date the narrative or the publication gave the earlier mention is no telling of its time)
             continue
         if any(_same_parties(s, t, ev, symmetric) for s, t in named):
             return ev.date

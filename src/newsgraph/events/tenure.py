@@ -1,0 +1,69 @@
+"""Roles at the time of the event: a known office-holder coded by the office held on the event's date.
+
+The entity stage codes a person of the leader table (``data/actors/leaders.tsv``) by the office held on the
+article's date (``Lexicon.leader_role``): a former president is ELI, a president-to-be has no role. An event
+the text dates in another period ("in 1998 Clinton met Merkel", "when she met him in 1969") happened when
+the offices were others: the party is coded by the office held on the event's date -- the office then, ELI
+when it was already left, the bare country when it was not yet held. Only the date the event carries is read
+(a year, month or day the clause gives or inherits); an event the text leaves undated keeps the article's
+coding. A party whose code is not the entity's (a role the phrase's own words give: "then-president X") is
+left as the text codes it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from ..actors import lexicon as actor_lexicon
+from ..model import Entity, EventDate
+
+if TYPE_CHECKING:
+    from .parties import Party
+
+__all__ = ["LEADER_SOURCE", "at_event_date", "office_code_on"]
+
+LEADER_SOURCE = "leaders.tsv:"  # ``Entity.actor_source`` of a person coded from the leader table
+_CALENDAR = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")  # a year, a month or a day (not a week or a season)
+
+
+def office_code_on(entity: Entity, day: str) -> str | None:
+    """The code of leader-table person ``entity`` on ``day`` (YYYY, YYYY-MM or YYYY-MM-DD): country + the
+    role of the office held then, ELI when every office had ended, the bare country when none had begun."""
+    if not entity.kb_id:
+        return None
+    office = actor_lexicon().leader_role(entity.kb_id, day)
+    if office is not None:
+        return office.country + office.role
+    return entity.country or (entity.actor[:3] if entity.actor else None)
+
+
+def _other_period(date: EventDate | None, published: str | None) -> str | None:
+    """The event's date when it is a calendar date outside the publication day's (None otherwise)."""
+    if date is None or date.anchor not in ("text", "narrative") or not _CALENDAR.match(date.value):
+        return None
+    if published and published[: len(date.value)] == date.value:
+        return None  # the event's year or month holds the publication day: the article's coding stands
+    return date.value
+
+
+def at_event_date(pairs: Sequence[tuple[Party | None, Party | None]], date: EventDate | None,
+                  published: str | None, entities: Mapping[str, Entity]) -> list[tuple[Party | None, Party | None]]:
+    """``pairs`` with each party that is a leader-table person re-coded by the office held on the event's
+    date, when the event is dated in another period than the publication day."""
+    day = _other_period(date, published)
+    if day is None:
+        return list(pairs)
+
+    def recode(p: Party | None) -> Party | None:
+        if p is None or p.entity is None:
+            return p
+        e = entities.get(p.entity)
+        if e is None or not (e.actor_source or "").startswith(LEADER_SOURCE) or p.actor != e.actor:
+            return p
+        code = office_code_on(e, day)
+        return p if not code or code == p.actor else replace(p, actor=code)
+
+    return [(recode(s), recode(t)) for s, t in pairs]

@@ -36,6 +36,7 @@ from ..actors.coding import (
 )
 from ..actors.context import CountryContext, country_context
 from ..actors.org_names import code_org_name
+from ..actors.provenance import withheld, withheld_source
 from ..mentions.names import NAME_TITLES, Option, headline_end, name_tokens, person_gender, pick_person, title_of
 from ..model import Entity, Mention
 from ..registry import Context, stage
@@ -578,11 +579,15 @@ def extract_entities(ctx: Context) -> list[Entity]:
         else:
             name = max(g.names, key=lambda n: (len(n.split()), len(n)))
         name = re.sub(r"^(?i:the)\s+", "", name) if g.type != "PERSON" else name
+        code, country, source = g.code, g.country, g.source
+        if code and withheld(source, g.type):  # a rule too often wrong on judged samples: no code, and why
+            source = withheld_source(code, source)
+            code = country = None
         entities.append(Entity(
             id="", type=g.type, name=name,
             mentions=tuple(Mention(s, e, text[s:e], lab) for s, e, lab in mentions),
-            actor=g.code, country=g.country, role=g.role, kb_id=g.entry.kb_id if g.entry else None,
-            actor_source=g.source,
+            actor=code, country=country, role=g.role, kb_id=g.entry.kb_id if g.entry else None,
+            actor_source=source,
         ))
     for s, e, code, country in groups_of_roles(doc, cands, lx):
         cs, ce = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)

@@ -66,6 +66,7 @@ from .name_evidence import (
     former_in_text,
     igo_title,
     leader_inside_longer_name,
+    leader_opens_org_name,
     office_in_title,
     redefined,
     region_in_name,
@@ -205,6 +206,9 @@ def _merge(doc: Doc, ner: list[_Cand], lex: list[_Cand], head_end: int = 0) -> l
                     and m.start >= head_end \
                     and leader_inside_longer_name(doc, m.start, m.end, c.start, c.end, _first_name):
                 entry = None  # "Martha Clinton", "Assad Omar", "Mohammed Mustafa al-Rawi": another person
+            if entry is not None and entry.kind == "leader" and c.label in ("ORG", "FAC") \
+                    and leader_opens_org_name(doc, m.end, c.end):
+                entry = None  # "the Jane Doe Center for Freedom", "Acme Doe Management": the organisation's
             if entry is not None and acronym_in_lower_case(doc[m.start:m.end].text, m.entry, lx):
                 entry = None  # "uma bharti", "us": an acronym's letters in lower-case copy are a word or a name
             if entry is not None and entry.kind == "capital" and c.label == "PERSON" and c.end - c.start > 1:

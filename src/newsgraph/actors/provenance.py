@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from ..datafiles import tsv_dicts
 
-__all__ = ["WITHHELD", "rule_of", "withheld", "withheld_code", "withheld_rules", "withheld_source"]
+__all__ = ["WITHHELD", "rule_code", "rule_of", "withheld", "withheld_code", "withheld_rules", "withheld_source"]
 
 _CODE = re.compile(r"[A-Z]{3}")
 # step kinds whose value is not a name and that are kept as they are written ("former", "candidacy", ...)
@@ -82,3 +82,10 @@ def withheld_rules() -> frozenset[tuple[str, str]]:
 def withheld(source: str | None, entity_type: str) -> bool:
     """Whether a code given by ``source`` to an entity of ``entity_type`` is withheld."""
     return (rule_of(source), entity_type) in withheld_rules()
+
+
+def rule_code(actor: str | None, source: str | None) -> str | None:
+    """The code the rule gave, withheld or not: ``actor``, else the code kept in a withheld ``actor_source``."""
+    if actor or not (source or "").startswith(WITHHELD):
+        return actor
+    return withheld_code(source or "")[0]

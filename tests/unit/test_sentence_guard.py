@@ -21,7 +21,12 @@ def test_a_lower_cased_speaker_after_a_parenthesised_post_speaks() -> None:
     # invented name; lower case as scraped: truecased, guarded, then coded
     a = analyze("meanwhile, the pilgrims were sent home on monday, additional director general of police "
                 "(law and order) a k varsh said.")
-    assert [(e.code, e.source.actor if e.source else None) for e in a.events] == [("010", "---COP")]
+    # the officer's code is a role without a country (---COP), which the entity stage withholds (judged samples:
+    # role-only person codes 8 of 21 right); without a coded source the statement falls below the shown events'
+    # confidence threshold. The speaker is still found and keeps the role the rule gave:
+    varsh = next(e for e in a.entities if e.name.lower().endswith("varsh"))
+    assert varsh.actor is None and (varsh.actor_source or "").startswith("withheld:---COP:")
+    assert not [e for e in a.events if e.code != "010"]
 
 
 def test_run_together_sentences_are_split_with_the_text_kept() -> None:

@@ -84,6 +84,15 @@ def leader_inside_longer_name(doc: Doc, start: int, end: int, ner_start: int, ne
         start < 2 or initial(doc[start - 2]) or doc[start - 2].is_punct or doc[start - 2].is_sent_start)
 
 
+def leader_opens_org_name(doc: Doc, end: int, ner_end: int) -> bool:
+    """Whether a leader alias ending at ``end`` inside an organisation or facility span ending at ``ner_end``
+    is followed, inside the span, by more words of the name ("the Jane Doe Center for Freedom", "Acme Doe
+    Management"): the span names the organisation, not the leader."""
+    rest = doc[end:ner_end]
+    return len(rest) > 0 and rest[0].text[:1].isupper() and rest[0].text.isalpha() \
+        and rest[0].lower_ not in ("'s", "’s") and all(t.pos_ not in ("VERB", "AUX") for t in rest)
+
+
 def place_around(words: Sequence[str], start: int, end: int, lx: Lexicon,
                  place_country: Callable[[str], str | None]) -> str | None:
     """The longer place name a country, region or demonym match at ``words[start:end]`` opens or closes

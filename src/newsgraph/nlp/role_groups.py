@@ -38,6 +38,10 @@ def groups_of_roles(doc: Doc, cands: list[Cand], lx: Lexicon) -> list[tuple[int,
                 and doc[tok.i + 1].lower_ in ORG_NOUNS:
             continue  # "English Premier League": the role word is inside an organisation's name
         role = lx.role_words.get(tok.lemma_.lower()) or lx.role_words.get(tok.text.lower())
+        head = tok.head
+        if role is not None and tok.dep_ == "compound" and head.i > tok.i and head.pos_ in ("NOUN", "PROPN") \
+                and (lx.role_words.get(head.lemma_.lower()) or lx.role_words.get(head.lower_)):
+            continue  # "industry minister", "defence secretary": a role word naming another role noun's brief
         if role is None or (tok.i > 0 and not sport_masked([doc[tok.i - 1].lower_, tok.lower_])[1]):
             # (no group of a sport's name: "the England rugby union side")
             continue

@@ -39,7 +39,9 @@ def test_an_event_of_the_publication_period_or_undated_keeps_the_articles_coding
 def test_a_president_elect_holds_no_office_yet() -> None:
     evs = _events("The Norwegian prime minister met President-elect Donald Trump in New York on Saturday.",
                   "2016-11-12")
-    assert "USA" in _actors(evs, "met") and "USAGOV" not in _actors(evs, "met")
+    # the leader table's person not in office on the date: the entity stage withholds the code (judged samples,
+    # actors/provenance.py) and the event's words do not code him again as government
+    assert "USAGOV" not in _actors(evs, "met") and _actors(evs, "met") & {"USA", None}
 
 
 def test_two_roles_of_one_country_are_two_parties_a_bare_country_agrees_with_either() -> None:

@@ -4,7 +4,7 @@
 (from the entity stage), spaCy's entity spans, the compound subject last seen ("the two", "both")
 and the mention layer's index (a pronoun's parties are those of the phrase it refers back to).  A
 phrase the entity stage leaves uncoded is coded from its words by ``actors.compose`` (country + role
-words).
+words), except a name whose code the entity stage withheld (actors/provenance.py): that abstention stands.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from ..actors import code_phrase as lexicon_code_phrase
 from ..actors import compose as _actors
 from ..actors.coding import SPOKES
 from ..actors.context import country_context
+from ..actors.provenance import WITHHELD
 from ..mentions import mention_index
 from ..model import Entity, EntityRef
 from ..nlp.quotes.marks import MARKS
@@ -248,6 +249,10 @@ class PartyFinder:
         if h.pos_ == "PRON" or low in _RELATIVE:
             return None  # pronouns are resolved by parties()
         toks = self._np_tokens(h)
+        head = self.tok_entity.get(h.i)
+        if head is not None and (head.actor_source or "").startswith(WITHHELD):
+            # the entity stage withheld this name's code: the party is named, and its words do not code it again
+            return self._party("", head.id, head.name, h, toks)
         ent = None
         for t in [h, *toks]:
             e = self.tok_entity.get(t.i)

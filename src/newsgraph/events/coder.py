@@ -26,11 +26,12 @@ Then it reads the parties off the parse:
 Actor codes come from the entity stage (``Entity.actor``) and, for phrases it leaves uncoded,
 from ``actors.compose`` (country + role words).
 
-The package, by concept: ``patterns`` (the pattern table), ``parties`` (who: the actor of a noun
-phrase, subjects and objects), ``triggers`` (matching patterns and building a sentence's candidates),
-``frames`` (frame verbs, reported speech, modal shifts), ``clauses`` (clause verb and modality),
-``anchoring`` (date and place), ``selection`` (pairs, confidence, which events are kept); this
-module runs them over an article.
+The package, by concept: ``patterns`` (the pattern table), ``heads`` (the actor a noun-phrase head
+stands for), ``parties`` (who: a phrase's parties, pronouns resolved; subjects and objects),
+``triggers`` (matching patterns and building a sentence's candidates), ``frames`` (frame verbs,
+reported speech, modal shifts), ``clauses`` (clause verb and modality), ``anchoring`` (date and
+place), ``selection`` (pairs, confidence, which events are kept); this module runs them over an
+article.
 """
 
 from __future__ import annotations

@@ -19,9 +19,11 @@ from functools import lru_cache
 
 from ..datafiles import tsv_dicts
 
-__all__ = ["WITHHELD", "rule_code", "rule_of", "withheld", "withheld_code", "withheld_rules", "withheld_source"]
+__all__ = ["LEADER_SOURCE", "WITHHELD", "rule_code", "rule_of", "withheld", "withheld_code", "withheld_rules",
+           "withheld_source"]
 
 _CODE = re.compile(r"[A-Z]{3}")
+LEADER_SOURCE = "leaders.tsv:"  # the prefix of a code from the leader table (actors/lexicon.py writes it)
 # step kinds whose value is not a name and that are kept as they are written ("former", "candidacy", ...)
 _LEADER_TAILS = ("former-in-text", "former", "not-in-office-on-date", "country")
 
@@ -32,7 +34,7 @@ def _step(part: str) -> str:
         return "lexicon:" + (rest.partition(":")[0] or "?")
     if head == "phrase":
         return "phrase:country" if _CODE.fullmatch(rest) else "phrase:name"
-    if head == "leaders.tsv":
+    if head + ":" == LEADER_SOURCE:
         tail = next((t for t in _LEADER_TAILS if rest.endswith(":" + t)), "")
         return "leaders" + (":" + tail if tail else "")
     if head == "ambiguous.tsv":

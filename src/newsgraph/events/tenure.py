@@ -18,14 +18,14 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..actors import lexicon as actor_lexicon
+from ..actors.provenance import LEADER_SOURCE
 from ..model import Entity, EventDate
 
 if TYPE_CHECKING:
     from .parties import Party
 
-__all__ = ["LEADER_SOURCE", "at_event_date", "office_code_on"]
+__all__ = ["at_event_date", "office_code_on"]
 
-LEADER_SOURCE = "leaders.tsv:"  # ``Entity.actor_source`` of a person coded from the leader table
 _CALENDAR = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")  # a year, a month or a day (not a week or a season)
 
 

@@ -5,7 +5,8 @@ temporal expression the clause layer gives the event's clause (a day, week, mont
 for an event noun, first one of its own modifiers, and never the time of a report it is the subject of: "news
 of the meetings emerged last week"); else the date of an occasion the act is placed at that the article dates
 elsewhere ("met Merkel at the D-Day event in Portsmouth", ``occasions``); else so many days from a dated
-clause ("came two days after May met Trump"); else, for a retelling of an event the article dated earlier,
+clause ("came two days after May met Trump"); else, for an item of a schedule or diary layout, the day of the
+line that heads it ("WEDNESDAY", ``headings``; not for background or perfect clauses); else, for a retelling of an event the article dated earlier,
 that date (``retold``); events the text does not tell as the day's news (background, perfect and future
 clauses) get none; else, for a past-tense clause, the narrative's reference time (the latest date an earlier
 past clause of the same stretch of narration gives); a past act with no time of its own gets the publication
@@ -32,9 +33,11 @@ from ..model import Event, EventDate, Place, Timex
 from ..nlp.spacy_model import doc_text, sentences
 from ..registry import Context
 from .candidate import Candidate
+from .headings import Headings
 from .occasions import Occasions
 from .patterns import lexicon
 from .retold import antecedent_date
+from .timespans import span_bounds
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpanT
@@ -53,8 +56,8 @@ _ADJUNCT_DEPS = {"pcomp", "xcomp", "acl", "advcl", "relcl", "prep", "pobj"}
 # publication date for a present-tense event or a past one in a text whose last time reference is the
 # publication day; none: told as not the day's news, a past act in a text that narrates earlier days, an
 # article without a publication date
-DATE_BASES = ("clause", "inherited", "narrative", "published", "published_past", "not_today", "past_undated",
-              "present_undated", "undated")
+DATE_BASES = ("clause", "inherited", "heading", "narrative", "published", "published_past", "not_today",
+              "past_undated", "present_undated", "undated")
 # a past act with no time of its own gets the publication date only when the text's last time reference
 # (before it) is the publication day; else none
 PAST_NEEDS_TODAY = True
@@ -72,9 +75,14 @@ def _is_background(t: Token, v: Token) -> bool:
 
 
 def _dated_timexes(ctx: Context) -> list[Timex]:
-    """The article's timexes that name a date (a day, week, month or year)."""
+    """The article's timexes that name a date (a day, week, month or year) at a point: not the bounds of a
+    span ("since 1952", "from 2017 to 2019": ``timespans``), which date no one act."""
     out: list[Timex] = []
-    for tx in ctx.results.get("timexes") or ():
+    found = list(ctx.results.get("timexes") or ())
+    bounds = span_bounds(ctx.article.text, found)
+    for i, tx in enumerate(found):
+        if i in bounds:
+            continue
         value = tx.value[:10] if "T" in tx.value else tx.value
         if tx.type in ("DATE", "TIME") and _DATE_RE.match(value):
             out.append(tx)
@@ -213,6 +221,7 @@ class Dater:
         pub = ctx.article.published
         self.published = EventDate(pub.value[:10], pub.precision if pub.precision != "time" else "day",
                                    "published") if pub else None
+        self.headings = Headings(ctx.article.text, self.timexes)
         title = ctx.article.title or ""
         self.title_end = len(title) if title and ctx.article.text.startswith(title) else 0
 
@@ -257,6 +266,11 @@ class Dater:
             if apart is not None:
                 return apart, "inherited"
         background = _is_background(c.trigger, verb)
+        if not (background or reported or cl.perfect):
+            # an item of a schedule or diary under a line that is only a day ("WEDNESDAY", "Thursday 5 July")
+            head = self.headings.date_at(sent.start_char, cl.time.value if cl.time else None, self.published)
+            if head is not None:
+                return head, "heading"
         not_today = background or reported or cl.perfect or cl.time is Tense.FUTURE
         if not_today or (noun is not None and _definite(noun)):
             told = antecedent_date(c.code, parties, c.trigger.idx, earlier)

@@ -88,3 +88,23 @@ def test_an_item_of_a_week_ahead_list_takes_its_headings_day() -> None:
     summit = [e for e in evs if e.trigger.text == "summit"]
     assert summit and all(e.date is not None and e.date.value == "2019-02-27" for e in summit)
     assert all(e.evidence.date == "heading" for e in summit)
+
+
+def test_a_weekday_heading_takes_its_sections_tense_and_dates_no_past_act_to_come() -> None:
+    from newsgraph.events.headings import Headings
+    from newsgraph.model import EventDate
+
+    text = "Week ahead\n\nTUESDAY\n\n• The council is expected to vote. The mayor warned of delays.\n"
+    tue = _tx(text, "TUESDAY", "2019-01-22")  # resolved backwards from a Sunday
+    heads = Headings(text, [tue], tense_after=lambda at: "future")
+    pub = EventDate("2019-01-27", "day", "published")
+    at = text.index("The mayor")
+    assert heads.date_at(at, "present", pub) == EventDate("2019-01-29", "day", "text")
+    assert heads.date_at(at, "past", pub) is None  # a past act under a day still to come
+
+
+def test_a_past_act_in_a_week_ahead_item_is_not_dated_by_the_heading() -> None:
+    text = ("The week ahead\n\nTUESDAY\n\n• The Dutch parliament is expected to vote on the budget. "
+            "The Dutch king called on the Belgian prime minister to back the plan.\n")
+    evs = _events(text, "2019-01-27")
+    assert all(e.date is None or e.date.value != "2019-01-22" for e in evs)

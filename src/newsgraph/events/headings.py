@@ -3,16 +3,18 @@ July", "June 23, 2019:") dates the items below it, up to the next such line or :
 A week-ahead list published on a Sunday heads its items "Monday" ... "Friday", and a diary its entries
 "Tuesday": an item under the heading happened, or is to happen, on that day.
 
-A bare weekday is resolved by the item's tense: an item told in the present or the future (a week-ahead's
-"Trump meets Kim") falls on or after the publication day, a past one on or before it. A heading with a day
-of the month keeps the value the time-expression stage gave it."""
+A bare weekday is resolved by the tense of its section (the first sentence under the heading, else the item's
+own): a week-ahead's "TUESDAY" followed by "Parliament is expected to vote" falls on or after the publication day,
+a diary's "Tuesday" followed by "The minister flew to Paris" on or before it. A heading with a day of the month
+keeps the value the time-expression stage gave it. A past act under a heading of a day after the publication
+(background in a week-ahead item: "the Queen called on Britons ...") takes no date from it."""
 
 from __future__ import annotations
 
 import bisect
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..model import EventDate, Timex
 
@@ -28,7 +30,9 @@ _FILLER = re.compile(r"^[\s\W_]*(?:on\s+)?$|^[\s\W_]*$", re.IGNORECASE)
 class Headings:
     """The date headings of one article's ``text``, from its day-precision time expressions."""
 
-    def __init__(self, text: str, timexes: Sequence[Timex]) -> None:
+    def __init__(self, text: str, timexes: Sequence[Timex],
+                 tense_after: Callable[[int], str | None] = lambda at: None) -> None:
+        self.tense_after = tense_after  # the tense of the first sentence at or after a character
         self.starts: list[int] = []
         self.heads: list[tuple[int, Timex]] = []  # (end of the heading line, its time expression)
         for tx in sorted(timexes, key=lambda t: t.span.start):
@@ -43,6 +47,11 @@ class Headings:
                 continue
             self.starts.append(line_start)
             self.heads.append((line_end, tx))
+        self.spans = frozenset(tx.span.start for _, tx in self.heads)
+
+    def is_heading(self, tx: Timex) -> bool:
+        """Whether ``tx`` is a heading's day (it dates the items below it, not a narrative's time)."""
+        return tx.span.start in self.spans
 
     def date_at(self, at: int, tense: str | None, published: EventDate | None) -> EventDate | None:
         """The day the nearest heading above character ``at`` gives (within :data:`REACH`), the item told in
@@ -54,8 +63,12 @@ class Headings:
         if at < end or at - end > REACH:
             return None
         value = tx.value[:10]
-        if published is not None and tx.span.text.strip(" .:").lower() in _WEEKDAYS and tense is not None:
-            value = _by_tense(value, published.value[:10], tense)
+        if published is not None and tx.span.text.strip(" .:").lower() in _WEEKDAYS:
+            section = self.tense_after(end) or tense
+            if section is not None:
+                value = _by_tense(value, published.value[:10], section)
+        if tense == "past" and published is not None and value > published.value[:10]:
+            return None  # a past act told under a day still to come
         return EventDate(value, "day", "text")
 
 

@@ -1,6 +1,6 @@
 """Event dates and non-events of branch evfix4: a time expression that bounds a span ("since 1952", "from
 2017 to 2019") dates no single act; a passive expectation ("X is expected to meet Y") is a forecast, neither
-X's intention nor a meeting; training or exercising is a force posture only when an armed party trains.
+X's intention nor a meeting; a person training or exercising with no armed party is no force posture.
 Invented sentences."""
 
 from __future__ import annotations
@@ -60,6 +60,8 @@ def test_training_with_a_sports_team_is_no_mobilisation() -> None:
     evs = _events("The Canadian prime minister trained with the national hockey team in Toronto.")
     assert not [e for e in evs if e.code.startswith("15") or e.code.startswith("06")]
     evs = _events("The Turkish army trained Syrian rebels near the border.")
+    assert any(e.code.startswith("154") for e in evs)
+    evs = _events("Iran has trained hundreds of hackers to attack banks in Canada, officials said on Monday.")
     assert any(e.code.startswith("154") for e in evs)
 
 

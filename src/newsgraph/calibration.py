@@ -53,8 +53,8 @@ _STATE_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 PARTY_KINDS = ("none", "uncoded", "no_country", "country", "state_role", "other_role")
 
 # the bases of an event's date (``events.anchoring.DATE_BASES``, the same tuple: a unit test compares them)
-DATE_BASES = ("clause", "inherited", "narrative", "published", "published_past", "not_today", "past_undated",
-              "present_undated", "undated")
+DATE_BASES = ("clause", "inherited", "heading", "narrative", "published", "published_past", "not_today",
+              "past_undated", "present_undated", "undated")
 
 # every feature the claim gives (``event_features(claim, ALL_EVENT_FEATURES)``: ablations, tests)
 ALL_EVENT_FEATURES: tuple[str, ...] = (

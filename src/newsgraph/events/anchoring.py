@@ -1,18 +1,19 @@
 """When and where an event happened.
 
-The date (``Dater.dated``, with its basis, ``DATE_BASES``, recorded in the event's ``evidence``): the
-temporal expression the clause layer gives the event's clause (a day, week, month, quarter, season or year --
-for an event noun, first one of its own modifiers, and never the time of a report it is the subject of: "news
-of the meetings emerged last week"); else the date of an occasion the act is placed at that the article dates
-elsewhere ("met Merkel at the D-Day event in Portsmouth", ``occasions``); else so many days from a dated
-clause ("came two days after May met Trump"); else, for a retelling of an event the article dated earlier,
-that date (``retold``); events the text does not tell as the day's news (background, perfect and future
-clauses) get none; else, for a past-tense clause, the narrative's reference time (the latest date an earlier
-past clause of the same stretch of narration gives); a past act with no time of its own gets the publication
-date only when the text's running time (its latest temporal expression of an act before the sentence) is the
-publication day, or, for a verbal act (a statement, an appeal, an accusation), when the text gives no time
-before it; else none; an act told in the simple present as a scene (a caption: "Trump meets Merkel at ...")
-gets none; other present-tense events the publication date.
+The date (``Dater.dated``, with its basis, ``DATE_BASES``, recorded in the event's ``evidence``): the temporal
+expression the clause layer gives the event's clause (a day, week, month, quarter, season or year, not the bound of
+a span: "since 1952", ``timespans`` -- for an event noun, first one of its own modifiers, and never the time of a
+report it is the subject of: "news of the meetings emerged last week"); else the date of an occasion the act is
+placed at that the article dates elsewhere ("met Merkel at the D-Day event in Portsmouth", ``occasions``); else so
+many days from a dated clause ("came two days after May met Trump"); else, for an item of a schedule or diary
+layout, the day of the line that heads it ("WEDNESDAY", ``headings``; not for background or perfect clauses); else,
+for a retelling of an event the article dated earlier, that date (``retold``); events the text does not tell as the
+day's news (background, perfect and future clauses) get none; else, for a past-tense clause, the narrative's
+reference time (the latest date an earlier past clause of the same stretch of narration gives); a past act with no
+time of its own gets the publication date only when the text's running time (its latest temporal expression of an
+act before the sentence) is the publication day, or, for a verbal act (a statement, an appeal, an accusation), when
+the text gives no time before it; else none; an act told in the simple present as a scene (a caption: "Trump meets
+Merkel at ...") gets none; other present-tense events the publication date.
 
 The place: a place in a locative phrase of its clause, a visit's destination, or the dateline for the main
 event of a datelined report."""
@@ -32,9 +33,11 @@ from ..model import Event, EventDate, Place, Timex
 from ..nlp.spacy_model import doc_text, sentences
 from ..registry import Context
 from .candidate import Candidate
+from .headings import Headings
 from .occasions import Occasions
 from .patterns import lexicon
 from .retold import antecedent_date
+from .timespans import span_bounds
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpanT
@@ -53,8 +56,8 @@ _ADJUNCT_DEPS = {"pcomp", "xcomp", "acl", "advcl", "relcl", "prep", "pobj"}
 # publication date for a present-tense event or a past one in a text whose last time reference is the
 # publication day; none: told as not the day's news, a past act in a text that narrates earlier days, an
 # article without a publication date
-DATE_BASES = ("clause", "inherited", "narrative", "published", "published_past", "not_today", "past_undated",
-              "present_undated", "undated")
+DATE_BASES = ("clause", "inherited", "heading", "narrative", "published", "published_past", "not_today",
+              "past_undated", "present_undated", "undated")
 # a past act with no time of its own gets the publication date only when the text's last time reference
 # (before it) is the publication day; else none
 PAST_NEEDS_TODAY = True
@@ -72,9 +75,14 @@ def _is_background(t: Token, v: Token) -> bool:
 
 
 def _dated_timexes(ctx: Context) -> list[Timex]:
-    """The article's timexes that name a date (a day, week, month or year)."""
+    """The article's timexes that name a date (a day, week, month or year) at a point: not the bounds of a
+    span ("since 1952", "from 2017 to 2019": ``timespans``), which date no one act."""
     out: list[Timex] = []
-    for tx in ctx.results.get("timexes") or ():
+    found = list(ctx.results.get("timexes") or ())
+    bounds = span_bounds(ctx.article.text, found)
+    for i, tx in enumerate(found):
+        if i in bounds:
+            continue
         value = tx.value[:10] if "T" in tx.value else tx.value
         if tx.type in ("DATE", "TIME") and _DATE_RE.match(value):
             out.append(tx)
@@ -213,8 +221,19 @@ class Dater:
         pub = ctx.article.published
         self.published = EventDate(pub.value[:10], pub.precision if pub.precision != "time" else "day",
                                    "published") if pub else None
+        self.headings = Headings(ctx.article.text, self.timexes, self._tense_after)
         title = ctx.article.title or ""
         self.title_end = len(title) if title and ctx.article.text.startswith(title) else 0
+
+    def _tense_after(self, at: int) -> str | None:
+        """The tense of the main clause of the first sentence whose root, a word, lies after character ``at`` (a
+        heading the parser took into the sentence below it included; not a bullet parsed as a root)."""
+        doc = self.ctx.doc
+        for s in sentences(doc):
+            if s.end_char > at and s.root.idx >= at and s.root.is_alpha:
+                time = clauses(doc).clause_of(s.root).time
+                return time.value if time is not None else None
+        return None
 
     def date(self, c: Candidate, sent: SpanT, parties: Sequence[tuple[str | None, str | None]] = (),
              earlier: Sequence[Event] = ()) -> EventDate | None:
@@ -257,6 +276,11 @@ class Dater:
             if apart is not None:
                 return apart, "inherited"
         background = _is_background(c.trigger, verb)
+        if not (background or reported or cl.perfect):
+            # an item of a schedule or diary under a line that is only a day ("WEDNESDAY", "Thursday 5 July")
+            head = self.headings.date_at(c.trigger.idx, cl.time.value if cl.time else None, self.published)
+            if head is not None:
+                return head, "heading"
         not_today = background or reported or cl.perfect or cl.time is Tense.FUTURE
         if not_today or (noun is not None and _definite(noun)):
             told = antecedent_date(c.code, parties, c.trigger.idx, earlier)
@@ -328,8 +352,10 @@ class Dater:
         (``clause``), else one it shares (a participle's, a governor's, a when-clause's) unless told as
         background, else "that same day" (``inherited``)."""
         idx = clauses(sent.doc)
-        own = [tx for tx in idx.own_timexes(cl, self.timexes) if not _after_background(tx, sent)]
-        shared = [] if own else idx.timexes_for(cl, self.timexes)
+        # a heading's day the parser took into the clause dates it as a heading (``headings``), not as its own
+        own = [tx for tx in idx.own_timexes(cl, self.timexes)
+               if not _after_background(tx, sent) and not self.headings.is_heading(tx)]
+        shared = [] if own else [tx for tx in idx.timexes_for(cl, self.timexes) if not self.headings.is_heading(tx)]
         for tx in own + shared:
             if tx in shared:  # a participle's or a governor's date, unless it is told as background
                 span = sent.doc.char_span(tx.span.start, tx.span.end, alignment_mode="expand")
@@ -370,7 +396,7 @@ class Dater:
         summit held in May"), not in any other clause."""
         out: list[Timex] = []
         for tx in self.timexes:
-            if not (sent.start_char <= tx.span.start < sent.end_char):
+            if not (sent.start_char <= tx.span.start < sent.end_char) or self.headings.is_heading(tx):
                 continue
             span = sent.doc.char_span(tx.span.start, tx.span.end, alignment_mode="expand")
             if span is None:
@@ -411,7 +437,7 @@ class Dater:
                 continue
             if sent.start_char - tx.span.start > RUNNING_REACH:
                 break
-            if len(tx.value) < 10 or not tx.value[5:7].isdigit():
+            if len(tx.value) < 10 or not tx.value[5:7].isdigit() or self.headings.is_heading(tx):
                 continue  # a year, season or month ("trade hit a record in 2023") sets no running day
             cl = idx.clause_at(tx.span.start, tx.span.end)
             if cl is None or cl.time is Tense.FUTURE or cl.head.lemma_.lower() in ("be", "have"):
@@ -447,7 +473,7 @@ class Dater:
         reach = same or prev[-1:]
         lo = reach[0].start_char
         for tx in sorted(self.timexes, key=lambda t: t.span.start, reverse=True):
-            if not lo <= tx.span.start < sent.start_char:
+            if not lo <= tx.span.start < sent.start_char or self.headings.is_heading(tx):
                 continue
             cl = idx.clause_at(tx.span.start, tx.span.end)
             if cl is None or cl.time is not Tense.PAST or (

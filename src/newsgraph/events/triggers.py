@@ -289,6 +289,13 @@ class SentenceCoder:
         if frame == "intent" and lemma in ("want", "wish", "expect", "need") and any(
                 c.dep_ == "dobj" and self.c.parties(c) for c in v.children):
             frame = "appeal"  # "wants Putin to attack": an appeal to Putin
+        if frame == "intent" and passive and comp is not None and comp.i not in self.consumed:
+            # "X is expected to meet Y": others' forecast, not X's intention nor an act told as decided
+            inner = self._complement_event(comp)
+            if inner is not None:
+                self.consumed.add(inner.trigger.i)
+                inner.modality = "hypothetical"
+                return inner
         if frame and comp is not None and comp.i not in self.consumed:
             other = self._own_subject(comp, srcs) if frame == "intent" else None
             inner = self._complement_event(comp)

@@ -79,3 +79,26 @@ def test_seat_city_stands_for_the_organisation_named_most() -> None:
     assert _coded(ents)["Brussels"] == "IGOEUREEC"
     ents = _entities("She flew to Brussels for the EU summit.", "2018-11-12")
     assert _coded(ents).get("Brussels") != "IGOEUREEC"
+
+
+def test_former_office_takes_the_country_the_story_names_most() -> None:
+    ents = _entities("Pets in office. Larry lives at Downing Street in London with the British prime minister. "
+                     "The White House in Washington had a dog. Before Larry there was Sybil, the pet of former "
+                     "chancellor Alistair Darling. Sybil came to Downing Street in 2007.", "2016-07-29")
+    assert next(e for e in ents if e.name == "Alistair Darling").actor == "GBRELI"
+
+
+def test_indefinite_predicate_is_no_group() -> None:
+    ents = _entities("He said: If I was an American citizen, I would not vote for her. American citizens abroad "
+                     "voted early.", "2016-08-24")
+    assert [e.name for e in ents if e.type == "GROUP"] == ["American citizens"]
+
+
+def test_ambiguous_name_as_role_word_takes_the_context_meaning() -> None:
+    ents = _entities("kanpur: senior congress leader and acting president of the state congress committee mohan "
+                     "lal said the decision by the bjp government in lucknow was wrong. the congress will protest "
+                     "in lucknow, lal said.", "2002-03-10")
+    assert not any((e.actor or "").endswith("LEG") for e in ents)
+    ents = _entities("WASHINGTON (CNN) Congress leader Nancy Pelosi said the House would vote on Monday in "
+                     "Washington.", "2019-03-10")
+    assert next(e for e in ents if e.name == "Nancy Pelosi").actor == "USALEG"

@@ -405,12 +405,13 @@ def era_day(text: str, doc: Doc | None = None) -> str | None:
     """For an undated article, the end of the year it mentions most (ties: the later year), as the day
     the leader table is read for: a 2005 story naming "2004" and "2005" is judged as of 2005, not as of
     its people's latest offices (a senator then, a secretary of state years later).  A year after "by",
-    "before", "until" or "till" is a target ("double aid by 2008"), not counted.  An article is not
+    "before", "until" or "till" is a target ("double aid by 2008"), not counted ("by 2004's end" is).  An article is not
     older than the latest year it tells as past (``doc`` given): a history of an award naming 1968 most
     and "statues were stolen in 2000" is read as of 2000 at least.  None when the text names no year."""
     counts: dict[str, int] = {}
     for m in _YEAR.finditer(text):
-        if _TARGET_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+        if _TARGET_BEFORE.search(text, max(0, m.start() - 24), m.start()) \
+                and not text.startswith(("'s", "’s"), m.end()):
             continue  # "by 2008", "before 2015": a target or deadline, not when the story is told
         counts[m.group()] = counts.get(m.group(), 0) + 1
     if not counts:

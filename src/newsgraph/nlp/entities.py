@@ -51,6 +51,7 @@ from ..mentions.names import (
 from ..model import Entity, Mention
 from ..registry import Context, stage
 from .actor_uses import predicate_role, programme_of_outlet, role_words_of_name, war_name
+from .descriptions import descriptions
 from .lexicon_matches import Cand as _Cand
 from .lexicon_matches import (
     bare_the_name,
@@ -101,10 +102,6 @@ KEEP = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUC
 _MISLABELLED = frozenset({"ORG", "GPE", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "LOC"})  # lone surnames
 PERSON_ROLES = frozenset({"GOV", "MIL", "OPP", "LEG", "JUD", "COP", "SPY", "MED", "ELI", "REB", "BUS"})
 MAX_PHRASE = 6
-_DESC_HEADS = frozenset({"leader", "president", "counterpart", "premier", "minister", "chancellor",
-                         "aide", "envoy", "diplomat", "ambassador", "spokesman", "spokeswoman",
-                         "spokesperson", "official", "general", "commander", "king", "queen", "prince",
-                         "monarch", "dictator", "strongman", "head", "chief", "secretary"})
 
 
 @dataclass
@@ -519,28 +516,8 @@ def _longer_name_ending(g: _Group, token_group: dict[int, _Group]) -> str | None
 def _descriptions(doc: Doc, groups: list[_Group], lx: Lexicon) -> None:
     """'the Chinese leader' / 'his Russian counterpart' -> the one earlier person of that country."""
     persons = [g for g in groups if g.type == "PERSON"]
-    if not persons:
-        return
-    for chunk in doc.noun_chunks:
-        head = chunk.root
-        if head.lemma_.lower() not in _DESC_HEADS or head.pos_ != "NOUN":
-            continue
-        first = chunk[0]
-        if first.lower_ not in ("the", "his", "her", "their", "its"):
-            continue
-        country = None
-        named = False  # another name in the description: "the Dutch Labour party leader" leads that party
-        for t in chunk[1:-1]:
-            entries = lx.phrases.get(t.text)
-            if entries and entries[0].kind in ("demonym", "country", "seat"):
-                country = entries[0].country
-            elif t.text[:1].isupper() and t.lower_ not in lx.role_words:
-                named = True
-        if country is None or named:
-            continue
-        before = [g for g in persons if g.country == country and min(m.start for m in g.mentions) < chunk.start]
-        if len(before) == 1:
-            before[0].mentions.append(_Cand(chunk.start, chunk.end, "PERSON", None, "description"))
+    for i, start, end in descriptions(doc, [(g.country, min(m.start for m in g.mentions)) for g in persons], lx):
+        persons[i].mentions.append(_Cand(start, end, "PERSON", None, "description"))
 
 
 def _place_countries(doc: Doc, cands: list[_Cand]) -> list[str]:

@@ -102,3 +102,18 @@ def test_ambiguous_name_as_role_word_takes_the_context_meaning() -> None:
     ents = _entities("WASHINGTON (CNN) Congress leader Nancy Pelosi said the House would vote on Monday in "
                      "Washington.", "2019-03-10")
     assert next(e for e in ents if e.name == "Nancy Pelosi").actor == "USALEG"
+
+
+def test_city_before_resident_or_market_is_a_place() -> None:
+    ents = _entities("Voters went to the polls in the Netherlands. I voted early, said Amsterdam resident Jan "
+                     "Smit. The Netherlands will count tonight. London's stock market fell as Britain voted.",
+                     "2017-03-15")
+    nld = next(e for e in ents if e.actor == "NLD" and e.type == "GPE")
+    assert "Amsterdam" not in [m.text for m in nld.mentions]
+    britain = next(e for e in ents if "Britain" in [m.text for m in e.mentions])
+    assert "London" not in [m.text for m in britain.mentions]
+
+
+def test_bracketed_word_inside_a_name_is_no_group() -> None:
+    ents = _entities('The minister wrote: "Together we revive the (European) Union." Talks went on.', "2017-03-15")
+    assert not [e for e in ents if e.type == "GROUP"]

@@ -62,7 +62,8 @@ _PLACE_HEADS = frozenset(
      "countryside", "mountains", "frontier", "frontline", "front", "area", "district", "town",
      "village", "hospital", "embassy", "consulate", "base", "oblast", "state", "county", "heartland",
      "interior", "mainland", "downtown", "harbour", "harbor", "bay", "river", "sea", "island",
-     "islands", "peninsula", "desert", "valley", "residents", "people", "population", "war", "conflict"}
+     "islands", "peninsula", "desert", "valley", "residents", "people", "population", "war", "conflict",
+     "resident", "native", "natives", "station", "market", "markets", "skyline", "hotel", "hotels"}
 )
 _SMALL_TOWN = 50_000  # a town this small is a candidate only in a country the article mentions
 _DEMONYM_ENDINGS = ("ian", "ians", "ese", "ish", "ean", "eans", "ans", "ic", "iot", "iots", "ite", "ites")

@@ -35,6 +35,8 @@ def test_place_word_opening_a_longer_name_is_no_entity() -> None:
     assert "European" not in names and "Europe" not in names
     ents = _entities("The Spanish player, who became the US Open champion last year, lost in Madrid.")
     assert not any(e.actor == "USA" for e in ents)
+    ents = _entities("Austria's pro-European Green Party won seats in Vienna.")
+    assert any(e.actor == "EUR" for e in ents)  # a modifier before the name, not its first word
     ents = _entities("The vote helped the UK Independence Party, a spokesman said in Leeds.")
     assert not any(e.actor == "GBR" and any(m.text == "UK" for m in e.mentions) for e in ents)
 
@@ -62,9 +64,9 @@ def test_description_naming_another_body_is_not_the_earlier_person() -> None:
 
 def test_pronoun_us_in_lower_case_copy_stays_a_pronoun() -> None:
     out = truecase("the challenge before us is to win, he said. the us is a big country. sanctions on us goods "
-                   "hurt us troops.", "lower")
+                   "hurt us troops. there is pressure by the us on them.", "lower")
     assert "before us is" in out
-    assert "The US is" in out and "on US goods" in out and "US troops" in out
+    assert "The US is" in out and "on US goods" in out and "US troops" in out and "the US on" in out
 
 
 def test_target_year_does_not_date_an_undated_story() -> None:

@@ -305,8 +305,9 @@ def opens_longer_name(doc: Doc, m: Cand, head_end: int = 0) -> bool:
     first = doc[m.end]
     if not (first.text[:1].isupper() and first.text.isalpha()) or first.text.isupper() or first.is_sent_start:
         return False
-    if first.ent_type_ == "PERSON":
-        return False
+    if first.ent_type_ == "PERSON" or (m.start and doc[m.start - 1].text in ("-", "–")
+                                       and not doc[m.start - 1].whitespace_):
+        return False  # a name; "the pro-European Green Party": a modifier before the name, not its first word
     lx = lexicon()
     low = first.lower_
     if low in lx.role_words or low in NAME_TITLES or lx.first_keys.get(first_key(first.text)) \

@@ -119,3 +119,5 @@ def test_city_before_resident_or_market_is_a_place() -> None:
 def test_bracketed_word_inside_a_name_is_no_group() -> None:
     ents = _entities('The minister wrote: "Together we revive the (European) Union." Talks went on.', "2017-03-15")
     assert not [e for e in ents if e.type == "GROUP"]
+    ents = _entities("Later, India's second-largest car manufacturer raised prices in Delhi.", "2017-03-15")
+    assert [e.actor for e in ents if e.type == "GROUP"] == ["INDBUS"]

@@ -361,11 +361,15 @@ def fill_country(c: Coded, ctx: CountryContext) -> Coded:
             and context_fits((c.desc or "").split(), ctx.dateline):
         # "Hong Kong (CNN) ... lawmaker": no clear context, but the dateline's place is also the most named
         country, how = ctx.dateline, f"dateline-leads:{ctx.dateline}"
-    if country is None and c.role == "ELI" and top and ctx.scores[top] > 0 and context_fits(
-            [w for w in (c.desc or "").split() if w.lower().strip("-") not in FORMER], top):
-        # "former chancellor X" in a story whose clearest country is still the one it names most: an office
-        # once held there (no context country is required: a former office is rarely that of a third country)
-        country, how = top, f"former-office-leads:{top}"
+    if country is None and c.role == "ELI" and top and ctx.scores[top] > 0:
+        # "former chancellor X" in a story of several countries: the most named one that has such an office,
+        # when it is named at least half as often as the most named (a former office is rarely a third
+        # country's); no context country is required
+        office = [w for w in (c.desc or "").split() if w.lower().strip("-") not in FORMER]
+        fits = [k for k in sorted(ctx.scores, key=lambda k: -ctx.scores[k])
+                if ctx.scores[k] >= ctx.scores[top] / 2 and context_fits(office, k)]
+        if fits:
+            country, how = fits[0], f"former-office-leads:{fits[0]}"
     if country is None:
         return c
     return Coded(country + c.role, country, c.desc, f"{c.source}+{how}" if c.source else how, c.role)

@@ -275,7 +275,7 @@ def _mention_root(doc: Doc, m: Mention) -> Token | None:
 # nouns of dealings between parties: the places "between" them name the parties ("talks between X and Y")
 _DEALING_NOUNS = frozenset({"talk", "talks", "negotiation", "negotiations", "relation", "relations", "deal",
                             "agreement", "dispute", "row", "tension", "tensions", "meeting", "summit",
-                            "standoff", "rift", "dialogue", "treaty", "trade", "war", "conflict"})
+                            "standoff", "rift", "dialogue", "treaty", "war", "conflict"})
 
 
 def mention_role(doc: Doc, m: Mention) -> Literal["place", "actor", "demonym"]:

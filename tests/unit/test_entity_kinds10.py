@@ -89,8 +89,8 @@ def test_former_office_takes_the_country_the_story_names_most() -> None:
                      "chancellor Alistair Darling. Sybil came to Downing Street in 2007.", "2016-07-29")
     assert next(e for e in ents if e.name == "Alistair Darling").actor == "GBRELI"
     ents = _entities("Pets in office. The White House in Washington had a dog, and a US president kept a cat in "
-                     "Washington. Larry lives at Downing Street in London with the British prime minister. Before Larry there was Sybil, the pet of "
-                     "former chancellor Alistair Darling.", "2016-07-29")
+                     "Washington. Larry lives at Downing Street in London with the British prime minister. Before "
+                     "Larry there was Sybil, the pet of former chancellor Alistair Darling.", "2016-07-29")
     assert next(e for e in ents if e.name == "Alistair Darling").actor == "GBRELI"  # the U.S. has no chancellor
 
 

@@ -226,6 +226,14 @@ def code_title(words: Sequence[str], ctx: CountryContext, *, is_person: bool,
     igo_at_end = bool(span and igo is not None and span[2] == len(low) and set(range(span[1], span[2])) <= covered)
     role = span[0] if span else None
     notes: list[str] = []
+    if span and role and span[2] - span[1] == 1:
+        amb = next((n for n in ambiguous_names() if n.lower() == low[span[1]]), None)
+        if amb is not None:
+            # "senior Congress leader" in an Indian story: the party's leader, not a legislator; the role is
+            # that of the institution the name stands for in the article's context, none when unclear
+            meant = ambiguous_entry([amb], ctx)[1]
+            role = (meant.code[3:] or None) if meant is not None and meant.country else None
+            notes.append("ambiguous-role")
     if span:
         notes.append("role:" + " ".join(words[span[1]:span[2]]))
         org = post_of_organisation(words, low, span, lx, code_at, ctx)
@@ -353,6 +361,15 @@ def fill_country(c: Coded, ctx: CountryContext) -> Coded:
             and context_fits((c.desc or "").split(), ctx.dateline):
         # "Hong Kong (CNN) ... lawmaker": no clear context, but the dateline's place is also the most named
         country, how = ctx.dateline, f"dateline-leads:{ctx.dateline}"
+    if country is None and c.role == "ELI" and top and ctx.scores[top] > 0:
+        # "former chancellor X" in a story of several countries: the most named one that has such an office,
+        # when it is named at least half as often as the most named (a former office is rarely a third
+        # country's); no context country is required
+        office = [w for w in (c.desc or "").split() if w.lower().strip("-") not in FORMER]
+        fits = [k for k in sorted(ctx.scores, key=lambda k: -ctx.scores[k])
+                if ctx.scores[k] >= ctx.scores[top] / 2 and context_fits(office, k)]
+        if fits:
+            country, how = fits[0], f"former-office-leads:{fits[0]}"
     if country is None:
         return c
     return Coded(country + c.role, country, c.desc, f"{c.source}+{how}" if c.source else how, c.role)

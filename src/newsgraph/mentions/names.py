@@ -36,6 +36,13 @@ NAME_TITLES = frozenset({
     "ambassador", "commissioner", "chairman", "chairwoman", "leader", "candidate", "nominee", "former",
     "vice", "prime", "the"})
 
+# titles written before a surname, never before a given name alone ("Mr Howard" is a Mr Howard, not Howard
+# Doe); "Sir", "Lady", "Prince", "King", "Father" take a given name and are not here
+SURNAME_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sen", "senator", "rep",
+                            "representative", "gov", "governor", "gen", "general", "col", "lt", "sgt", "capt",
+                            "adm", "judge", "justice", "mayor", "chancellor", "premier", "ambassador",
+                            "commissioner"})
+
 
 @dataclass(frozen=True)
 class Option:
@@ -69,6 +76,20 @@ def title_of(doc: Doc, start: int, end: int) -> str | None:
     if j >= 0:
         return title_gender(doc[j].text)
     return None
+
+
+def surname_titled(doc: Doc, start: int, end: int) -> bool:
+    """Whether a short name is written after a title that takes a surname ("Mr Howard", "Dr. Lee"): its words
+    are then the end of a full name, never a given name."""
+    i = start
+    while i < end and doc[i].text.lower().rstrip(".") in NAME_TITLES:
+        if doc[i].text.lower().rstrip(".") in SURNAME_TITLES:
+            return True
+        i += 1
+    j = start - 1
+    if j >= 0 and doc[j].text == ".":
+        j -= 1
+    return j >= 0 and doc[j].text.lower().rstrip(".") in SURNAME_TITLES
 
 
 def span_gender(doc: Doc, start: int, end: int) -> str | None:

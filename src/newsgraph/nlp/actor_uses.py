@@ -70,11 +70,17 @@ def past_years_after(doc: Doc, end: int) -> bool:
 def title_designates_no_actor(doc: Doc, start: int, end: int) -> bool:
     """Whether a title phrase at tokens ``start:end`` ("British Prime Minister", "CNN's European
     editor") names an office rather than an actor: used as a predicate after "as" (not "such as" or
-    "as well as", which list actors) or dated as a past job."""
+    "as well as", which list actors), as an indefinite predicate of "be" or "become" ("if I were an
+    American citizen", "she became a British citizen": what someone is, not a set of actors), or dated as
+    a past job."""
     if start > 0 and doc[start - 1].lower_ == "as":
         before = doc[start - 2].lower_ if start > 1 else ""
         if before not in ("such", "well"):
             return True
+    head = doc[end - 1]
+    if start > 0 and doc[start - 1].lower_ in ("a", "an") and head.dep_ == "attr" \
+            and head.head.lemma_ in ("be", "become"):
+        return True
     return past_years_after(doc, end)
 
 

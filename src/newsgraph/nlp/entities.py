@@ -19,6 +19,7 @@ grouped per article, and coded to CAMEO actor codes.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -37,10 +38,20 @@ from ..actors.coding import (
 from ..actors.context import CountryContext, country_context
 from ..actors.org_names import code_org_name
 from ..actors.provenance import withheld, withheld_source
-from ..mentions.names import NAME_TITLES, Option, headline_end, name_tokens, person_gender, pick_person, title_of
+from ..mentions.names import (
+    NAME_TITLES,
+    Option,
+    headline_end,
+    name_tokens,
+    person_gender,
+    pick_person,
+    surname_titled,
+    title_of,
+)
 from ..model import Entity, Mention
 from ..registry import Context, stage
 from .actor_uses import predicate_role, programme_of_outlet, role_words_of_name, war_name
+from .descriptions import descriptions
 from .lexicon_matches import Cand as _Cand
 from .lexicon_matches import (
     bare_the_name,
@@ -51,6 +62,7 @@ from .lexicon_matches import (
     inside_longer_name,
     inside_longer_place,
     inside_of_name,
+    opens_longer_name,
     run_together,
     scope_or_route,
     title_before_name,
@@ -90,10 +102,6 @@ KEEP = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUC
 _MISLABELLED = frozenset({"ORG", "GPE", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "LOC"})  # lone surnames
 PERSON_ROLES = frozenset({"GOV", "MIL", "OPP", "LEG", "JUD", "COP", "SPY", "MED", "ELI", "REB", "BUS"})
 MAX_PHRASE = 6
-_DESC_HEADS = frozenset({"leader", "president", "counterpart", "premier", "minister", "chancellor",
-                         "aide", "envoy", "diplomat", "ambassador", "spokesman", "spokeswoman",
-                         "spokesperson", "official", "general", "commander", "king", "queen", "prince",
-                         "monarch", "dictator", "strongman", "head", "chief", "secretary"})
 
 
 @dataclass
@@ -161,11 +169,15 @@ def _merge(doc: Doc, ner: list[_Cand], lex: list[_Cand], head_end: int = 0) -> l
     lx = lexicon()
     person_starts = {c.start for c in ner if c.label == "PERSON"}
     acronyms = defined_acronyms(doc.text)
+    # "the UK Independence Party": the place word opening a longer name is no entity, nor its NER span
+    opening = {(m.start, m.end) for m in lex if opens_longer_name(doc, m, head_end)}
+    ner = [c for c in ner if (c.start, c.end) not in opening or c.label not in ("GPE", "NORP", "LOC")]
     # "Economist Jane Doe": a title before a name, not the outlet "The Economist" named without its article
     lex = [m for m in lex if not title_before_name(doc, m, person_starts) and not bare_the_name(doc, m)
            and not inside_longer_place(words, m) and not inside_longer_name(doc, m, head_end)
            and not inside_of_name(doc, m, head_end) and not demonym_of_event(doc, m)
            and not demonym_of_language(doc, m) and not scope_or_route(doc, m)
+           and (m.start, m.end) not in opening
            and not defined_otherwise(doc, m, acronyms) and not us_state_after_city(doc, m)]
     out: list[_Cand] = []
     used: set[int] = set()
@@ -273,12 +285,14 @@ def _short_person(doc: Doc, c: _Cand, groups: list[_Group], full: dict[str, list
     if c.entry is not None and titled_as_office(doc, c.start, c.end, c.entry.kb_id, lexicon()):
         return c.entry.kb_id  # "President Trump" is the president, not "Donald Trump Jr." named in full
     options: list[Option] = []
+    surname = surname_titled(doc, c.start, c.end)  # "Mr Howard" is not Howard Doe
     for g in groups:
         if g.type != "PERSON":
             continue
         for name in g.names:
             have = name.lower().split()
-            if all(w in have for w in words) and len(words) < len(have):
+            if all(w in have for w in words) and len(words) < len(have) and (
+                    not surname or have[-len(words):] == words):
                 spans = full.get(g.key, [])
                 options.append(Option(g.key, tuple(spans), person_gender(doc, spans)))
                 break
@@ -317,6 +331,7 @@ def _group(doc: Doc, cands: list[_Cand], headline_end: int = 0) -> list[_Group]:
     order = sorted(range(len(cands)), key=lambda i: (-len(name_tokens(doc, cands[i].start, cands[i].end)), i))
     assigned: dict[int, _Group] = {}
     igos = {c.entry.kb_id: c.entry for c in cands if c.entry is not None and c.entry.kind == "igo"}
+    igo_counts = Counter(c.entry.kb_id for c in cands if c.entry is not None and c.entry.kind == "igo")
     for i in order:
         c = cands[i]
         span = doc[c.start:c.end]
@@ -328,7 +343,7 @@ def _group(doc: Doc, cands: list[_Cand], headline_end: int = 0) -> list[_Group]:
             key = c.entry.kb_id
             if c.entry.kind == "capital" and not _locative(doc, doc[c.start:c.end]):
                 key = f"country:{c.entry.country}"  # "Washington said" = the U.S. government
-                seated = seat_organisation(c.entry.name, igos)
+                seated = seat_organisation(c.entry.name, igos, igo_counts)
                 if seated is not None:  # "negotiate with Brussels" in a story about the EU
                     c.entry, c.label, key = seated, seated.ner_type, seated.kb_id
         elif c.label == "PERSON":
@@ -501,25 +516,8 @@ def _longer_name_ending(g: _Group, token_group: dict[int, _Group]) -> str | None
 def _descriptions(doc: Doc, groups: list[_Group], lx: Lexicon) -> None:
     """'the Chinese leader' / 'his Russian counterpart' -> the one earlier person of that country."""
     persons = [g for g in groups if g.type == "PERSON"]
-    if not persons:
-        return
-    for chunk in doc.noun_chunks:
-        head = chunk.root
-        if head.lemma_.lower() not in _DESC_HEADS or head.pos_ != "NOUN":
-            continue
-        first = chunk[0]
-        if first.lower_ not in ("the", "his", "her", "their", "its"):
-            continue
-        country = None
-        for t in chunk[1:-1]:
-            entries = lx.phrases.get(t.text)
-            if entries and entries[0].kind in ("demonym", "country", "seat"):
-                country = entries[0].country
-        if country is None:
-            continue
-        before = [g for g in persons if g.country == country and min(m.start for m in g.mentions) < chunk.start]
-        if len(before) == 1:
-            before[0].mentions.append(_Cand(chunk.start, chunk.end, "PERSON", None, "description"))
+    for i, start, end in descriptions(doc, [(g.country, min(m.start for m in g.mentions)) for g in persons], lx):
+        persons[i].mentions.append(_Cand(start, end, "PERSON", None, "description"))
 
 
 def _place_countries(doc: Doc, cands: list[_Cand]) -> list[str]:

@@ -15,8 +15,10 @@ it is only a piece of another name or the common word of the same letters:
   King of Spain", "the Government of India").
 - **A place in a compound that names something else**: "all-Country" (a nationwide body's name, or an island
   of two states), a route in a named train's name ("the A-B Sunrise Express").
-- **A demonym that opens an event's name or names a language**: "the French Open", "the Asian Games"; "the
-  English term", "French speakers".
+- **A demonym that opens an event's name or names a language**: "the French Open", "the Asian Games", "the US
+  Open"; "the English term", "French speakers".
+- **A place word that opens an organisation's name**: "the UK Independence Party", "the European Anti-Fraud
+  Office": a capitalised run after the place ending in a name's head word (``opens_longer_name``).
 - **A compass word before a region** that the lexicon names with it ("south-east Asia" left in lower case by
   the truecaser) is the sub-region (Southeast Asia), not the region.
 - **A one-word institution name ending a longer name**: "the Sunday Herald" (a sibling paper of "The
@@ -38,7 +40,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..actors import ActorEntry, lexicon
+from ..actors import ActorEntry, first_key, lexicon
 from ..mentions.names import NAME_TITLES
 from .name_evidence import other_body, place_around
 from .places import place_country
@@ -275,10 +277,51 @@ def demonym_of_language(doc: Doc, m: Cand) -> bool:
 
 
 def demonym_of_event(doc: Doc, m: Cand) -> bool:
-    """A demonym right before a capitalised event word ("French Open champion"): part of the event's
-    name, not the nationality."""
+    """A demonym or country right before a capitalised event word ("French Open champion", "the US Open
+    champion"): part of the event's name, not the nationality or the country."""
     e = m.entry
-    return e is not None and e.kind == "demonym" and m.end < len(doc) and doc[m.end].text in EVENT_WORDS
+    return e is not None and e.kind in ("demonym", "country") and m.end < len(doc) \
+        and doc[m.end].text in EVENT_WORDS
+
+
+# the last word of an organisation's or a body's name: a place word that opens a capitalised run ending in
+# one is the first word of that name ("the UK Independence Party", "the European Anti-Fraud Office")
+NAME_HEADS = frozenset({"Party", "Office", "Agency", "Authority", "Institute", "Foundation", "Association",
+                        "Society", "Federation", "League", "Fund", "Trust", "Council", "Museum", "Centre",
+                        "Center", "Front", "Movement", "Alliance", "Organisation", "Organization", "Board",
+                        "Commission", "Committee", "Service", "System", "Network", "Airways", "Airlines",
+                        "Corporation", "Company", "Bank", "Group", "Union", "Programme", "Program"})
+_RUN_LINKS = frozenset({"-", "of", "and", "for", "&"})
+
+
+def opens_longer_name(doc: Doc, m: Cand, head_end: int = 0) -> bool:
+    """A country, demonym or region whose next words are capitalised, inside a sentence, and run to a
+    name's head word ("UK Independence Party", "European Anti-Fraud Office"): the place is the first word
+    of that longer name, not an entity of its own.  A title after the place ("British Prime Minister", "US
+    Foreign Office") keeps it: the run's first word is a role word, a personal title or a lexicon name."""
+    e = m.entry
+    if e is None or e.kind not in ("country", "demonym", "region") or m.start < head_end or m.end >= len(doc):
+        return False
+    first = doc[m.end]
+    if not (first.text[:1].isupper() and first.text.isalpha()) or first.text.isupper() or first.is_sent_start:
+        return False
+    if first.ent_type_ == "PERSON" or (m.start and doc[m.start - 1].text in ("-", "–")
+                                       and not doc[m.start - 1].whitespace_):
+        return False  # a name; "the pro-European Green Party": a modifier before the name, not its first word
+    lx = lexicon()
+    low = first.lower_
+    if low in lx.role_words or low in NAME_TITLES or lx.first_keys.get(first_key(first.text)) \
+            or low in PLACE_QUALIFIERS:
+        return False
+    j, last = m.end, None
+    while j < len(doc) and j - m.end < 6:
+        t = doc[j]
+        if t.text[:1].isupper() and t.text.isalpha() and not t.text.isupper():
+            last = t
+        elif not (t.lower_ in _RUN_LINKS and j + 1 < len(doc) and doc[j + 1].text[:1].isupper()):
+            break
+        j += 1
+    return last is not None and last.text in NAME_HEADS
 
 
 # nouns of a named train: the places of its route before it are part of its name ("the Lakeside-Riverton

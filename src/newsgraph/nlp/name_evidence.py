@@ -49,6 +49,7 @@ _POLITICS = frozenset({"government", "minister", "ministers", "election", "elect
                        "opposition", "party", "president", "senator", "congress", "policy", "summit", "treaty",
                        "vote", "voters", "campaign", "mps", "lawmakers", "diplomatic", "talks"})
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+_TARGET_BEFORE = re.compile(r"\b(?:by|before|until|till)\s+(?:the\s+(?:end\s+of\s+)?(?:year\s+)?)?$", re.I)
 _TEAM_NOUNS = frozenset({"club", "side", "team", "outfit", "franchise"})
 _PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "abd", "ben"})
 _MINOR = frozenset({"of", "and", "for", "the", "on", "in", "&"})
@@ -403,12 +404,16 @@ def _told_as_past(tok: Token) -> bool:
 def era_day(text: str, doc: Doc | None = None) -> str | None:
     """For an undated article, the end of the year it mentions most (ties: the later year), as the day
     the leader table is read for: a 2005 story naming "2004" and "2005" is judged as of 2005, not as of
-    its people's latest offices (a senator then, a secretary of state years later).  An article is not
+    its people's latest offices (a senator then, a secretary of state years later).  A year after "by",
+    "before", "until" or "till" is a target ("double aid by 2008"), not counted ("by 2004's end" is).  An article is not
     older than the latest year it tells as past (``doc`` given): a history of an award naming 1968 most
     and "statues were stolen in 2000" is read as of 2000 at least.  None when the text names no year."""
     counts: dict[str, int] = {}
-    for y in _YEAR.findall(text):
-        counts[y] = counts.get(y, 0) + 1
+    for m in _YEAR.finditer(text):
+        if _TARGET_BEFORE.search(text, max(0, m.start() - 24), m.start()) \
+                and not text.startswith(("'s", "’s"), m.end()):
+            continue  # "by 2008", "before 2015": a target or deadline, not when the story is told
+        counts[m.group()] = counts.get(m.group(), 0) + 1
     if not counts:
         return None
     year = max(counts, key=lambda y: (counts[y], y))

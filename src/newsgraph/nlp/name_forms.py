@@ -121,11 +121,17 @@ def dateline_place(doc: Doc, start: int, end: int) -> bool:
     return any(e.kind == "country" for e in entries)
 
 
-def seat_organisation(capital: str, named: dict[str, ActorEntry]) -> ActorEntry | None:
+def seat_organisation(capital: str, named: dict[str, ActorEntry],
+                      counts: dict[str, int] | None = None) -> ActorEntry | None:
     """The international organisation a capital used as an actor stands for: the one organisation
     seated there (data/actors/igo_seats.tsv) among those the article names (``named``: kb id -> entry);
-    None when it names none or several of them."""
+    when it names several, the one it names at least twice as often as each other (``counts``: kb id ->
+    mentions; a Brexit story naming the EU ten times and NATO once); else None."""
     hits = [named[k] for k in igo_seats().get(capital, ()) if k in named]
+    if len(hits) > 1 and counts:
+        hits.sort(key=lambda e: -counts.get(e.kb_id, 0))
+        if counts.get(hits[0].kb_id, 0) >= 2 * max(counts.get(e.kb_id, 0) for e in hits[1:]):
+            return hits[0]
     return hits[0] if len(hits) == 1 else None
 
 

@@ -62,7 +62,8 @@ _PLACE_HEADS = frozenset(
      "countryside", "mountains", "frontier", "frontline", "front", "area", "district", "town",
      "village", "hospital", "embassy", "consulate", "base", "oblast", "state", "county", "heartland",
      "interior", "mainland", "downtown", "harbour", "harbor", "bay", "river", "sea", "island",
-     "islands", "peninsula", "desert", "valley", "residents", "people", "population", "war", "conflict"}
+     "islands", "peninsula", "desert", "valley", "residents", "people", "population", "war", "conflict",
+     "resident", "native", "natives", "station", "market", "markets", "skyline", "hotel", "hotels"}
 )
 _SMALL_TOWN = 50_000  # a town this small is a candidate only in a country the article mentions
 _DEMONYM_ENDINGS = ("ian", "ians", "ese", "ish", "ean", "eans", "ans", "ic", "iot", "iots", "ite", "ites")
@@ -271,6 +272,11 @@ def _mention_root(doc: Doc, m: Mention) -> Token | None:
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     return span.root if span is not None and len(span) else None
 
+# nouns of dealings between parties: the places "between" them name the parties ("talks between X and Y")
+_DEALING_NOUNS = frozenset({"talk", "talks", "negotiation", "negotiations", "relation", "relations", "deal",
+                            "agreement", "dispute", "row", "tension", "tensions", "meeting", "summit",
+                            "standoff", "rift", "dialogue", "treaty", "war", "conflict"})
+
 
 def mention_role(doc: Doc, m: Mention) -> Literal["place", "actor", "demonym"]:
     """Whether a GPE mention names a location, a party (metonymy) or is an adjective of nationality."""
@@ -293,10 +299,14 @@ def mention_role(doc: Doc, m: Mention) -> Literal["place", "actor", "demonym"]:
         return "place" if head.lemma_.lower() in _PLACE_HEADS else "actor"
     if dep in ("dobj", "obj"):
         return "place" if head.lemma_.lower() in _LOCATIVE_VERBS else "actor"
+    if dep == "dative":  # "gives Brussels too much control": the one given to is a party
+        return "actor"
     if dep == "pobj":
         prep = head.lower_
         if prep in _ACTOR_PREPS:
             return "actor"
+        if prep == "between" and head.head.lemma_.lower() in _DEALING_NOUNS:
+            return "actor"  # "negotiations between London and Brussels"
         if prep == "of" and head.head.lemma_.lower() in ("president", "leader", "government", "minister",
                                                           "ambassador", "people", "army", "ally"):
             return "actor"

@@ -57,6 +57,8 @@ def groups_of_roles(doc: Doc, cands: list[Cand], lx: Lexicon) -> list[tuple[int,
                 start = min(start, c.start)
         if country is None or title_designates_no_actor(doc, start, tok.i + 1):
             continue  # "his remarks as British Prime Minister": an office, not an actor
+        if any(t.text in ("(", ")", "[", "]") for t in doc[start:tok.i]):
+            continue  # "the (European) Union": a bracketed word inside a name, no country's group
         # take compound/amod words between the country word and the head ("state broadcaster")
         words = [t.text.lower() for t in doc[start:tok.i + 1]]
         role = role_of_words(words) or role

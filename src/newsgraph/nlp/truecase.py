@@ -28,6 +28,8 @@ import re
 from functools import lru_cache
 from typing import Any, Literal, TypeVar
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from ..datafiles import tsv_rows
 
 Mode = Literal["cased", "lower", "upper"]
@@ -140,7 +142,10 @@ def truecase(text: str, mode: Mode | None = None, model: CasingModel | None = No
     forms: list[str | None] = [model.words.get(w) for _, _, w in toks]
     for i in range(n - 1):  # pairs whose casing differs from their words' ("New Delhi")
         if joined[i] and (pair := model.pairs.get((toks[i][2], toks[i + 1][2]))) is not None \
-                and not (_acronym_of_word(pair[1], toks[i + 1][2], model) and not joined[i + 1]):
+                and not (_acronym_of_word(pair[1], toks[i + 1][2], model) and (not joined[i + 1] or (
+                    toks[i][2] != "the" and toks[i + 2][2] in STOP_WORDS))) \
+                and not (_acronym_of_word(pair[0], toks[i][2], model) and toks[i + 1][2] in STOP_WORDS
+                         and not (i and joined[i - 1] and toks[i - 1][2] == "the")):
             forms[i], forms[i + 1] = pair
     capital = [(f is not None and f != f.lower()) or any(c.isupper() for c in base[s:e])
                for f, (s, e, _) in zip(forms, toks, strict=True)]
@@ -174,7 +179,9 @@ def truecase(text: str, mode: Mode | None = None, model: CasingModel | None = No
 def _acronym_of_word(form: str, word: str, model: CasingModel) -> bool:
     """Whether a pair raises an ordinary word to an acronym of the same letters ("on us" -> "on US", as in
     "sanctions on US goods"): the acronym then modifies the next word, so the pair holds only when a word
-    follows; "a shame on us." keeps the pronoun."""
+    follows and that word is no function word; "a shame on us." and "the challenge before us is" keep the
+    pronoun, "pressure by the us on" does not (after "the" the acronym holds; a pair that raises its first
+    word before a function word, "us is", holds only after "the")."""
     return form.isupper() and len(form) > 1 and word in model.ordinary
 
 

@@ -391,3 +391,31 @@ def test_the_police_stay_in_charge_of_the_story_for_four_sentences() -> None:
     ev = _analysed("The police reached the old city on Monday. The shops stayed shut. The streets were empty. "
                    "Schools were closed. Curfew was imposed in the old city in the evening.")
     assert ("1723", "---COP") in [(e.code, _src(e)) for e in ev], [(e.code, _src(e)) for e in ev]
+
+
+def test_the_act_ordered_of_an_addressee_is_theirs_and_only_advised() -> None:
+    # the request is coded as before (the asker to the addressee), and the act asked is the addressee's,
+    # advised: not told as done
+    ev = _events("The governor asked the police to arrest the organisers.")
+    got = {(e.code, _src(e), e.modality) for e in ev}
+    assert ("173", "---COP", "advised") in got, got
+    assert any(e.code.startswith("02") and _src(e) == "---GOV" for e in ev), got
+    # an order: "directed", "instructed" are demands (10) of the addressee, who is to do the act
+    ev = _events("The ministry directed the police to seal the border on Friday.")
+    got = {(e.code, _src(e), e.target.actor if e.target else None, e.modality) for e in ev}
+    assert ("100", "---GOV", "---COP", "asserted") in got and ("191", "---COP", None, "advised") in got, got
+    assert all(e.confidence <= 0.3 for e in ev if e.modality == "advised")
+
+
+def test_the_passive_subject_of_a_request_is_the_addressee_not_the_asker() -> None:
+    ev = _events("The police have been asked to keep a strict watch on the highway.")
+    got = {(e.code, _src(e), e.target.actor if e.target else None, e.modality) for e in ev}
+    assert ("020", None, "---COP", "asserted") in got, got
+    assert ("151", "---COP", None, "advised") in got, got
+    # a negated act asked for is not the addressee's act
+    assert not [e for e in _events("The police were asked not to arrest the marchers.")
+                if e.code == "173" and e.modality == "advised"]
+
+
+def test_an_ordered_verb_without_an_infinitive_is_no_order() -> None:
+    assert not _events("He directed the film in 1998.")

@@ -419,3 +419,32 @@ def test_the_passive_subject_of_a_request_is_the_addressee_not_the_asker() -> No
 
 def test_an_ordered_verb_without_an_infinitive_is_no_order() -> None:
     assert not _events("He directed the film in 1998.")
+
+
+def test_a_part_of_a_police_force_is_the_police_not_the_army() -> None:
+    ev = _analysed("the special task force of the state police arrested three men on monday.")
+    assert [(e.code, _src(e)) for e in ev if e.code == "173"] == [("173", "---COP")], [(e.code, _src(e)) for e in ev]
+    # a task force of the army stays the army's
+    ev = _analysed("A task force of the army attacked the camp on Monday.")
+    assert [_src(e) for e in ev if e.code.startswith("19")] == ["---MIL"]
+
+
+def test_the_police_on_alert_or_out_in_strength() -> None:
+    # a state of readiness told with "be" is the police's own: a raised alert (151), a show of power (150)
+    assert [(e.code, _src(e)) for e in _events("The police were on alert in the old city on Friday.")] \
+        == [("151", "---COP")]
+    assert [(e.code, _src(e)) for e in _events("Policemen were out in strength in the market area.")] \
+        == [("150", "---COP")]
+    # anyone else on alert is no police event, and "be" alone codes nothing
+    assert not _events("The company was on alert for fraud.")
+    assert not _events("The police were tired after the long day.")
+
+
+def test_a_deployment_of_police_told_as_a_noun_or_a_participle() -> None:
+    ev = _events("There will be a heavy deployment of policemen in the old city on Friday.")
+    assert [(e.code, _src(e)) for e in ev] == [("153", "---COP")], [(e.code, _src(e)) for e in ev]
+    ev = _events("Armed policemen deployed along the highway stopped the buses.")
+    assert ("153", "---COP") in [(e.code, _src(e)) for e in ev], [(e.code, _src(e)) for e in ev]
+    # troops deployed are not a police deployment
+    assert not [e for e in _events("The deployment of troops in the valley angered the villagers.")
+                if e.code == "153"]

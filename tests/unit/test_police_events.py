@@ -448,3 +448,14 @@ def test_a_deployment_of_police_told_as_a_noun_or_a_participle() -> None:
     # troops deployed are not a police deployment
     assert not [e for e in _events("The deployment of troops in the valley angered the villagers.")
                 if e.code == "153"]
+
+
+def test_a_passive_request_codes_its_addressee_as_the_target() -> None:
+    ev = _events("Russia was urged to withdraw its troops.")
+    assert [(e.code, _src(e), e.target.actor if e.target else None) for e in ev if e.code.startswith("02")] \
+        == [("0256", None, "RUS")]
+    # an asker the coder cannot code is not replaced by the addressee who is to act
+    ev = _events("The home department directed the police to take strict security measures.")
+    assert [(e.code, _src(e), e.target.actor if e.target else None) for e in ev if e.code == "100"] \
+        == [("100", None, "---COP")]
+    assert ("170", "---COP", "advised") in {(e.code, _src(e), e.modality) for e in ev}

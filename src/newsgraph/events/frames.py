@@ -57,14 +57,15 @@ def frame_event(s: SentenceCoder, v: Token, frame: str, inner: Candidate, srcs: 
     else:
         code = s.lex.frame_code(frame, inner_code) or inner_code
     tgts: list[Party] = []
+    named = False
     asked = frame in ("appeal", "demand") and any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
     if asked:
         # "the police were asked to keep watch": the passive subject is the addressee, the asker the agent
         # only (``srcs``), never the addressee standing in for a missing one
         tgts = [p for c in v.children if c.dep_ == "nsubjpass" for p in s.c.parties(c)]
-    if frame in ("appeal", "demand") and not tgts:
+    if frame in ("appeal", "demand"):
         addressee = [c for c in v.children if c.dep_ in ("dobj", "dative")]
-        if addressee:
+        if addressee and not tgts:
             tgts = s.c.parties(addressee[0])
         if not tgts:
             for c in v.children:
@@ -72,6 +73,7 @@ def frame_event(s: SentenceCoder, v: Token, frame: str, inner: Candidate, srcs: 
                     for p in c.children:
                         if p.dep_ == "pobj":
                             tgts = s.c.parties(p)
+        named = bool(tgts)  # an addressee the sentence names (object, "on"/"to" phrase, passive subject)
         if not tgts:
             inner_srcs = [p for p in inner.sources if p not in srcs]
             tgts = inner_srcs or inner.targets
@@ -80,9 +82,9 @@ def frame_event(s: SentenceCoder, v: Token, frame: str, inner: Candidate, srcs: 
         if not tgts and inner.sources and not set(p.key for p in inner.sources) & set(
                 p.key for p in srcs):
             tgts = inner.sources
-    if not srcs and not asked:
-        srcs = inner.sources
-    if frame in ("appeal", "demand") and not negated:
+    if not srcs and not asked:  # a named addressee who is to act is not the one asking
+        srcs = [p for p in inner.sources if not named or p.key not in {t.key for t in tgts if t.key}]
+    if named and not negated:
         _directed_act(s, inner, tgts)
     mod = {"intent": "intended", "reject": "asserted", "threaten": "asserted"}.get(frame, modality)
     if modality in UNSURE:

@@ -7,6 +7,10 @@ its id, read as a number, is divisible by 3 (198 of the 628 articles), else in `
 Same scorer, same definitions (``newsgraph.evaluation.police``); prints JSON with the three parts and
 ``unread``, the aside articles at odd positions of the file (99), which no improvement read.
 
+``unread`` was scored once more, before and after the police4 work (2026-12-03), and read in it; that work
+kept its own split aside instead: ``held4``, the articles whose SHA-256 of ``"police4:" + id``, read as a
+number, is divisible by 4 (158 of the 628; their errors were never read), ``work4`` the rest (470).
+
 Usage:  PYTHONPATH=src python scripts/police_parts.py --data ../shared/data
 """
 
@@ -29,6 +33,11 @@ def part(article_id: str) -> str:
     return "aside" if int(hashlib.sha256(article_id.encode()).hexdigest(), 16) % 3 == 0 else "build"
 
 
+def held4(article_id: str) -> bool:
+    """The police4 work's aside quarter: SHA-256 of ``"police4:" + id`` divisible by 4."""
+    return int(hashlib.sha256(("police4:" + article_id).encode()).hexdigest(), 16) % 4 == 0
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=Path("../shared/data"))
@@ -42,6 +51,8 @@ def main() -> None:
     # "unread": the hash third that is also in the odd half of ``newsgraph eval police`` (the even half
     # was read by the police-text work of 2026-12-02, the build part by the recall work): read by neither
     out["unread"] = score([p for i, p in enumerate(pairs) if i % 2 == 1 and part(str(p[0]["id"])) == "aside"], kw)
+    out["held4"] = score([p for p in pairs if held4(str(p[0]["id"]))], kw)
+    out["work4"] = score([p for p in pairs if not held4(str(p[0]["id"]))], kw)
     print(json.dumps(out, indent=2))
 
 

@@ -391,3 +391,71 @@ def test_the_police_stay_in_charge_of_the_story_for_four_sentences() -> None:
     ev = _analysed("The police reached the old city on Monday. The shops stayed shut. The streets were empty. "
                    "Schools were closed. Curfew was imposed in the old city in the evening.")
     assert ("1723", "---COP") in [(e.code, _src(e)) for e in ev], [(e.code, _src(e)) for e in ev]
+
+
+def test_the_act_ordered_of_an_addressee_is_theirs_and_only_advised() -> None:
+    # the request is coded as before (the asker to the addressee), and the act asked is the addressee's,
+    # advised: not told as done
+    ev = _events("The governor asked the police to arrest the organisers.")
+    got = {(e.code, _src(e), e.modality) for e in ev}
+    assert ("173", "---COP", "advised") in got, got
+    assert any(e.code.startswith("02") and _src(e) == "---GOV" for e in ev), got
+    # an order: "directed", "instructed" are demands (10) of the addressee, who is to do the act
+    ev = _events("The ministry directed the police to seal the border on Friday.")
+    got = {(e.code, _src(e), e.target.actor if e.target else None, e.modality) for e in ev}
+    assert ("100", "---GOV", "---COP", "asserted") in got and ("191", "---COP", None, "advised") in got, got
+    assert all(e.confidence <= 0.3 for e in ev if e.modality == "advised")
+
+
+def test_the_passive_subject_of_a_request_is_the_addressee_not_the_asker() -> None:
+    ev = _events("The police have been asked to keep a strict watch on the highway.")
+    got = {(e.code, _src(e), e.target.actor if e.target else None, e.modality) for e in ev}
+    assert ("020", None, "---COP", "asserted") in got, got
+    assert ("151", "---COP", None, "advised") in got, got
+    # a negated act asked for is not the addressee's act
+    assert not [e for e in _events("The police were asked not to arrest the marchers.")
+                if e.code == "173" and e.modality == "advised"]
+
+
+def test_an_ordered_verb_without_an_infinitive_is_no_order() -> None:
+    assert not _events("He directed the film in 1998.")
+
+
+def test_a_part_of_a_police_force_is_the_police_not_the_army() -> None:
+    ev = _analysed("the special task force of the state police arrested three men on monday.")
+    assert [(e.code, _src(e)) for e in ev if e.code == "173"] == [("173", "---COP")], [(e.code, _src(e)) for e in ev]
+    # a task force of the army stays the army's
+    ev = _analysed("A task force of the army attacked the camp on Monday.")
+    assert [_src(e) for e in ev if e.code.startswith("19")] == ["---MIL"]
+
+
+def test_the_police_on_alert_or_out_in_strength() -> None:
+    # a state of readiness told with "be" is the police's own: a raised alert (151), a show of power (150)
+    assert [(e.code, _src(e)) for e in _events("The police were on alert in the old city on Friday.")] \
+        == [("151", "---COP")]
+    assert [(e.code, _src(e)) for e in _events("Policemen were out in strength in the market area.")] \
+        == [("150", "---COP")]
+    # anyone else on alert is no police event, and "be" alone codes nothing
+    assert not _events("The company was on alert for fraud.")
+    assert not _events("The police were tired after the long day.")
+
+
+def test_a_deployment_of_police_told_as_a_noun_or_a_participle() -> None:
+    ev = _events("There will be a heavy deployment of policemen in the old city on Friday.")
+    assert [(e.code, _src(e)) for e in ev] == [("153", "---COP")], [(e.code, _src(e)) for e in ev]
+    ev = _events("Armed policemen deployed along the highway stopped the buses.")
+    assert ("153", "---COP") in [(e.code, _src(e)) for e in ev], [(e.code, _src(e)) for e in ev]
+    # troops deployed are not a police deployment
+    assert not [e for e in _events("The deployment of troops in the valley angered the villagers.")
+                if e.code == "153"]
+
+
+def test_a_passive_request_codes_its_addressee_as_the_target() -> None:
+    ev = _events("Russia was urged to withdraw its troops.")
+    assert [(e.code, _src(e), e.target.actor if e.target else None) for e in ev if e.code.startswith("02")] \
+        == [("0256", None, "RUS")]
+    # an asker the coder cannot code is not replaced by the addressee who is to act
+    ev = _events("The home department directed the police to take strict security measures.")
+    assert [(e.code, _src(e), e.target.actor if e.target else None) for e in ev if e.code == "100"] \
+        == [("100", None, "---COP")]
+    assert ("170", "---COP", "advised") in {(e.code, _src(e), e.modality) for e in ev}

@@ -163,6 +163,8 @@ class ArgClasser:
             return subj
         if slot == "obj":
             objs = [c for c in kids if c.dep_ in _OBJ_DEPS or (passive and c.dep_ == "nsubjpass")]
+            if not objs and v.dep_ == "acl" and v.tag_ == "VBN" and v.head.pos_ in ("NOUN", "PROPN"):
+                objs = [v.head]  # a passive participle's noun is what it was done to: "policemen deployed at the gate"
             if prt:
                 objs += [p for c in kids if c.dep_ in ("prep", "prt") and c.lemma_.lower() == prt
                          for p in _pobjs(c)]

@@ -57,9 +57,15 @@ def frame_event(s: SentenceCoder, v: Token, frame: str, inner: Candidate, srcs: 
     else:
         code = s.lex.frame_code(frame, inner_code) or inner_code
     tgts: list[Party] = []
+    named = False
+    asked = frame in ("appeal", "demand") and any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
+    if asked:
+        # "the police were asked to keep watch": the passive subject is the addressee, the asker the agent
+        # only (``srcs``), never the addressee standing in for a missing one
+        tgts = [p for c in v.children if c.dep_ == "nsubjpass" for p in s.c.parties(c)]
     if frame in ("appeal", "demand"):
         addressee = [c for c in v.children if c.dep_ in ("dobj", "dative")]
-        if addressee:
+        if addressee and not tgts:
             tgts = s.c.parties(addressee[0])
         if not tgts:
             for c in v.children:
@@ -67,6 +73,7 @@ def frame_event(s: SentenceCoder, v: Token, frame: str, inner: Candidate, srcs: 
                     for p in c.children:
                         if p.dep_ == "pobj":
                             tgts = s.c.parties(p)
+        named = bool(tgts)  # an addressee the sentence names (object, "on"/"to" phrase, passive subject)
         if not tgts:
             inner_srcs = [p for p in inner.sources if p not in srcs]
             tgts = inner_srcs or inner.targets
@@ -75,8 +82,10 @@ def frame_event(s: SentenceCoder, v: Token, frame: str, inner: Candidate, srcs: 
         if not tgts and inner.sources and not set(p.key for p in inner.sources) & set(
                 p.key for p in srcs):
             tgts = inner.sources
-    if not srcs:
-        srcs = inner.sources
+    if not srcs and not asked:  # a named addressee who is to act is not the one asking
+        srcs = [p for p in inner.sources if not named or p.key not in {t.key for t in tgts if t.key}]
+    if named and not negated:
+        _directed_act(s, inner, tgts)
     mod = {"intent": "intended", "reject": "asserted", "threaten": "asserted"}.get(frame, modality)
     if modality in UNSURE:
         mod = modality
@@ -85,6 +94,22 @@ def frame_event(s: SentenceCoder, v: Token, frame: str, inner: Candidate, srcs: 
     cand.consumed = {inner.trigger.i, *inner.consumed}
     cand.confidence = 0.75
     return cand
+
+
+def _directed_act(s: SentenceCoder, inner: Candidate, addressee: list[Party]) -> None:
+    """The act asked or ordered of an addressee who is to do it ("directed the police to arrest the
+    organisers", "the police were asked to keep watch"): coded beside the request as the addressee's own
+    act, ``advised`` (an act that should happen, not one told as done: below any default threshold and out
+    of the GDELT export), so that who is to act is recorded.  Only when the parse gives the inner act the
+    addressee as its doer and the inner act is not negated."""
+    keys = {p.key for p in addressee if p.key}
+    if not keys or inner.negated or not {p.key for p in inner.sources if p.key} <= keys \
+            or not any(p.key for p in inner.sources):
+        return
+    act = Candidate(inner.code, inner.trigger, list(inner.sources), list(inner.targets), inner.flags,
+                    False, "advised" if inner.modality == "asserted" else inner.modality,
+                    inner.confidence, inner.nominal, set(inner.consumed), inner.clause, inner.base)
+    s.extra.append(act)
 
 
 _POLICING_ROOTS = ("15", "17")  # force posture; coercion: arrests, curfews, seizures

@@ -58,7 +58,10 @@ _MEMBER_WORDS = {"member", "leader", "group", "team", "delegation", "official", 
 # CRPF" stand for the force itself
 # (only when the "of" phrase is police or armed forces: "a company of investors" stays a company)
 _UNIT_WORDS = {"company", "battalion", "contingent", "column", "platoon", "detachment", "posse", "squad",
-               "jawan", "personnel"}  # "5,000 jawans of the CRPF": the members of a force
+               "jawan", "personnel",  # "5,000 jawans of the CRPF": the members of a force
+               # parts of a force: "the special task force of the state police", "the crime branch of the
+               # city police", "an anti-terror cell of the police" (the force's code, not the army's of "force")
+               "force", "branch", "cell"}
 _UNIT_ROLES = ("COP", "MIL")
 
 
@@ -227,6 +230,12 @@ class HeadCoder:
             if code and len(code) > 3:
                 return self._party(code, entity_id, name, h, toks)
             country = code
+        if country is None and h.lemma_.lower() in _UNIT_WORDS:
+            # the force a unit belongs to comes before its own words ("the Special Task Force of the state
+            # police": not the "task force" its words compose)
+            unit = self._unit_of(h, toks)
+            if unit is not None:
+                return unit
         if country is None:
             for t in toks:
                 if t.i == h.i:
@@ -246,10 +255,6 @@ class HeadCoder:
                 if len(c) > 3:
                     return self._party(c, entity_id, name, h, toks)
                 country = c
-        if country is None and h.lemma_.lower() in _UNIT_WORDS:
-            unit = self._unit_of(h, toks)
-            if unit is not None:
-                return unit
         if country is None and (_actors.role_of(h.lemma_.lower()) or h.lemma_.lower() in _MEMBER_WORDS):
             # "leaders of Romania's new government", "opponents of X", "the commander in Iraq",
             # "militants loyal to X" (the prepositions of an allegiance adjective count too)

@@ -247,7 +247,9 @@ class SentenceCoder:
         for t in toks:
             if t.i in self.consumed:
                 continue
-            if t.pos_ in ("VERB",) or (t.pos_ == "AUX" and t.lemma_ not in ("be", "have", "do")):
+            if t.pos_ in ("VERB",) or (t.pos_ == "AUX" and t.lemma_ not in ("be", "have", "do")) or (
+                    t.lemma_ == "be" and "be" in self.lex.verbs and any(c.dep_ == "nsubj" for c in t.children)):
+                # "be" only as a clause's own verb with a "be" row: "the police were on alert"
                 cand = self.verb_event(t)
                 if cand is not None:
                     cands.append(cand)

@@ -81,3 +81,11 @@ def test_rank_acronyms_of_indian_police() -> None:
     # the verb is no rank
     _, events = _analysis("new delhi: in india, workers dig trenches near the market.")
     assert not any(e.source is not None and (e.source.actor or "").endswith("COP") for e in events)
+
+
+@pytest.mark.slow
+def test_a_list_item_before_a_name_is_no_title() -> None:
+    ents, _ = _analysis("new delhi: in india, farmers, trade unions, suresh patel, the writers and others joined "
+                        "the march on monday.")
+    assert all(e.role is None or "union" not in e.role for n, e in ents.items() if "Patel" in n)
+    assert all(not (e.actor or "").endswith("LAB") for n, e in ents.items() if "Patel" in n)

@@ -96,6 +96,15 @@ def _mistagged_rank(t: Token) -> bool:
         pat == (t.lower_,) for rows in lx.country_roles.values() for pat, _ in rows)
 
 
+def _listed(doc: Doc, start: int) -> bool:
+    """Whether a phrase starting at ``start`` may be an item of a list ("trade unions, X, Y", "A and the B,
+    X"): it does not open with a determiner as a title does ("the speaker, X", "a senior officer, X"), or
+    "and" comes before it."""
+    if start > 0 and doc[start - 1].lower_ in (";", "and", "&"):
+        return True
+    return doc[start].pos_ not in ("DET", "PRON") and doc[start].tag_ != "PRP$"
+
+
 def _title_before(doc: Doc, c: Spanned, root: Token) -> SpacySpan | None:
     """The title phrase a name stands in apposition to, before it: "the inspector of the city police station,
     X, said": the name is the appositive of the phrase, which says who the person is as an appositive after
@@ -104,6 +113,8 @@ def _title_before(doc: Doc, c: Spanned, root: Token) -> SpacySpan | None:
     if root.dep_ != "appos" or head.i >= c.start or head.pos_ not in ("NOUN", "PROPN"):
         return None
     start = head.left_edge.i
+    if _listed(doc, start):
+        return None
     end = c.start
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
@@ -133,6 +144,8 @@ def _title_before_comma(doc: Doc, c: Spanned, comma: int, sent_start: int) -> Sp
             break
         j -= 1
     span = doc[j + 1:comma]
+    if _listed(doc, j + 1):
+        return None
     if len(span) == 0 or span[-1].pos_ not in ("NOUN", "PROPN") or span[0].lower_ == "of":
         return None
     return span
@@ -184,9 +197,12 @@ def context_words(doc: Doc, c: Spanned) -> tuple[list[str], SpacySpan | None, bo
         if child.dep_ == "relcl" and child.lemma_.lower() in _RUN_LEMMAS and any(
                 g.lower_ == "for" for g in child.children):
             running = True
-    if appos is None and not words:
+    # a title phrase before the name ("the speaker, X, said") says who a person is; of other names the phrase
+    # before them is more often a list's item or a place ("the university, Ludhiana")
+    person = root.ent_type_ == "PERSON"
+    if appos is None and not words and person:
         appos = _title_before(doc, c, root)
-    if appos is None and stop >= sent_start and doc[stop].text == "," and all(
+    if appos is None and person and stop >= sent_start and doc[stop].text == "," and all(
             doc[k].pos_ == "PROPN" for k in range(stop + 1, c.start)):
         appos = _title_before_comma(doc, c, stop, sent_start)
     return words, appos, running

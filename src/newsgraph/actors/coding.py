@@ -50,7 +50,7 @@ from .institutions import (
     institution_words,
     phrase_entries,
 )
-from .lexicon import Lexicon, lexicon, role_of_words, sport_masked
+from .lexicon import Lexicon, country_role_span, lexicon, role_of_words, sport_masked
 from .posts import ORG_NOUNS, ORG_POSTS, POST_MODIFIERS, RELIGIOUS, in_name, post_of_organisation
 
 __all__ = ["ORG_NOUNS", "ORG_POSTS", "RELIGIOUS", "Coded", "ambiguous_entry", "ambiguous_names", "code_title",
@@ -123,7 +123,8 @@ def _role_after_other_head(low: Sequence[str], start: int, lx: Lexicon) -> bool:
     if of is None or of == 0:
         return False
     head = low[of - 1]
-    if head in _OF_HOLDERS or head in lx.head_words or any(w in lx.head_words for w in low[:of]):
+    if head in _OF_HOLDERS or head in lx.head_words or any(w in lx.head_words for w in low[:of]) or any(
+            pat == (head,) for rows in lx.country_roles.values() for pat, _ in rows):  # "inspector of"
         return False
     return not any(w in ("and", ",", "who", "which") for w in low[of + 1:start])
 
@@ -222,6 +223,11 @@ def code_title(words: Sequence[str], ctx: CountryContext, *, is_person: bool,
     named_country = country
     country = country or leader_country
     span = role_span(low, lx, covered) or role_span(low, lx)
+    # a role word of one country's offices or forces (roles.tsv rows with a country in "use"), in a phrase of
+    # that country or an article of that context: "inspector X" in an Indian story is a police rank
+    local = country_role_span(low, named_country or ctx.country)
+    if local is not None and (span is None or local[2] > span[2] or (local[2] == span[2] and local[1] < span[1])):
+        span = local
     igo = next((f for f in found if f[1].startswith(("IGO", "NGO"))), None)
     igo_at_end = bool(span and igo is not None and span[2] == len(low) and set(range(span[1], span[2])) <= covered)
     role = span[0] if span else None

@@ -368,6 +368,21 @@ def country_role(words: Sequence[str], country: str | None) -> str | None:
     return None
 
 
+def country_role_span(words: Sequence[str], country: str | None) -> tuple[str, int, int] | None:
+    """The rightmost, then longest, row of roles.tsv for ``country`` only in lower-case ``words``: (code,
+    start, end), as ``coding.role_span`` finds the rows that apply everywhere ("inspector" before a name in an
+    Indian story is a police rank: COP); None without such a row or country."""
+    rows = lexicon().country_roles.get(country or "")
+    if not rows:
+        return None
+    for j in range(len(words) - 1, -1, -1):
+        for pat in sorted((p for p, _ in rows if p[-1] == words[j]), key=len, reverse=True):
+            k = len(pat)
+            if j + 1 >= k and tuple(words[j + 1 - k:j + 1]) == pat:
+                return next(c for p, c in rows if p == pat), j + 1 - k, j + 1
+    return None
+
+
 _WORD = re.compile(r"[\w.'’-]+")
 _FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "madam", "lady", "queen"})
 _MALE_TITLES = frozenset({"mr", "sir", "lord", "king"})

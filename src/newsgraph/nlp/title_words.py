@@ -85,11 +85,78 @@ def _list_member(doc: Doc, c: Spanned, cand: SpacySpan) -> bool:
     return all(t.pos_ in ("PROPN", "PUNCT") for t in cand)
 
 
+def _mistagged_rank(t: Token) -> bool:
+    """A one-word role of the role table that the tagger read as a verb with no subject ("dcp", "sho" in a
+    lower-cased article: "dcp X told reporters"): still the title before the name."""
+    if t.pos_ not in ("VERB", "AUX") or any(ch.dep_ in ("nsubj", "nsubjpass") and not t.i < ch.i <= t.i + 4
+                                            for ch in t.children):
+        return False
+    lx = lexicon()
+    return any(pat == (t.lower_,) for pat, _ in lx.roles_by_last.get(t.lower_, ())) or any(
+        pat == (t.lower_,) for rows in lx.country_roles.values() for pat, _ in rows)
+
+
+def _listed(doc: Doc, start: int) -> bool:
+    """Whether a phrase starting at ``start`` may be an item of a list ("trade unions, X, Y", "A and the B,
+    X"): it does not open with a determiner as a title does ("the speaker, X", "a senior officer, X"), or
+    "and" comes before it."""
+    if start > 0 and doc[start - 1].lower_ in (";", "and", "&"):
+        return True
+    return doc[start].pos_ not in ("DET", "PRON") and doc[start].tag_ != "PRP$"
+
+
+def _title_before(doc: Doc, c: Spanned, root: Token) -> SpacySpan | None:
+    """The title phrase a name stands in apposition to, before it: "the inspector of the city police station,
+    X, said": the name is the appositive of the phrase, which says who the person is as an appositive after
+    the name would; None when the name is no such appositive or the phrase names no role."""
+    head = root.head
+    if root.dep_ != "appos" or head.i >= c.start or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    start = head.left_edge.i
+    if _listed(doc, start):
+        return None
+    end = c.start
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if end <= start or end - start > 12 or any("\n" in doc[k].whitespace_ for k in range(start, end)):
+        return None
+    if any(t.i >= head.i and t.i != head.i and t.dep_ == "appos" for t in doc[start:end]):
+        return None
+    return doc[start:end]
+
+
+def _title_before_comma(doc: Doc, c: Spanned, comma: int, sent_start: int) -> SpacySpan | None:
+    """"the inspector of the city police station, X, said" when the parser did not read the name as an
+    appositive: a noun phrase opening the sentence or a clause (after a colon, comma or quotation mark, not
+    a preposition's object: "at the police station, X said" names a place) and closed by the comma before
+    the name, with the name itself followed by a comma."""
+    if c.end >= len(doc) or doc[c.end].text != ",":
+        return None
+    j = comma - 1
+    while j >= sent_start and comma - j <= 10:
+        t = doc[j]
+        if t.is_space or "\n" in t.whitespace_:
+            break
+        if (t.is_punct and t.text != "-") or t.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "CCONJ", "NUM") or (
+                t.pos_ == "ADP" and t.lower_ != "of"):
+            if not t.is_punct:
+                return None  # "at the police station, X": a place, not a title
+            break
+        j -= 1
+    span = doc[j + 1:comma]
+    if _listed(doc, j + 1):
+        return None
+    if len(span) == 0 or span[-1].pos_ not in ("NOUN", "PROPN") or span[0].lower_ == "of":
+        return None
+    return span
+
+
 def context_words(doc: Doc, c: Spanned) -> tuple[list[str], SpacySpan | None, bool]:
     """Title words before a mention ("Russian opposition leader"), an appositive after it, and whether
     a relative clause says the person is running ("who is running for governor")."""
     words: list[str] = []
     i = c.start - 1
+    stop = -1  # the token that ended the title words
     sent_start = doc[c.start].sent.start if doc.has_annotation("SENT_START") else 0
     skipped = 0  # tokens of a parenthetical passed over (they do not count in the window)
     while i >= sent_start and c.start - i - skipped <= 8:
@@ -109,9 +176,10 @@ def context_words(doc: Doc, c: Spanned) -> tuple[list[str], SpacySpan | None, bo
             words.insert(0, doc[i - 1].text + ".")  # an abbreviated title the tokenizer split ("Sens.")
             i -= 2
             continue
+        stop = i
         if ((t.is_punct and t.text not in ("-", "'s", "’s")) or t.pos_ in (
                 "VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "NUM")) and not _title_joiner(doc, i, c.start) \
-                and not _participle_in_title(t, words):
+                and not _participle_in_title(t, words) and not _mistagged_rank(t):
             if t.lower_ in ("its", "their") and words:
                 words.insert(0, t.text)  # "its state president": the post of an organisation named before
             break
@@ -129,6 +197,14 @@ def context_words(doc: Doc, c: Spanned) -> tuple[list[str], SpacySpan | None, bo
         if child.dep_ == "relcl" and child.lemma_.lower() in _RUN_LEMMAS and any(
                 g.lower_ == "for" for g in child.children):
             running = True
+    # a title phrase before the name ("the speaker, X, said") says who a person is; of other names the phrase
+    # before them is more often a list's item or a place ("the university, Ludhiana")
+    person = root.ent_type_ == "PERSON"
+    if appos is None and not words and person:
+        appos = _title_before(doc, c, root)
+    if appos is None and person and stop >= sent_start and doc[stop].text == "," and all(
+            doc[k].pos_ == "PROPN" for k in range(stop + 1, c.start)):
+        appos = _title_before_comma(doc, c, stop, sent_start)
     return words, appos, running
 
 

@@ -26,3 +26,37 @@ def test_talking_to_an_audience_is_a_statement_not_a_consultation() -> None:
     evs = [e for e in _events("Prime Minister Ann Holt talked to President Jean Moreau of France on Monday.")
            if e.trigger.text == "talked"]
     assert evs and all(e.code.startswith("04") for e in evs)
+
+
+def test_a_gallery_title_run_into_a_caption_gives_no_party() -> None:
+    from newsgraph.events.labels import in_label, label_spans
+
+    title = "Photos: In pictures: The Queen in Africa "
+    text = (title + "The Queen and Prince Edward arrive at Nairobi airport on May 3. Hide Caption 1 of 3 "
+            + title + "Schoolchildren greet the Queen in Mombasa. Hide Caption 2 of 3 "
+            + title + "Prince Edward visits a clinic in Kampala on May 7. Hide Caption 3 of 3")
+    spans = label_spans(text)
+    assert any(text[a:b] == title.strip() for a, b in spans)
+    africa = text.index("Africa")
+    assert in_label(text, africa, africa + 6, text.index("arrive"))
+    evs = _events(text)
+    assert evs  # the captions' acts are still coded
+    for e in evs:
+        for p in (e.source, e.target):
+            assert p is None or not in_label(text, p.start, p.end, e.trigger.start)
+
+
+def test_a_single_marker_or_ordinary_colon_is_no_label() -> None:
+    from newsgraph.events.labels import label_spans
+
+    assert label_spans("Photos: The minister visits Rome. Later she met the mayor.") == ()
+    text = "Video: leaders met in Oslo on Monday. Video: leaders met in Oslo on Monday."
+    assert all("Monday" not in text[a:b] for a, b in label_spans(text))  # the same words all the way
+
+
+def test_a_video_player_line_is_a_label() -> None:
+    from newsgraph.events.labels import label_spans
+
+    text = "He spoke.\nJUST WATCHED Minister: Chile is a friend Replay More Videos ... MUST WATCH 01:04\nIn talks."
+    (a, b), = label_spans(text)
+    assert text[a:b].startswith("JUST WATCHED") and text[a:b].endswith("01:04")

@@ -50,6 +50,7 @@ from ..registry import Context, stage
 from .anchoring import Dater, place_of
 from .cameo import lookup
 from .implied import supply_source
+from .labels import in_label
 from .patterns import Lexicon, lexicon
 from .retold import headline_date
 from .selection import event_pairs, pair_confidence, police_side_acts, salient_events
@@ -216,6 +217,9 @@ def _code_sentences(ctx: Context, sents: list[SpanT], events: list[Event],
             if entry is None:
                 continue
             supply_source(c, coder, coder.lex)  # implied agents of police acts (events/implied.py)
+            # a gallery title or a video caption run into the sentence names no party of it (events/labels.py)
+            c.sources = [p for p in c.sources if not in_label(text, p.start, p.end, c.trigger.idx)]
+            c.targets = [p for p in c.targets if not in_label(text, p.start, p.end, c.trigger.idx)]
             pairs = event_pairs(c)
             if not pairs:
                 continue

@@ -60,3 +60,16 @@ def test_a_video_player_line_is_a_label() -> None:
     text = "He spoke.\nJUST WATCHED Minister: Chile is a friend Replay More Videos ... MUST WATCH 01:04\nIn talks."
     (a, b), = label_spans(text)
     assert text[a:b].startswith("JUST WATCHED") and text[a:b].endswith("01:04")
+
+
+def test_a_present_act_beside_today_is_the_days_news() -> None:
+    text = ("The talks could decide the dispute. What happens today matters a great deal. Prime Minister "
+            "Ann Holt meets with President Jean Moreau of France as her party seeks a new deal. Union "
+            "leaders will gather tomorrow to discuss the offer.")
+    evs = [e for e in _events(text, date="2021-03-10") if e.trigger.text == "meets"]
+    assert evs and all(e.date is not None and e.date.value == "2021-03-10" for e in evs)
+    # a caption's scene with no day around it stays undated
+    text = ("A week of visits. Prime Minister Ann Holt meets with President Jean Moreau of France at the "
+            "palace. Crowds line the streets of the old town.")
+    evs = [e for e in _events(text, date="2021-03-10") if e.trigger.text == "meets"]
+    assert evs and all(e.date is None for e in evs)

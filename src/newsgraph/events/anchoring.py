@@ -183,6 +183,10 @@ _VERBAL_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
 _SCENE_ROOTS = frozenset({"04", "05", "06", "07", "08", "09", "14", "15", "16", "17", "18", "19", "20"})
 
 
+# deictic names of the publication day and the next, which no caption uses
+_TODAY_WORDS = frozenset({"today", "tonight", "tomorrow", "this morning", "this afternoon", "this evening"})
+
+
 def _quoted(text: str, at: int) -> bool:
     """Whether character ``at`` is inside a quotation opened since the start of its line."""
     before = text[text.rfind("\n", 0, at) + 1:at]
@@ -299,7 +303,7 @@ class Dater:
                 # publication day: it may be the day's news or something earlier; left undated
                 return None, "past_undated"
             return self.published, "published_past"
-        if _told_as_scene(c, cl) and sent.start_char >= self.title_end:
+        if _told_as_scene(c, cl) and sent.start_char >= self.title_end and not self._today_beside(sent):
             return None, "present_undated"
         return self.published, "published"
 
@@ -411,6 +415,28 @@ class Dater:
             if cur.i == noun.i:
                 out.append(tx)
         return out
+
+    def _today_beside(self, sent: SpanT) -> bool:
+        """Whether the sentence before or after ``sent``, in its paragraph, names the publication day or the
+        next by a deictic word ("what happens today could matter", "leaders meet tomorrow"): a present-tense
+        act between them is the day's news, not a caption's scene."""
+        if self.published is None:
+            return False
+        text = self.ctx.article.text
+        pub = dt.date.fromisoformat(self.published.value[:10])
+        days = {pub.isoformat(), (pub + dt.timedelta(days=1)).isoformat()}
+        sents = list(sentences(sent.doc))
+        at = next((i for i, s in enumerate(sents) if s.start_char == sent.start_char), None)
+        if at is None:
+            return False
+        for s in sents[max(0, at - 1):at] + sents[at + 1:at + 2]:
+            lo, hi = min(s.start_char, sent.start_char), max(s.end_char, sent.end_char)
+            if "\n\n" in text[lo:hi]:
+                continue  # another paragraph
+            if any(s.start_char <= tx.span.start < s.end_char and tx.span.text.lower() in _TODAY_WORDS
+                   and tx.value[:10] in days for tx in self.timexes):
+                return True
+        return False
 
     def told_today(self, sent: SpanT, verbal: bool, cl: Clause | None = None) -> bool:
         """Whether the text before ``sent`` tells of the publication day: the latest temporal expression

@@ -73,3 +73,10 @@ def test_a_present_act_beside_today_is_the_days_news() -> None:
             "palace. Crowds line the streets of the old town.")
     evs = [e for e in _events(text, date="2021-03-10") if e.trigger.text == "meets"]
     assert evs and all(e.date is None for e in evs)
+
+
+def test_the_side_led_to_war_is_not_the_enemy() -> None:
+    evs = [e for e in _events("President Ana Ruiz took Chile to war with Peru in 1979.") if e.trigger.text == "took"]
+    assert evs and all(e.code.startswith("19") for e in evs)
+    assert not any(e.target is not None and e.target.actor == "CHL" for e in evs)
+    assert any(e.target is not None and e.target.actor == "PER" for e in evs)

@@ -26,6 +26,9 @@ if TYPE_CHECKING:
 
 __all__ = ["Matcher", "SentenceCoder"]
 
+# roots of force (threaten-to-fight excluded): a light verb "to" such a noun leads its object into the act
+_FORCE_ROOTS = frozenset({"18", "19", "20"})
+
 class Matcher(PartyFinder):
     """The party finder plus trigger lookup: which lexicon pattern a verb or noun matches (a sense
     with argument tests matches only when the parse's arguments are of the classes it names)."""
@@ -357,6 +360,8 @@ class SentenceCoder:
             tgts = self._complement_parties(v) or tgts
         if noun is not None:
             own_src, own_tgt = self.noun_parties(noun, pat)
+            if code[:2] in _FORCE_ROOTS and noun.dep_ == "pobj" and noun.head.lemma_ == "to" and noun.head.head.i == v.i:
+                tgts = own_tgt  # "took Britain to war (with X)": the object is the side led into it, not the enemy
             if own_tgt and not tgts:
                 tgts = own_tgt
             if own_tgt and tgts and set(p.key for p in tgts) & set(p.key for p in srcs):

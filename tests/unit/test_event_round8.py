@@ -80,3 +80,22 @@ def test_the_side_led_to_war_is_not_the_enemy() -> None:
     assert evs and all(e.code.startswith("19") for e in evs)
     assert not any(e.target is not None and e.target.actor == "CHL" for e in evs)
     assert any(e.target is not None and e.target.actor == "PER" for e in evs)
+
+
+def test_a_projected_scenario_is_hypothetical() -> None:
+    from newsgraph.clauses import clauses
+    from newsgraph.nlp.spacy_model import load_nlp
+
+    nlp = load_nlp()
+
+    def modality(text: str, word: str) -> str:
+        doc = nlp(text)
+        tok = next(t for t in doc if t.text == word)
+        return str(clauses(doc).clause_of(tok).modality.value)
+
+    assert modality("The logical conclusion is Prime Minister Ann Holt attending the summit.", "attending") \
+        == "hypothetical"
+    assert modality("The likeliest outcome is the president meeting the rebels next week.", "meeting") \
+        == "hypothetical"
+    # a past result is told as fact
+    assert modality("The outcome was the president meeting the rebels in Paris.", "meeting") != "hypothetical"

@@ -99,3 +99,11 @@ def test_a_projected_scenario_is_hypothetical() -> None:
         == "hypothetical"
     # a past result is told as fact
     assert modality("The outcome was the president meeting the rebels in Paris.", "meeting") != "hypothetical"
+
+
+def test_the_span_up_to_now_dates_no_event() -> None:
+    evs = [e for e in _events("President Ana Ruiz has visited Peru twice over the past year.")
+           if e.trigger.text == "visited"]
+    assert evs and all(e.date is None for e in evs)
+    evs = [e for e in _events("President Ana Ruiz visited Peru last year.") if e.trigger.text == "visited"]
+    assert evs and all(e.date is not None and e.date.value == "2020" for e in evs)

@@ -107,3 +107,13 @@ def test_the_span_up_to_now_dates_no_event() -> None:
     assert evs and all(e.date is None for e in evs)
     evs = [e for e in _events("President Ana Ruiz visited Peru last year.") if e.trigger.text == "visited"]
     assert evs and all(e.date is not None and e.date.value == "2020" for e in evs)
+
+
+def test_a_past_act_at_a_named_occasion_is_not_dated_by_the_publication_day() -> None:
+    said = "President Ana Ruiz said on Wednesday that trade talks had stalled. "
+    evs = [e for e in _events(said + "Ruiz met Prime Minister Tom Reed of Peru at the G20 summit in Osaka.")
+           if e.trigger.text == "met"]
+    assert evs and all(e.date is None for e in evs)
+    # without an occasion the running day still dates it
+    evs = [e for e in _events(said + "Ruiz met Prime Minister Tom Reed of Peru in Lima.") if e.trigger.text == "met"]
+    assert evs and all(e.date is not None and e.date.value == "2021-03-10" for e in evs)

@@ -9,11 +9,11 @@ many days from a dated clause ("came two days after May met Trump"); else, for a
 layout, the day of the line that heads it ("WEDNESDAY", ``headings``; not for background or perfect clauses); else,
 for a retelling of an event the article dated earlier, that date (``retold``); events the text does not tell as the
 day's news (background, perfect and future clauses) get none; else, for a past-tense clause, the narrative's
-reference time (the latest date an earlier past clause of the same stretch of narration gives); a past act with no
-time of its own gets the publication date only when the text's running time (its latest temporal expression of an
+reference time (the latest date an earlier past clause of the same stretch of narration gives); a past act at a named
+occasion the article does not date ("met May at the G20 summit") gets none; a past act with no time of its own gets the publication date only when the text's running time (its latest temporal expression of an
 act before the sentence) is the publication day, or, for a verbal act (a statement, an appeal, an accusation), when
 the text gives no time before it; else none; an act told in the simple present as a scene (a caption: "Trump meets
-Merkel at ...") gets none; other present-tense events the publication date.
+Merkel at ...") gets none, unless the sentence before or after names today or tomorrow; other present-tense events the publication date.
 
 The place: a place in a locative phrase of its clause, a visit's destination, or the dateline for the main
 event of a datelined report."""
@@ -34,7 +34,7 @@ from ..nlp.spacy_model import doc_text, sentences
 from ..registry import Context
 from .candidate import Candidate
 from .headings import Headings
-from .occasions import Occasions
+from .occasions import Occasions, placed_at
 from .patterns import lexicon
 from .retold import antecedent_date
 from .timespans import span_bounds
@@ -298,6 +298,10 @@ class Dater:
             told = self.narrative_time(sent)
             if told is not None:
                 return told, "narrative"
+            if placed_at(verb, c.trigger):
+                # a past act at a named occasion the article does not date ("met May at the G20 summit"):
+                # it fell on the occasion's day, which need not be the publication day
+                return None, "past_undated"
             if PAST_NEEDS_TODAY and not self.told_today(sent, c.code[:2] in _VERBAL_ROOTS, cl):
                 # a past act with no time of its own, in a text whose last time reference is not the
                 # publication day: it may be the day's news or something earlier; left undated

@@ -117,3 +117,21 @@ def test_a_past_act_at_a_named_occasion_is_not_dated_by_the_publication_day() ->
     # without an occasion the running day still dates it
     evs = [e for e in _events(said + "Ruiz met Prime Minister Tom Reed of Peru in Lima.") if e.trigger.text == "met"]
     assert evs and all(e.date is not None and e.date.value == "2021-03-10" for e in evs)
+
+
+def test_a_group_gathering_in_an_appositive_takes_no_clause_subjects() -> None:
+    text = ("President Ana Ruiz and Prime Minister Tom Reed signed the pact in Lima, the host city of this "
+            "year's Group of 20 meetings.")
+    assert not [e for e in _events(text) if e.trigger.text == "meetings"]
+
+
+def test_a_group_named_summit_is_apart_from_the_clause() -> None:
+    from newsgraph.events.walk import apart_from_clause
+    from newsgraph.nlp.spacy_model import load_nlp
+
+    doc = load_nlp()("The two presidents will attend the NATO summit.")
+    summit = next(t for t in doc if t.text == "summit")
+    assert apart_from_clause(summit, summit.head)
+    doc = load_nlp()("The two presidents will attend the summit.")
+    summit = next(t for t in doc if t.text == "summit")
+    assert not apart_from_clause(summit, summit.head)

@@ -18,7 +18,7 @@ from .frames import attribution_event, frame_event, modal_shift, speech_event, s
 from .parties import QUANTITY, TARGET_PREPS, Party, PartyFinder, tagged
 from .patterns import NO_EVENT, Pattern
 from .selection import is_city, meeting_kind
-from .walk import by_depth, clause_modality, clause_verb, describes, hyphened
+from .walk import apart_from_clause, by_depth, clause_modality, clause_verb, describes, hyphened
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpanT
@@ -26,8 +26,10 @@ if TYPE_CHECKING:
 
 __all__ = ["Matcher", "SentenceCoder"]
 
-# roots of force (threaten-to-fight excluded): a light verb "to" such a noun leads its object into the act
+# roots of force (assault, fight, mass violence): a light verb "to" such a noun ("took Britain to war") leads its
+# object into the act on the subject's side
 _FORCE_ROOTS = frozenset({"18", "19", "20"})
+
 
 class Matcher(PartyFinder):
     """The party finder plus trigger lookup: which lexicon pattern a verb or noun matches (a sense
@@ -569,7 +571,7 @@ class SentenceCoder:
         # a symmetric noun whose own modifier lists both sides ("U.S.-Russia talks")
         verb = clause_verb(n)
         if not governed:
-            if not srcs:
+            if not srcs and not apart_from_clause(n, verb):
                 vs, _ = self.c.subjects(verb) if verb.pos_ in ("VERB", "AUX") else ([], False)
                 # "Navalny's arrest angered X": not the noun itself
                 srcs = tagged([p for p in vs if p.token != n.i], via="clause")

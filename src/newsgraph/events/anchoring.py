@@ -9,14 +9,16 @@ many days from a dated clause ("came two days after May met Trump"); else, for a
 layout, the day of the line that heads it ("WEDNESDAY", ``headings``; not for background or perfect clauses); else,
 for a retelling of an event the article dated earlier, that date (``retold``); events the text does not tell as the
 day's news (background, perfect and future clauses) get none; else, for a past-tense clause, the narrative's
-reference time (the latest date an earlier past clause of the same stretch of narration gives); a past act at a named
-occasion the article does not date ("met May at the G20 summit") gets none; a past act with no time of its own gets the publication date only when the text's running time (its latest temporal expression of an
-act before the sentence) is the publication day, or, for a verbal act (a statement, an appeal, an accusation), when
-the text gives no time before it; else none; an act told in the simple present as a scene (a caption: "Trump meets
-Merkel at ...") gets none, unless the sentence before or after names today or tomorrow; other present-tense events the publication date.
+reference time (the latest date an earlier past clause of the same stretch of narration gives); a past act at a
+named occasion the article does not date ("met May at the G20 summit") gets none; a past act with no time of its own
+gets the publication date only when the text's running time (its latest temporal expression of an act before the
+sentence) is the publication day, or, for a verbal act (a statement, an appeal, an accusation), when the text gives
+no time before it; else none; an act told in the simple present as a scene (a caption: "Trump meets Merkel at ...")
+gets none, unless the sentence before or after names today or tomorrow; other present-tense events the publication
+date.
 
-The place: a place in a locative phrase of its clause, a visit's destination, or the dateline for the main
-event of a datelined report."""
+The place: a place in a locative phrase of its clause, a visit's destination, or the dateline for the main event of
+a datelined report."""
 
 from __future__ import annotations
 

@@ -1,11 +1,10 @@
-"""Temporal expressions that bound a span rather than date a point: "since 1952", "from 2017 to 2019",
-"between March and May", "until Friday", "over the past year" (the span up to now). A record of acts over a span ("has met every president since
-1952") happened on no one day of it, so such an expression gives the event no date (``anchoring``).
+"""Temporal expressions that bound a span rather than date a point: "since 1952", "from 2017 to 2019", "between March
+and May", "until Friday", "over the past year" (the span up to now). A record of acts over a span ("has met every
+president since 1952") happened on no one day of it, so such an expression gives the event no date (``anchoring``).
 
-Read on the text: the word before the expression ("since", "until", "till"; "from" and "between" only when a
-closing expression follows: "from 2017 to 2019", "between March and May"), and the closing expression of
-such a range ("to 2019", "and May"); "the past year", "the last decade" after "over", "in", "during",
-"throughout", "within" or "for"."""
+Read on the text: the word before the expression ("since", "until", "till"; "from" and "between" only when a closing
+expression follows: "from 2017 to 2019", "between March and May"), and the closing expression of such a range ("to
+2019", "and May"); "the past year", "the last decade" after "over", "in", "during", "throughout", "within" or "for"."""
 
 from __future__ import annotations
 

@@ -362,8 +362,9 @@ class SentenceCoder:
             tgts = self._complement_parties(v) or tgts
         if noun is not None:
             own_src, own_tgt = self.noun_parties(noun, pat)
-            if code[:2] in _FORCE_ROOTS and noun.dep_ == "pobj" and noun.head.lemma_ == "to" and noun.head.head.i == v.i:
-                tgts = own_tgt  # "took Britain to war (with X)": the object is the side led into it, not the enemy
+            if code[:2] in _FORCE_ROOTS and noun.dep_ == "pobj" and noun.head.lemma_ == "to" \
+                    and noun.head.head.i == v.i:
+                tgts = own_tgt  # "took Britain to war (with X)": the object is the side led, not the enemy
             if own_tgt and not tgts:
                 tgts = own_tgt
             if own_tgt and tgts and set(p.key for p in tgts) & set(p.key for p in srcs):

@@ -1,6 +1,7 @@
-"""Walking a sentence for triggers: its tokens ordered by depth in the parse, hyphenated words taken
-whole, and the clause facts (the clause's verb, negation and modality, whether a verb describes its
-noun, whether an event noun is apart from its clause's subject) a trigger is read with.  The clause facts come from the clause layer (``newsgraph.clauses``).
+"""Walking a sentence for triggers: its tokens ordered by depth in the parse, hyphenated words taken whole, and the
+clause facts (the clause's verb, negation and modality, whether a verb describes its noun, whether an event noun is
+apart from its clause's subject) a trigger is read with. The clause facts come from the clause layer
+(``newsgraph.clauses``).
 """
 
 from __future__ import annotations

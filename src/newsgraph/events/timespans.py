@@ -22,7 +22,7 @@ _WORD_AFTER = re.compile(r"^\W{0,3}([A-Za-z]+)\b")
 _GAP = 12  # characters between the two expressions of a range besides the closing word
 # "over the past year", "during the last decade": the span up to now, not the calendar year before
 _SPAN_PREPS = frozenset({"over", "in", "during", "throughout", "within", "for"})
-_UP_TO_NOW = re.compile(r"^the (?:past|last|previous) (?:\w+ )?(?:year|month|week|decade|quarter)s?$", re.IGNORECASE)
+_UP_TO_NOW = re.compile(r"^the (?:past|last|previous) (?:\w+ )?(?:year|month|decade|quarter)s?$", re.IGNORECASE)
 
 
 def _word_before(text: str, at: int) -> str:

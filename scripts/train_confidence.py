@@ -8,7 +8,7 @@ One command, no manual steps (run from the repository root, the tree's src first
 Events are trained on the judged dev files refreshed on this pipeline (``python -m
 newsgraph.evaluation.judged_refresh``, eval/judged/refreshed/README.md: each judged item matched to today's
 output, so the features read the evidence the coder records now; items whose claim changed and was not judged
-again are left out): every line of the full sample v4 and of the shown samples v1, v2, v3b, v4, v5, v6, v7. Quotes:
+again are left out): every line of the full sample v4 and of the shown samples v1, v2, v3b, v4, v5, v6, v7, v8. Quotes:
 thirds 0 and 1 of quotes.v2 (third 2 held aside). The script chooses the L2 strength of each logistic model by
 log loss on judged files left out (events: each file scored by a model fitted on the others) or, with one file
 (quotes), by cross-validated log loss (5 folds by article), fits it on all training items, writes the feature names,

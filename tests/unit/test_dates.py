@@ -210,3 +210,6 @@ def test_seasons_said_in_january_and_the_past_week_said_at_a_week_end() -> None:
     assert value("He visited Britain this past week.", "2019-06-08") == "2019-W23"
     assert value("He visited Britain this past week.", "2019-06-04") == "2019-W22"
     assert value("He resigned last week.", "2019-06-08") == "2019-W22"
+    # "last week" in a Sunday article is the week that ends that day (Monday to Saturday just gone)
+    assert value("The minister resigned last week.", "2021-03-14") == "2021-W10"
+    assert value("The minister resigned last week.", "2021-03-15") == "2021-W10"

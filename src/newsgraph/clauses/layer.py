@@ -225,6 +225,10 @@ class ClauseIndex:
             return None, None
         w = self.w
         dep = h.dep_
+        if h.tag_ == "VBG" and dep in ("advcl", "ccomp", "xcomp", "attr") and g.tag_ != "VBD" \
+                and any(c.dep_ == "nsubj" for c in h.children) \
+                and any(c.dep_ == "nsubj" and w.has("scenario", c.lemma_.lower()) for c in g.children):
+            return "hypothetical", g  # "the logical outcome is X attending the summit": a projection, not an act
         if dep in ("acl", "relcl"):
             if not to_inf:
                 return None, None

@@ -59,13 +59,14 @@ MIN_KEPT = 10  # a threshold "reaches" the target only when it keeps at least th
 # Events: the judged dev files refreshed on the pipeline that trains (``judged_refresh``: today's claims and
 # evidence, the verdicts of unchanged claims and of re-judged ones): the full sample v4 (all thirds: its third 2
 # is dev since the shown samples took over as held-out measures) and every line of the shown samples v1, v2,
-# v3b, v4, v5, v6 (the union of its three draws) and v7 (the union of its two draws: eval/judged/refreshed/README.md).
+# v3b, v4, v5, v6 (the union of its three draws), v7 and v8 (each the union of its two draws:
+# eval/judged/refreshed/README.md).
 # Quotes: thirds 0-1 of v2.
 REFRESHED = Path("eval/judged/refreshed")
 DEFAULT_FILES = {"events": REFRESHED / "events.v4.jsonl", "quotes": Path("eval/judged/quotes.v2.jsonl")}
 # judged samples of shown events (``judged_events sample --shown``): every line is trained on
 DEFAULT_EXTRA: dict[str, tuple[Path, ...]] = {
-    "events": tuple(REFRESHED / f"events.shown.{v}.jsonl" for v in ("v1", "v2", "v3b", "v4", "v5", "v6", "v7")),
+    "events": tuple(REFRESHED / f"events.shown.{v}.jsonl" for v in ("v1", "v2", "v3b", "v4", "v5", "v6", "v7", "v8")),
     "quotes": ()}
 # the thirds of the main file trained on
 MAIN_THIRDS: dict[str, frozenset[int]] = {"events": frozenset({0, 1, 2}), "quotes": frozenset({0, 1})}

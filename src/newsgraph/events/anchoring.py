@@ -9,14 +9,16 @@ many days from a dated clause ("came two days after May met Trump"); else, for a
 layout, the day of the line that heads it ("WEDNESDAY", ``headings``; not for background or perfect clauses); else,
 for a retelling of an event the article dated earlier, that date (``retold``); events the text does not tell as the
 day's news (background, perfect and future clauses) get none; else, for a past-tense clause, the narrative's
-reference time (the latest date an earlier past clause of the same stretch of narration gives); a past act with no
-time of its own gets the publication date only when the text's running time (its latest temporal expression of an
-act before the sentence) is the publication day, or, for a verbal act (a statement, an appeal, an accusation), when
-the text gives no time before it; else none; an act told in the simple present as a scene (a caption: "Trump meets
-Merkel at ...") gets none; other present-tense events the publication date.
+reference time (the latest date an earlier past clause of the same stretch of narration gives); a past act at a
+named occasion the article does not date ("met May at the G20 summit") gets none; a past act with no time of its own
+gets the publication date only when the text's running time (its latest temporal expression of an act before the
+sentence) is the publication day, or, for a verbal act (a statement, an appeal, an accusation), when the text gives
+no time before it; else none; an act told in the simple present as a scene (a caption: "Trump meets Merkel at ...")
+gets none, unless the sentence before or after names today or tomorrow; other present-tense events the publication
+date.
 
-The place: a place in a locative phrase of its clause, a visit's destination, or the dateline for the main
-event of a datelined report."""
+The place: a place in a locative phrase of its clause, a visit's destination, or the dateline for the main event of
+a datelined report."""
 
 from __future__ import annotations
 
@@ -34,7 +36,7 @@ from ..nlp.spacy_model import doc_text, sentences
 from ..registry import Context
 from .candidate import Candidate
 from .headings import Headings
-from .occasions import Occasions
+from .occasions import Occasions, placed_at
 from .patterns import lexicon
 from .retold import antecedent_date
 from .timespans import span_bounds
@@ -183,6 +185,10 @@ _VERBAL_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
 _SCENE_ROOTS = frozenset({"04", "05", "06", "07", "08", "09", "14", "15", "16", "17", "18", "19", "20"})
 
 
+# deictic names of the publication day and the next, which no caption uses
+_TODAY_WORDS = frozenset({"today", "tonight", "tomorrow", "this morning", "this afternoon", "this evening"})
+
+
 def _quoted(text: str, at: int) -> bool:
     """Whether character ``at`` is inside a quotation opened since the start of its line."""
     before = text[text.rfind("\n", 0, at) + 1:at]
@@ -294,12 +300,16 @@ class Dater:
             told = self.narrative_time(sent)
             if told is not None:
                 return told, "narrative"
+            if placed_at(verb, c.trigger):
+                # a past act at a named occasion the article does not date ("met May at the G20 summit"):
+                # it fell on the occasion's day, which need not be the publication day
+                return None, "past_undated"
             if PAST_NEEDS_TODAY and not self.told_today(sent, c.code[:2] in _VERBAL_ROOTS, cl):
                 # a past act with no time of its own, in a text whose last time reference is not the
                 # publication day: it may be the day's news or something earlier; left undated
                 return None, "past_undated"
             return self.published, "published_past"
-        if _told_as_scene(c, cl) and sent.start_char >= self.title_end:
+        if _told_as_scene(c, cl) and sent.start_char >= self.title_end and not self._today_beside(sent):
             return None, "present_undated"
         return self.published, "published"
 
@@ -411,6 +421,28 @@ class Dater:
             if cur.i == noun.i:
                 out.append(tx)
         return out
+
+    def _today_beside(self, sent: SpanT) -> bool:
+        """Whether the sentence before or after ``sent``, in its paragraph, names the publication day or the
+        next by a deictic word ("what happens today could matter", "leaders meet tomorrow"): a present-tense
+        act between them is the day's news, not a caption's scene."""
+        if self.published is None:
+            return False
+        text = self.ctx.article.text
+        pub = dt.date.fromisoformat(self.published.value[:10])
+        days = {pub.isoformat(), (pub + dt.timedelta(days=1)).isoformat()}
+        sents = list(sentences(sent.doc))
+        at = next((i for i, s in enumerate(sents) if s.start_char == sent.start_char), None)
+        if at is None:
+            return False
+        for s in sents[max(0, at - 1):at] + sents[at + 1:at + 2]:
+            lo, hi = min(s.start_char, sent.start_char), max(s.end_char, sent.end_char)
+            if "\n\n" in text[lo:hi]:
+                continue  # another paragraph
+            if any(s.start_char <= tx.span.start < s.end_char and tx.span.text.lower() in _TODAY_WORDS
+                   and tx.value[:10] in days for tx in self.timexes):
+                return True
+        return False
 
     def told_today(self, sent: SpanT, verbal: bool, cl: Clause | None = None) -> bool:
         """Whether the text before ``sent`` tells of the publication day: the latest temporal expression

@@ -45,11 +45,13 @@ from ..actors.context import colon_dateline_span, dateline_span
 from ..calibration import calibrate_event
 from ..model import Event, EventEvidence, Place, Span
 from ..nlp.places import gazetteer
-from ..nlp.spacy_model import parse_text, sentences
+from ..nlp.spacy_model import doc_text, parse_text, sentences
 from ..registry import Context, stage
 from .anchoring import Dater, place_of
 from .cameo import lookup
 from .implied import supply_source
+from .labels import in_label
+from .parties import Party
 from .patterns import Lexicon, lexicon
 from .retold import headline_date
 from .selection import event_pairs, pair_confidence, police_side_acts, salient_events
@@ -216,6 +218,9 @@ def _code_sentences(ctx: Context, sents: list[SpanT], events: list[Event],
             if entry is None:
                 continue
             supply_source(c, coder, coder.lex)  # implied agents of police acts (events/implied.py)
+            # a gallery title or a video caption run into the sentence names no party of it (events/labels.py)
+            c.sources = [p for p in c.sources if not _in_label(sent, p, c.trigger.idx)]
+            c.targets = [p for p in c.targets if not _in_label(sent, p, c.trigger.idx)]
             pairs = event_pairs(c)
             if not pairs:
                 continue
@@ -254,6 +259,19 @@ def _code_sentences(ctx: Context, sents: list[SpanT], events: list[Event],
                 if len(ps) >= 2:
                     coder.recent_group = ps
         coder._party_cache.clear()
+
+
+_AT_PHRASE = frozenset({"entity", "words", "uncoded"})  # party "how"s whose token is the phrase itself
+
+
+def _in_label(sent: SpanT, p: Party, trigger: int) -> bool:
+    """Whether party ``p``, found at its own phrase (a name or words, not a pronoun's or a role noun's
+    referent, whose phrase is elsewhere), lies in a label of the page that does not hold the trigger
+    (``labels``)."""
+    if p.how not in _AT_PHRASE or not 0 <= p.token < len(sent.doc):
+        return False
+    tok = sent.doc[p.token]
+    return in_label(doc_text(sent.doc), tok.idx, tok.idx + len(tok.text), trigger)
 
 
 @stage("events.v1", requires=("entities", "mentions", "timexes", "places"), produces="events")

@@ -24,7 +24,7 @@ from .argclass import word_classes
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["OCCASION_CLASSES", "Occasions", "occasion_key"]
+__all__ = ["OCCASION_CLASSES", "Occasions", "occasion_key", "placed_at"]
 
 OCCASION_CLASSES = frozenset({"occasion", "meeting"})
 # prepositions that place an act at an occasion ("at the summit", "during the ceremony", "on the sidelines
@@ -89,18 +89,26 @@ class Occasions:
         D-Day event in Portsmouth", "on the sidelines of the summit"), when the article dates it once."""
         if not self.dated:
             return None
-        for head in dict.fromkeys((trigger, verb)):
-            for prep in head.children:
-                if prep.dep_ != "prep" or prep.lower_ not in _AT:
-                    continue
-                for n in (p for p in prep.children if p.dep_ == "pobj"):
-                    if n.lemma_.lower() in _SIDE_WORDS:  # "on the sidelines of the summit"
-                        n = next((p for o in n.children if o.dep_ == "prep" and o.lower_ == "of"
-                                  for p in o.children if p.dep_ == "pobj"), n)
-                    key = occasion_key(n)
-                    if key is None:
-                        continue
-                    dates = {d for k, d in self.dated if _same(key, k)}
-                    if len(dates) == 1:
-                        return dates.pop()
+        for key in placed_at(verb, trigger):
+            dates = {d for k, d in self.dated if _same(key, k)}
+            if len(dates) == 1:
+                return dates.pop()
         return None
+
+
+def placed_at(verb: Token, trigger: Token) -> list[_Key]:
+    """The named occasions the act of ``verb`` (or event noun ``trigger``) is placed at ("at the G20 summit",
+    "on the sidelines of the Lisbon conference"); "at the meeting" names none."""
+    out: list[_Key] = []
+    for head in dict.fromkeys((trigger, verb)):
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _AT:
+                continue
+            for n in (p for p in prep.children if p.dep_ == "pobj"):
+                if n.lemma_.lower() in _SIDE_WORDS:  # "on the sidelines of the summit"
+                    n = next((p for o in n.children if o.dep_ == "prep" and o.lower_ == "of"
+                              for p in o.children if p.dep_ == "pobj"), n)
+                key = occasion_key(n)
+                if key is not None:
+                    out.append(key)
+    return out

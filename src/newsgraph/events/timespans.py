@@ -1,10 +1,10 @@
-"""Temporal expressions that bound a span rather than date a point: "since 1952", "from 2017 to 2019",
-"between March and May", "until Friday". A record of acts over a span ("has met every president since
-1952") happened on no one day of it, so such an expression gives the event no date (``anchoring``).
+"""Temporal expressions that bound a span rather than date a point: "since 1952", "from 2017 to 2019", "between March
+and May", "until Friday", "over the past year" (the span up to now). A record of acts over a span ("has met every
+president since 1952") happened on no one day of it, so such an expression gives the event no date (``anchoring``).
 
-Read on the text: the word before the expression ("since", "until", "till"; "from" and "between" only when a
-closing expression follows: "from 2017 to 2019", "between March and May"), and the closing expression of
-such a range ("to 2019", "and May")."""
+Read on the text: the word before the expression ("since", "until", "till"; "from" and "between" only when a closing
+expression follows: "from 2017 to 2019", "between March and May"), and the closing expression of such a range ("to
+2019", "and May"); "the past year", "the last decade" after "over", "in", "during", "throughout", "within" or "for"."""
 
 from __future__ import annotations
 
@@ -20,6 +20,9 @@ _OPEN_RANGE = {"from": frozenset({"to", "until", "till", "through", "thru"}), "b
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\W{0,3}$")
 _WORD_AFTER = re.compile(r"^\W{0,3}([A-Za-z]+)\b")
 _GAP = 12  # characters between the two expressions of a range besides the closing word
+# "over the past year", "during the last decade": the span up to now, not the calendar year before
+_SPAN_PREPS = frozenset({"over", "in", "during", "throughout", "within", "for"})
+_UP_TO_NOW = re.compile(r"^the (?:past|last|previous) (?:\w+ )?(?:year|month|decade|quarter)s?$", re.IGNORECASE)
 
 
 def _word_before(text: str, at: int) -> str:
@@ -35,7 +38,7 @@ def span_bounds(text: str, timexes: Sequence[Timex]) -> set[int]:
     for k, i in enumerate(order):
         tx = timexes[i]
         before = _word_before(text, tx.span.start)
-        if before in _OPEN_ALONE:
+        if before in _OPEN_ALONE or (before in _SPAN_PREPS and _UP_TO_NOW.match(tx.span.text.strip())):
             out.add(i)
             continue
         closers = _OPEN_RANGE.get(before)

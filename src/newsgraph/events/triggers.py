@@ -18,13 +18,18 @@ from .frames import attribution_event, frame_event, modal_shift, speech_event, s
 from .parties import QUANTITY, TARGET_PREPS, Party, PartyFinder, tagged
 from .patterns import NO_EVENT, Pattern
 from .selection import is_city, meeting_kind
-from .walk import by_depth, clause_modality, clause_verb, describes, hyphened
+from .walk import apart_from_clause, by_depth, clause_modality, clause_verb, describes, hyphened
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpanT
     from spacy.tokens import Token
 
 __all__ = ["Matcher", "SentenceCoder"]
+
+# roots of force (assault, fight, mass violence): a light verb "to" such a noun ("took Britain to war") leads its
+# object into the act on the subject's side
+_FORCE_ROOTS = frozenset({"18", "19", "20"})
+
 
 class Matcher(PartyFinder):
     """The party finder plus trigger lookup: which lexicon pattern a verb or noun matches (a sense
@@ -357,6 +362,9 @@ class SentenceCoder:
             tgts = self._complement_parties(v) or tgts
         if noun is not None:
             own_src, own_tgt = self.noun_parties(noun, pat)
+            if code[:2] in _FORCE_ROOTS and noun.dep_ == "pobj" and noun.head.lemma_ == "to" \
+                    and noun.head.head.i == v.i:
+                tgts = own_tgt  # "took Britain to war (with X)": the object is the side led, not the enemy
             if own_tgt and not tgts:
                 tgts = own_tgt
             if own_tgt and tgts and set(p.key for p in tgts) & set(p.key for p in srcs):
@@ -564,7 +572,7 @@ class SentenceCoder:
         # a symmetric noun whose own modifier lists both sides ("U.S.-Russia talks")
         verb = clause_verb(n)
         if not governed:
-            if not srcs:
+            if not srcs and not apart_from_clause(n, verb):
                 vs, _ = self.c.subjects(verb) if verb.pos_ in ("VERB", "AUX") else ([], False)
                 # "Navalny's arrest angered X": not the noun itself
                 srcs = tagged([p for p in vs if p.token != n.i], via="clause")

@@ -1,6 +1,7 @@
-"""Walking a sentence for triggers: its tokens ordered by depth in the parse, hyphenated words taken
-whole, and the clause facts (the clause's verb, negation and modality, whether a verb describes its
-noun) a trigger is read with.  The clause facts come from the clause layer (``newsgraph.clauses``).
+"""Walking a sentence for triggers: its tokens ordered by depth in the parse, hyphenated words taken whole, and the
+clause facts (the clause's verb, negation and modality, whether a verb describes its noun, whether an event noun is
+apart from its clause's subject) a trigger is read with. The clause facts come from the clause layer
+(``newsgraph.clauses``).
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..clauses import clauses
+from .argclass import word_classes
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -102,3 +104,20 @@ def describes(v: Token) -> bool:
         return True  # the same, parsed as a noun phrase headed by the participle ("a PAC backing X")
     return v.dep_ == "relcl" and v.tag_ in ("VBZ", "VBP") and not any(
         c.dep_ in ("aux", "auxpass") for c in v.children)
+
+
+def apart_from_clause(n: Token, verb: Token) -> bool:
+    """Whether event noun ``n`` is no act of the subject of its clause's verb: it stands in an appositive ("signed
+    it in Lima, the host city of the summit"), or it is a gathering its own modifier names as a group's ("the
+    G20 summit", "NATO meetings": its members are not two sides of it)."""
+    cur = n
+    for _ in range(12):
+        if cur.i == verb.i or cur.head.i == cur.i:
+            break
+        if cur.dep_ == "appos":
+            return True
+        cur = cur.head
+    if "meeting" not in word_classes().get(n.lemma_.lower(), frozenset()):
+        return False
+    return any(c.dep_ in ("compound", "nmod", "nummod") and c.i < n.i and (c.pos_ == "PROPN" or c.like_num)
+               for c in n.children)

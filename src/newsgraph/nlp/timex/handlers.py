@@ -195,6 +195,8 @@ def _h_relper(m: re.Match[str], r: Resolver) -> tuple[str, str, str | None] | No
     if unit == "week":
         if rel == "this past" and a.isoweekday() >= 5:
             sign = 0  # "this past week" said on a Friday to Sunday: most of the seven days just gone are this week's
+        elif rel == "last" and a.isoweekday() == 7:
+            sign = 0  # "last week" said on a Sunday: the ISO week that ends that day, the working week just gone
         return "DATE", iso_week(a + timedelta(weeks=sign)), mod
     if unit == "weekend":
         d = a + timedelta(weeks=sign)

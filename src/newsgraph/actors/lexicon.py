@@ -51,6 +51,8 @@ class Lexicon:
     genders: dict[str, str] = field(default_factory=dict)  # person kb_id -> "F" / "M" (us_people.tsv)
     # roles.tsv rows whose use is a country code: country -> [(words, code)], for a phrase of that country
     country_roles: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
+    # the one-word patterns among them, of any country ("dcp", "sho")
+    country_role_words: frozenset[str] = frozenset()
 
     def add(self, alias: str, entry: ActorEntry) -> None:
         alias = " ".join(alias.split())
@@ -227,6 +229,7 @@ def lexicon() -> Lexicon:
                     roles.setdefault(split, code)
     lx.roles = sorted(roles.items(), key=lambda kv: -len(kv[0]))
     lx.role_words = {k[0]: v for k, v in roles.items() if len(k) == 1}
+    lx.country_role_words = frozenset(w[0] for rows in lx.country_roles.values() for w, _ in rows if len(w) == 1)
     for words, role in lx.roles:
         lx.roles_by_last.setdefault(words[-1], []).append((words, role))
     return lx

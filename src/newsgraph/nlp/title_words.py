@@ -92,8 +92,7 @@ def _mistagged_rank(t: Token) -> bool:
                                             for ch in t.children):
         return False
     lx = lexicon()
-    return any(pat == (t.lower_,) for pat, _ in lx.roles_by_last.get(t.lower_, ())) or any(
-        pat == (t.lower_,) for rows in lx.country_roles.values() for pat, _ in rows)
+    return t.lower_ in lx.role_words or t.lower_ in lx.country_role_words
 
 
 def _listed(doc: Doc, start: int) -> bool:

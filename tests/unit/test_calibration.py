@@ -215,3 +215,67 @@ def test_shipped_weights_load_match_the_features_and_the_training_files() -> Non
                 assert ec.file_hash(REPO / extra["file"]) == extra["sha256"], "re-run scripts/train_confidence.py"
     with pytest.raises(ValueError, match="re-run"):
         cal.Calibrator("events", cal.EVENT_FEATURES[:-1], [0.0] * (len(cal.EVENT_FEATURES) - 1), 0.0)
+
+
+def _rows(n: int, prefix: str, right_if_state_role: bool = True) -> list[dict[str, Any]]:
+    """``n`` invented events, half with a state role as source (``FRAGOV``) and half a bare country (``FRA``):
+    the state-role ones right 9 times in 10 and the others 1 time in 10 (the other way round when
+    ``right_if_state_role`` is false)."""
+    rows = []
+    for i in range(n):
+        role = i % 2 == 0
+        right = (i // 2) % 10 != 0 if role else (i // 2) % 10 == 0
+        rows.append(_record(f"{prefix}{i % 7}", 0, "FRAGOV" if role else "FRA",
+                            right if right_if_state_role else not right))
+    return rows
+
+
+def test_forward_chain_scores_each_sample_by_the_samples_before_it() -> None:
+    random.seed(4)
+    prior = _rows(40, "p")
+    flipped = _rows(20, "c", right_if_state_role=False)  # the signal reversed: a model that saw it would learn it
+    negated = {**_record("c9", 0, "FRAGOV", True), "negated": True}
+    samples = [("a", _rows(20, "a"), _rows(20, "a")), ("b", _rows(20, "b"), _rows(20, "b")),
+               ("c", flipped, [*flipped, negated])]
+    rep = ec.forward_chain("events", prior, samples, 1.0, thresholds=(0.5, 0.9))
+    assert [(name, row["trained_on"], row["shown"]) for name, row in rep["samples"].items()] == [
+        ("a", 40, 20), ("b", 60, 20), ("c", 80, 20)]  # the negated event is never shown
+    a, c = rep["samples"]["a"], rep["samples"]["c"]
+    assert a["0.5"] == [9, 10]  # the ten state-role events kept, nine of them right
+    assert c["0.5"] == [1, 10]  # fitted on the earlier samples only: the reversed verdicts of c were not seen
+    pooled = rep["pooled"]["0.5"]
+    assert pooled["right"] == 9 + 9 + 1 and pooled["kept"] == 30
+    lo, hi = pooled["ci95"]
+    assert lo < pooled["precision"] < hi
+    assert rep["scored"] == 60 and rep["auc"] is not None and rep["auc_rule"] == 0.5  # one rule score: no ranking
+    # with nothing before it, the first sample is not scored
+    assert list(ec.forward_chain("events", [], samples, 1.0)["samples"]) == ["b", "c"]
+
+
+def test_forward_samples_read_the_files_as_drawn_and_refreshed(tmp_path: Path, capsys: Any) -> None:
+    random.seed(5)
+
+    def write(path: Path, rows: list[dict[str, Any]]) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    gone = {**_record("g", 0, "FRAGOV", True), "refresh": {"status": "gone"}}  # no verdict for today's claim
+    write(tmp_path / "events.v4.jsonl", _rows(30, "p"))
+    write(tmp_path / "refreshed" / "events.v4.jsonl", [*_rows(20, "p"), gone])
+    for name, drawn, refreshed in ec.SHOWN_SAMPLES:
+        write(tmp_path / drawn, _rows(12, name))
+        if refreshed:
+            write(tmp_path / "refreshed" / refreshed, _rows(8, name))
+    sizes = {}
+    for training in ec.TRAINING_SETS:
+        prior, samples = ec.forward_samples(training, tmp_path)
+        assert all(len(test) == 12 for _, _, test in samples)  # always scored as drawn
+        sizes[training] = (len(prior), [len(rows) for _, rows, _ in samples])
+    last = len(ec.SHOWN_SAMPLES) - 1  # the newest sample has no refreshed file
+    assert sizes["drawn"] == (30, [12] * len(ec.SHOWN_SAMPLES))
+    assert sizes["refreshed"] == (20, [8] * last + [0])
+    assert sizes["both"] == (50, [20] * last + [12])
+    with pytest.raises(ValueError):
+        ec.forward_samples("today", tmp_path)
+    assert ec.main(["forward", "--judged", str(tmp_path), "--training", "drawn", "--l2", "1"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("training: drawn") and "pooled 0.6:" in out and "v9" in out

@@ -15,6 +15,8 @@ Commands::
 
     python -m newsgraph.evaluation.calibration score [--events F] [--quotes F] [--held-aside]
     python -m newsgraph.evaluation.calibration lofo [--with F ...] [--drop PREFIX ...] [--l2 X]
+    python -m newsgraph.evaluation.calibration forward [--training refreshed drawn both] [--drop PREFIX ...]
+        [--all-features] [--l2 X]
 
 ``score`` recomputes every judged item's calibrated confidence from the shipped weights: on thirds 0-1
 out of fold (each fold scored by a model fitted on the other folds with the shipped L2 strength), on
@@ -25,6 +27,12 @@ FILE out at a time: a model fitted on the other files (the shipped L2 strength, 
 any ``--drop`` prefix) scores the left-out file, whose shown items (not negated) are counted at each
 threshold. A file is one draw of articles, so this is the honest analogue of "trained on the dev samples,
 measured on the next one"; random folds by article mix every draw into training and lean optimistic.
+
+``forward`` (events) is closer still to "the next draw": the shown samples in the order they were drawn, each
+scored AS DRAWN (its claims and verdicts at draw time, before the fixes it led to) by a model fitted on the full
+sample v4 and the samples drawn before it, trained on the refreshed files (as shipped), the files as drawn, or
+both. A refreshed file holds the claims of today's pipeline, whose fixes were made from those very items, so
+scoring refreshed files (as ``lofo`` does) measures a sample whose errors are partly solved.
 """
 
 from __future__ import annotations
@@ -44,7 +52,8 @@ from .. import calibration as cal
 from ..datafiles import data_text
 from . import judged_common as jc
 
-__all__ = ["cross_validate", "fit", "leave_one_file_out", "predict", "report", "train", "training_rows"]
+__all__ = ["cross_validate", "fit", "forward_chain", "forward_samples", "leave_one_file_out", "predict", "report",
+           "train", "training_rows"]
 
 JSON = dict[str, Any]
 Array = npt.NDArray[np.float64]
@@ -99,10 +108,14 @@ def trained_rows(path: Path, extra: Sequence[Path] = (), thirds: frozenset[int] 
     return rows
 
 
-def design(kind: str, rows: Sequence[JSON]) -> tuple[Array, Array]:
-    """(features, 0/1 targets = verdict.full) of judged lines."""
+def design(kind: str, rows: Sequence[JSON], names: Sequence[str] | None = None) -> tuple[Array, Array]:
+    """(features, 0/1 targets = verdict.full) of judged lines; ``names``: other event features than the
+    shipped ones (any of ``ALL_EVENT_FEATURES``: ablations)."""
     _, feats = cal.features_for(kind)
-    x = np.array([feats(r) for r in rows], dtype=np.float64).reshape(len(rows), -1)
+    if names is not None and kind == "events":
+        x = np.array([cal.event_features(r, names) for r in rows], dtype=np.float64).reshape(len(rows), -1)
+    else:
+        x = np.array([feats(r) for r in rows], dtype=np.float64).reshape(len(rows), -1)
     y = np.array([1.0 if r["verdict"]["full"] else 0.0 for r in rows], dtype=np.float64)
     return x, y
 
@@ -330,6 +343,94 @@ def leave_one_file_out(kind: str, files: dict[str, list[JSON]], l2: float, drop:
                                 "ci95": list(jc.wilson(c, n)) if n else None} for t, (c, n) in pooled.items()}}
 
 
+# --- forward chaining: fitted on the samples drawn before, scored on the next one as drawn ------------------
+
+FORWARD_THRESHOLDS: tuple[float, ...] = (0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9)
+JUDGED = Path("eval/judged")
+# the shown-events samples in the order they were drawn (eval/judged/README.md): the name, the file as drawn
+# (the claims and verdicts at draw time, before the fixes the sample led to) and its refreshed file, if any
+# (sample 3: as drawn at 673cd75, refreshed from its re-draw v3b)
+SHOWN_SAMPLES: tuple[tuple[str, str, str | None], ...] = (
+    ("v1", "events.shown.v1.jsonl", "events.shown.v1.jsonl"), ("v2", "events.shown.v2.jsonl", "events.shown.v2.jsonl"),
+    ("v3", "events.shown.v3.jsonl", "events.shown.v3b.jsonl"), ("v4", "events.shown.v4.jsonl", "events.shown.v4.jsonl"),
+    ("v5", "events.shown.v5.jsonl", "events.shown.v5.jsonl"), ("v6", "events.shown.v6.jsonl", "events.shown.v6.jsonl"),
+    ("v7", "events.shown.v7.jsonl", "events.shown.v7.jsonl"), ("v8", "events.shown.v8.jsonl", "events.shown.v8.jsonl"),
+    ("v9", "events.shown.v9.jsonl", None))
+# what a model is trained on: the refreshed files (as shipped), the files as drawn, or both
+TRAINING_SETS: tuple[str, ...] = ("refreshed", "drawn", "both")
+Sample = tuple[str, list[JSON], list[JSON]]  # (name, rows trained on once it is past, rows scored: as drawn)
+
+
+def forward_samples(training: str, judged: Path = JUDGED,
+                    samples: Sequence[tuple[str, str, str | None]] = SHOWN_SAMPLES) -> tuple[list[JSON], list[Sample]]:
+    """(rows always trained on: the full sample v4, [(sample, its rows trained on, its rows as drawn)]) for the
+    training set ``training`` (one of ``TRAINING_SETS``)."""
+    if training not in TRAINING_SETS:
+        raise ValueError(f"unknown training set {training!r} ({', '.join(TRAINING_SETS)})")
+
+    def rows_of(drawn: str, refreshed: str | None) -> list[JSON]:
+        out: list[JSON] = []
+        if training in ("drawn", "both"):
+            out += training_rows(read_jsonl(judged / drawn), ALL_THIRDS)
+        if training in ("refreshed", "both") and refreshed:
+            out += training_rows(read_jsonl(judged / "refreshed" / refreshed), ALL_THIRDS)
+        return out
+    prior = rows_of("events.v4.jsonl", "events.v4.jsonl")
+    return prior, [(name, rows_of(d, r), training_rows(read_jsonl(judged / d), ALL_THIRDS)) for name, d, r in samples]
+
+
+def forward_chain(kind: str, prior: Sequence[JSON], samples: Sequence[Sample], l2: float,
+                  names: Sequence[str] | None = None, thresholds: Sequence[float] = FORWARD_THRESHOLDS) -> JSON:
+    """Each sample, in order, scored as drawn by a model fitted on ``prior`` and the training rows of the samples
+    before it (the precision gate applied): per sample and pooled, its shown items (not negated) kept at each
+    threshold and how many are fully right (pooled: with the 95% Wilson interval), and over all scored items the
+    AUC of the model, of the rule score and of the confidence shown at draw time, and the log loss. A sample with
+    nothing to train on before it is not scored. ``names``: the features (default: the shipped ones)."""
+    names = tuple(names) if names is not None else cal.features_for(kind)[0]
+    per: dict[str, JSON] = {}
+    scored: list[tuple[float, float, float, bool]] = []  # model, rule score, confidence at draw time, right
+    for k, (name, _, test) in enumerate(samples):
+        train_rows = [*prior, *(r for _, rows, _ in samples[:k] for r in rows)]
+        if not train_rows or not test:
+            continue
+        xtr, ytr = design(kind, train_rows, names)
+        xte, _ = design(kind, test, names)
+        w, b = fit(xtr, ytr, l2)
+        probs = [cal.gated(kind, r, float(v)) for r, v in zip(test, predict(xte, w, b), strict=True)]
+        shown = [(q, cal.rule_score(r), float(r.get("confidence") or 0.0), bool(r["verdict"]["full"]))
+                 for r, q in zip(test, probs, strict=True) if not r.get("negated")]
+        row: JSON = {"trained_on": len(train_rows), "shown": len(shown), "right": sum(s[3] for s in shown)}
+        for t in thresholds:
+            kept = [s[3] for s in shown if s[0] >= t]
+            row[str(t)] = [sum(kept), len(kept)]
+        per[name] = row
+        scored += shown
+    ys = [s[3] for s in scored]
+    pooled: JSON = {}
+    for t in thresholds:
+        c, n = sum(r[str(t)][0] for r in per.values()), sum(r[str(t)][1] for r in per.values())
+        pooled[str(t)] = {"right": c, "kept": n, "precision": round(c / n, 3) if n else None,
+                          "ci95": [round(v, 3) for v in jc.wilson(c, n)] if n else None}
+    return {"kind": kind, "l2": l2, "features": list(names), "samples": per, "scored": len(scored),
+            "right": sum(ys), "auc": auc([s[0] for s in scored], ys), "auc_rule": auc([s[1] for s in scored], ys),
+            "auc_drawn": auc([s[2] for s in scored], ys),
+            "log_loss": round(log_loss(np.array([s[0] for s in scored]), np.array(ys, dtype=np.float64)), 4)
+            if scored else None, "pooled": pooled}
+
+
+def compact_forward(rep: JSON) -> str:
+    lines = [f"forward chained ({rep['kind']}, l2={rep['l2']}, {len(rep['features'])} features): {rep['scored']} "
+             f"shown items scored, {rep['right']} fully right; AUC model {rep['auc']}, rule score {rep['auc_rule']}, "
+             f"confidence at draw time {rep['auc_drawn']}; log loss {rep['log_loss']}"]
+    for name, row in rep["samples"].items():
+        cells = "  ".join(f"{t}: {row[t][0]}/{row[t][1]}" for t in rep["pooled"])
+        lines.append(f"  {name:4s} trained on {row['trained_on']:4d}  right {row['right']:2d}/{row['shown']:2d}  "
+                     + cells)
+    lines.append("  pooled " + "  ".join(f"{t}: {v['right']}/{v['kept']} = {v['precision']} {v['ci95']}"
+                                         for t, v in rep["pooled"].items()))
+    return "\n".join(lines)
+
+
 def compact_lofo(rep: JSON) -> str:
     lines = [f"leave one file out ({rep['kind']}, l2={rep['l2']}, {rep['features']} features, dropped "
              f"{rep['dropped'] or 'none'}): log loss {rep['log_loss']}"]
@@ -374,7 +475,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     lo.add_argument("--drop", nargs="*", default=[], help="leave out the features whose names start so")
     lo.add_argument("--l2", type=float, default=None, help="L2 strength (default: the shipped one)")
     lo.add_argument("--json", action="store_true", help="print the full JSON report")
+    fw = sub.add_parser("forward", help="events: each shown sample, as drawn, scored by a model fitted on the "
+                                        "samples drawn before it")
+    fw.add_argument("--training", nargs="*", choices=TRAINING_SETS, default=list(TRAINING_SETS),
+                    help="what the model is trained on: the refreshed files (as shipped), the files as drawn, both")
+    fw.add_argument("--drop", nargs="*", default=[], help="leave out the features whose names start so")
+    fw.add_argument("--all-features", action="store_true", help="every feature of ALL_EVENT_FEATURES (less --drop)")
+    fw.add_argument("--l2", type=float, default=None, help="L2 strength (default: the shipped one)")
+    fw.add_argument("--judged", type=Path, default=JUDGED, help="the judged files' folder")
+    fw.add_argument("--json", action="store_true", help="print the full JSON reports")
     args = ap.parse_args(argv)
+    if args.cmd == "forward":
+        l2 = args.l2 if args.l2 is not None else float(json.loads(data_text(cal.WEIGHTS_FILE))["events"]["l2"])
+        names = [n for n in (cal.ALL_EVENT_FEATURES if args.all_features else cal.EVENT_FEATURES)
+                 if not any(n.startswith(d) for d in args.drop)]
+        out = {t: forward_chain("events", *forward_samples(t, args.judged), l2, names) for t in args.training}
+        print(json.dumps(out, indent=1) if args.json
+              else "\n".join(f"training: {t}\n{compact_forward(rep)}" for t, rep in out.items()))
+        return 0
     if args.cmd == "lofo":
         l2 = args.l2 if args.l2 is not None else float(json.loads(data_text(cal.WEIGHTS_FILE))["events"]["l2"])
         rep = leave_one_file_out("events", lofo_files(args.extra), l2, args.drop)

@@ -386,3 +386,17 @@ def test_a_shown_sample_takes_at_most_a_few_items_of_one_article() -> None:
     items = [{"article": "a", "r": r} for r in (5, 1, 4, 2, 3)] + [{"article": "b", "r": 9}]
     kept = je.per_article(items, lambda it: it["r"], 3)
     assert sorted((it["article"], it["r"]) for it in kept) == [("a", 1), ("a", 2), ("a", 3), ("b", 9)]
+
+
+def test_another_source_is_drawn_by_its_own_id_and_date_fields(tmp_path: Path) -> None:
+    # a TempEval-style file names its id and date doc_id and dct; the sampler reads both
+    rows = [{"doc_id": f"d{i}", "dct": "1998-01-0" + str(i + 1), "text": f"Invented text {i}."} for i in range(3)]
+    path = tmp_path / "timex" / "docs.jsonl"
+    path.parent.mkdir()
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    src = jc.Source("tempeval", "timex/docs.jsonl", 2, 0)
+    chosen = jc.sample_articles(tmp_path, 7, [src], exclude=frozenset({"d0"}))
+    assert sorted(rec["id"] for _, rec in chosen) == ["d1", "d2"]
+    assert {rec["id"]: rec["date"] for _, rec in chosen} == {"d1": "1998-01-02", "d2": "1998-01-03"}
+    assert jc.with_id({"id": "x", "doc_id": "y"})["id"] == "x"  # a record with an id keeps it
+    assert set(je.OTHER_SOURCES) == {"polnear", "tempeval"}

@@ -58,6 +58,13 @@ def third_of(seed: int, article: str) -> int:
 
 # --- articles and the pipeline run ------------------------------------------------------------------
 
+def with_id(rec: JSON) -> JSON:
+    """A corpus record with ``id`` and ``date`` under those names (TempEval's are ``doc_id`` and ``dct``)."""
+    if "id" in rec or "doc_id" not in rec:
+        return rec
+    return {**rec, "id": rec["doc_id"], "date": rec.get("date") or rec.get("dct")}
+
+
 def input_record(rec: JSON) -> JSON:
     """The ``newsgraph analyze`` JSONL input line for a corpus record (id, text, title, date, url kept)."""
     out: JSON = {"id": rec["id"], "text": rec["text"]}
@@ -76,7 +83,7 @@ def sample_articles(data: Path, seed: int, sources: Sequence[Source],
     article ids in ``exclude`` (so that a fresh, held-out sample shares no article with an earlier one)."""
     chosen: list[tuple[str, JSON]] = []
     for src in sources:
-        recs = sorted((r for r in read_jsonl(data / src.path) if str(r["id"]) not in exclude),
+        recs = sorted((r for r in map(with_id, read_jsonl(data / src.path)) if str(r["id"]) not in exclude),
                       key=lambda r: rank(seed, "article", r["id"]))
         chosen += [(src.name, input_record(r)) for r in recs[: src.articles]]
     return chosen

@@ -61,13 +61,16 @@ SHOWN_ARTICLES: tuple[Source, ...] = (
 )
 SHOWN_QUOTA = {"bbc": 45, "cnn": 45, "police": 20}
 SHOWN_PER_ARTICLE = 3  # items of one article at most in a shown sample (drawn after the third shown sample)
-# ``sample --shown --polnear``: the shown events of another real-news source, the 924 political articles
-# (2015-16) of the PolNeAR quote set, on which no event rule or threshold was ever chosen (its quotes are
-# dev data of the quote stage, so its quotes are not sampled); drawn when the corpus's unseen articles
-# no longer give enough shown events
-POLNEAR_ARTICLES: tuple[Source, ...] = (Source("polnear", "quotes/polnear.train_dev.jsonl", 924, 0),)
-POLNEAR_QUOTA = {"polnear": 100}
-POLNEAR_RECALL_QUOTA = {"polnear": 35}
+# ``sample --shown --other NAME``: the shown events of another real-news source on which no event rule or
+# threshold was ever chosen, drawn when the corpus's unseen articles no longer give enough shown events:
+# ``polnear``, the 924 political articles (2015-16) of the PolNeAR quote set, and ``tempeval``, the 256 news
+# documents (1989-98, dated) of TempEval-3's training part. Their quotes and time expressions are dev data of
+# the quote and timex stages, so only events and recall sentences are sampled. Per source: the articles, the
+# events quota and the recall quota.
+OTHER_SOURCES: dict[str, tuple[Source, int, int]] = {
+    "polnear": (Source("polnear", "quotes/polnear.train_dev.jsonl", 924, 0), 100, 35),
+    "tempeval": (Source("tempeval", "timex/tempeval3_docs.train.jsonl", 256, 0), 100, 35),
+}
 
 
 def quotas(q: dict[str, int], sources: Sequence[Source] = ARTICLES) -> tuple[Source, ...]:
@@ -378,16 +381,18 @@ def run_show(path: Path, work: Path, pending_only: bool, width: int, lines: tupl
 
 def run_sample(data: Path, work: Path, outs: dict[str, Path], seed: int, carry: dict[str, Path | None],
                reuse: bool, exclude_from: Sequence[Path], frames: Sequence[Path] = (),
-               shown_at: dict[str, float] | None = None, scale: int = 1, polnear: bool = False) -> JSON:
+               shown_at: dict[str, float] | None = None, scale: int = 1, other: str | None = None) -> JSON:
     """Draw the articles, run the pipeline, and write the sampled events, quotes and recall sentences with
     verdicts carried over from earlier files where unchanged; a summary.  ``frames``: frames files of
     articles whose text changed since the sample was first drawn (ranks are computed in that text).
     ``shown_at``: {kind: threshold}, a sample of shown events and quotes only (not negated, at or above
     the kind's threshold), from ``SHOWN_ARTICLES`` times ``scale`` (a higher threshold shows fewer an article);
-    ``polnear``: from ``POLNEAR_ARTICLES`` instead (events and recall only)."""
+    ``other``: from that source of ``OTHER_SOURCES`` instead (events and recall only)."""
     exclude = jc.excluded_articles(exclude_from)
-    sources = ARTICLES if shown_at is None else POLNEAR_ARTICLES if polnear else tuple(
+    sources = ARTICLES if shown_at is None else (OTHER_SOURCES[other][0],) if other else tuple(
         Source(s.name, s.path, s.articles * scale, 0) for s in SHOWN_ARTICLES)
+    event_quota, recall_quota = ({other: OTHER_SOURCES[other][1]}, {other: OTHER_SOURCES[other][2]}) if other \
+        else (EVENT_QUOTA if shown_at is None else SHOWN_QUOTA, RECALL_QUOTA)
     chosen = jc.sample_articles(data, seed, sources, exclude)
     analysis = jc.run_pipeline(chosen, work, reuse)
     source_of = {rec["id"]: name for name, rec in chosen}
@@ -396,18 +401,16 @@ def run_sample(data: Path, work: Path, outs: dict[str, Path], seed: int, carry: 
     fr = jc.read_frames(frames)
     kinds: dict[str, tuple[Any, Any, dict[str, int], Any, JSON, Any, Any, Any]] = {
         "events": (candidates, jc.framed_key(rank_key(seed), RANK_OFFSETS, fr),
-                   EVENT_QUOTA if shown_at is None else POLNEAR_QUOTA if polnear else SHOWN_QUOTA, same, EMPTY,
-                   judged, OFFSETS, ()),
+                   event_quota, same, EMPTY, judged, OFFSETS, ()),
         "quotes": (jq.candidates, jc.framed_key(jq.rank_key(seed), jq.RANK_OFFSETS, fr),
                    QUOTE_QUOTA if shown_at is None else SHOWN_QUOTA, jq.same, jq.EMPTY, jq.judged, jq.OFFSETS,
                    jq.VERDICT_OFFSETS),
-        "recall": (recall_candidates, jc.framed_key(recall_key(seed), RECALL_OFFSETS, fr),
-                   POLNEAR_RECALL_QUOTA if polnear else RECALL_QUOTA,
+        "recall": (recall_candidates, jc.framed_key(recall_key(seed), RECALL_OFFSETS, fr), recall_quota,
                    recall_same, RECALL_EMPTY, recall_judged, RECALL_OFFSETS, RECALL_VERDICT_OFFSETS),
     }
     summary: JSON = {"articles": len(chosen), "excluded_articles": len(exclude), "pipeline_commit": commit}
     for kind, (cands, key, quota, same_key, empty, done, offsets, v_offsets) in kinds.items():
-        if kind not in outs or (polnear and kind == "quotes"):
+        if kind not in outs or (other and kind == "quotes"):
             continue
         items = [it for a in arts for it in cands(a, source_of[a["article"]["id"]], commit, seed)]
         if shown_at is not None and kind in shown_at:
@@ -462,9 +465,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                         "not negated), from more articles (90 BBC, 70 CNN, 60 police; up to 45 / 45 / 20 each)")
     s.add_argument("--scale", type=int, default=1,
                    help="with --shown: draw this many times the articles (a high threshold shows few events)")
-    s.add_argument("--polnear", action="store_true",
-                   help="with --shown: draw from the 924 PolNeAR political articles instead (events, up to 100, "
-                        "and recall sentences; no quotes: they are the quote stage's dev data)")
+    s.add_argument("--other", choices=sorted(OTHER_SOURCES),
+                   help="with --shown: draw from another real-news source instead of the corpus: polnear (924 "
+                        "political articles, 2015-16) or tempeval (256 dated news documents, 1989-98); events (up "
+                        "to 100) and recall sentences, no quotes (those sources are the quote and timex stages' "
+                        "dev data)")
     fm = sub.add_parser("frames", help="map the articles' current texts onto the texts a sample was drawn on")
     fm.add_argument("--work", type=Path, required=True, help="work folder of the current pipeline (its analysis)")
     fm.add_argument("--frame-work", type=Path, required=True,
@@ -498,7 +503,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             st = load_settings(None)
             shown_at = {"events": st.min_confidence_events, "quotes": st.min_confidence_quotes}
         print(json.dumps(run_sample(args.data, args.work, outs, args.seed, carry, args.reuse, args.exclude_from,
-                                    args.frames, shown_at, args.scale, args.polnear), indent=1))
+                                    args.frames, shown_at, args.scale, args.other), indent=1))
     elif args.cmd == "frames":
         print(json.dumps(run_frames(args.work, args.frame_work, args.out), indent=1))
     elif args.cmd == "show":

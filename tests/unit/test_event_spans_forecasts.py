@@ -1,12 +1,11 @@
 """Event dates and non-events of branch evfix4: a time expression that bounds a span ("since 1952", "from
-2017 to 2019") dates no single act; a passive expectation ("X is expected to meet Y") is a forecast, neither
-X's intention nor a meeting; a person training or exercising with no armed party is no force posture.
-Invented sentences."""
+2017 to 2019"; the timex stage marks it, tests/unit/test_timex_bounds.py) dates no single act; a passive
+expectation ("X is expected to meet Y") is a forecast, neither X's intention nor a meeting; a person training or
+exercising with no armed party is no force posture. Invented sentences."""
 
 from __future__ import annotations
 
 from newsgraph.api import analyze
-from newsgraph.events.timespans import span_bounds
 from newsgraph.model import Event, Span, Timex
 
 
@@ -17,16 +16,6 @@ def _events(text: str, pub: str = "2021-06-16") -> list[Event]:
 def _tx(text: str, word: str, value: str) -> Timex:
     at = text.index(word)
     return Timex(Span(at, at + len(word), word), "DATE", value)
-
-
-def test_span_bounds_are_read_from_the_words_around_the_expressions() -> None:
-    text = "They met since 1990 and talked from 2001 to 2003, then on Monday, and from Tuesday."
-    txs = [_tx(text, "1990", "1990"), _tx(text, "2001", "2001"), _tx(text, "2003", "2003"),
-           _tx(text, "Monday", "2021-06-14"), _tx(text, "Tuesday", "2021-06-15")]
-    # "since" opens a span; "from ... to" is a range, both ends; "from" alone with no closing end is kept
-    assert span_bounds(text, txs) == {0, 1, 2}
-    text = "The talks ran between March and May."
-    assert span_bounds(text, [_tx(text, "March", "2021-03"), _tx(text, "May", "2021-05")]) == {0, 1}
 
 
 def test_a_record_since_a_year_is_not_dated_by_that_year() -> None:

@@ -2,10 +2,10 @@
 
 The date (``Dater.dated``, with its basis, ``DATE_BASES``, recorded in the event's ``evidence``): the temporal
 expression the clause layer gives the event's clause (a day, week, month, quarter, season or year, not the bound of
-a span: "since 1952", ``timespans`` -- for an event noun, first one of its own modifiers, and never the time of a
-report it is the subject of: "news of the meetings emerged last week"); else the date of an occasion the act is
-placed at that the article dates elsewhere ("met Merkel at the D-Day event in Portsmouth", ``occasions``); else so
-many days from a dated clause ("came two days after May met Trump"); else, for an item of a schedule or diary
+a span: "since 1952", ``nlp.timex.bounds_span`` -- for an event noun, first one of its own modifiers, and never the
+time of a report it is the subject of: "news of the meetings emerged last week"); else the date of an occasion the
+act is placed at that the article dates elsewhere ("met Merkel at the D-Day event in Portsmouth", ``occasions``); else
+so many days from a dated clause ("came two days after May met Trump"); else, for an item of a schedule or diary
 layout, the day of the line that heads it ("WEDNESDAY", ``headings``; not for background or perfect clauses); else,
 for a retelling of an event the article dated earlier, that date (``retold``); events the text does not tell as the
 day's news (background, perfect and future clauses) get none; else, for a past-tense clause, the narrative's
@@ -33,13 +33,13 @@ from ..clauses.layer import is_head
 from ..clauses.words import words
 from ..model import Event, EventDate, Place, Timex
 from ..nlp.spacy_model import doc_text, sentences
+from ..nlp.timex import bounds_span
 from ..registry import Context
 from .candidate import Candidate
 from .headings import Headings
 from .occasions import Occasions, placed_at
 from .patterns import lexicon
 from .retold import antecedent_date
-from .timespans import span_bounds
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpanT
@@ -78,12 +78,10 @@ def _is_background(t: Token, v: Token) -> bool:
 
 def _dated_timexes(ctx: Context) -> list[Timex]:
     """The article's timexes that name a date (a day, week, month or year) at a point: not the bounds of a
-    span ("since 1952", "from 2017 to 2019": ``timespans``), which date no one act."""
+    span ("since 1952", "from 2017 to 2019": ``nlp.timex.bounds_span``), which date no one act."""
     out: list[Timex] = []
-    found = list(ctx.results.get("timexes") or ())
-    bounds = span_bounds(ctx.article.text, found)
-    for i, tx in enumerate(found):
-        if i in bounds:
+    for tx in ctx.results.get("timexes") or ():
+        if bounds_span(tx):
             continue
         value = tx.value[:10] if "T" in tx.value else tx.value
         if tx.type in ("DATE", "TIME") and _DATE_RE.match(value):

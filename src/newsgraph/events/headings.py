@@ -4,8 +4,9 @@ A week-ahead list published on a Sunday heads its items "Monday" ... "Friday", a
 "Tuesday": an item under the heading happened, or is to happen, on that day.
 
 A bare weekday is resolved by the tense of its section (the first sentence under the heading, else the item's
-own): a week-ahead's "TUESDAY" followed by "Parliament is expected to vote" falls on or after the publication day,
-a diary's "Tuesday" followed by "The minister flew to Paris" on or before it. A heading with a day of the month
+own), as the time-expression stage places a weekday by its clause's tense (``nlp.timex.weekday_toward``): a
+week-ahead's "TUESDAY" followed by "Parliament is expected to vote" falls on or after the publication day, a
+diary's "Tuesday" followed by "The minister flew to Paris" on or before it. A heading with a day of the month
 keeps the value the time-expression stage gave it. A past act under a heading of a day after the publication
 (background in a week-ahead item: "the Queen called on Britons ...") takes no date from it."""
 
@@ -17,6 +18,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from ..model import EventDate, Timex
+from ..nlp.timex import tense_side, weekday_toward
 
 __all__ = ["REACH", "Headings"]
 
@@ -64,22 +66,17 @@ class Headings:
             return None
         value = tx.value[:10]
         if published is not None and tx.span.text.strip(" .:").lower() in _WEEKDAYS:
-            section = self.tense_after(end) or tense
-            if section is not None:
-                value = _by_tense(value, published.value[:10], section)
+            value = _by_tense(value, published.value[:10], self.tense_after(end) or tense)
         if tense == "past" and published is not None and value > published.value[:10]:
             return None  # a past act told under a day still to come
         return EventDate(value, "day", "text")
 
 
-def _by_tense(value: str, published: str, tense: str) -> str:
+def _by_tense(value: str, published: str, tense: str | None) -> str:
     """A bare weekday's day on the side of the publication day the item's tense points to."""
+    side = tense_side(tense)
     try:
         day, pub = dt.date.fromisoformat(value), dt.date.fromisoformat(published)
     except ValueError:
         return value
-    if tense in ("present", "future") and day < pub:
-        day += dt.timedelta(days=7 * ((pub - day).days // 7 + (1 if (pub - day).days % 7 else 0)))
-    elif tense == "past" and day > pub:
-        day -= dt.timedelta(days=7 * ((day - pub).days // 7 + (1 if (day - pub).days % 7 else 0)))
-    return day.isoformat()
+    return value if side is None else weekday_toward(day.isoweekday(), pub, side).isoformat()

@@ -13,13 +13,19 @@ non-overlapping matches and normalises each one following the TempEval-3 / TimeB
 - a weekday, month or day of a month without a year is placed before or after the anchor by the tense
   of the clause it sits in (the spaCy parse: "will", "is going to", past-tense verbs, "upcoming",
   "next") and by modifiers ("last", "next", "this");
+- an expression that bounds a span gets its TIMEX3 ``mod``: "since 1952" ON_OR_AFTER, "until Friday"
+  ON_OR_BEFORE, "from 2017 to 2019" ON_OR_AFTER and ON_OR_BEFORE, "over the past year" ON_OR_AFTER
+  (``bounds``; ``bounds_span`` tells such an expression, which dates no one act);
 - without a publication date, relative expressions keep an underspecified value (``XXXX-10``,
   ``XXXX-WXX-4``).
 
 The package, by concept: ``grammar`` (the rule table), ``handlers`` (one handler per rule),
-``normalise`` (values against the anchor), ``tense`` (the clause's tense), ``scanner`` (the stage).
+``normalise`` (values against the anchor), ``tense`` (the clause's tense), ``bounds`` (the ends of a
+span), ``scanner`` (the stage).
 """
 
+from .bounds import bounds_span
+from .normalise import tense_side, weekday_toward
 from .scanner import extract_timexes, find_timexes
 
-__all__ = ["extract_timexes", "find_timexes"]
+__all__ = ["bounds_span", "extract_timexes", "find_timexes", "tense_side", "weekday_toward"]

@@ -1,7 +1,8 @@
 """Normalising a matched expression into a TIMEX3 value against the anchor (the publication date):
 numbers written in words, ISO 8601 durations, calendar arithmetic, modifiers (``early`` -> START,
-``about`` -> APPROX), and the ``Resolver`` that places a month, day or weekday before or after the
-anchor by modifier and tense."""
+``about`` -> APPROX), the side of the anchor a weekday falls on (``weekday_toward``, ``tense_side``: also
+the event coder's rule for a weekday heading), and the ``Resolver`` that places a month, day or weekday
+before or after the anchor by modifier and tense."""
 
 from __future__ import annotations
 
@@ -9,12 +10,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Literal
 
 from .grammar import Grammar
 from .tense import Tense
 
-__all__ = ["Cand", "Handler", "Resolver", "add_months", "edge_mod", "fmt_num", "iso_duration", "iso_week", "norm",
-           "nth_weekday", "parse_number", "pre_mod", "quarter_of"]
+__all__ = ["Cand", "Handler", "Resolver", "Side", "add_months", "edge_mod", "fmt_num", "iso_duration", "iso_week",
+           "norm", "nth_weekday", "parse_number", "pre_mod", "quarter_of", "tense_side", "weekday_toward"]
 
 
 def norm(s: str) -> str:
@@ -104,6 +106,31 @@ def nth_weekday(year: int, month: int, nth: str, wd: int) -> date:
     while d.isoweekday() != wd:
         d += timedelta(days=1)
     return d + timedelta(weeks=order)
+
+
+Side = Literal["before", "after", "on_or_before", "on_or_after"]
+
+
+def weekday_toward(wd: int, anchor: date, side: Side) -> date:
+    """The day of ISO weekday ``wd`` (1 = Monday) nearest ``anchor`` on ``side`` of it: "before" / "after" (a
+    week back or ahead when ``anchor`` is that weekday: "last Friday", "next Friday"), "on_or_before" /
+    "on_or_after" (``anchor`` itself when it is that weekday: "Friday" told in the past or the future)."""
+    back, ahead = (anchor.isoweekday() - wd) % 7, (wd - anchor.isoweekday()) % 7
+    if side == "before":
+        return anchor - timedelta(days=back or 7)
+    if side == "after":
+        return anchor + timedelta(days=ahead or 7)
+    if side == "on_or_before":
+        return anchor - timedelta(days=back)
+    return anchor + timedelta(days=ahead)
+
+
+def tense_side(tense: str | None) -> Side | None:
+    """The side of the anchor a bare weekday told in ``tense`` lies on: on or after it for the present and
+    the future ("the council votes on Tuesday"), on or before it for the past; None for no tense."""
+    if tense in ("present", "future"):
+        return "on_or_after"
+    return "on_or_before" if tense == "past" else None
 
 
 _EDGE_MOD = {"early": "START", "beginning": "START", "start": "START", "late": "END", "end": "END",
@@ -215,23 +242,21 @@ class Resolver:
         return f"{self._year_for(month, day, None):04d}-{month:02d}-{day:02d}"
 
     def weekday(self, wd: int, rel: str | None) -> str:
+        """A weekday placed by its modifier ("last", "next"), else by the tense (``tense_side``; no tense: the
+        past), the anchor itself when it is that weekday."""
         a = self.anchor
         r = norm(rel or "")
         if a is None:
             return f"XXXX-WXX-{wd}"
-        diff = wd - a.isoweekday()
         if r in ("last", "this past"):
-            back = (a.isoweekday() - wd) % 7 or 7
-            return (a - timedelta(days=back)).isoformat()
-        if r in ("next", "this coming"):
-            fwd = diff % 7 or 7
-            return (a + timedelta(days=fwd)).isoformat()
-        if diff == 0:
+            side: Side = "before"
+        elif r in ("next", "this coming"):
+            side = "after"
+        elif wd == a.isoweekday():
             return a.isoformat()
-        t = self.tense_here()
-        if t in ("future", "present"):
-            return (a + timedelta(days=diff % 7)).isoformat()
-        return (a - timedelta(days=(-diff) % 7)).isoformat()
+        else:
+            side = tense_side(self.tense_here()) or "on_or_before"
+        return weekday_toward(wd, a, side).isoformat()
 
     def shifted(self, n: float | None, unit: str, sign: int) -> str:
         a = self.anchor

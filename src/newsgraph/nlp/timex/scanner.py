@@ -1,6 +1,6 @@
 """The stage ``timexes.v1``: scan the text with every grammar rule, keep the longest non-overlapping
-matches, normalise them and fill in values that depend on earlier expressions (the quarter a report
-is about)."""
+matches, normalise them, fill in values that depend on earlier expressions (the quarter a report
+is about) and mark the expressions that bound a span ("since 1952": ``bounds``)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from ...isodate import leading_day
 from ...model import Entity, Span, Timex
 from ...registry import Context, stage
 from ..regex_gate import GatedPattern
+from .bounds import mark_bounds
 from .grammar import load_grammar
 from .handlers import HANDLERS
 from .normalise import Cand, Resolver, quarter_of
@@ -118,9 +119,11 @@ def find_timexes(text: str, anchor: str | None = None, doc: Doc | None = None,
     named = [(mn.start, mn.end) for e in people for mn in e.mentions]
     kept = _select([c for c in cands if not any(s <= c.start and c.end <= e for s, e in named)])
     _resolve_discourse(kept, text, a)
+    kept = [c for c in kept if c.type in _TYPES]
+    mark_bounds(text, kept)
     anchor_s = a.isoformat() if a else None
     return [Timex(Span.of(text, c.start, c.end), c.type, c.value, c.mod, anchor_s)  # type: ignore[arg-type]
-            for c in kept if c.type in _TYPES]
+            for c in kept]
 
 
 @stage("timexes.v1", requires=("entities",), produces="timexes")

@@ -10,6 +10,8 @@ Same scorer, same definitions (``newsgraph.evaluation.police``); prints JSON wit
 ``unread`` was scored once more, before and after the police4 work (2026-12-03), and read in it; that work
 kept its own split aside instead: ``held4``, the articles whose SHA-256 of ``"police4:" + id``, read as a
 number, is divisible by 4 (158 of the 628; their errors were never read), ``work4`` the rest (470).
+The police6 work (2026-12-03) kept ``held6`` aside likewise: SHA-256 of ``"police6:" + id`` divisible by 4
+(161 of the 628), ``work6`` the rest (467).
 
 Usage:  PYTHONPATH=src python scripts/police_parts.py --data ../shared/data
 """
@@ -38,6 +40,11 @@ def held4(article_id: str) -> bool:
     return int(hashlib.sha256(("police4:" + article_id).encode()).hexdigest(), 16) % 4 == 0
 
 
+def held6(article_id: str) -> bool:
+    """The police6 work's aside quarter: SHA-256 of ``"police6:" + id`` divisible by 4."""
+    return int(hashlib.sha256(("police6:" + article_id).encode()).hexdigest(), 16) % 4 == 0
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=Path("../shared/data"))
@@ -53,6 +60,8 @@ def main() -> None:
     out["unread"] = score([p for i, p in enumerate(pairs) if i % 2 == 1 and part(str(p[0]["id"])) == "aside"], kw)
     out["held4"] = score([p for p in pairs if held4(str(p[0]["id"]))], kw)
     out["work4"] = score([p for p in pairs if not held4(str(p[0]["id"]))], kw)
+    out["held6"] = score([p for p in pairs if held6(str(p[0]["id"]))], kw)
+    out["work6"] = score([p for p in pairs if not held6(str(p[0]["id"]))], kw)
     print(json.dumps(out, indent=2))
 
 

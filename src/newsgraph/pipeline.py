@@ -10,7 +10,7 @@ from .config import Settings, load_settings
 from .model import Analysis, Article
 from .nlp.spacy_model import load_nlp, parse_text
 from .nlp.truecase import casing_mode, restore_spans, truecase
-from .parse.repair import repair_in_place
+from .parse.repair import repair_apostrophes, repair_in_place
 from .registry import Context, resolve
 
 if TYPE_CHECKING:
@@ -29,9 +29,10 @@ def for_parser(article: Article, settings: Settings) -> Article:
     """The article the parser and the stages read: ``article`` itself when its text is normally cased
     (or ``truecase = "off"``) and holds no mojibake, else a copy of the same lengths whose mojibake is
     repaired in place (``parse.repair.repair_in_place``: a text analysed as given, not read through
-    ``parse``) and whose text and title are truecased when they need it."""
-    text = repair_in_place(article.text)
-    title = repair_in_place(article.title) if article.title else article.title
+    ``parse``), whose SQL-escaped apostrophes ("friday''s") are halved in place
+    (``repair_apostrophes``) and whose text and title are truecased when they need it."""
+    text = repair_apostrophes(repair_in_place(article.text))
+    title = repair_apostrophes(repair_in_place(article.title)) if article.title else article.title
     if truecased(article, settings):
         mode = casing_mode(article.text[: settings.max_chars])
         lowered = truecase(text, mode)

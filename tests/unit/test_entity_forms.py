@@ -159,3 +159,19 @@ def test_a_name_with_initials_is_one_person(article_factory) -> None:  # type: i
     assert varsh is not None and varsh.type == "PERSON"
     army = _at(ents, "U.S. Army")
     assert army is not None and army.type != "PERSON"  # initials the lexicon knows name no person
+
+
+def test_a_name_with_initials_typed_an_organisation_is_a_person() -> None:
+    from newsgraph.nlp.lexicon_matches import Cand
+    from newsgraph.nlp.name_forms import with_initial_names
+
+    doc = load_nlp()("Commissioner H.T. Ramdass met A.B. Company and the U.S. Army on Monday.")
+
+    def label(text: str, kind: str = "ORG") -> str:
+        span = next(doc[i:j] for i in range(len(doc)) for j in range(i + 1, len(doc) + 1) if doc[i:j].text == text)
+        (c,) = [c for c in with_initial_names(doc, [Cand(span.start, span.end, kind)])
+                if (c.start, c.end) == (span.start, span.end)]
+        return c.label
+
+    assert label("H.T. Ramdass") == "PERSON" and label("H.T. Ramdass", "GPE") == "PERSON"
+    assert label("A.B. Company") == "ORG" and label("U.S. Army") == "ORG"  # an organisation noun; known initials

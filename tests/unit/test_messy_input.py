@@ -200,3 +200,29 @@ def test_text_analysed_as_given_is_parsed_repaired_and_reported_as_given() -> No
     assert [(e.code, e.source.actor if e.source else None) for e in a.events] == [("010", "---COP")]
     trig = a.events[0].trigger
     assert text[trig.start:trig.end] == trig.text == "stated"
+
+
+def test_sql_escaped_apostrophes_are_halved_in_place() -> None:
+    from newsgraph.parse.repair import repair_apostrophes
+
+    bad = "on monday''s march the clerks'' union said, ''''we won''t go back,'''' and left."
+    fixed = repair_apostrophes(bad)
+    assert fixed == "on monday 's march the clerks'  union said,   ''we wo n't go back,''   and left."
+    for word in ("monday", "march", "clerks", "union", "back", "left"):  # letters keep their offsets
+        assert bad.index(word) == fixed.index(word)
+    # no letter-''-letter signature: a "''" is a closing double quote and stays
+    assert repair_apostrophes("he called it ``a farce'' on monday") == "he called it ``a farce'' on monday"
+    assert repair_apostrophes("x''y and ''' here") == "x 'y and ''' here"  # an odd run stays
+
+
+def test_sql_escaped_text_parses_possessives_and_finds_the_quote() -> None:
+    from newsgraph.model import Article
+    from newsgraph.pipeline import annotate
+
+    text = ("the district collector''s office was closed on tuesday. the superintendent of police said, "
+            "''''we didn''t open fire on the crowd at the farmers'' rally.'''' the inquiry began on friday.")
+    a = annotate(Article(id="t", text=text, title=""))
+    assert a.article.text == text
+    quote = text.index("we didn")
+    assert any(q.span.start <= quote < q.span.end and "rally" in q.span.text for q in a.quotes)
+    assert all(q.span.text in text for q in a.quotes)

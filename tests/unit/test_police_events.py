@@ -459,3 +459,31 @@ def test_a_passive_request_codes_its_addressee_as_the_target() -> None:
     assert [(e.code, _src(e), e.target.actor if e.target else None) for e in ev if e.code == "100"] \
         == [("100", None, "---COP")]
     assert ("170", "---COP", "advised") in {(e.code, _src(e), e.modality) for e in ev}
+
+
+def test_a_by_phrase_the_parse_strands_on_the_verb_is_the_agent() -> None:
+    # lower-cased text: the state's initials before "police" read as the particle "up", the noun as an
+    # object of the verb; the "by" phrase still names who acted, and the police are not the target
+    ev = _analysed("the protesters were lathicharged by up police near the border on friday.")
+    acts = [(e.code, _src(e), e.target.actor if e.target else None) for e in ev if e.code == "175"]
+    assert acts and all(src is not None and "COP" in src and "COP" not in (tgt or "") for _, src, tgt in acts)
+    # a "by" phrase with its own object is read as before
+    ev = _events("The men were arrested by the army on Tuesday.")
+    assert [_src(e) for e in ev if e.code == "173"] == ["---MIL"]
+
+
+def test_the_noun_an_active_participle_modifies_is_its_doer() -> None:
+    # "police firing in ..." parsed as the noun "police" with the participle "firing" hung on it
+    ev = _analysed("rampur: police firing near the market left one dead on monday.")
+    assert any(e.code == "190" and "COP" in (_src(e) or "") for e in ev), [(e.code, _src(e)) for e in ev]
+    # a past participle's noun is what the act was done to, not its doer
+    ev = _events("The policemen injured in the clash were taken to hospital.")
+    assert not [e for e in ev if e.code.startswith(("18", "19")) and "COP" in (_src(e) or "")]
+
+
+def test_an_appeal_to_an_addressee_named_in_a_to_phrase() -> None:
+    ev = _events("The police commissioner appealed to the villagers to keep calm.")
+    assert [(e.code, _src(e)) for e in ev] == [("020", "---COP")]
+    assert ev[0].target is not None and ev[0].target.name == "villagers"
+    # an appeal for something keeps its own pattern
+    assert [e.code for e in _events("The police commissioner appealed for calm.")] == ["027"]

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
     from .triggers import SentenceCoder
 
-__all__ = ["attribution_event", "frame_event", "modal_shift", "speech_event"]
+__all__ = ["ADDRESSEE_PREPS", "attribution_event", "frame_event", "modal_shift", "speech_event"]
 
 STATEMENT_CONFIDENCE = 0.2
 _FORCE_ROOTS = ("13", "15", "16", "17", "18", "19", "20")
@@ -34,6 +34,11 @@ def _on_condition(v: Token) -> bool:
                     and cl.modality_cue.lower_ == "unless":
                 return True
     return False
+
+
+# the prepositions that name the addressee of an appeal or a demand ("appealed to X", "called on X", "demanded
+# from X")
+ADDRESSEE_PREPS = ("on", "upon", "to", "from")
 
 
 def frame_event(s: SentenceCoder, v: Token, frame: str, inner: Candidate, srcs: list[Party], negated: bool,
@@ -69,7 +74,7 @@ def frame_event(s: SentenceCoder, v: Token, frame: str, inner: Candidate, srcs: 
             tgts = s.c.parties(addressee[0])
         if not tgts:
             for c in v.children:
-                if c.dep_ == "prep" and c.lemma_ in ("on", "upon", "to", "from"):
+                if c.dep_ == "prep" and c.lemma_ in ADDRESSEE_PREPS:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             tgts = s.c.parties(p)

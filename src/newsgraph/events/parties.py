@@ -59,6 +59,21 @@ def _gathering(lemma: str) -> bool:
     return "meeting" in word_classes().get(lemma, frozenset()) or lemma in _OCCASIONS
 
 
+def stranded_agent(v: Token) -> Token | None:
+    """The noun of a passive's "by" phrase that the parse hung on the verb: "by" with no object of its
+    own, then a particle and the noun (the lower-cased "was lathicharged by up police", the state's
+    initials "UP" read as the particle "up"): the noun is the agent, not an object of the verb."""
+    by = next((c for c in v.children if c.dep_ == "agent" and not any(
+        p.dep_ in ("pobj", "pcomp") for p in c.children)), None)
+    if by is None:
+        return None
+    for c in v.children:
+        if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and by.i < c.i <= by.i + 3 and all(
+                t.dep_ in ("prt", "compound", "amod", "det") or t.tag_ == "RP" for t in v.doc[by.i + 1:c.i]):
+            return c
+    return None
+
+
 class PartyFinder(HeadCoder):
     """Resolves the parties of events in one article (state, besides ``HeadCoder``'s: the mention
     layer's antecedents, the last compound subject)."""
@@ -183,6 +198,9 @@ class PartyFinder(HeadCoder):
                     for p in c.children:
                         if p.dep_ == "pobj":
                             return tagged(self.parties(p), via="agent"), True
+            stranded = stranded_agent(v)
+            if stranded is not None:
+                return tagged(self.parties(stranded), via="agent"), True
             for c in v.children:  # "a mortar bomb was fired at it from Gaza"
                 if c.dep_ == "prep" and c.lemma_ == "from":
                     for p in c.children:
@@ -194,7 +212,9 @@ class PartyFinder(HeadCoder):
                 return self.parties(c), False
         if depth > 4:
             return [], False
-        if v.dep_ == "relcl":
+        if v.dep_ == "relcl" or (v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN")):
+            # the noun a relative clause or an active participle modifies acts: "police firing near the
+            # market left one dead", "a mob carrying swords" (a past participle's noun is its patient)
             return tagged(self.parties(v.head), via="relcl"), False
         if v.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and v.head.i != v.i:
             head = v.head
@@ -255,8 +275,9 @@ class PartyFinder(HeadCoder):
                     out = self.parties(c)
             if out:
                 return out
+        stranded = stranded_agent(v) if passive else None
         for c in v.children:
-            if c.dep_ in ("dobj", "dative", "attr", "oprd"):
+            if c.dep_ in ("dobj", "dative", "attr", "oprd") and c is not stranded:
                 ps = self.parties(c)
                 if ps:
                     return ps

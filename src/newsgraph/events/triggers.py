@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from ..actors import compose as _actors
 from .argclass import ArgClasser
 from .candidate import Candidate
+from .frames import ADDRESSEE_PREPS as _ADDRESSEE_PREPS
 from .frames import attribution_event, frame_event, modal_shift, speech_event, statement_event
 from .parties import QUANTITY, TARGET_PREPS, Party, PartyFinder, tagged
 from .patterns import NO_EVENT, Pattern
@@ -338,6 +339,9 @@ class SentenceCoder:
         if frame in ("appeal", "demand") and comp is not None and (prts or self.c.verb_pattern(v) is None):
             addressee = [p for c in v.children if c.dep_ in ("dobj", "nsubjpass") for p in self.c.parties(c)]
             addressee = addressee or [p for c in v.children if c.dep_ in ("prt", "prep") and c.lemma_.lower() in prts
+                                      for o in c.children if o.dep_ == "pobj" for p in self.c.parties(o)]
+            # "appealed to the villagers to keep calm": the addressee in the phrase frame_event reads it from
+            addressee = addressee or [p for c in v.children if c.dep_ == "prep" and c.lemma_ in _ADDRESSEE_PREPS
                                       for o in c.children if o.dep_ == "pobj" for p in self.c.parties(o)]
             if addressee:  # "ordered X to appear", "urged X to ...": an appeal or demand to X
                 code = self.lex.frame_code(frame, None) or "020"

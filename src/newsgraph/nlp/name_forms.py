@@ -28,7 +28,8 @@ take in, and a place name that is an address or dateline rather than a party.  U
 - **A sport named with a demonym**: "American football" names a game, not the nation; NER's
   "Tampa Bay Buccaneers American" is cut before it.
 - **Names with initials** ("M K Tandor", "A.K. Varsh") are taken whole as a person when NER took only a
-  part of them (the initials alone, or the last initial and the name labelled ORG).
+  part of them (the initials alone, or the last initial and the name labelled ORG), or took them whole
+  as a place or an organisation ("H.T. Ramdass" typed ORG), so that the surname alone finds them.
 - **A party's meeting**: "the party congress" is a conference, not the Congress party.
 - **A seat's district as a place**: "service to Westminster" is the district, not the parliament; a seat
   used as a location ("outside Downing Street") is a facility, not the government (nlp/actor_uses.py).
@@ -44,6 +45,7 @@ from typing import TYPE_CHECKING
 
 from ..actors import ActorEntry, Lexicon, lexicon
 from ..actors.lexicon import igo_seats
+from ..actors.posts import ORG_NOUNS
 from ..mentions.gender import first_name_gender
 from .actor_uses import seat_as_location
 from .lexicon_matches import Cand
@@ -306,6 +308,8 @@ def agreement_name(doc: Doc, c: Cand) -> bool:
 
 # a person's initials: "M", "K.", "J.B.", "A.K.N." (not a two-letter acronym such as "UN")
 _INITIAL = re.compile(r"(?:[A-Z]\.){1,3}|[A-Z]")
+# labels NER gives a name with initials it takes for a place or a body ("H.T. Ramdass" typed ORG)
+_NAME_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT"})
 
 
 def with_surname_after_initials(doc: Doc, c: Cand) -> Cand:
@@ -409,10 +413,20 @@ def with_initial_names(doc: Doc, ner: Sequence[Cand]) -> list[Cand]:
     of "M K Tandor") or the last initial and the name ("K Varsh" of "A K Varsh", labelled ORG), above all
     in a truecased lower-case text; a candidate that only partly covers such a name gives way to the
     whole name as a PERSON, and a name NER missed is added.  A candidate that covers the whole name (or
-    more) is left alone."""
+    more) is left alone, but for one of exactly the name labelled a place or an organisation ("H.T.
+    Ramdass" typed ORG in a truecased text): a person, unless the lexicon knows the name or its last
+    word heads an organisation's or a post's name ("A.B. Company")."""
     out = list(ner)
+    lx = lexicon()
     for s, e in _initial_names(doc):
         over = [c for c in out if c.start < e and s < c.end]
+        same = next((c for c in over if (c.start, c.end) == (s, e) and c.label in _NAME_LABELS
+                     and c.entry is None), None)
+        last = doc[e - 1]
+        if same is not None and doc[s:e].text not in lx.phrases and last.lower_ not in ORG_NOUNS \
+                and last.lower_ not in lx.head_words:
+            out[out.index(same)] = Cand(s, e, "PERSON", None, same.source)
+            continue
         if any(c.start <= s and c.end >= e for c in over):
             continue
         out = [c for c in out if c not in over]

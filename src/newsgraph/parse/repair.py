@@ -26,7 +26,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["MOJIBAKE", "repair_text"]
+__all__ = ["MOJIBAKE", "repair_apostrophes", "repair_in_place", "repair_text"]
 
 # what ftfy may change in ASCII text: entities, control characters, terminal escapes
 _ASCII_FIXABLE = re.compile(r"[&\x00-\x08\x0b\x0e-\x1f\x7f]")
@@ -72,8 +72,6 @@ def repair_in_place(text: str) -> str:
     if not MOJIBAKE.search(text) and not _LOST_RIGHT_QUOTE.search(text):
         return text
     text = _LOST_RIGHT_QUOTE.sub("\u00e2\u20ac\u009d", text)  # same length: one character for another
-    out: list[str] = []
-    last = 0
     runs: list[list[tuple[int, int, str]]] = []  # adjacent sequences ("â€˜â€˜") are placed together
     for m in MOJIBAKE.finditer(text):
         fixed = repair_text(m.group())
@@ -83,9 +81,17 @@ def repair_in_place(text: str) -> str:
             runs[-1].append((m.start(), m.end(), fixed))
         else:
             runs.append([(m.start(), m.end(), fixed)])
-    for run in runs:
-        start, end = run[0][0], run[-1][1]
-        fixed = "".join(f for _, _, f in run)
+    return _place(text, [(run[0][0], run[-1][1], "".join(f for _, _, f in run)) for run in runs])
+
+
+def _place(text: str, spans: list[tuple[int, int, str]]) -> str:
+    """``text`` with each ``(start, end, fixed)`` span replaced by the shorter ``fixed`` and the freed
+    characters filled with spaces on the side away from the word ``fixed`` belongs to: before it when a
+    letter or digit follows, after it otherwise; the "n" of a contraction ("n" + mark + "t") moves with
+    the mark, as the tokenizer splits "do|n't".  Same length as ``text``."""
+    out: list[str] = []
+    last = 0
+    for start, end, fixed in spans:
         pad = " " * (end - start - len(fixed))
         if text[start - 1:start].lower() == "n" and text[end:end + 1].lower() == "t" \
                 and not text[end + 1:end + 2].isalpha() and start - 1 >= last:
@@ -102,3 +108,22 @@ def repair_in_place(text: str) -> str:
     fixed_text = "".join(out)
     assert len(fixed_text) == len(text), "an in-place repair keeps every offset"
     return fixed_text
+
+
+# SQL-escaped text: every apostrophe written twice ("friday''s", "didn''t"), so a doubled mark between
+# two letters shows it; a text without that signature keeps its "''" (a closing double quote)
+_SQL_ESCAPED = re.compile(r"[^\W\d_]''[^\W\d_]")
+_APOSTROPHES = re.compile(r"'{2,}")
+
+
+def repair_apostrophes(text: str) -> str:
+    """``text`` with SQL-escaped apostrophes undone in place: only in a text showing the signature (a
+    letter, two apostrophes, a letter), each even run of apostrophes stands for half as many ("''" an
+    apostrophe, "''''" a closing "''"), the freed characters becoming spaces placed as ``repair_in_place``
+    places them ("friday''s" -> "friday 's", "voters'' list" -> "voters'  list", "didn''t" ->
+    "did n't").  Same length, so offsets into ``text`` stay valid; odd runs are left as they are."""
+    if "''" not in text or not _SQL_ESCAPED.search(text):
+        return text
+    spans = [(m.start(), m.end(), "'" * (len(m.group()) // 2)) for m in _APOSTROPHES.finditer(text)
+             if len(m.group()) % 2 == 0]
+    return _place(text, spans)

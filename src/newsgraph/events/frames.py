@@ -47,6 +47,8 @@ def frame_event(s: SentenceCoder, v: Token, frame: str, inner: Candidate, srcs: 
     if negated and frame == "intent":
         frame = "reject"
         negated = False
+    if frame == "warn":
+        return _warning(s, v, inner, srcs, negated)
     conditional = _on_condition(v) or _on_condition(inner.trigger)
     if frame == "intent" and (conditional or inner_code[:2] in _FORCE_ROOTS):
         frame = "threaten"  # "plans to impose restrictions", "is prepared to impose martial law"
@@ -93,6 +95,25 @@ def frame_event(s: SentenceCoder, v: Token, frame: str, inner: Candidate, srcs: 
                      negated, mod, clause=v)
     cand.consumed = {inner.trigger.i, *inner.consumed}
     cand.confidence = 0.75
+    return cand
+
+
+def _warning(s: SentenceCoder, v: Token, inner: Candidate, srcs: list[Party], negated: bool) -> Candidate:
+    """A warning: a threat (13x, "warned it would impose sanctions") only of an act the warner itself would
+    do; a warning of what others may do or of what may happen ("warned that the deal could cost jobs",
+    "warned that the rebels would attack") threatens nothing the warner does: a pessimistic comment (012),
+    addressed to the one warned (the object, "warned Britain that ...")."""
+    warned = [p for c in v.children if c.dep_ in ("dobj", "dative") for p in s.c.parties(c)]
+    own = {p.key for p in srcs if p.key} & {p.key for p in inner.sources if p.key}
+    if own:
+        threat = frame_event(s, v, "threaten", inner, srcs, negated, "asserted")
+        threat.targets = threat.targets or warned  # "warned Russia it would impose sanctions": Russia
+        return threat
+    s.consumed.add(inner.trigger.i)
+    s.consumed |= inner.consumed
+    cand = Candidate("012", v, srcs, warned, frozenset(), negated, "asserted", clause=v, base="012")
+    cand.consumed = {inner.trigger.i, *inner.consumed}
+    cand.confidence = 0.6
     return cand
 
 

@@ -102,3 +102,10 @@ def test_a_leader_named_by_surname_is_coded_by_the_office_held_on_the_articles_d
     assert before and before[0].source is not None and before[0].source.actor == "USA"
     after = _by_trigger(text, "criticized", date="2018-06-25")
     assert after and after[0].source is not None and after[0].source.actor == "USAGOV"
+
+
+def test_a_leader_named_by_surname_is_recoded_on_a_dated_events_day() -> None:
+    dated = _by_trigger("In 2000, Mr. Clinton met Jacques Chirac in Paris.", "met", date="2019-06-05")
+    assert any(e.source is not None and e.source.actor == "USAGOV" for e in dated)
+    now = _by_trigger("Mr. Clinton met Emmanuel Macron in Paris on Monday.", "met", date="2019-06-05")
+    assert any(e.source is not None and e.source.actor == "USAELI" for e in now)

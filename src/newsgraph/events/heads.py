@@ -16,14 +16,13 @@ from typing import TYPE_CHECKING, Any
 
 from ..actors import code_phrase as lexicon_code_phrase
 from ..actors import compose as _actors
-from ..actors import lexicon as actor_lexicon
 from ..actors.coding import FORMER, GOVERNING_ROLES, SPOKES
 from ..actors.context import country_context
 from ..actors.provenance import WITHHELD
-from ..mentions.names import SURNAME_TITLES
 from ..model import Entity, EntityRef
 from ..nlp.spacy_model import tokens
 from ..registry import Context
+from .tenure import leader_code, name_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpanT
@@ -173,19 +172,12 @@ class HeadCoder:
     def _leader_code_on(self, span: SpanT) -> str | None:
         """A leader-table person the entity stage left uncoded (a bare "Mr. X"), looked up again: the code of
         the office held on the article's date (ELI once every office ended, the bare country before the
-        first), not the undated lexicon's latest office ("Mr. X" GOV in a story from before X took office)."""
+        first; ``tenure.at_event_date`` re-codes it on a dated event's day), not the undated lexicon's latest
+        office ("Mr. X" GOV in a story from before X took office)."""
         day = self.ctx.article.published.value[:10] if self.ctx.article.published else None
         if not day or span.label_ != "PERSON":
             return None
-        lx = actor_lexicon()
-        words = [t.text for t in span if t.is_alpha and t.lower_ not in SURNAME_TITLES]
-        for cand in (" ".join(words), words[-1] if words else ""):
-            entries = lx.phrases.get(cand) if cand else None
-            if entries and entries[0].kind == "leader":
-                e = lx.pick_entry(entries, day)
-                office = lx.leader_role(e.kb_id, day)
-                return office.country + office.role if office is not None else e.country
-        return None
+        return leader_code(name_words(span.text), day)
 
     def _code_text(self, text: str) -> str | None:
         """The code the entity stage's lexicon gives the phrase, else the coder's composition."""

@@ -109,3 +109,10 @@ def test_a_leader_named_by_surname_is_recoded_on_a_dated_events_day() -> None:
     assert any(e.source is not None and e.source.actor == "USAGOV" for e in dated)
     now = _by_trigger("Mr. Clinton met Emmanuel Macron in Paris on Monday.", "met", date="2019-06-05")
     assert any(e.source is not None and e.source.actor == "USAELI" for e in now)
+
+
+# ------------------------------------------------------------------ targets
+def test_a_quoted_title_after_a_speech_verb_is_no_addressee() -> None:
+    text = "The war ended plans to go back, Elizabeth Warren said in her 2014 memoir, ''An American Chance.''"
+    got = _by_trigger(text, "said")
+    assert got and all(e.target is None for e in got)

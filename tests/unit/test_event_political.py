@@ -112,7 +112,7 @@ def test_a_leader_named_by_surname_is_recoded_on_a_dated_events_day() -> None:
 
 
 # ------------------------------------------------------------------ targets
-def test_a_quoted_title_after_a_speech_verb_is_no_addressee() -> None:
+def test_a_quoted_title_of_a_document_is_no_addressee() -> None:
     text = "The war ended plans to go back, Elizabeth Warren said in her 2014 memoir, ''An American Chance.''"
     got = _by_trigger(text, "said")
     assert got and all(e.target is None for e in got)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..clauses import Modality, clauses
+from .argclass import word_classes
 from .candidate import UNSURE, Candidate
 from .parties import Party
 
@@ -159,7 +160,7 @@ def statement_event(s: SentenceCoder, v: Token, comp: Token, srcs: list[Party]) 
         return None
     if clauses(comp.doc).clause_of(v).modality is not Modality.ASSERTED or v.i in s.consumed:
         return None
-    heard = [p for c in v.children if c.dep_ in ("dobj", "dative") and not _quoted(c) for p in s.c.parties(c)]
+    heard = [p for c in v.children if c.dep_ in ("dobj", "dative") and not _title(c) for p in s.c.parties(c)]
     # a low confidence: the sentence's other events (selection.salient_events keeps a sentence's best)
     # are what the statement reports, so the statement never crowds them out
     return Candidate("010", v, speakers, heard, frozenset(), False, "asserted", confidence=STATEMENT_CONFIDENCE,
@@ -169,13 +170,19 @@ def statement_event(s: SentenceCoder, v: Token, comp: Token, srcs: list[Party]) 
 _QUOTE_MARKS = frozenset({'"', "''", "``", "“", "”", "‘", "’", "'"})
 
 
-def _quoted(h: Token) -> bool:
-    """Whether the phrase headed by ``h`` stands in quotation marks: a title or the words said ("said in his
-    book, 'An X Story'"), never the one a statement is addressed to."""
+def _title(h: Token) -> bool:
+    """Whether the phrase headed by ``h`` is the quoted title of a document named just before it ("said in his
+    book, 'An X Story'"): never the one a statement is addressed to (words quoted after "tweeted" may be:
+    "'Dear voters: ...'")."""
     doc = h.doc
     left, right = h.left_edge.i, h.right_edge.i
-    after = doc[right + 1: right + 3]
-    return left > 0 and doc[left - 1].text in _QUOTE_MARKS and any(t.text in _QUOTE_MARKS for t in after)
+    if left == 0 or doc[left - 1].text not in _QUOTE_MARKS or not any(
+            t.text in _QUOTE_MARKS for t in doc[right + 1: right + 3]):
+        return False
+    j = left - 2
+    while j >= 0 and doc[j].is_punct:
+        j -= 1
+    return j >= 0 and "document" in word_classes().get(doc[j].lemma_.lower(), frozenset())
 
 
 def attribution_event(s: SentenceCoder, t: Token) -> Candidate | None:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import copy
+import json
+from pathlib import Path
 from typing import Any
 
 from newsgraph.evaluation.judged_events import EMPTY
-from newsgraph.evaluation.judged_refresh import refresh_rows
+from newsgraph.evaluation.judged_refresh import _records, refresh_rows
 
 
 def _item(trigger: int, date: str | None, full: bool | None = None, conf: float = 0.5) -> dict[str, Any]:
@@ -37,3 +39,17 @@ def test_refresh_matches_same_changed_rejudged_and_gone() -> None:
     changed = next(r for r in rows if r["refresh"]["from"] == "a:40")
     assert changed["verdict"]["full"] is None and changed["previous"]["date"]["value"] == "2024-03-10"
     assert next(r for r in rows if r["refresh"]["from"] == "a:60")["verdict"]["full"] is True
+
+
+def test_records_reads_the_other_real_news_sources(tmp_path: Path) -> None:
+    """Items drawn from polnear and tempeval (judged_events.OTHER_SOURCES) find their articles again."""
+    (tmp_path / "quotes").mkdir()
+    (tmp_path / "timex").mkdir()
+    (tmp_path / "quotes" / "polnear.train_dev.jsonl").write_text(
+        json.dumps({"id": "pn-1", "text": "The mayor spoke.", "date": "2016-03-01"}) + "\n"
+        + json.dumps({"id": "pn-2", "text": "Not wanted.", "date": "2016-03-02"}) + "\n")
+    (tmp_path / "timex" / "tempeval3_docs.train.jsonl").write_text(
+        json.dumps({"doc_id": "te-1", "text": "The envoy left.", "dct": "1998-02-03"}) + "\n")
+    got = _records(tmp_path, {"pn-1": "polnear", "te-1": "tempeval"})
+    assert sorted((name, r["id"], r["date"]) for name, r in got) == [
+        ("polnear", "pn-1", "2016-03-01"), ("tempeval", "te-1", "1998-02-03")]

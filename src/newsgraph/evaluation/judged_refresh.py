@@ -107,13 +107,15 @@ def refresh_rows(old: Sequence[JSON], current: Sequence[JSON], label: str = "",
 
 
 def _records(data: Path, wanted: dict[str, str]) -> list[tuple[str, JSON]]:
-    """The input lines of the ``wanted`` articles ({id: source name}) from the corpora the samples draw on."""
-    paths = {s.name: s.path for s in je.ARTICLES}
+    """The input lines of the ``wanted`` articles ({id: source name}) from the corpora the samples draw on
+    (the corpus sources and ``judged_events.OTHER_SOURCES``: polnear, tempeval)."""
+    paths = {s.name: s.path for s in je.ARTICLES} | {n: s.path for n, (s, _, _) in je.OTHER_SOURCES.items()}
     out: list[tuple[str, JSON]] = []
     for name, path in paths.items():
         ids = {a for a, src in wanted.items() if src == name}
         if ids:
-            out += [(name, jc.input_record(r)) for r in read_jsonl(data / path) if str(r["id"]) in ids]
+            out += [(name, jc.input_record(r)) for r in map(jc.with_id, read_jsonl(data / path))
+                    if str(r["id"]) in ids]
     return out
 
 

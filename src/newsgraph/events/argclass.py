@@ -23,7 +23,7 @@ from ..actors.compose import role_of
 from ..actors.lexicon import MEMBER_WORDS
 from ..datafiles import tsv_rows
 from .parties import QUANTITY
-from .patterns import ArgTest
+from .patterns import ArgTest, lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -200,6 +200,9 @@ class ArgClasser:
                     src.extend(_pobjs(c))
                 elif lem in _TGT_PREPS:
                     tgt.extend(_pobjs(c))
+        if n.dep_ == "dobj" and n.head.lemma_.lower() in lexicon().light:
+            # the object of a light verb: its subject is the act's doer ("X held a rally" = "X's rally")
+            src.extend(self.verb_slot(n.head, "subj", None))
         return {"src": src, "tgt": tgt, "mod": mod}.get(slot, [*src, *tgt, *mod])
 
     def meets(self, tests: Iterable[ArgTest], tok: Token, *, noun: bool, prt: str | None = None) -> bool:

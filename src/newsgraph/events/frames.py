@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..clauses import Modality, clauses
+from .argclass import word_classes
 from .candidate import UNSURE, Candidate
 from .parties import Party
 
@@ -52,6 +53,8 @@ def frame_event(s: SentenceCoder, v: Token, frame: str, inner: Candidate, srcs: 
     if negated and frame == "intent":
         frame = "reject"
         negated = False
+    if frame == "warn":
+        return _warning(s, v, inner, srcs, negated)
     conditional = _on_condition(v) or _on_condition(inner.trigger)
     if frame == "intent" and (conditional or inner_code[:2] in _FORCE_ROOTS):
         frame = "threaten"  # "plans to impose restrictions", "is prepared to impose martial law"
@@ -101,6 +104,25 @@ def frame_event(s: SentenceCoder, v: Token, frame: str, inner: Candidate, srcs: 
     return cand
 
 
+def _warning(s: SentenceCoder, v: Token, inner: Candidate, srcs: list[Party], negated: bool) -> Candidate:
+    """A warning: a threat (13x, "warned it would impose sanctions") only of an act the warner itself would
+    do; a warning of what others may do or of what may happen ("warned that the deal could cost jobs",
+    "warned that the rebels would attack") threatens nothing the warner does: a pessimistic comment (012),
+    addressed to the one warned (the object, "warned Britain that ...")."""
+    warned = [p for c in v.children if c.dep_ in ("dobj", "dative") for p in s.c.parties(c)]
+    own = {p.key for p in srcs if p.key} & {p.key for p in inner.sources if p.key}
+    if own:
+        threat = frame_event(s, v, "threaten", inner, srcs, negated, "asserted")
+        threat.targets = threat.targets or warned  # "warned Russia it would impose sanctions": Russia
+        return threat
+    s.consumed.add(inner.trigger.i)
+    s.consumed |= inner.consumed
+    cand = Candidate("012", v, srcs, warned, frozenset(), negated, "asserted", clause=v, base="012")
+    cand.consumed = {inner.trigger.i, *inner.consumed}
+    cand.confidence = 0.6
+    return cand
+
+
 def _directed_act(s: SentenceCoder, inner: Candidate, addressee: list[Party]) -> None:
     """The act asked or ordered of an addressee who is to do it ("directed the police to arrest the
     organisers", "the police were asked to keep watch"): coded beside the request as the addressee's own
@@ -143,11 +165,29 @@ def statement_event(s: SentenceCoder, v: Token, comp: Token, srcs: list[Party]) 
         return None
     if clauses(comp.doc).clause_of(v).modality is not Modality.ASSERTED or v.i in s.consumed:
         return None
-    heard = [p for c in v.children if c.dep_ in ("dobj", "dative") for p in s.c.parties(c)]
+    heard = [p for c in v.children if c.dep_ in ("dobj", "dative") and not _title(c) for p in s.c.parties(c)]
     # a low confidence: the sentence's other events (selection.salient_events keeps a sentence's best)
     # are what the statement reports, so the statement never crowds them out
     return Candidate("010", v, speakers, heard, frozenset(), False, "asserted", confidence=STATEMENT_CONFIDENCE,
                      clause=v, base="010")
+
+
+_QUOTE_MARKS = frozenset({'"', "''", "``", "“", "”", "‘", "’", "'"})
+
+
+def _title(h: Token) -> bool:
+    """Whether the phrase headed by ``h`` is the quoted title of a document named just before it ("said in his
+    book, 'An X Story'"): never the one a statement is addressed to (words quoted after "tweeted" may be:
+    "'Dear voters: ...'")."""
+    doc = h.doc
+    left, right = h.left_edge.i, h.right_edge.i
+    if left == 0 or doc[left - 1].text not in _QUOTE_MARKS or not any(
+            t.text in _QUOTE_MARKS for t in doc[right + 1: right + 3]):
+        return False
+    j = left - 2
+    while j >= 0 and doc[j].is_punct:
+        j -= 1
+    return j >= 0 and "document" in word_classes().get(doc[j].lemma_.lower(), frozenset())
 
 
 def attribution_event(s: SentenceCoder, t: Token) -> Candidate | None:

@@ -16,14 +16,16 @@ from typing import TYPE_CHECKING, Any
 
 from ..actors import code_phrase as lexicon_code_phrase
 from ..actors import compose as _actors
-from ..actors.coding import SPOKES
+from ..actors.coding import FORMER, GOVERNING_ROLES, SPOKES
 from ..actors.context import country_context
 from ..actors.provenance import WITHHELD
 from ..model import Entity, EntityRef
 from ..nlp.spacy_model import tokens
 from ..registry import Context
+from .tenure import leader_code, name_words
 
 if TYPE_CHECKING:
+    from spacy.tokens import Span as SpanT
     from spacy.tokens import Token
 
 __all__ = ["PARTY_HOW", "PARTY_VIA", "RELATIVE", "HeadCoder", "Party", "tagged"]
@@ -167,6 +169,16 @@ class HeadCoder:
             return _actors.country_of(t.text) or (_actors.country_of(t.lemma_) if t.pos_ == "NOUN" else None)
         return None
 
+    def _leader_code_on(self, span: SpanT) -> str | None:
+        """A leader-table person the entity stage left uncoded (a bare "Mr. X"), looked up again: the code of
+        the office held on the article's date (ELI once every office ended, the bare country before the
+        first; ``tenure.at_event_date`` re-codes it on a dated event's day), not the undated lexicon's latest
+        office ("Mr. X" GOV in a story from before X took office)."""
+        day = self.ctx.article.published.value[:10] if self.ctx.article.published else None
+        if not day or span.label_ != "PERSON":
+            return None
+        return leader_code(name_words(span.text), day)
+
     def _code_text(self, text: str) -> str | None:
         """The code the entity stage's lexicon gives the phrase, else the coder's composition."""
         return lexicon_code_phrase(text) or _actors.country_of(text) or _actors.code_phrase(text)
@@ -250,7 +262,7 @@ class HeadCoder:
             if c is None and h.ent_type_:
                 ent_span = self.spacy_ent.get(h.i)
                 if ent_span is not None:
-                    c = self._code_text(ent_span.text)
+                    c = self._leader_code_on(ent_span) or self._code_text(ent_span.text)
             if c:
                 if len(c) > 3:
                     return self._party(c, entity_id, name, h, toks)
@@ -277,6 +289,9 @@ class HeadCoder:
             local = _actors.country_role([t.lower_ for t in toks if h.i - 2 <= t.i <= h.i],
                                          country or self.context_country)
         role = local or role  # "the para-military forces" of an Indian story: its central armed police
+        if role in GOVERNING_ROLES and any(t.i < h.i and (t.lower_ in FORMER or t.lower_.startswith("ex-"))
+                                           for t in toks):
+            role = "ELI"  # "the former president": an office no longer held (not "then-": held at the act)
         if country and len(country) > 3 and role and country.endswith(role):
             role = None
         code = _actors.compose(country, role)

@@ -19,13 +19,15 @@ from typing import TYPE_CHECKING
 
 from ..actors import lexicon as actor_lexicon
 from ..actors.provenance import LEADER_SOURCE
+from ..mentions.names import SURNAME_TITLES
 from ..model import Entity, EventDate
 
 if TYPE_CHECKING:
     from .parties import Party
 
-__all__ = ["at_event_date", "office_code_on"]
+__all__ = ["at_event_date", "leader_code", "name_words", "office_code_on"]
 
+_WORD = re.compile(r"[^\W\d_]+")
 _CALENDAR = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")  # a year, a month or a day (not a week or a season)
 
 
@@ -38,6 +40,25 @@ def office_code_on(entity: Entity, day: str) -> str | None:
     if office is not None:
         return office.country + office.role
     return entity.country or (entity.actor[:3] if entity.actor else None)
+
+
+def leader_code(words: Sequence[str], day: str) -> str | None:
+    """The code of the leader-table person a bare name names (``words``: the name's words, titles left out;
+    the whole name, else its last word) on ``day``: the office held then, ELI when every office had ended,
+    the bare country when none had begun; None when the name is no leader's."""
+    lx = actor_lexicon()
+    for cand in (" ".join(words), words[-1] if words else ""):
+        entries = lx.phrases.get(cand) if cand else None
+        if entries and entries[0].kind == "leader":
+            e = lx.pick_entry(entries, day)
+            office = lx.leader_role(e.kb_id, day)
+            return office.country + office.role if office is not None else e.country
+    return None
+
+
+def name_words(name: str) -> list[str]:
+    """The words of a name without titles ("Mr. Doe" -> ["Doe"]; a possessive "'s" dropped)."""
+    return [w for w in _WORD.findall(name) if w.lower() not in SURNAME_TITLES and w.lower() != "s"]
 
 
 def _other_period(date: EventDate | None, published: str | None) -> str | None:
@@ -58,6 +79,13 @@ def at_event_date(pairs: Sequence[tuple[Party | None, Party | None]], date: Even
         return list(pairs)
 
     def recode(p: Party | None) -> Party | None:
+        if p is not None and p.entity is None and p.actor and published:
+            # a leader's name the entity stage left uncoded, coded by the coder on the publication date
+            # (``HeadCoder._leader_code_on``): re-coded on the event's date the same way
+            words = name_words(p.name)
+            if leader_code(words, published[:10]) == p.actor:
+                code = leader_code(words, day)
+                return p if not code or code == p.actor else replace(p, actor=code)
         if p is None or p.entity is None:
             return p
         e = entities.get(p.entity)

@@ -90,11 +90,15 @@ class Matcher(PartyFinder):
                             keys.add(f"{lem} of {pm} {p.lemma_.lower()}")
         return keys
 
-    def _has_prt(self, v: Token, prt: str) -> bool:
+    def _has_prt(self, v: Token, prt: str, alone: bool = False) -> bool:
+        """Whether ``v`` has the particle or preposition ``prt``; ``alone``: a particle only, not a preposition
+        with its own object ("give in" is not "gave a speech in the hall")."""
         for c in v.children:
             if c.dep_ in ("prt", "prep", "agent", "dative") and c.lemma_.lower() == prt:
                 if c.dep_ == "prep" and any(p.ent_type_ in ("DATE", "TIME") for p in c.children):
                     continue  # "agreed on Saturday" is not "agreed on"
+                if alone and any(p.dep_ == "pobj" for p in c.children):
+                    continue
                 return True
             if c.dep_ == "advmod" and c.i == v.i + 1 and c.lower_ == prt:
                 return True  # "hit back at", parsed as an adverb
@@ -109,7 +113,7 @@ class Matcher(PartyFinder):
             return None
         keys: set[str] | None = None
         for p in pats:
-            if p.prt and not self._has_prt(v, p.prt):
+            if p.prt and not self._has_prt(v, p.prt, "particle" in p.flags):
                 continue
             if p.obj:
                 if keys is None:

@@ -72,3 +72,14 @@ def test_a_weekday_told_in_the_future_or_present_lies_ahead_in_the_past_behind()
     got = {t.span.text: t.value for t in find_timexes("last Friday, next Friday, Friday, Wednesday", ANCHOR)}
     assert got == {"last Friday": "2021-06-11", "next Friday": "2021-06-18", "Friday": "2021-06-11",
                    "Wednesday": "2021-06-16"}
+
+
+def test_last_weekday_is_that_day_of_the_week_before_this_past_the_nearest() -> None:
+    # published on a Wednesday: "last Monday" is the Monday of the week before (nine days back), not two days back,
+    # as "last week" is that week; "this past Monday" is the nearest; a later weekday is last week's either way
+    got = {t.span.text: t.value for t in find_timexes(
+        "They met last Monday. This past Monday was quiet. It ended last Friday.", ANCHOR)}
+    assert got == {"last Monday": "2021-06-07", "This past Monday": "2021-06-14", "last Friday": "2021-06-11"}
+    # published on a Sunday: "last week" is the week ending that day, so "last Monday" is six days back
+    sunday = {t.span.text: t.value for t in find_timexes("They met last Monday.", "2021-06-20")}
+    assert sunday == {"last Monday": "2021-06-14"}

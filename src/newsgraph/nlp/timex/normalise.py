@@ -16,7 +16,8 @@ from .grammar import Grammar
 from .tense import Tense
 
 __all__ = ["Cand", "Handler", "Resolver", "Side", "add_months", "edge_mod", "fmt_num", "iso_duration", "iso_week",
-           "norm", "nth_weekday", "parse_number", "pre_mod", "quarter_of", "tense_side", "weekday_toward"]
+           "last_weekday", "norm", "nth_weekday", "parse_number", "pre_mod", "quarter_of", "tense_side",
+           "weekday_toward"]
 
 
 def norm(s: str) -> str:
@@ -123,6 +124,16 @@ def weekday_toward(wd: int, anchor: date, side: Side) -> date:
     if side == "on_or_before":
         return anchor - timedelta(days=back)
     return anchor + timedelta(days=ahead)
+
+
+def last_weekday(wd: int, anchor: date) -> date:
+    """"Last <weekday>" told on ``anchor``: that weekday of the ISO week before the anchor's, as "last week" is that
+    week ("last Monday" in a Wednesday story is the Monday nine days before, not two: a day of the current week is
+    named bare, "on Monday"); told on a Sunday, the weekday of the week that ends that day, as "last week" is then
+    (``handlers``), which is the nearest one before it.  "This past <weekday>" is always the nearest one before."""
+    if anchor.isoweekday() == 7:
+        return weekday_toward(wd, anchor, "before")
+    return anchor - timedelta(days=anchor.isoweekday() - 1 + 7) + timedelta(days=wd - 1)
 
 
 def tense_side(tense: str | None) -> Side | None:
@@ -248,7 +259,9 @@ class Resolver:
         r = norm(rel or "")
         if a is None:
             return f"XXXX-WXX-{wd}"
-        if r in ("last", "this past"):
+        if r == "last":
+            return last_weekday(wd, a).isoformat()
+        if r == "this past":
             side: Side = "before"
         elif r in ("next", "this coming"):
             side = "after"

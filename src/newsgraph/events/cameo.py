@@ -11,12 +11,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["STATEMENT_ROOTS", "CameoCode", "asserted", "codebook", "lookup", "plover_type", "root_of"]
+__all__ = ["FORCE_ROOTS", "STATEMENT_ROOTS", "CameoCode", "asserted", "codebook", "lookup", "plover_type", "root_of"]
 
 # roots whose events are statements about an act that may not happen: appeal (02), intent (03),
 # demand (10), reject (12), threaten (13).  "promised to give aid" is an asserted 03x event, the
 # giving an intended act.
 STATEMENT_ROOTS = frozenset({"02", "03", "10", "12", "13"})
+# roots of physical force: assault (18), fight (19), unconventional mass violence (20)
+FORCE_ROOTS = frozenset({"18", "19", "20"})
 # modalities of acts not told as happening (the clause layer's values): "if elected, he would
 # appoint" (conditional), "could attack" (hypothetical), "should resign" (advised), "plans to visit"
 # (intended, unless the event is itself the statement of intent)

@@ -33,6 +33,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..model import EntityRef
+from .cameo import FORCE_ROOTS
 from .candidate import Candidate
 from .parties import Party, PartyFinder
 from .patterns import Lexicon, Pattern
@@ -48,7 +49,6 @@ _CAUSE_MARKS = ("when", "as", "after")  # "was killed when the police fired"
 # costs in selection.pair_confidence (0.2), so a plain agentless arrest is still kept (0.5) while one in
 # a subordinate clause next to a stronger event is left out by the emission policy
 IMPLIED_PENALTY = 0.1
-_FORCE_ROOTS = ("18", "19", "20")
 # what a "weak" pattern loses in triggers (0.15), given back when a cause phrase names the act of force
 WEAK_SETTLED = 0.15
 
@@ -63,7 +63,7 @@ class ImpliedParty(Party):
 
 
 def _force(pats: list[Pattern] | None) -> bool:
-    return bool(pats) and any(p.code[:2] in _FORCE_ROOTS for p in pats or ())
+    return bool(pats) and any(p.code[:2] in FORCE_ROOTS for p in pats or ())
 
 
 def _agentless(t: Token) -> bool:
@@ -173,7 +173,7 @@ def supply_source(c: Candidate, finder: PartyFinder, lex: Lexicon) -> None:
         return
     if any(p.key for p in c.sources) or not _agentless(c.trigger):
         return
-    if c.code[:2] in _FORCE_ROOTS and c.trigger.pos_ in ("VERB", "AUX"):
+    if c.code[:2] in FORCE_ROOTS and c.trigger.pos_ in ("VERB", "AUX"):
         found = _cause_agents(c, finder, lex)
         if found:
             c.sources = found

@@ -36,10 +36,14 @@ def office_code_on(entity: Entity, day: str) -> str | None:
     role of the office held then, ELI when every office had ended, the bare country when none had begun."""
     if not entity.kb_id:
         return None
-    office = actor_lexicon().leader_role(entity.kb_id, day)
-    if office is not None:
-        return office.country + office.role
-    return entity.country or (entity.actor[:3] if entity.actor else None)
+    return _code_on(entity.kb_id, day, entity.country or (entity.actor[:3] if entity.actor else None))
+
+
+def _code_on(kb_id: str, day: str, country: str | None) -> str | None:
+    """Country + the role of the office leader ``kb_id`` held on ``day``, ELI once every office had ended;
+    ``country`` when none had begun."""
+    office = actor_lexicon().leader_role(kb_id, day)
+    return office.country + office.role if office is not None else country
 
 
 def leader_code(words: Sequence[str], day: str) -> str | None:
@@ -51,8 +55,7 @@ def leader_code(words: Sequence[str], day: str) -> str | None:
         entries = lx.phrases.get(cand) if cand else None
         if entries and entries[0].kind == "leader":
             e = lx.pick_entry(entries, day)
-            office = lx.leader_role(e.kb_id, day)
-            return office.country + office.role if office is not None else e.country
+            return _code_on(e.kb_id, day, e.country)
     return None
 
 

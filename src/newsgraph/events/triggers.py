@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..actors import compose as _actors
 from .argclass import ArgClasser
+from .cameo import FORCE_ROOTS
 from .candidate import Candidate
 from .frames import ADDRESSEE_PREPS as _ADDRESSEE_PREPS
 from .frames import attribution_event, frame_event, modal_shift, speech_event, statement_event
@@ -26,11 +27,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 __all__ = ["Matcher", "SentenceCoder"]
-
-# roots of force (assault, fight, mass violence): a light verb "to" such a noun ("took Britain to war") leads its
-# object into the act on the subject's side
-_FORCE_ROOTS = frozenset({"18", "19", "20"})
-
 
 class Matcher(PartyFinder):
     """The party finder plus trigger lookup: which lexicon pattern a verb or noun matches (a sense
@@ -370,7 +366,8 @@ class SentenceCoder:
             tgts = self._complement_parties(v) or tgts
         if noun is not None:
             own_src, own_tgt = self.noun_parties(noun, pat)
-            if code[:2] in _FORCE_ROOTS and noun.dep_ == "pobj" and noun.head.lemma_ == "to" \
+            # a light verb "to" a force noun ("took Britain to war") leads its object into the act on the subject's side
+            if code[:2] in FORCE_ROOTS and noun.dep_ == "pobj" and noun.head.lemma_ == "to" \
                     and noun.head.head.i == v.i:
                 tgts = own_tgt  # "took Britain to war (with X)": the object is the side led, not the enemy
             if own_tgt and not tgts:

@@ -51,12 +51,13 @@ from .anchoring import Dater, place_of
 from .cameo import lookup
 from .implied import supply_source
 from .labels import in_label
+from .matcher import Matcher
 from .parties import Party
 from .patterns import Lexicon, lexicon
 from .retold import headline_date
 from .selection import event_pairs, pair_confidence, police_side_acts, salient_events
 from .tenure import at_event_date
-from .triggers import Matcher, SentenceCoder
+from .triggers import SentenceCoder
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpanT

@@ -22,7 +22,9 @@ if TYPE_CHECKING:
 __all__ = ["ADDRESSEE_PREPS", "attribution_event", "frame_event", "modal_shift", "speech_event"]
 
 STATEMENT_CONFIDENCE = 0.2
-_FORCE_ROOTS = ("13", "15", "16", "17", "18", "19", "20")
+# the coercive roots (threaten, exhibit force posture, reduce relations, coerce, assault, fight, mass violence): an
+# intention to do one of them is read as a threat (CAMEO 13)
+_COERCIVE_ROOTS = ("13", "15", "16", "17", "18", "19", "20")
 
 
 def _on_condition(v: Token) -> bool:
@@ -56,7 +58,7 @@ def frame_event(s: SentenceCoder, v: Token, frame: str, inner: Candidate, srcs: 
     if frame == "warn":
         return _warning(s, v, inner, srcs, negated)
     conditional = _on_condition(v) or _on_condition(inner.trigger)
-    if frame == "intent" and (conditional or inner_code[:2] in _FORCE_ROOTS):
+    if frame == "intent" and (conditional or inner_code[:2] in _COERCIVE_ROOTS):
         frame = "threaten"  # "plans to impose restrictions", "is prepared to impose martial law"
     if frame == "intent" and inner_code[:2] in ("10", "11", "12", "14"):
         code = inner_code  # "vowed to protest": the act itself

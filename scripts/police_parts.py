@@ -12,6 +12,8 @@ kept its own split aside instead: ``held4``, the articles whose SHA-256 of ``"po
 number, is divisible by 4 (158 of the 628; their errors were never read), ``work4`` the rest (470).
 The police6 work (2026-12-03) kept ``held6`` aside likewise: SHA-256 of ``"police6:" + id`` divisible by 4
 (161 of the 628), ``work6`` the rest (467).
+The police7 work (2026-12-03, fifth session) keeps ``held7`` aside: SHA-256 of ``"police7:" + id`` divisible
+by 4 (163 of the 628), ``work7`` the rest (465).
 
 Usage:  PYTHONPATH=src python scripts/police_parts.py --data ../shared/data
 """
@@ -45,6 +47,11 @@ def held6(article_id: str) -> bool:
     return int(hashlib.sha256(("police6:" + article_id).encode()).hexdigest(), 16) % 4 == 0
 
 
+def held7(article_id: str) -> bool:
+    """The police7 work's aside quarter: SHA-256 of ``"police7:" + id`` divisible by 4."""
+    return int(hashlib.sha256(("police7:" + article_id).encode()).hexdigest(), 16) % 4 == 0
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=Path("../shared/data"))
@@ -62,6 +69,8 @@ def main() -> None:
     out["work4"] = score([p for p in pairs if not held4(str(p[0]["id"]))], kw)
     out["held6"] = score([p for p in pairs if held6(str(p[0]["id"]))], kw)
     out["work6"] = score([p for p in pairs if not held6(str(p[0]["id"]))], kw)
+    out["held7"] = score([p for p in pairs if held7(str(p[0]["id"]))], kw)
+    out["work7"] = score([p for p in pairs if not held7(str(p[0]["id"]))], kw)
     print(json.dumps(out, indent=2))
 
 

@@ -205,6 +205,12 @@ def test_lower_cased_dateline_and_post_of_the_police() -> None:
     art = Article(id="t", text=text, title="", published=Published("2002-03-01", "day", "input"))
     ev = annotate(art).events
     assert [(e.code, (_src(e) or "")[3:]) for e in ev] == [("010", "COP")]  # not "Lucknow", not a general (MIL)
+    # a source phrase's name and span are its own words, without the blanked dateline before them
+    text = "surat: the city police arrested twelve men on sunday."
+    art = Article(id="t", text=text, title="", published=Published("2002-03-01", "day", "input"))
+    src = annotate(art).events[0].source
+    assert src is not None and src.start is not None and src.end is not None
+    assert text[src.start:src.end].lower() == src.name.lower() == "city police"
 
 
 def test_statements_of_police_speakers() -> None:

@@ -348,7 +348,7 @@ class HeadCoder:
         return _actors.role_of(h.lemma_.lower()) is not None or h.pos_ == "PROPN"
 
     def _party(self, code: str, entity: str | None, name: str, h: Token, toks: list[Token]) -> Party:
-        names = [t for t in toks if t.dep_ not in ("det",) and not t.is_punct]
+        names = [t for t in toks if t.dep_ not in ("det",) and not t.is_punct and not t.is_space]
         a = min((t.idx for t in names), default=h.idx)
         b = max((t.idx + len(t.text) for t in names), default=h.idx + len(h.text))
         how = "uncoded" if not code else "entity" if entity else "words"

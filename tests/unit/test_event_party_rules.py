@@ -70,3 +70,16 @@ def test_evidence_says_how_each_party_was_found() -> None:
     evs = _events("Norway expelled two Swedish diplomats on Friday and closed its embassy.")
     closed = [e for e in evs if e.trigger.text == "closed"]
     assert not closed or all(e.evidence and e.evidence.source_via == "inherited" for e in closed)
+
+
+def test_two_people_of_one_code_are_two_sides() -> None:
+    # two people of one code are two parties: the meeting keeps its other side (both British, of one role)
+    evs = _events("Prime Minister Tony Blair met Chancellor Gordon Brown in Downing Street on Tuesday.")
+    (pair,) = _pairs(evs, "met")
+    assert pair[0] is not None and pair[0].startswith("GBR") and pair[0] == pair[1]
+
+
+def test_one_side_named_twice_is_one_party() -> None:
+    # a country and its own government in one phrase are not two sides of the act
+    evs = _events("Russia and the Russian government signed the accord on Monday.")
+    assert all(not (e.source and e.target and e.source.actor == e.target.actor) for e in evs)

@@ -83,11 +83,17 @@ def _not_a_party(p: Party, c: Candidate) -> bool:
     return _venue(p, c)
 
 
+def same_party(a: Party, b: Party) -> bool:
+    """Whether two parties are one side: the same code (or name), unless they are two different entities (the
+    prime minister meeting his chancellor: two GBRGOV people, two sides)."""
+    return a.key == b.key and not (a.entity and b.entity and a.entity != b.entity)
+
+
 def event_pairs(c: Candidate) -> list[tuple[Party | None, Party | None]]:
     """The (source, target) pairs a candidate is emitted as: one per party, both ways when symmetric; a
     topic, a co-speaker or a venue (``_not_a_party``) is no party."""
     srcs = [p for p in c.sources if p.key and not _venue(p, c)]
-    tgts = [p for p in c.targets if p.key and p.key not in {s.key for s in srcs} and not _not_a_party(p, c)]
+    tgts = [p for p in c.targets if p.key and not any(same_party(p, s) for s in srcs) and not _not_a_party(p, c)]
     out: list[tuple[Party | None, Party | None]] = []
     # an intention towards a named other side is the subject's alone ("Turkmenistan is trying to strike a
     # deal with Russia"); an intention of several subjects together stays both ways ("X and Y agreed to
@@ -96,7 +102,7 @@ def event_pairs(c: Candidate) -> list[tuple[Party | None, Party | None]]:
         if not tgts and len(srcs) >= 2:
             for a in srcs:
                 for b in srcs:
-                    if a.key != b.key:
+                    if not same_party(a, b):
                         out.append((a, b))
             return out
         if srcs and tgts:

@@ -32,6 +32,21 @@ def test_agentless_arrest_implies_the_police_without_a_name_or_span() -> None:
     assert [_src(e) for e in ev if e.code == "173"] == ["---MIL"]
 
 
+def test_no_doer_implied_for_an_act_not_done() -> None:
+    # an arrest demanded or advised has no doer: the police are not implied as its source
+    for text in ("The leaders of the mob should be arrested at once.",
+                 "If arrested, the two men will be produced before a magistrate."):
+        assert not [e for e in _events(text) if _src(e) == "---COP"], text
+    # told as done, the same arrest is the police's
+    assert [_src(e) for e in _events("The leaders of the mob were arrested at once.")] == ["---COP"]
+
+
+def test_a_police_complaint_is_the_complainants() -> None:
+    # the modifier of the light verb's event noun is not the doer when the verb has its own subject
+    ev = [e for e in _events("A shopkeeper filed a police complaint against his neighbour.") if e.code.startswith("11")]
+    assert ev and all(_src(e) != "---COP" for e in ev)
+
+
 def test_agent_in_a_cause_phrase() -> None:
     ev = _events("Two persons died in police firing on Monday.")
     assert [(e.code, _src(e)) for e in ev if e.code == "1823"] == [("1823", "---COP")]

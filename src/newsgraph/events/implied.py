@@ -24,6 +24,9 @@ target, the cause's actor the source.
   in that window ("17 men were arrested (by the police, implied). They were deported to X").  It comes
   before the implied ``---COP`` of the ``I`` rows, so the police named in the story are the source.
 
+None of them supplies a doer for an act not told as done (``candidate.UNSURE``: advised, conditional,
+hypothetical: "they should be arrested").
+
 Both are small and separate from the trigger matching so that the pattern table stays the one
 place that says which words are arrests or force.
 """
@@ -34,7 +37,7 @@ from typing import TYPE_CHECKING
 
 from ..model import EntityRef
 from .cameo import FORCE_ROOTS
-from .candidate import Candidate
+from .candidate import UNSURE, Candidate
 from .parties import Party, PartyFinder
 from .patterns import Lexicon, Pattern
 
@@ -173,6 +176,8 @@ def supply_source(c: Candidate, finder: PartyFinder, lex: Lexicon) -> None:
         return
     if any(p.key for p in c.sources) or not _agentless(c.trigger):
         return
+    if c.modality in UNSURE:
+        return  # an act not told as done ("they should be arrested", "if arrested") has no doer to imply
     if c.code[:2] in FORCE_ROOTS and c.trigger.pos_ in ("VERB", "AUX"):
         found = _cause_agents(c, finder, lex)
         if found:

@@ -239,7 +239,9 @@ class SentenceCoder:
                 tgts = own_tgt
             if own_tgt and tgts and set(p.key for p in tgts) & set(p.key for p in srcs):
                 tgts = own_tgt
-            if not srcs and own_src:
+            if not srcs and own_src and not any(c.dep_ == "nsubj" for c in v.children):
+                # the event noun's own source only when the verb names no doer: "a woman filed a police
+                # complaint" is hers (uncoded), not the police's; "a Chinese offensive was launched" is China's
                 srcs = own_src
         flags = pat.flags if pat else frozenset()
         if noun is not None and lemma in self.lex.light_recv:

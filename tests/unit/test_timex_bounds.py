@@ -27,6 +27,9 @@ def test_the_ends_of_a_span_are_read_from_the_words_around_the_expressions() -> 
     assert (got["March"], got["May"]) == ("ON_OR_AFTER", "ON_OR_BEFORE")
     got = _mods("The embassy stays shut until Friday.")
     assert got["Friday"] == "ON_OR_BEFORE"
+    # a clock time bounds a span as a date does; "after" and "before" leave a point, as for a date
+    got = _mods("The curfew was lifted until 4 pm. Shops opened after 9 am, shortly before 10 a.m.")
+    assert got["4 pm"] == "ON_OR_BEFORE" and got["9 am"] is None and got["shortly before 10 a.m."] == "APPROX"
 
 
 def test_the_past_year_after_over_is_the_span_up_to_now() -> None:

@@ -127,7 +127,8 @@ def load_grammar() -> Grammar:
                   r"(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?\b")
     add("thispart", rf"\b(?P<rday>(?i:this|last|yesterday|tomorrow))\s+{part}\b".replace(
         f"{part}", "(?P<part>(?i:morning|afternoon|evening|night))"))
-    add("time", r"(?:(?P<pre>(?i:around|shortly\s+before|shortly\s+after|until|after|before))\s+)?"
+    # "until 3 pm" is the time with its span bound (``bounds``), "after 3 pm" the time, as for a date
+    add("time", r"(?:(?P<pre>(?i:around|shortly\s+before|shortly\s+after))\s+)?"
                 r"\b(?P<hh>[012]?\d)(?:[:.](?P<mm>[0-5]\d))?\s*"
                 r"(?P<ampm>(?i:a\.m\.|p\.m\.|a\.m|p\.m|am\b|pm\b|o'clock))(?:\s+(?P<tz>[A-Z]{2,4}T|GMT|UTC)\b)?")
     add("noon", r"\b(?P<w>(?i:noon|midnight|midday))\b")

@@ -149,10 +149,7 @@ def _h_time(m: re.Match[str], r: Resolver) -> tuple[str, str, str | None] | None
     if ampm.startswith("a") and hh == 12:
         hh = 0
     day = r.anchor.isoformat() if r.anchor else "XXXX-XX-XX"
-    pre = m.group("pre")
-    if pre and norm(pre) in ("until", "after", "before"):
-        return None
-    return "TIME", f"{day}T{hh:02d}:{mm:02d}", "APPROX" if pre else None
+    return "TIME", f"{day}T{hh:02d}:{mm:02d}", "APPROX" if m.group("pre") else None
 
 
 def _h_noon(m: re.Match[str], r: Resolver) -> tuple[str, str, str | None] | None:

@@ -236,3 +236,15 @@ def test_a_leaders_surname_after_another_given_name_or_title_is_someone_else() -
     assert code_phrase(f"Mrs. Zelinda {surname}") is None  # a different first name
     assert code_phrase(f"Mrs. {surname}") is None  # a woman: not the male leader
     assert code_phrase(f"Mr. {surname}") == code_phrase(surname)
+
+
+def test_a_place_names_words_are_no_role_words() -> None:
+    from newsgraph.actors import code_phrase
+
+    # "union" and "bank" name a trade union and a business, but not inside a country's or region's name
+    assert code_phrase("the Soviet Union") == "RUS"
+    assert code_phrase("Soviet Union officials") == "RUSGOV"
+    assert code_phrase("the occupied West Bank") == "WSB"
+    # outside the name the word still codes its role, and an organisation's own words still give its sector
+    assert code_phrase("Russian union leaders") == "RUSLAB"
+    assert code_phrase("Norwegian Refugee Council") == "NGOREF"

@@ -429,6 +429,9 @@ def _code_phrase(text: str, find: Callable[[str], list[ActorEntry] | None]) -> s
     tokens = _WORD.findall(text)
     country: str | None = None
     code: str | None = None
+    # the words of a matched place name are no role words ("the Soviet Union" is no union, "the West Bank" no
+    # bank); an organisation's may be ("the Norwegian Refugee Council": REF)
+    named: set[int] = set()
     i = 0
     while i < len(tokens):
         for k in (4, 3, 2, 1):
@@ -445,11 +448,13 @@ def _code_phrase(text: str, find: Callable[[str], list[ActorEntry] | None]) -> s
                 country = country or e.country
                 if e.kind in ("seat", "institution", "igo", "leader") and code is None:
                     code = e.code
+                if e.kind in ("country", "region", "capital"):
+                    named.update(range(i, i + len(tokens[i:i + k])))
                 i += k
                 break
         else:
             i += 1
-    role = role_of_words([t.lower() for t in tokens])
+    role = role_of_words([t.lower() for j, t in enumerate(tokens) if j not in named])
     if code and role and code[3:] == "":
         return code + role
     if code:

@@ -83,3 +83,15 @@ def test_one_side_named_twice_is_one_party() -> None:
     # a country and its own government in one phrase are not two sides of the act
     evs = _events("Russia and the Russian government signed the accord on Monday.")
     assert all(not (e.source and e.target and e.source.actor == e.target.actor) for e in evs)
+
+
+def test_a_condemned_act_blames_its_doer_not_its_victim() -> None:
+    # the target of a condemnation is who did the act; the act's victim is not blamed
+    evs = _events("Israel condemned the rocket attack by Hamas on the town of Sderot.")
+    assert _pairs(evs, "condemned") == {("ISR", "PSEREBHMS")}
+    evs = _events("Pakistan condemned India's shelling of border villages on Monday.")
+    assert _pairs(evs, "condemned") == {("PAK", "IND")}
+    # no doer named: no target (the embassy attacked is not the one condemned), and no attack by the condemner
+    evs = _events("Brazil condemned the bombing of the Spanish embassy on Tuesday.")
+    assert _pairs(evs, "condemned") == {("BRA", None)}
+    assert not [e for e in evs if e.trigger.text == "bombing"]

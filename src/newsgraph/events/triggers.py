@@ -229,6 +229,8 @@ class SentenceCoder:
         if tgts and {p.key for p in tgts} <= {p.key for p in srcs}:
             # "withdrew their endorsement of X": the object's own possessor is the subject; X is the target
             tgts = self._complement_parties(v) or tgts
+        if code[:2] == "11" and noun is None:
+            tgts = self._blamed(v, tgts)
         if noun is not None:
             own_src, own_tgt = self.noun_parties(noun, pat)
             # a light verb "to" a force noun ("took Britain to war") leads its object into the act on the subject's side
@@ -272,6 +274,30 @@ class SentenceCoder:
         if pat and (pat.obj or pat.prt):
             cand.confidence += 0.1
         return modal_shift(self, cand)
+
+    def _blamed(self, v: Token, tgts: list[Party]) -> list[Party]:
+        """The target of disapproval (11x) whose object is a hostile act (roots 13-20: "condemned the bombing of
+        the embassies"): the act's doer (its possessor or "by" agent), not its victim; none when the text names
+        no doer (``docs/judging.md``)."""
+        act = next((c for c in v.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN"), None)
+        pat = self.c.noun_pattern(act) if act is not None else None
+        if act is None or pat is None or not pat.code[:2].isdigit() or not "13" <= pat.code[:2] <= "20":
+            return tgts
+        doers: list[Party] = []
+        for c in act.children:
+            if c.dep_ == "poss" and "posstgt" not in pat.flags:
+                doers = self.c.parties(c)
+            elif c.dep_ == "prep" and c.lemma_.lower() == "by":
+                doers = [p for o in c.children if o.dep_ == "pobj" for p in self.c.parties(o)]
+            if doers:
+                break
+        passive = any(c.dep_ == "auxpass" for c in v.children)
+        for c in v.children:  # "condemned the attack by militants", the "by" phrase parsed on the verb
+            if not doers and not passive and c.dep_ == "prep" and c.lemma_.lower() == "by" \
+                    and c.i == act.right_edge.i + 1:
+                doers = [p for o in c.children if o.dep_ == "pobj" for p in self.c.parties(o)]
+        self._consume(act)  # the act told as what is condemned is not coded again on the condemner's side
+        return doers
 
     def _complement_parties(self, v: Token) -> list[Party]:
         """The parties of the of/for/on/to complement of the direct object of ``v``."""

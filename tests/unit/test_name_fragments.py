@@ -89,3 +89,13 @@ def test_a_possessive_does_not_hide_an_institution() -> None:
 def test_official_as_an_adjective_is_no_role_and_a_news_channel_is_media() -> None:
     ents = _entities("She spoke live on the official Ruritania News Channel and on Chile News Channel.")
     assert not [e for e in ents if (e.actor or "").endswith("GOV")]
+
+
+def test_a_name_inside_a_leaders_longer_alias_is_that_leader() -> None:
+    # the NER sees "Hussein" in "King Hussein of Jordan": the leader table's alias names the king, so the name is
+    # not grouped with another leader of that surname named earlier (invented sentences)
+    ents = _entities("Iraqi President Saddam Hussein refused to leave Kuwait. King Hussein of Jordan flew to "
+                     "Washington on Thursday.", date="1990-08-16")
+    king = [e for e in ents if any(m.start >= 56 for m in e.mentions) and e.type == "PERSON"]
+    assert [e.actor for e in king] == ["JORGOV"]
+    assert [e.actor for e in ents if e.name == "Saddam Hussein"] == ["IRQGOV"]

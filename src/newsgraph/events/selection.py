@@ -12,7 +12,7 @@ from .candidate import UNSURE, Candidate
 from .parties import Party
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 __all__ = ["NOT_ASSERTED_CAP", "event_pairs", "is_city", "meeting_kind", "pair_confidence", "police_act",
            "police_side_acts", "salient_events"]
@@ -83,17 +83,23 @@ def _not_a_party(p: Party, c: Candidate) -> bool:
     return _venue(p, c)
 
 
-def same_party(a: Party, b: Party) -> bool:
-    """Whether two parties are one side: the same code (or name), unless they are two different entities (the
-    prime minister meeting his chancellor: two GBRGOV people, two sides)."""
-    return a.key == b.key and not (a.entity and b.entity and a.entity != b.entity)
+def same_party(a: Party, b: Party, doc: Doc) -> bool:
+    """Whether two parties are one side: the same code (or name), unless they are two different people both
+    named ("Blair met Brown": two GBRGOV people, two sides); a role noun of the same code ("Trump discussed a
+    new US ambassador") or a country's city ("Ukraine" and "Kyiv") stays one side."""
+    if a.key != b.key:
+        return False
+    named = all(0 <= p.token < len(doc) and doc[p.token].pos_ == "PROPN" and doc[p.token].ent_type_ == "PERSON"
+                for p in (a, b))
+    return not (named and a.entity and b.entity and a.entity != b.entity)
 
 
 def event_pairs(c: Candidate) -> list[tuple[Party | None, Party | None]]:
     """The (source, target) pairs a candidate is emitted as: one per party, both ways when symmetric; a
     topic, a co-speaker or a venue (``_not_a_party``) is no party."""
     srcs = [p for p in c.sources if p.key and not _venue(p, c)]
-    tgts = [p for p in c.targets if p.key and not any(same_party(p, s) for s in srcs) and not _not_a_party(p, c)]
+    doc = c.trigger.doc
+    tgts = [p for p in c.targets if p.key and not any(same_party(p, s, doc) for s in srcs) and not _not_a_party(p, c)]
     out: list[tuple[Party | None, Party | None]] = []
     # an intention towards a named other side is the subject's alone ("Turkmenistan is trying to strike a
     # deal with Russia"); an intention of several subjects together stays both ways ("X and Y agreed to
@@ -102,7 +108,7 @@ def event_pairs(c: Candidate) -> list[tuple[Party | None, Party | None]]:
         if not tgts and len(srcs) >= 2:
             for a in srcs:
                 for b in srcs:
-                    if not same_party(a, b):
+                    if not same_party(a, b, doc):
                         out.append((a, b))
             return out
         if srcs and tgts:

@@ -248,3 +248,13 @@ def test_a_place_names_words_are_no_role_words() -> None:
     # outside the name the word still codes its role, and an organisation's own words still give its sector
     assert code_phrase("Russian union leaders") == "RUSLAB"
     assert code_phrase("Norwegian Refugee Council") == "NGOREF"
+
+
+def test_an_ordinary_word_in_lower_case_is_no_acronym() -> None:
+    from newsgraph.actors.compose import country_of
+
+    # "the plan" is no PLAN (the PLA Navy), "who" no WHO; in capitals, or a word no cased news writes in lower
+    # case ("bjp" of a lower-cased story), the capitals still name the body
+    assert country_of("plan") is None and country_of("who") is None
+    assert country_of("PLAN") == "CHNMIL" and country_of("WHO") == "IGOWHO"
+    assert country_of("bjp") == "INDPTY"

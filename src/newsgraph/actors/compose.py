@@ -20,6 +20,7 @@ import re
 from functools import lru_cache
 
 from ..datafiles import tsv_rows
+from ..nlp.truecase import casing_model
 from .lexicon import MEMBER_WORDS, country_role, lexicon
 from .lexicon import code_phrase as _lexicon_code_phrase
 
@@ -28,14 +29,16 @@ __all__ = ["code_phrase", "compose", "country_of", "country_role", "role_of"]
 _WORD = re.compile(r"[A-Za-z][A-Za-z.'\-]*")
 
 
-def _main_lexicon(key: str) -> str | None:
-    """The code the actor lexicon (data/actors/) gives a name, so events and entities agree."""
+def _main_lexicon(key: str, acronym: bool = True) -> str | None:
+    """The code the actor lexicon (data/actors/) gives a name, so events and entities agree; ``acronym``: the
+    capitals of a lower-case key may name a body ("cbi" -> CBI), not so for an ordinary word ("plan" is no
+    PLAN, the PLA Navy)."""
     phrases = lexicon().phrases
     for form in (key, key.title(), key.upper(), key.capitalize()):
         for e in phrases.get(form) or ():
             if e.kind in ("country", "demonym", "capital", "region", "part"):
                 return e.country if e.kind != "region" else e.code
-            if e.kind in ("igo", "institution", "seat"):
+            if e.kind in ("igo", "institution", "seat") and (acronym or form != key.upper() or form == key):
                 return e.code
     return None
 
@@ -60,8 +63,10 @@ def country_of(text: str) -> str | None:
     if not key:
         return None
     forms = [k for k in (key, key[:-2] if key.endswith("'s") else "", key[:-1] if key.endswith("s") else "") if k]
+    # an ordinary word in lower case is no acronym ("the plan"); written in capitals it may be ("PLAN")
+    acronym = text.strip().isupper() or key not in casing_model().ordinary
     for k in forms:  # "Palestinians", "Serbs", "Iran's"
-        code = _main_lexicon(k)
+        code = _main_lexicon(k, acronym)
         if code:
             return code
     regions = _region_countries()

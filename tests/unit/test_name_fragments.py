@@ -99,3 +99,12 @@ def test_a_name_inside_a_leaders_longer_alias_is_that_leader() -> None:
     king = [e for e in ents if any(m.start >= 56 for m in e.mentions) and e.type == "PERSON"]
     assert [e.actor for e in king] == ["JORGOV"]
     assert [e.actor for e in ents if e.name == "Saddam Hussein"] == ["IRQGOV"]
+
+
+def test_a_spaced_dash_ends_the_words_before_a_name() -> None:
+    # "... linked to Dutch spies - Mr. X and Mr. Y face ...": the dash closes a clause, so "Dutch spies" is no
+    # title of X; a hyphen inside a title still joins it
+    ents = _entities("The leak, which officials have linked to Dutch spies - Mr. Paul Ramsden and his aide face "
+                     "questions. Former vice-president Dick Cheney spoke on Monday.", date="2016-08-02")
+    assert [e.actor for e in ents if e.name == "Paul Ramsden"] == [None]
+    assert [e.actor for e in ents if e.name == "Dick Cheney"] == ["USAELI"]

@@ -176,9 +176,12 @@ def context_words(doc: Doc, c: Spanned) -> tuple[list[str], SpacySpan | None, bo
             i -= 2
             continue
         stop = i
-        if ((t.is_punct and t.text not in ("-", "'s", "’s")) or t.pos_ in (
-                "VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "NUM")) and not _title_joiner(doc, i, c.start) \
-                and not _participle_in_title(t, words) and not _mistagged_rank(t):
+        # a hyphen inside a title ("vice-president") joins it; a spaced dash ("linked to Russian spies - Mr. X")
+        # ends a clause before the name
+        dash = t.text == "-" and bool(t.whitespace_) and i > 0 and bool(doc[i - 1].whitespace_)
+        if dash or (((t.is_punct and t.text not in ("-", "'s", "’s")) or t.pos_ in (
+                "VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "NUM")) and not _title_joiner(doc, i, c.start)
+                and not _participle_in_title(t, words) and not _mistagged_rank(t)):
             if t.lower_ in ("its", "their") and words:
                 words.insert(0, t.text)  # "its state president": the post of an organisation named before
             break

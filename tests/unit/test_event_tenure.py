@@ -58,3 +58,13 @@ def test_only_an_earlier_events_own_time_dates_its_retelling() -> None:
     assert antecedent_date(ev.code, parties, later, [ev]) == ev.date
     narrated = replace(ev, date=replace(ev.date, anchor="narrative"))  # the narrative's time, not its own
     assert antecedent_date(ev.code, parties, later, [narrated]) is None
+
+
+def test_a_leaders_surname_after_another_given_name_is_another_person() -> None:
+    from newsgraph.events.tenure import leader_code
+
+    # "Chelsea Clinton" is not the Clinton of the leader table; the surname alone, or after an initial or the
+    # leader's own given name, is
+    assert leader_code(["Chelsea", "Clinton"], "2016-08-22") is None
+    assert leader_code(["Clinton"], "2016-08-22") is not None
+    assert leader_code(["Donald", "J.", "Trump"], "2016-08-22") == leader_code(["Trump"], "2016-08-22") is not None

@@ -48,13 +48,17 @@ def _code_on(kb_id: str, day: str, country: str | None) -> str | None:
 
 def leader_code(words: Sequence[str], day: str) -> str | None:
     """The code of the leader-table person a bare name names (``words``: the name's words, titles left out;
-    the whole name, else its last word) on ``day``: the office held then, ELI when every office had ended,
-    the bare country when none had begun; None when the name is no leader's."""
+    the whole name, else its last word when the words before it are initials or the leader's own names:
+    "Chelsea Clinton" is not the Clinton of the table) on ``day``: the office held then, ELI when every office
+    had ended, the bare country when none had begun; None when the name is no leader's."""
     lx = actor_lexicon()
     for cand in (" ".join(words), words[-1] if words else ""):
         entries = lx.phrases.get(cand) if cand else None
         if entries and entries[0].kind == "leader":
             e = lx.pick_entry(entries, day)
+            own = e.name.split()
+            if cand != " ".join(words) and not all(len(w.rstrip(".")) <= 1 or w in own for w in words[:-1]):
+                return None  # another given name before the surname: another person
             return _code_on(e.kb_id, day, e.country)
     return None
 

@@ -226,6 +226,11 @@ def test_lower_cased_dateline_and_post_of_the_police() -> None:
     src = annotate(art).events[0].source
     assert src is not None and src.start is not None and src.end is not None
     assert text[src.start:src.end].lower() == src.name.lower() == "city police"
+    # nor is the dateline's place the entity of a role phrase after it
+    text = "new delhi: the opposition leaders met the president on friday afternoon."
+    art = Article(id="t", text=text, title="", published=Published("2002-03-01", "day", "input"))
+    srcs = [e.source for e in annotate(art).events if e.source is not None and e.source.start == text.index("opp")]
+    assert srcs and all(s.name.lower() == "opposition leaders" for s in srcs)
 
 
 def test_statements_of_police_speakers() -> None:

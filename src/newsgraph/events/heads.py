@@ -130,7 +130,8 @@ class HeadCoder:
                         continue
                     a, b = span.start, span.end - 1
                 for i in range(a, b + 1):
-                    self.tok_entity.setdefault(i, e)
+                    if not toks[i].is_space:  # a blanked dateline's spaces are no mention of its place
+                        self.tok_entity.setdefault(i, e)
         self.spacy_ent: dict[int, Any] = {}
         for ent in self.doc.ents:
             for i in range(ent.start, ent.end):

@@ -95,3 +95,16 @@ def test_a_condemned_act_blames_its_doer_not_its_victim() -> None:
     evs = _events("Brazil condemned the bombing of the Spanish embassy on Tuesday.")
     assert _pairs(evs, "condemned") == {("BRA", None)}
     assert not [e for e in evs if e.trigger.text == "bombing"]
+
+
+def test_offering_words_and_offering_aid_to_someone() -> None:
+    # offered views are a statement (010), condolences an empathetic comment (018); aid offered "to X" or to an
+    # indirect object has X as its target
+    evs = _events("The senator offered advice to the president on Friday.")
+    assert {e.code for e in evs if e.trigger.text == "offered"} == {"010"}
+    evs = _events("The French president offered condolences to the families on Monday.")
+    assert {e.code for e in evs if e.trigger.text == "offered"} == {"018"}
+    evs = _events("Germany offered aid to Greece on Monday.")
+    assert _pairs(evs, "offered") == {("DEU", "GRC")}
+    evs = _events("Japan promised Ukraine more help on Monday.")
+    assert _pairs(evs, "promised") == {("JPN", "UKR")}

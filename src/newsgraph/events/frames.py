@@ -89,6 +89,11 @@ def frame_event(s: SentenceCoder, v: Token, frame: str, inner: Candidate, srcs: 
             tgts = inner_srcs or inner.targets
     else:
         tgts = inner.targets
+        if not tgts and inner.trigger.head.i == v.i and inner.trigger.dep_ == "dobj":
+            # the frame verb's own recipient of its event noun: "offered aid to Greece", "promised Kyiv help"
+            tgts = [p for c in v.children if c.dep_ == "dative" or (c.dep_ == "prep" and c.lemma_ == "to")
+                    for o in ([c] if c.dep_ == "dative" else [x for x in c.children if x.dep_ == "pobj"])
+                    for p in s.c.parties(o)]
         if not tgts and inner.sources and not set(p.key for p in inner.sources) & set(
                 p.key for p in srcs):
             tgts = inner.sources

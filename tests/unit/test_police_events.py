@@ -509,6 +509,9 @@ def test_the_instrument_named_as_a_passives_agent_gives_its_actor() -> None:
     # an instrument no actor modifies names no one
     ev = _events("He was killed by a bullet fired from a house.")
     assert not [e for e in ev if "COP" in (_src(e) or "")]
+    # a weapon's owner is not its user: "shot by his own rifle" names no police act
+    ev = _events("A constable escorting the families was shot with his own rifle by the mob.")
+    assert not [e for e in ev if e.code[:2] in ("18", "19") and "COP" in (_src(e) or "")]
 
 
 def test_a_group_told_by_what_it_comprises_is_that_actor() -> None:

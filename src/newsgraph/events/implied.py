@@ -106,8 +106,8 @@ def _instrument_agents(c: Candidate, finder: PartyFinder, lex: Lexicon) -> list[
                          for p in finder.parties(m) if p.actor and len(p.actor) > 3]
             else:
                 continue
-                if found:
-                    return found
+            if found:
+                return found
     return []
 
 

@@ -529,3 +529,17 @@ def test_vigil_cordons_and_alerts_of_the_police() -> None:
     # others sounding an alert or forming a ring are no police posture
     assert not [e for e in _events("Scientists sounded an alert about the virus.") if e.code.startswith("15")]
     assert not [e for e in _events("The villagers formed a ring around the well.") if e.code.startswith("15")]
+
+
+def test_an_act_only_urged_implies_no_agent() -> None:
+    ev = _events("He said the leaders should be arrested under the act.")
+    assert not [e for e in ev if "COP" in (_src(e) or "")]
+    ev = _events("The leaders were arrested under the act on Monday.")
+    assert [(e.code, _src(e)) for e in ev if e.code == "173"] == [("173", "---COP")]
+
+
+def test_an_officer_of_a_force_is_that_force() -> None:
+    ev = _events('"The town was calm," said an officer of the CBI.')
+    assert [(e.code, _src(e)) for e in ev] == [("010", "INDCOP")]
+    ev = _events("The men were arrested by a team of officers of the city police.")
+    assert [(e.code, _src(e)) for e in ev if e.code == "173"] == [("173", "---COP")]

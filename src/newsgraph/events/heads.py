@@ -54,7 +54,7 @@ _NAMED_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 _DEFINITE = {"the", "this", "these", "its", "their", "his", "her", "our"}
 _ALLEGIANCE = {"loyal", "allied", "linked", "affiliated", "aligned", "tied"}  # "militants loyal to X"
 # a person or part speaking for a body: "a spokesperson of the state police", "sources in the police"
-_MEMBER_WORDS = {"member", "leader", "group", "team", "delegation", "official", "head", "chief",
+_MEMBER_WORDS = {"member", "leader", "group", "team", "delegation", "official", "officer", "head", "chief",
                  "supporter", "faction", "wing", "unit", "source", *SPOKES}
 # units and members of a force: "three companies of the SRP", "a column of the army", "jawans of the
 # CRPF" stand for the force itself

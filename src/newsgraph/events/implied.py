@@ -212,6 +212,8 @@ def supply_source(c: Candidate, finder: PartyFinder, lex: Lexicon) -> None:
         return
     if any(p.key for p in c.sources):
         return
+    if c.modality == "advised":
+        return  # an act only urged or demanded ("they should be arrested") is no one's act yet: no agent implied
     if not _agentless(c.trigger):
         # an agent that is no actor may be the instrument an actor used ("killed by police bullets")
         found = _instrument_agents(c, finder, lex) if c.code[:2] in FORCE_ROOTS else []

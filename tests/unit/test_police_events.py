@@ -543,3 +543,8 @@ def test_an_officer_of_a_force_is_that_force() -> None:
     assert [(e.code, _src(e)) for e in ev] == [("010", "INDCOP")]
     ev = _events("The men were arrested by a team of officers of the city police.")
     assert [(e.code, _src(e)) for e in ev if e.code == "173"] == [("173", "---COP")]
+
+
+def test_a_total_of_policemen_are_policemen() -> None:
+    ev = _events("A total of 40 policemen were deployed at the station on Monday.")
+    assert [(e.code, _src(e)) for e in ev] == [("153", "---COP")]

@@ -532,9 +532,9 @@ def test_vigil_cordons_and_alerts_of_the_police() -> None:
 
 
 def test_an_act_only_urged_implies_no_agent() -> None:
-    ev = _events("He said the leaders should be arrested under the act.")
+    ev = _events("He said the organisers should be arrested at once.")
     assert not [e for e in ev if "COP" in (_src(e) or "")]
-    ev = _events("The leaders were arrested under the act on Monday.")
+    ev = _events("The organisers were arrested on Monday.")
     assert [(e.code, _src(e)) for e in ev if e.code == "173"] == [("173", "---COP")]
 
 

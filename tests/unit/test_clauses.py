@@ -186,6 +186,17 @@ def test_implicatives_and_the_negation_of_their_governor() -> None:
     assert _neg("The coach did not say that the team lost.", "lost") == (False, None)
 
 
+def test_ability_adjectives_and_instead_of() -> None:
+    # "unable to" negates its complement; "able to" is negated by its copula's negation, not by itself
+    assert _neg("The rescuers were unable to reach the boat.", "reach") == (True, "unable")
+    assert _neg("The rescuers have not been able to reach the boat.", "reach") == (True, "not")
+    assert _neg("The rescuers were able to reach the boat.", "reach") == (False, None)
+    assert _neg("The rescuers were not unable to reach the boat.", "reach") == (False, None)
+    # what was done instead of an act tells that the act did not happen
+    assert _neg("Instead of dispersing the crowd, the guards watched.", "dispersing") == (True, "of")
+    assert _neg("Instead of dispersing the crowd, the guards watched.", "watched") == (False, None)
+
+
 # ------------------------------------------------------------------ background
 
 

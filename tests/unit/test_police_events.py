@@ -513,3 +513,64 @@ def test_an_appeal_to_an_addressee_named_in_a_to_phrase() -> None:
     assert ev[0].target is not None and ev[0].target.name == "villagers"
     # an appeal for something keeps its own pattern
     assert [e.code for e in _events("The police commissioner appealed for calm.")] == ["027"]
+
+
+def test_a_lathi_charge_told_without_its_agent_is_the_polices() -> None:
+    # the verb and the noun (an instrument compound names no doer): a police tactic of repression, 175
+    ev = _events("The protesters were lathicharged near the station on Friday.")
+    assert [(e.code, _src(e)) for e in ev if e.code == "175"] == [("175", "---COP")]
+    ev = _events("A lathi charge on the crowd left ten people injured.")
+    assert ("175", "---COP") in {(e.code, _src(e)) for e in ev}
+    # the "charge" of a court is another sense: no police act
+    ev = _events("The court framed charges against the two accused.")
+    assert not [e for e in ev if "COP" in (_src(e) or "")]
+
+
+def test_the_instrument_named_as_a_passives_agent_gives_its_actor() -> None:
+    ev = _events("Two men were killed by police bullets on Sunday.")
+    assert ("---COP",) in {(_src(e),) for e in ev if e.code[:2] in ("18", "19")}
+    # a harm caused by a lathi charge (175) is the charge's actor's too
+    ev = _events("Three people were injured in the police lathi-charge.")
+    assert any("COP" in (_src(e) or "") for e in ev), [(e.code, _src(e)) for e in ev]
+    # an instrument no actor modifies names no one
+    ev = _events("He was killed by a bullet fired from a house.")
+    assert not [e for e in ev if "COP" in (_src(e) or "")]
+    # a weapon's owner is not its user: "shot by his own rifle" names no police act
+    ev = _events("A constable escorting the families was shot with his own rifle by the mob.")
+    assert not [e for e in ev if e.code[:2] in ("18", "19") and "COP" in (_src(e) or "")]
+
+
+def test_a_group_told_by_what_it_comprises_is_that_actor() -> None:
+    ev = _events("The men were arrested by a team comprising policemen on Monday.")
+    assert [(e.code, _src(e)) for e in ev if e.code == "173"] == [("173", "---COP")]
+
+
+def test_vigil_cordons_and_alerts_of_the_police() -> None:
+    ev = _events("Vigil is being maintained at all bus stands.")
+    assert [(e.code, _src(e)) for e in ev] == [("151", "---COP")]
+    ev = _events("Policemen formed a cordon around the hall.")
+    assert [(e.code, _src(e)) for e in ev] == [("150", "---COP")]
+    ev = _events("A high alert has been sounded in the district.")
+    assert [(e.code, _src(e)) for e in ev] == [("151", "---COP")]
+    # others sounding an alert or forming a ring are no police posture
+    assert not [e for e in _events("Scientists sounded an alert about the virus.") if e.code.startswith("15")]
+    assert not [e for e in _events("The villagers formed a ring around the well.") if e.code.startswith("15")]
+
+
+def test_an_act_only_urged_implies_no_agent() -> None:
+    ev = _events("He said the organisers should be arrested at once.")
+    assert not [e for e in ev if "COP" in (_src(e) or "")]
+    ev = _events("The organisers were arrested on Monday.")
+    assert [(e.code, _src(e)) for e in ev if e.code == "173"] == [("173", "---COP")]
+
+
+def test_an_officer_of_a_force_is_that_force() -> None:
+    ev = _events('"The town was calm," said an officer of the CBI.')
+    assert [(e.code, _src(e)) for e in ev] == [("010", "INDCOP")]
+    ev = _events("The men were arrested by a team of officers of the city police.")
+    assert [(e.code, _src(e)) for e in ev if e.code == "173"] == [("173", "---COP")]
+
+
+def test_a_total_of_policemen_are_policemen() -> None:
+    ev = _events("A total of 40 policemen were deployed at the station on Monday.")
+    assert [(e.code, _src(e)) for e in ev] == [("153", "---COP")]

@@ -364,11 +364,16 @@ class ClauseIndex:
                 return True, neg  # "nothing to investigate", "no plans to attack"
         if h.dep_ == "pcomp" and h.head.lower_ == "without":
             return True, h.head
+        if h.dep_ == "pcomp" and h.head.lower_ == "of" and any(c.lower_ == "instead" for c in h.head.children):
+            return True, h.head  # "instead of cracking down on the mob, they stood by": it did not happen
+        # the governor's own clause, or the copula of an adjective governor ("have not been able to")
+        gov_clause = h.head.head.i if h.head.dep_ == "acomp" else h.head.i
         if gov == "neg_implicative" and gtok is not None:
-            if parent is not None and parent.negated and parent.head.i == gtok.i:
-                return False, None  # "did not refuse to": double negation
+            if parent is not None and parent.negated and parent.head.i in (gtok.i, gov_clause):
+                return False, None  # "did not refuse to", "was not unable to": double negation
             return True, gtok
-        if gov in _CARRIES_NEGATION and parent is not None and parent.negated and parent.head.i == h.head.i:
+        if gov in _CARRIES_NEGATION and parent is not None and parent.negated \
+                and parent.head.i in (h.head.i, gov_clause):
             return True, parent.negation_cue  # "did not manage to escape", "won't try to clash"
         return False, None
 

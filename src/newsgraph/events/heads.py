@@ -54,7 +54,7 @@ _NAMED_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 _DEFINITE = {"the", "this", "these", "its", "their", "his", "her", "our"}
 _ALLEGIANCE = {"loyal", "allied", "linked", "affiliated", "aligned", "tied"}  # "militants loyal to X"
 # a person or part speaking for a body: "a spokesperson of the state police", "sources in the police"
-_MEMBER_WORDS = {"member", "leader", "group", "team", "delegation", "official", "head", "chief",
+_MEMBER_WORDS = {"member", "leader", "group", "team", "delegation", "official", "officer", "head", "chief",
                  "supporter", "faction", "wing", "unit", "source", *SPOKES}
 # units and members of a force: "three companies of the SRP", "a column of the army", "jawans of the
 # CRPF" stand for the force itself
@@ -65,6 +65,7 @@ _UNIT_WORDS = {"company", "battalion", "contingent", "column", "platoon", "detac
                # city police", "an anti-terror cell of the police" (the force's code, not the army's of "force")
                "force", "branch", "cell"}
 _UNIT_ROLES = ("COP", "MIL")
+_COMPOSED = frozenset({"comprise", "consist", "include"})  # "a team comprising / consisting of / including X"
 
 
 def _elect(t: Token) -> bool:
@@ -283,6 +284,10 @@ class HeadCoder:
                                 return self._party(sub.actor, sub.entity, sub.name, h, toks)
                             country = sub.actor[:3] if sub.actor[:3] != "---" else None
                             break
+        if country is None and h.lemma_.lower() in _MEMBER_WORDS | _UNIT_WORDS:
+            made = self._made_of(h, toks)  # "a team comprising officers of the city police"
+            if made is not None:
+                return made
         role = self._role(toks, h)
         if role:
             local = _actors.country_role([t.lower_ for t in toks], country or self.context_country)
@@ -326,6 +331,23 @@ class HeadCoder:
                     sub = self._head_party(p)
                     if sub is not None and sub.actor and any(
                             sub.actor[i:i + 3] in _UNIT_ROLES for i in range(3, len(sub.actor), 3)):
+                        return self._party(sub.actor, sub.entity, sub.name, h, toks)
+        return None
+
+    def _made_of(self, h: Token, toks: list[Token]) -> Party | None:
+        """A group told by what it is made of ("a team comprising officers of the city police", "a squad
+        consisting of CRPF jawans"): the first member that is an actor with a role speaks for the group,
+        as "a team of the police" does."""
+        for a in h.children:
+            if a.dep_ != "acl" or a.lemma_ not in _COMPOSED:
+                continue
+            objs = [o for o in a.children if o.dep_ == "dobj"]
+            objs += [p for prep in a.children if prep.dep_ == "prep" and prep.lemma_ == "of"
+                     for p in self._pobj_list(prep)]
+            for o in objs:
+                for p in (o, *[c for c in o.conjuncts if c.i > o.i]):
+                    sub = self._head_party(p)
+                    if sub is not None and sub.actor and len(sub.actor) > 3:
                         return self._party(sub.actor, sub.entity, sub.name, h, toks)
         return None
 

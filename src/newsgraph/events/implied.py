@@ -36,10 +36,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..model import EntityRef
+from .argclass import word_classes
 from .cameo import FORCE_ROOTS
 from .candidate import UNSURE, Candidate
 from .parties import Party, PartyFinder
 from .patterns import Lexicon, Pattern
+from .walk import hyphened
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -66,15 +68,60 @@ class ImpliedParty(Party):
 
 
 def _force(pats: list[Pattern] | None) -> bool:
-    return bool(pats) and any(p.code[:2] in FORCE_ROOTS for p in pats or ())
+    """An act of force (roots 18-20) or of violent repression (175: a lathi charge, tear gas), which can
+    cause the harm a passive tells ("injured in a lathi charge")."""
+    return bool(pats) and any(p.code[:2] in FORCE_ROOTS or p.code.startswith("175") for p in pats or ())
+
+
+def _force_noun(n: Token, lex: Lexicon) -> bool:
+    """An event noun of force, a hyphenated one the tokenizer split taken whole first ("lathi-charge")."""
+    return any(_force(lex.nouns.get(w)) for w in (*hyphened(n), n.lemma_.lower()))
+
+
+def _modifier_agents(n: Token, finder: PartyFinder) -> list[Party]:
+    """The actors a noun's modifiers name ("police" in "police firing", "police bullets"), or its ``by`` phrase's."""
+    out: list[Party] = []
+    for m in n.children:  # a modifier counts when it names a kind of actor ("police", not "car")
+        if m.dep_ in ("compound", "poss", "amod"):
+            out.extend(p for p in finder.parties(m) if p.actor and len(p.actor) > 3)
+        elif m.dep_ == "prep" and m.lemma_ == "by":
+            for p in m.children:
+                if p.dep_ == "pobj":
+                    out.extend(finder.parties(p))
+    return [p for p in out if p.actor]
+
+
+def _instrument_agents(c: Candidate, finder: PartyFinder, lex: Lexicon) -> list[Party]:
+    """The actor of the instrument or act named as a passive's agent: "killed by police bullets", "injured
+    by a police lathi-charge" (a weapon word or a force noun whose modifier is an actor)."""
+    weapons = word_classes()
+    for a in c.trigger.children:
+        if a.dep_ != "agent":
+            continue
+        for n in a.children:
+            if n.dep_ != "pobj":
+                continue
+            if _force_noun(n, lex):
+                found = _modifier_agents(n, finder)
+            elif "weapon" in weapons.get(n.lemma_.lower(), ()):
+                # the kind of weapon ("police bullets"), not its owner ("shot by his own rifle by a mob")
+                found = [p for m in n.children if m.dep_ in ("compound", "amod")
+                         for p in finder.parties(m) if p.actor and len(p.actor) > 3]
+            else:
+                continue
+            if found:
+                return found
+    return []
 
 
 def _agentless(t: Token) -> bool:
     """A passive verb without a ``by`` agent, or an event noun without a possessor, compound or
     ``by`` phrase naming who acted."""
     if t.pos_ in ("NOUN", "PROPN"):
-        return not any(c.dep_ in ("poss", "compound", "agent") or (c.dep_ == "prep" and c.lemma_ == "by")
-                       for c in t.children)
+        # an instrument compound names no one: "a lathi charge", "a baton charge"
+        weapons = word_classes()
+        return not any((c.dep_ in ("poss", "compound", "agent") and "weapon" not in weapons.get(c.lemma_.lower(), ()))
+                       or (c.dep_ == "prep" and c.lemma_ == "by") for c in t.children)
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in t.children) or (
         t.tag_ == "VBN" and t.dep_ in ("acl", "amod", "relcl"))
     return passive and not any(c.dep_ == "agent" for c in t.children)
@@ -100,17 +147,9 @@ def _cause_agents(c: Candidate, finder: PartyFinder, lex: Lexicon) -> list[Party
                 acting = [p for p in finder.parties(n) if p.actor and len(p.actor) > 3]
                 if acting:
                     return acting
-            if not _force(lex.nouns.get(n.lemma_.lower())):
+            if not _force_noun(n, lex):
                 continue
-            out: list[Party] = []
-            for m in n.children:  # a modifier counts when it names a kind of actor ("police", not "car")
-                if m.dep_ in ("compound", "poss", "amod"):
-                    out.extend(p for p in finder.parties(m) if p.actor and len(p.actor) > 3)
-                elif m.dep_ == "prep" and m.lemma_ == "by":
-                    for p in m.children:
-                        if p.dep_ == "pobj":
-                            out.extend(finder.parties(p))
-            out = [p for p in out if p.actor]
+            out = _modifier_agents(n, finder)
             if out:
                 return out
     return _clause_agents(c, finder, lex)
@@ -174,10 +213,18 @@ def supply_source(c: Candidate, finder: PartyFinder, lex: Lexicon) -> None:
         c.targets = [p for p in c.sources if p.key] if agents else []
         c.sources = agents
         return
-    if any(p.key for p in c.sources) or not _agentless(c.trigger):
+    if any(p.key for p in c.sources):
         return
     if c.modality in UNSURE:
         return  # an act not told as done ("they should be arrested", "if arrested") has no doer to imply
+    if not _agentless(c.trigger):
+        # an agent that is no actor may be the instrument an actor used ("killed by police bullets")
+        found = _instrument_agents(c, finder, lex) if c.code[:2] in FORCE_ROOTS else []
+        if found:
+            c.sources = found
+            if "weak" in c.flags:
+                c.confidence += WEAK_SETTLED
+        return
     if c.code[:2] in FORCE_ROOTS and c.trigger.pos_ in ("VERB", "AUX"):
         found = _cause_agents(c, finder, lex)
         if found:
@@ -193,7 +240,7 @@ def supply_source(c: Candidate, finder: PartyFinder, lex: Lexicon) -> None:
             c.confidence -= IMPLIED_PENALTY
             return
     t = c.trigger
-    lemmas = [t.lemma_.lower()]
+    lemmas = [t.lemma_.lower(), *hyphened(t)]  # "were lathi-charged": the whole word
     if c.nominal and t.pos_ in ("VERB", "AUX"):  # a light verb: "the arrests were made"
         lemmas += [n.lemma_.lower() for n in t.children if n.dep_ in ("nsubjpass", "dobj")]
     for lemma in lemmas:

@@ -27,7 +27,7 @@ __all__ = ["PARTY_HOW", "PARTY_VIA", "QUANTITY", "TARGET_PREPS", "Party", "Party
 _GROUP_WORDS = {"two", "both", "sides", "side", "parties", "countries", "nations", "leaders", "neighbours",
                 "neighbors"}
 _SUBJ = {"nsubj", "csubj"}
-QUANTITY = {"hundred", "thousand", "dozen", "million", "score", "number", "some", "many", "most", "tens",
+QUANTITY = {"hundred", "thousand", "dozen", "million", "score", "number", "total", "some", "many", "most", "tens",
              "hundreds", "thousands", "dozens", "millions", "all", "several", "few",
              # loads of people: "vanloads of policemen", "busloads of supporters"
              "vanload", "truckload", "busload", "lorryload", "carload", "jeepload", "boatload"}

@@ -195,6 +195,10 @@ def test_ability_adjectives_and_instead_of() -> None:
     # what was done instead of an act tells that the act did not happen
     assert _neg("Instead of dispersing the crowd, the guards watched.", "dispersing") == (True, "of")
     assert _neg("Instead of dispersing the crowd, the guards watched.", "watched") == (False, None)
+    # "too ... to": the act is not done; "enough to" leaves it open
+    assert _neg("It is too early to discuss the budget with the unions.", "discuss") == (True, "early")
+    assert _neg("The ministry said it was too soon to meet the unions.", "meet") == (True, "soon")
+    assert _neg("The army was strong enough to defend the town.", "defend") == (False, None)
 
 
 # ------------------------------------------------------------------ background

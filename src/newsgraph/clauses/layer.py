@@ -366,6 +366,9 @@ class ClauseIndex:
             return True, h.head
         if h.dep_ == "pcomp" and h.head.lower_ == "of" and any(c.lower_ == "instead" for c in h.head.children):
             return True, h.head  # "instead of cracking down on the mob, they stood by": it did not happen
+        if to_inf and h.dep_ == "xcomp" and h.head.pos_ in ("ADJ", "ADV") and any(
+                c.dep_ == "advmod" and c.lower_ == "too" for c in h.head.children):
+            return True, h.head  # "it is too early to discuss strategy", "too weak to fight": not done
         # the governor's own clause, or the copula of an adjective governor ("have not been able to")
         gov_clause = h.head.head.i if h.head.dep_ == "acomp" else h.head.i
         if gov == "neg_implicative" and gtok is not None:

@@ -57,6 +57,7 @@ class CasingModel:
     pairs: dict[tuple[str, str], tuple[str, str]]
     ordinary: frozenset[str] = frozenset()  # written in lower case in cased news
     titles: frozenset[str] = frozenset()  # words a person's name follows ("commissioner", "mr")
+    ranks: frozenset[str] = frozenset()  # police rank abbreviations, written in capitals ("dgp" -> "DGP")
 
 
 @lru_cache(maxsize=1)
@@ -67,9 +68,10 @@ def casing_model() -> CasingModel:
     pairs: dict[tuple[str, str], tuple[str, str]] = {}
     ordinary: set[str] = set()
     titles: set[str] = set()
+    ranks: set[str] = set()
     for row in tsv_rows("casing.tsv"):
-        if len(row) == 2 and row[0] in ("l", "t"):
-            (ordinary if row[0] == "l" else titles).add(row[1])
+        if len(row) == 2 and row[0] in ("l", "t", "r"):
+            {"l": ordinary, "t": titles, "r": ranks}[row[0]].add(row[1])
             continue
         if len(row) < 3 or len(row[1]) != len(row[2]):
             continue
@@ -82,7 +84,7 @@ def casing_model() -> CasingModel:
             a, _, b = low.partition(" ")
             fa, _, fb = form.partition(" ")
             pairs[(a, b)] = (fa, fb)
-    return CasingModel(words, in_names, pairs, frozenset(ordinary), frozenset(titles))
+    return CasingModel(words, in_names, pairs, frozenset(ordinary), frozenset(titles), frozenset(ranks))
 
 
 def casing_mode(text: str) -> Mode:
@@ -160,6 +162,12 @@ def truecase(text: str, mode: Mode | None = None, model: CasingModel | None = No
         if not grew:
             break
     _name_slots(base, toks, forms, capital, model)
+    for i, (_, _, w) in enumerate(toks):
+        # a police rank abbreviation in capitals ("dcp sharma said" -> "DCP Sharma"): the parser and the
+        # entity recogniser then read a title before a name; one that is also an ordinary word ("dig")
+        # only as such a title, before a word raised as a name
+        if w in model.ranks and (w not in model.ordinary or (joined[i] and capital[i + 1])):
+            forms[i], capital[i] = w.upper(), True
     for i, (st, en, w) in enumerate(toks):
         if w in _MONTH_WORDS and not _date_context(base, st, en):
             forms[i] = None  # "a flag march", "will march": the noun or verb, not the month

@@ -35,6 +35,9 @@ take in, and a place name that is an address or dateline rather than a party.  U
   used as a location ("outside Downing Street") is a facility, not the government (nlp/actor_uses.py).
 - **Seats of organisations**: a capital used as a party ("remind Brussels", "Brussels said") stands for
   the one organisation seated there that the article names (the EU), not the host country.
+- **A surname NER missed**: a capitalised proper noun standing alone whose text ends a person's name NER
+  found elsewhere in the article ("Police chief Ravi Doshi said ... Doshi said ...", the second left
+  untagged, as often in a truecased lower-case copy) is a mention of a person, grouped as a short name.
 """
 
 from __future__ import annotations
@@ -47,8 +50,10 @@ from ..actors import ActorEntry, Lexicon, lexicon
 from ..actors.lexicon import igo_seats
 from ..actors.posts import ORG_NOUNS
 from ..mentions.gender import first_name_gender
+from ..mentions.names import NAME_TITLES
 from .actor_uses import seat_as_location
 from .lexicon_matches import Cand
+from .spacy_model import tokens
 from .places import gazetteer, lookup, normalize
 
 if TYPE_CHECKING:
@@ -451,6 +456,29 @@ def tidy_ner(doc: Doc, ner: Sequence[Cand]) -> list[Cand]:
 
 def tidy_merged(doc: Doc, cands: Sequence[Cand]) -> list[Cand]:
     """Merged candidates with suffixes taken in ("Trump Jr."), districts freed of their bodies ("service
-    to Westminster"), sport adjectives cut ("American football") and party meetings dropped."""
+    to Westminster"), sport adjectives cut ("American football"), party meetings dropped and surnames NER
+    missed added."""
     out = without_sport_adjective(doc, places_not_bodies(doc, with_suffixes(doc, cands)))
-    return [c for c in out if not party_meeting(doc, c)]
+    return with_missed_surnames(doc, [c for c in out if not party_meeting(doc, c)])
+
+
+def with_missed_surnames(doc: Doc, cands: list[Cand]) -> list[Cand]:
+    """``cands`` with a PERSON candidate on each capitalised proper noun, outside every candidate and
+    next to no other capitalised proper noun, whose text is the last word of a person's name NER found
+    ("... Doshi said": a short name of Ravi Doshi, grouped as one)."""
+    toks = tokens(doc)
+    surnames = {toks[c.end - 1].text for c in cands if c.label == "PERSON" and c.entry is None
+                and len(toks[c.end - 1].text) > 2 and toks[c.end - 1].text[:1].isupper()
+                and toks[c.end - 1].text[1:].islower()}
+    if not surnames:
+        return cands
+    covered = {i for c in cands for i in range(c.start, c.end)}
+
+    def name_word(i: int) -> bool:  # a courtesy title before the surname is no other name ("Mr Doshi")
+        return 0 <= i < len(toks) and toks[i].pos_ == "PROPN" and toks[i].text[:1].isupper() \
+            and toks[i].text.lower().rstrip(".") not in NAME_TITLES
+
+    added = [Cand(t.i, t.i + 1, "PERSON", None, "ner") for t in toks
+             if t.text in surnames and t.i not in covered and t.pos_ == "PROPN"
+             and not name_word(t.i - 1) and not name_word(t.i + 1)]
+    return sorted([*cands, *added], key=lambda c: (c.start, c.end)) if added else cands

@@ -121,7 +121,7 @@ class SentenceCoder:
         doc = v.doc
         left, right = v.left_edge.i, v.right_edge.i
         comma = (left > 0 and doc[left - 1].text == ",") or doc[left].text == ","
-        closed = right + 1 < len(doc) and doc[right + 1].text == "," or doc[right].text == ","
+        closed = (right + 1 < len(doc) and doc[right + 1].text == ",") or doc[right].text == ","
         return head if comma and closed else None
 
     def run(self) -> list[Candidate]:

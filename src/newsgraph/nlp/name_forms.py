@@ -53,8 +53,8 @@ from ..mentions.gender import first_name_gender
 from ..mentions.names import NAME_TITLES
 from .actor_uses import seat_as_location
 from .lexicon_matches import Cand
-from .spacy_model import tokens
 from .places import gazetteer, lookup, normalize
+from .spacy_model import tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

@@ -256,6 +256,26 @@ def _name_slots(base: str, toks: list[tuple[int, int, str]], forms: list[str | N
             return False
         return any(toks[m][2] in model.titles for m in range(k, min(n, k + 3)))
 
+    def _titled_before(i: int) -> bool:
+        """A run of unknown words from ``i`` follows a title, a parenthesis or a comma between
+        ("deputy commissioner of police (crime), ravi doshi, said", "the commissioner, ravi doshi,
+        said"); after a comma the run must close with one too (a name in apposition)."""
+        k = i - 1
+        if k < 0 or gap(k) not in (", ", ") ", "), "):
+            return False
+        if gap(k) == ", ":
+            end = i
+            while end < n and end - i < _MAX_NAME_WORDS and unknown(end) and (end == i or gap(end - 1) == " "):
+                end += 1
+            if gap(end - 1) != ", ":
+                return False
+        if ")" in gap(k):  # back over the parenthesis to the title before it
+            while k >= 0 and "(" not in gap(k):
+                k -= 1
+            if k < 0 or i - k > 6:
+                return False
+        return toks[k][2] in model.titles or _title_of(k)
+
     def raise_name(k: int) -> None:
         for j in range(k, min(n, k + _MAX_NAME_WORDS)):
             if j > k and (gap(j - 1) != " " or not unknown(j)):
@@ -283,8 +303,9 @@ def _name_slots(base: str, toks: list[tuple[int, int, str]], forms: list[str | N
                 or (_title_of(i) and unknown(i + 1))):
             raise_name(i + 1)  # "commissioner raju bhargav", "mr sahney", "Rahul sharma",
             # "superintendent of police vivek varkosh"
-        elif unknown(i) and (i == 0 or gap(i - 1) != " " or not unknown(i - 1)) and _titled_after(i):
-            raise_name(i)  # "pravin tendulor, deputy commissioner of police, said"
+        elif unknown(i) and (i == 0 or gap(i - 1) != " " or not unknown(i - 1)) and (
+                _titled_after(i) or _titled_before(i)):
+            raise_name(i)  # "pravin tendulor, deputy commissioner of police, said", "the dcp (east), ravi doshi,"
         i = max(j, i + 1)
     for i in range(n):  # a name found once is a name wherever else the article uses it ("mitra said")
         if toks[i][2] in names and unknown(i):

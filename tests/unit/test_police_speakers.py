@@ -97,3 +97,27 @@ def test_surname_the_ner_missed_is_a_person_mention() -> None:
     assert Cand(second, second + 1, "PERSON") in got
     # no person to take the surname from: nothing added
     assert with_missed_surnames(doc, []) == []
+
+
+def test_role_pattern_across_a_split_hyphen() -> None:
+    from newsgraph.actors.coding import role_span
+    from newsgraph.actors.lexicon import lexicon, role_of_words
+
+    assert role_of_words(["anti", "-", "terrorist", "squad"]) == "COP"
+    assert role_of_words(["anti", "-", "terrorist", "squad", "officers"]) == "COP"
+    assert role_of_words(["pro", "-", "government", "militias"]) == "UAF"
+    # the span is given in the words as tokenized, hyphen included
+    assert role_span(["the", "anti", "-", "terrorist", "squad"], lexicon()) == ("COP", 1, 5)
+
+
+@pytest.mark.slow
+def test_more_verbs_of_saying_and_a_police_statement_beside_a_negated_act() -> None:
+    lead = "Ahmedabad: Police commissioner Ravi Doshi told reporters on Monday that the city was calm. "
+    for text in ("He replied that the shops would open on Tuesday.",
+                 "He clarified that no curfew had been imposed in the old city.",
+                 "\"Senior officers may face action,\" opined another senior police officer."):
+        events = _annotated(lead + text)
+        assert len([s for s in _said(events) if s[1].endswith("COP")]) == 2, text
+    # a speaker who is no police officer keeps the rule: the negated act alone
+    events = _annotated("Ahmedabad: The trader Ravi Doshi said on Monday that the mob had not attacked his shop.")
+    assert not _said(events)

@@ -180,11 +180,6 @@ def salient_events(events: list[Event], *, unasserted: bool = False) -> list[Eve
             or (e.source is not None and e.target is not None and e.confidence >= _KEEP_DYAD)))]
 
 
-def _police(code: str) -> bool:
-    """Whether an actor code has the role COP (after its country or first code)."""
-    return any(code[i:i + 3] == "COP" for i in range(3, len(code), 3))
-
-
 def _police_speaker(e: Event) -> bool:
     """A statement (010) by police the text names, asserted and not negated."""
     code = (e.source.actor if e.source is not None else None) or ""
@@ -198,7 +193,7 @@ def police_side_acts(events: list[Event], kept: list[Event]) -> list[Event]:
     sentence lacks a coded source: "police said two cars were set on fire"), the statement then being the
     one act the sentence tells with its actor.  A reported act with its agent ("police said a court issued
     warrants") keeps CAMEO's convention: the act is coded, not the saying."""
-    anonymous = not any(k.source is not None and _police(k.source.actor or "") for k in kept)
+    anonymous = not any(k.source is not None and k.source.actor for k in kept)
     extra = [e for e in events if e not in kept and (police_act(e) or (anonymous and _police_speaker(e)))]
     if not extra:
         return kept

@@ -27,6 +27,10 @@ what the word table gives.  Function words (spaCy's English stop words) stay low
 excepted: where one is also a name ("may" / May, "us" / US), lower-cased text far more often means
 the function word.
 
+Besides the casing, the table lists ordinary words (``l``: written in lower case in cased news), title
+words a name follows (``t``) and the police rank abbreviations of the role table (``r``,
+``rank_abbreviations``: "dgp", "dcp", "dig"), which the truecaser writes in capitals.
+
 Run:  python scripts/build_casing.py --data ../shared/data
 """
 

@@ -10,7 +10,8 @@ The casing model is ``data/casing.tsv``, built by ``scripts/build_casing.py`` fr
 cased news corpora and the package lexicons: the usual casing of each lower-cased word
 ("ahmedabad" -> "Ahmedabad", "bjp" -> "BJP", "i" -> "I") and of word pairs whose casing differs from
 their words' ("new delhi" -> "New Delhi").  On top of it, the first word of each sentence and line
-is capitalised.
+is capitalised, and a police rank abbreviation the table lists ("dgp", "dcp") is written in capitals
+("dig", also an ordinary word, only as a title before a name).
 
 How the pipeline uses it (``pipeline.annotate``): when ``casing_mode`` is not ``"cased"``, spaCy
 parses the truecased text and the stages read an Article whose ``text`` (and title) is the truecased

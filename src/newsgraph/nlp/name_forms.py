@@ -376,6 +376,24 @@ def without_demonym_before_person(doc: Doc, c: Cand) -> Cand:
     return c
 
 
+def without_rank_before_person(doc: Doc, c: Cand) -> Cand:
+    """An NER span that opens with a police rank abbreviation in capitals ("DCP Anil Varkey" typed ORG, the
+    truecaser having raised "dcp"; the ranks of ``nlp.truecase``'s casing table) before a person's name is
+    the person without it: the rank is a title word, read as such by the coding.  The name's words are
+    capitalised and none is an ordinary word of cased news ("CID Crime Branch" is a unit)."""
+    from .truecase import casing_model
+
+    model = casing_model()
+    first = doc[c.start]
+    if c.end - c.start < 2 or not first.text.isupper() or first.lower_ not in model.ranks:
+        return c
+    rest = doc[c.start + 1:c.end]
+    if all(t.text[:1].isupper() and t.text.replace(".", "").isalpha() and t.lower_ not in model.ordinary
+           for t in rest):
+        return Cand(c.start + 1, c.end, "PERSON", None, c.source)
+    return c
+
+
 def as_agreement(doc: Doc, c: Cand) -> Cand | None:
     """An agreement's NER span as what it is: named with a capital ("the Lisbon Treaty", "the Treaty of
     Rome") it is a name of its own, a LAW with no actor code, and the place in it a piece of it; in lower
@@ -447,7 +465,7 @@ def tidy_ner(doc: Doc, ner: Sequence[Cand]) -> list[Cand]:
 
     def tidy(c: Cand) -> Cand:
         c = without_trailing_words(doc, without_qualifier(doc, c))
-        return with_surname_after_initials(doc, without_demonym_before_person(doc, c))
+        return with_surname_after_initials(doc, without_rank_before_person(doc, without_demonym_before_person(doc, c)))
 
     out = [tidy(c) for c in without_caption_debris(doc, ner) if not lower_word(doc, c) and not work_title(doc, c)]
     out = [a for c in out if (a := as_agreement(doc, c)) is not None]

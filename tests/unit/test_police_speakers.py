@@ -114,3 +114,17 @@ def test_more_verbs_of_saying_and_a_police_statement_beside_a_negated_act() -> N
     # a speaker who is no police officer keeps the rule: the negated act alone
     events = _annotated("Ahmedabad: The trader Ravi Doshi said on Monday that the mob had not attacked his shop.")
     assert not _said(events)
+
+
+@pytest.mark.slow
+def test_rank_before_a_name_in_one_ner_span_is_the_person() -> None:
+    from newsgraph.nlp.name_forms import without_rank_before_person
+
+    doc = load_nlp()("The town was calm, DCP Anil Varkey said. SSP Ahmedabad met CID Crime Branch officers.")
+    i = next(t.i for t in doc if t.text == "DCP")
+    assert without_rank_before_person(doc, Cand(i, i + 3, "ORG")) == Cand(i + 1, i + 3, "PERSON")
+    # a place after the rank names the officer by his post; ordinary words name a unit
+    j = next(t.i for t in doc if t.text == "SSP")
+    assert without_rank_before_person(doc, Cand(j, j + 2, "ORG")) == Cand(j, j + 2, "ORG")
+    k = next(t.i for t in doc if t.text == "CID")
+    assert without_rank_before_person(doc, Cand(k, k + 3, "ORG")) == Cand(k, k + 3, "ORG")

@@ -380,7 +380,8 @@ def without_rank_before_person(doc: Doc, c: Cand) -> Cand:
     """An NER span that opens with a police rank abbreviation in capitals ("DCP Anil Varkey" typed ORG, the
     truecaser having raised "dcp"; the ranks of ``nlp.truecase``'s casing table) before a person's name is
     the person without it: the rank is a title word, read as such by the coding.  The name's words are
-    capitalised and none is an ordinary word of cased news ("CID Crime Branch" is a unit)."""
+    capitalised and none is an ordinary word of cased news ("CID Crime Branch" is a unit), nor is the name a
+    place ("SSP Faizpur": the police chief of a district, named by his post)."""
     from .truecase import casing_model
 
     model = casing_model()
@@ -389,7 +390,7 @@ def without_rank_before_person(doc: Doc, c: Cand) -> Cand:
         return c
     rest = doc[c.start + 1:c.end]
     if all(t.text[:1].isupper() and t.text.replace(".", "").isalpha() and t.lower_ not in model.ordinary
-           for t in rest):
+           for t in rest) and not lookup(rest.text):
         return Cand(c.start + 1, c.end, "PERSON", None, c.source)
     return c
 

@@ -136,3 +136,13 @@ def test_a_general_post_of_the_police_headed_by_its_first_word() -> None:
     for text in ("The director general of police, Ravi Vajpat, said that all leave had been cancelled.",
                  "Director general of police Ravi Vajpat said that all leave had been cancelled."):
         assert ("010", "---COP") in _said(_events(text)), text
+
+
+@pytest.mark.slow
+def test_title_in_a_comma_before_the_speaker_the_second_comma_left_out() -> None:
+    assert "police, Ravi Vajpat said" in truecase("the director general of police, ravi vajpat said it.")
+    events = _annotated("kolkata: the director general of police, ravi vajpat said that all leave had been "
+                        "cancelled. he said that the situation was peaceful in the state.")
+    assert _said(events).count(("010", "INDCOP")) == 2
+    # a place before the comma is no title: the name stays as it was written
+    assert "ravi vajpat said" in truecase("at the police station, ravi vajpat said that he had been beaten.")

@@ -271,7 +271,7 @@ def speech_event(s: SentenceCoder, v: Token, comp: Token, srcs: list[Party]) -> 
     # would be arrested, an official said" is no asserted arrest; the statement is what was done (a
     # negated act is kept, flagged, as the sentence's own: "said it could not comment"; a police speaker's
     # statement stays beside it: "police said no one had been arrested" tells what the police did)
-    said = None if inner.negated and not any(_is_police(p.actor) for p in srcs) \
+    said = None if inner.negated and not any(_is_police(p.actor or "") for p in srcs) \
         else statement_event(s, v, comp, srcs)
     if said is not None:
         s.extra.append(said)

@@ -216,6 +216,8 @@ def _date_context(base: str, start: int, end: int) -> bool:
 
 
 _INITIAL_GAPS = frozenset({" ", ".", ". "})
+# the past and present forms of the commonest verbs of saying (the quote cues' "say", "tell", "add", "state")
+_SAID = frozenset({"said", "says", "told", "tells", "added", "adds", "stated", "states"})
 _MAX_NAME_WORDS = 3
 
 
@@ -260,7 +262,8 @@ def _name_slots(base: str, toks: list[tuple[int, int, str]], forms: list[str | N
     def _titled_before(i: int) -> bool:
         """A run of unknown words from ``i`` follows a title, a parenthesis or a comma between
         ("deputy commissioner of police (crime), ravi doshi, said", "the commissioner, ravi doshi,
-        said"); after a comma the run must close with one too (a name in apposition)."""
+        said"); after a comma the run must close with one too (a name in apposition) or be the subject of
+        a verb of saying ("the commissioner, ravi doshi said")."""
         k = i - 1
         if k < 0 or gap(k) not in (", ", ") ", "), "):
             return False
@@ -268,7 +271,7 @@ def _name_slots(base: str, toks: list[tuple[int, int, str]], forms: list[str | N
             end = i
             while end < n and end - i < _MAX_NAME_WORDS and unknown(end) and (end == i or gap(end - 1) == " "):
                 end += 1
-            if gap(end - 1) != ", ":
+            if gap(end - 1) != ", " and not (gap(end - 1) == " " and end < n and toks[end][2] in _SAID):
                 return False
         if ")" in gap(k):  # back over the parenthesis to the title before it
             while k >= 0 and "(" not in gap(k):

@@ -27,6 +27,10 @@ what the word table gives.  Function words (spaCy's English stop words) stay low
 excepted: where one is also a name ("may" / May, "us" / US), lower-cased text far more often means
 the function word.
 
+Besides the casing, the table lists ordinary words (``l``: written in lower case in cased news), title
+words a name follows (``t``) and the police rank abbreviations of the role table (``r``,
+``rank_abbreviations``: "dgp", "dcp", "dig"), which the truecaser writes in capitals.
+
 Run:  python scripts/build_casing.py --data ../shared/data
 """
 
@@ -180,15 +184,34 @@ def known_lower(counts: Counts, uni: dict[str, tuple[str, str]]) -> list[str]:
     return sorted(w for w, c in counts.uni.items() if c[w] >= KNOWN_MIN and w not in uni)
 
 
+def rank_abbreviations() -> list[str]:
+    """The one-word police ranks and units of the role table (``actors/roles.tsv``, code COP) that are
+    abbreviations its note spells out: the word is the initials of the note's first words, function
+    words left out and hyphens splitting ("dgp": "director general of police", "ig": "inspector general
+    of police", "ats": "anti-terrorist squad").  Lower-cased news writes them in lower case ("dcp
+    sharma said"); ``newsgraph.nlp.truecase`` writes them in capitals (an ordinary word among them,
+    "dig", only as a title before a name)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    out = set()
+    for row in tsv_rows(ROOT / "src" / "newsgraph" / "data" / "actors" / "roles.tsv"):
+        word, note = row["pattern"], row.get("note", "")
+        initials = "".join(w[0] for w in re.findall(r"[a-z]+", note.lower()) if w not in STOP_WORDS)
+        if row.get("code") == "COP" and word.isalpha() and len(word) >= 2 and initials.startswith(word):
+            out.add(word)
+    return sorted(out)
+
+
 def title_words(known: Iterable[str]) -> list[str]:
     """Words a person's name follows ("Commissioner Singh", "Mr Patel", "DGP K Chakravarthi"): the
     person role nouns of the mention layer (``mentions/role_nouns.tsv``, type PERSON), its courtesy
-    titles, the Indian honorifics ``HONORIFICS``, and the one-word police ranks of the role table
-    (``actors/roles.tsv``, code COP) that are abbreviations, no ordinary word ("dgp", "dsp")."""
+    titles, the Indian honorifics ``HONORIFICS``, the one-word police ranks of the role table
+    (``actors/roles.tsv``, code COP) that are no ordinary word ("dgp", "dsp") and the rank
+    abbreviations (``rank_abbreviations``: "dig" too, an ordinary word)."""
     from newsgraph.mentions.gender import TITLES
 
     ordinary = set(known)
-    out = set(TITLES) | set(HONORIFICS)
+    out = set(TITLES) | set(HONORIFICS) | set(rank_abbreviations())
     data = ROOT / "src" / "newsgraph" / "data"
     for row in tsv_rows(data / "mentions" / "role_nouns.tsv"):
         if row.get("type") == "PERSON":
@@ -241,12 +264,14 @@ def main() -> int:
         "# kind\tlower\tcasing   (w = word, capitalised even alone; s = word capitalised only next to another",
         "# capitalised word, as inside a name; b = pair of words separated by one space)",
         "# kind\tlower   (l = an ordinary word: written in lower case in cased news; t = a title a name",
-        "# follows: the last words of the role table's patterns and courtesy titles)",
+        "# follows: the last words of the role table's patterns and courtesy titles; r = a police rank",
+        "# abbreviation, written in capitals: \"DGP\"; one that is an ordinary word only before a name)",
     ]
     lines += [f"{k}\t{w}\t{f}" for w, (k, f) in sorted(uni.items())]
     lines += [f"b\t{a} {b}\t{fa} {fb}" for (a, b), (fa, fb) in sorted(bi.items())]
     lines += [f"l\t{w}" for w in known]
     lines += [f"t\t{w}" for w in titles]
+    lines += [f"r\t{w}" for w in rank_abbreviations()]
     a.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     size = a.out.stat().st_size // 1024
     print(f"{len(uni)} words, {len(bi)} pairs, {len(known)} ordinary words -> {a.out} ({size} KB)")

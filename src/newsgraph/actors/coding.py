@@ -50,7 +50,7 @@ from .institutions import (
     institution_words,
     phrase_entries,
 )
-from .lexicon import Lexicon, country_role_span, lexicon, role_of_words, sport_masked
+from .lexicon import Lexicon, country_role_span, lexicon, role_of_words, sport_masked, without_hyphens
 from .posts import ORG_NOUNS, ORG_POSTS, POST_MODIFIERS, RELIGIOUS, in_name, post_of_organisation
 
 __all__ = ["ORG_NOUNS", "ORG_POSTS", "RELIGIOUS", "Coded", "ambiguous_entry", "ambiguous_names", "code_title",
@@ -93,14 +93,16 @@ def role_span(words: Sequence[str], lx: Lexicon, skip: set[int] | None = None) -
     """The rightmost, then longest, role pattern in lower-case ``words``: (code, start, end); a pattern
     whose words all lie in ``skip`` (inside a name the lexicon knows: "Parliament" of "European
     Parliament") is passed over; a sport's name ("rugby union") is no role."""
-    words = sport_masked(words)
-    for j in range(len(words) - 1, -1, -1):
-        for pat, code in lx.roles_by_last.get(words[j], ()):
+    flat, at = without_hyphens(words)  # "anti-terrorist squad" tokenized "anti", "-", "terrorist", "squad"
+    flat = sport_masked(flat)
+    for j in range(len(flat) - 1, -1, -1):
+        for pat, code in lx.roles_by_last.get(flat[j], ()):
             k = len(pat)
-            if j + 1 >= k and tuple(words[j + 1 - k:j + 1]) == pat:
-                if skip and set(range(j + 1 - k, j + 1)) <= skip:
+            if j + 1 >= k and tuple(flat[j + 1 - k:j + 1]) == pat:
+                start, end = at[j + 1 - k], at[j] + 1
+                if skip and set(range(start, end)) <= skip:
                     continue
-                return code, j + 1 - k, j + 1
+                return code, start, end
     return None
 
 

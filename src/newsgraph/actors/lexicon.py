@@ -326,6 +326,17 @@ def sport_masked(words: Sequence[str]) -> list[str]:
     return out
 
 
+HYPHENS = frozenset({"-", "\u2013", "\u2011"})
+
+
+def without_hyphens(words: Sequence[str]) -> tuple[list[str], list[int]]:
+    """``words`` less the hyphens the tokenizer split off ("anti", "-", "terrorist"), and the index in
+    ``words`` of each word kept: a hyphenated role pattern is also stored as separate words ("anti
+    terrorist squad"), so the two read alike."""
+    keep = [i for i, w in enumerate(words) if w not in HYPHENS]
+    return [words[i] for i in keep], keep
+
+
 def role_of_words(words: list[str]) -> str | None:
     """The role code named by a sequence of lower-case words ("foreign", "minister") or None.
 
@@ -335,7 +346,7 @@ def role_of_words(words: list[str]) -> str | None:
     police's and the army's, as "police officials" is.
     """
     by_last = lexicon().roles_by_last
-    words = sport_masked(words)
+    words = sport_masked(without_hyphens(words)[0])
 
     def ending_at(j: int) -> tuple[int, str] | None:
         for pat, code in by_last.get(words[j], ()):  # longest first

@@ -339,7 +339,8 @@ class ClauseIndex:
             if dep == "parataxis" and c.lemma_.lower() in self.w.report and any(
                     s.dep_ == "nsubj" for s in c.children):
                 return Modality.REPORTED, c
-        if parent is not None and parent.modality is not Modality.ASSERTED and (
+        own_cue = parent is not None and parent.modality_cue is not None and parent.modality_cue.i == h.i
+        if parent is not None and parent.modality is not Modality.ASSERTED and not own_cue and (
                 parent.modality is Modality.REPORTED or h.dep_ in _INHERITS
                 or gov in ("neg_implicative", "pos_implicative")):
             return parent.modality, parent.modality_cue

@@ -149,6 +149,11 @@ def _directed_act(s: SentenceCoder, inner: Candidate, addressee: list[Party]) ->
 _POLICING_ROOTS = ("15", "17")  # force posture; coercion: arrests, curfews, seizures
 
 
+def _is_police(code: str) -> bool:
+    """Whether an actor code has the role COP."""
+    return any(code[i:i + 3] == "COP" for i in range(3, len(code), 3))
+
+
 def _policing(c: Candidate) -> bool:
     """An act of law enforcement by the police (arrest, search, curfew, deployment): reported by
     someone else ("he said the police had arrested two men") it is news of the act, not an
@@ -269,8 +274,10 @@ def speech_event(s: SentenceCoder, v: Token, comp: Token, srcs: list[Party]) -> 
     # the saying itself, by a coded speaker: kept only when the reported act is not (selection keeps
     # a sentence's best event): "police said two men had been killed" names no killer, "...
     # would be arrested, an official said" is no asserted arrest; the statement is what was done (a
-    # negated act is kept, flagged, as the sentence's own: "said it could not comment")
-    said = None if inner.negated else statement_event(s, v, comp, srcs)
+    # negated act is kept, flagged, as the sentence's own: "said it could not comment"; a police speaker's
+    # statement stays beside it: "police said no one had been arrested" tells what the police did)
+    said = None if inner.negated and not any(_is_police(p.actor or "") for p in srcs) \
+        else statement_event(s, v, comp, srcs)
     if said is not None:
         s.extra.append(said)
     return inner

@@ -61,6 +61,9 @@ _MEMBER_WORDS = {"member", "leader", "group", "team", "delegation", "official", 
 # (only when the "of" phrase is police or armed forces: "a company of investors" stays a company)
 _UNIT_WORDS = {"company", "battalion", "contingent", "column", "platoon", "detachment", "posse", "squad",
                "jawan", "personnel",  # "5,000 jawans of the CRPF": the members of a force
+               # "an officer of the CBI", "men of the CRPF", "sleuths of the crime branch": the force's
+               # member, police when the force is ("officer" alone is coded MIL as a head noun)
+               "officer", "man", "sleuth",
                # parts of a force: "the special task force of the state police", "the crime branch of the
                # city police", "an anti-terror cell of the police" (the force's code, not the army's of "force")
                "force", "branch", "cell"}
@@ -197,7 +200,14 @@ class HeadCoder:
             # a hyphenated word the parser split and headed by its first part ("the sub - inspector")
             j += 2
             lemmas.append(doc[j].lemma_.lower())
-        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+        posts = [head]
+        if j == head.i and j + 1 < len(doc) and doc[j + 1].head.i == head.i and doc[j + 1].dep_ == "amod" \
+                and doc[j + 1].lower_ == "general":
+            # a post the parser headed by its first word, "general" its modifier and the "of" phrase hung on
+            # "general": "the director general of police", "inspector general of police"
+            posts.append(doc[j + 1])
+            lemmas.append("general")
+        for prep in (c for h in posts for c in h.children if c.dep_ == "prep" and c.lower_ == "of"):
             for obj in (t for c in prep.children if c.dep_ == "pobj" for t in c.subtree if t.pos_ == "NOUN"):
                 # a post of an organisation: "director-general of police", "commissioner of police (R.K. X)"
                 for n in (2, 1):

@@ -111,6 +111,19 @@ class SentenceCoder:
         closing = any(t.tag_ == "''" or t.text in ("\u201d", "\u2019\u2019", "''", '"') for t in between)
         return v.head if closing else None
 
+    @staticmethod
+    def _interrupted(v: Token) -> Token | None:
+        """The clause a speech verb interrupts between commas, which the parser makes its head ("these
+        cells, he said, were watched": "said" a parataxis of "watched"): that clause is what was said."""
+        head = v.head
+        if v.dep_ != "parataxis" or head.i == v.i or head.pos_ not in ("VERB", "AUX") or head.i < v.i:
+            return None
+        doc = v.doc
+        left, right = v.left_edge.i, v.right_edge.i
+        comma = (left > 0 and doc[left - 1].text == ",") or doc[left].text == ","
+        closed = (right + 1 < len(doc) and doc[right + 1].text == ",") or doc[right].text == ","
+        return head if comma and closed else None
+
     def run(self) -> list[Candidate]:
         cands: list[Candidate] = []
         toks = by_depth(self.sent)
@@ -198,6 +211,9 @@ class SentenceCoder:
             quoted = self._quotation_before(v)
             if quoted is not None and self.code_verb(quoted) is None:
                 return statement_event(self, v, quoted, srcs)
+            told = self._interrupted(v)
+            if told is not None:  # its clause is coded on its own (the statement kept when it is the best)
+                return statement_event(self, v, told, srcs)
         prts = {prt for prt, _ in self.lex.frames.get(lemma, []) if prt is not None and self.c._has_prt(v, prt)}
         # a frame matched with its particle ("called on X to ...") is more specific than the bare verb's
         # pattern ("called X": a phone call)

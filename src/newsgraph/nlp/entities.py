@@ -281,11 +281,12 @@ def _short_person(doc: Doc, c: _Cand, groups: list[_Group], full: dict[str, list
         return None
     if c.label != "PERSON":
         # a lone surname the NER labels a place or organisation ("talks with Smith" tagged GPE) is
-        # the person of that surname named in full in the article
+        # the person of that surname named in the article, in full or by the surname alone ("Police chief
+        # Doshi said ...", NER taking "Doshi" as a person there and as a place elsewhere)
         if c.entry is not None or c.label not in _MISLABELLED or len(words) != 1 or c.end - c.start != 1:
             return None
         sur = [g for g in groups if g.type == "PERSON" and any(
-            len(n.split()) > 1 and n.lower().split()[-1] == words[0] for n in g.names)]
+            n.lower().split()[-1] == words[0] for n in g.names if n.split())]
         if len(sur) != 1:
             return None
         return sur[0].key

@@ -35,6 +35,9 @@ take in, and a place name that is an address or dateline rather than a party.  U
   used as a location ("outside Downing Street") is a facility, not the government (nlp/actor_uses.py).
 - **Seats of organisations**: a capital used as a party ("remind Brussels", "Brussels said") stands for
   the one organisation seated there that the article names (the EU), not the host country.
+- **A surname NER missed**: a capitalised proper noun standing alone whose text ends a person's name NER
+  found elsewhere in the article ("Police chief Ravi Doshi said ... Doshi said ...", the second left
+  untagged, as often in a truecased lower-case copy) is a mention of a person, grouped as a short name.
 """
 
 from __future__ import annotations
@@ -47,9 +50,11 @@ from ..actors import ActorEntry, Lexicon, lexicon
 from ..actors.lexicon import igo_seats
 from ..actors.posts import ORG_NOUNS
 from ..mentions.gender import first_name_gender
+from ..mentions.names import NAME_TITLES
 from .actor_uses import seat_as_location
 from .lexicon_matches import Cand
 from .places import gazetteer, lookup, normalize
+from .spacy_model import tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -371,6 +376,25 @@ def without_demonym_before_person(doc: Doc, c: Cand) -> Cand:
     return c
 
 
+def without_rank_before_person(doc: Doc, c: Cand) -> Cand:
+    """An NER span that opens with a police rank abbreviation in capitals ("DCP Anil Varkey" typed ORG, the
+    truecaser having raised "dcp"; the ranks of ``nlp.truecase``'s casing table) before a person's name is
+    the person without it: the rank is a title word, read as such by the coding.  The name's words are
+    capitalised and none is an ordinary word of cased news ("CID Crime Branch" is a unit), nor is the name a
+    place ("SSP Faizpur": the police chief of a district, named by his post)."""
+    from .truecase import casing_model
+
+    model = casing_model()
+    first = doc[c.start]
+    if c.end - c.start < 2 or not first.text.isupper() or first.lower_ not in model.ranks:
+        return c
+    rest = doc[c.start + 1:c.end]
+    if all(t.text[:1].isupper() and t.text.replace(".", "").isalpha() and t.lower_ not in model.ordinary
+           for t in rest) and not lookup(rest.text):
+        return Cand(c.start + 1, c.end, "PERSON", None, c.source)
+    return c
+
+
 def as_agreement(doc: Doc, c: Cand) -> Cand | None:
     """An agreement's NER span as what it is: named with a capital ("the Lisbon Treaty", "the Treaty of
     Rome") it is a name of its own, a LAW with no actor code, and the place in it a piece of it; in lower
@@ -442,7 +466,7 @@ def tidy_ner(doc: Doc, ner: Sequence[Cand]) -> list[Cand]:
 
     def tidy(c: Cand) -> Cand:
         c = without_trailing_words(doc, without_qualifier(doc, c))
-        return with_surname_after_initials(doc, without_demonym_before_person(doc, c))
+        return with_surname_after_initials(doc, without_rank_before_person(doc, without_demonym_before_person(doc, c)))
 
     out = [tidy(c) for c in without_caption_debris(doc, ner) if not lower_word(doc, c) and not work_title(doc, c)]
     out = [a for c in out if (a := as_agreement(doc, c)) is not None]
@@ -451,6 +475,29 @@ def tidy_ner(doc: Doc, ner: Sequence[Cand]) -> list[Cand]:
 
 def tidy_merged(doc: Doc, cands: Sequence[Cand]) -> list[Cand]:
     """Merged candidates with suffixes taken in ("Trump Jr."), districts freed of their bodies ("service
-    to Westminster"), sport adjectives cut ("American football") and party meetings dropped."""
+    to Westminster"), sport adjectives cut ("American football"), party meetings dropped and surnames NER
+    missed added."""
     out = without_sport_adjective(doc, places_not_bodies(doc, with_suffixes(doc, cands)))
-    return [c for c in out if not party_meeting(doc, c)]
+    return with_missed_surnames(doc, [c for c in out if not party_meeting(doc, c)])
+
+
+def with_missed_surnames(doc: Doc, cands: list[Cand]) -> list[Cand]:
+    """``cands`` with a PERSON candidate on each capitalised proper noun, outside every candidate and
+    next to no other capitalised proper noun, whose text is the last word of a person's name NER found
+    ("... Doshi said": a short name of Ravi Doshi, grouped as one)."""
+    toks = tokens(doc)
+    surnames = {toks[c.end - 1].text for c in cands if c.label == "PERSON" and c.entry is None
+                and len(toks[c.end - 1].text) > 2 and toks[c.end - 1].text[:1].isupper()
+                and toks[c.end - 1].text[1:].islower()}
+    if not surnames:
+        return cands
+    covered = {i for c in cands for i in range(c.start, c.end)}
+
+    def name_word(i: int) -> bool:  # a courtesy title before the surname is no other name ("Mr Doshi")
+        return 0 <= i < len(toks) and toks[i].pos_ == "PROPN" and toks[i].text[:1].isupper() \
+            and toks[i].text.lower().rstrip(".") not in NAME_TITLES
+
+    added = [Cand(t.i, t.i + 1, "PERSON", None, "ner") for t in toks
+             if t.text in surnames and t.i not in covered and t.pos_ == "PROPN"
+             and not name_word(t.i - 1) and not name_word(t.i + 1)]
+    return sorted([*cands, *added], key=lambda c: (c.start, c.end)) if added else cands

@@ -124,12 +124,23 @@ def _title_before(doc: Doc, c: Spanned, root: Token) -> SpacySpan | None:
     return doc[start:end]
 
 
+def _speech_verbs() -> frozenset[str]:
+    from ..mentions.index import speech_verbs  # at call time: the mention layer imports the entity stage's
+
+    return speech_verbs()
+
+
 def _title_before_comma(doc: Doc, c: Spanned, comma: int, sent_start: int) -> SpacySpan | None:
     """"the inspector of the city police station, X, said" when the parser did not read the name as an
     appositive: a noun phrase opening the sentence or a clause (after a colon, comma or quotation mark, not
     a preposition's object: "at the police station, X said" names a place) and closed by the comma before
-    the name, with the name itself followed by a comma."""
-    if c.end >= len(doc) or doc[c.end].text != ",":
+    the name, with the name itself followed by a comma or by a verb of saying whose subject it is ("the
+    director general of police, X said": the second comma left out)."""
+    if c.end >= len(doc):
+        return None
+    after = doc[c.end]
+    if after.text != "," and not (after.pos_ == "VERB" and after.lemma_.lower() in _speech_verbs()
+                                  and any(t.dep_ == "nsubj" and c.start <= t.i < c.end for t in after.children)):
         return None
     j = comma - 1
     while j >= sent_start and comma - j <= 10:

@@ -10,7 +10,8 @@ The casing model is ``data/casing.tsv``, built by ``scripts/build_casing.py`` fr
 cased news corpora and the package lexicons: the usual casing of each lower-cased word
 ("ahmedabad" -> "Ahmedabad", "bjp" -> "BJP", "i" -> "I") and of word pairs whose casing differs from
 their words' ("new delhi" -> "New Delhi").  On top of it, the first word of each sentence and line
-is capitalised.
+is capitalised, and a police rank abbreviation the table lists ("dgp", "dcp") is written in capitals
+("dig", also an ordinary word, only as a title before a name).
 
 How the pipeline uses it (``pipeline.annotate``): when ``casing_mode`` is not ``"cased"``, spaCy
 parses the truecased text and the stages read an Article whose ``text`` (and title) is the truecased
@@ -57,6 +58,7 @@ class CasingModel:
     pairs: dict[tuple[str, str], tuple[str, str]]
     ordinary: frozenset[str] = frozenset()  # written in lower case in cased news
     titles: frozenset[str] = frozenset()  # words a person's name follows ("commissioner", "mr")
+    ranks: frozenset[str] = frozenset()  # police rank abbreviations, written in capitals ("dgp" -> "DGP")
 
 
 @lru_cache(maxsize=1)
@@ -67,9 +69,10 @@ def casing_model() -> CasingModel:
     pairs: dict[tuple[str, str], tuple[str, str]] = {}
     ordinary: set[str] = set()
     titles: set[str] = set()
+    ranks: set[str] = set()
     for row in tsv_rows("casing.tsv"):
-        if len(row) == 2 and row[0] in ("l", "t"):
-            (ordinary if row[0] == "l" else titles).add(row[1])
+        if len(row) == 2 and row[0] in ("l", "t", "r"):
+            {"l": ordinary, "t": titles, "r": ranks}[row[0]].add(row[1])
             continue
         if len(row) < 3 or len(row[1]) != len(row[2]):
             continue
@@ -82,7 +85,7 @@ def casing_model() -> CasingModel:
             a, _, b = low.partition(" ")
             fa, _, fb = form.partition(" ")
             pairs[(a, b)] = (fa, fb)
-    return CasingModel(words, in_names, pairs, frozenset(ordinary), frozenset(titles))
+    return CasingModel(words, in_names, pairs, frozenset(ordinary), frozenset(titles), frozenset(ranks))
 
 
 def casing_mode(text: str) -> Mode:
@@ -160,6 +163,12 @@ def truecase(text: str, mode: Mode | None = None, model: CasingModel | None = No
         if not grew:
             break
     _name_slots(base, toks, forms, capital, model)
+    for i, (_, _, w) in enumerate(toks):
+        # a police rank abbreviation in capitals ("dcp sharma said" -> "DCP Sharma"): the parser and the
+        # entity recogniser then read a title before a name; one that is also an ordinary word ("dig")
+        # only as such a title, before a word raised as a name
+        if w in model.ranks and (w not in model.ordinary or (joined[i] and capital[i + 1])):
+            forms[i], capital[i] = w.upper(), True
     for i, (st, en, w) in enumerate(toks):
         if w in _MONTH_WORDS and not _date_context(base, st, en):
             forms[i] = None  # "a flag march", "will march": the noun or verb, not the month
@@ -207,6 +216,8 @@ def _date_context(base: str, start: int, end: int) -> bool:
 
 
 _INITIAL_GAPS = frozenset({" ", ".", ". "})
+# the past and present forms of the commonest verbs of saying (the quote cues' "say", "tell", "add", "state")
+_SAID = frozenset({"said", "says", "told", "tells", "added", "adds", "stated", "states"})
 _MAX_NAME_WORDS = 3
 
 
@@ -248,6 +259,27 @@ def _name_slots(base: str, toks: list[tuple[int, int, str]], forms: list[str | N
             return False
         return any(toks[m][2] in model.titles for m in range(k, min(n, k + 3)))
 
+    def _titled_before(i: int) -> bool:
+        """A run of unknown words from ``i`` follows a title, a parenthesis or a comma between
+        ("deputy commissioner of police (crime), ravi doshi, said", "the commissioner, ravi doshi,
+        said"); after a comma the run must close with one too (a name in apposition) or be the subject of
+        a verb of saying ("the commissioner, ravi doshi said")."""
+        k = i - 1
+        if k < 0 or gap(k) not in (", ", ") ", "), "):
+            return False
+        if gap(k) == ", ":
+            end = i
+            while end < n and end - i < _MAX_NAME_WORDS and unknown(end) and (end == i or gap(end - 1) == " "):
+                end += 1
+            if gap(end - 1) != ", " and not (gap(end - 1) == " " and end < n and toks[end][2] in _SAID):
+                return False
+        if ")" in gap(k):  # back over the parenthesis to the title before it
+            while k >= 0 and "(" not in gap(k):
+                k -= 1
+            if k < 0 or i - k > 6:
+                return False
+        return toks[k][2] in model.titles or _title_of(k)
+
     def raise_name(k: int) -> None:
         for j in range(k, min(n, k + _MAX_NAME_WORDS)):
             if j > k and (gap(j - 1) != " " or not unknown(j)):
@@ -275,8 +307,9 @@ def _name_slots(base: str, toks: list[tuple[int, int, str]], forms: list[str | N
                 or (_title_of(i) and unknown(i + 1))):
             raise_name(i + 1)  # "commissioner raju bhargav", "mr sahney", "Rahul sharma",
             # "superintendent of police vivek varkosh"
-        elif unknown(i) and (i == 0 or gap(i - 1) != " " or not unknown(i - 1)) and _titled_after(i):
-            raise_name(i)  # "pravin tendulor, deputy commissioner of police, said"
+        elif unknown(i) and (i == 0 or gap(i - 1) != " " or not unknown(i - 1)) and (
+                _titled_after(i) or _titled_before(i)):
+            raise_name(i)  # "pravin tendulor, deputy commissioner of police, said", "the dcp (east), ravi doshi,"
         i = max(j, i + 1)
     for i in range(n):  # a name found once is a name wherever else the article uses it ("mitra said")
         if toks[i][2] in names and unknown(i):

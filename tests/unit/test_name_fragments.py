@@ -99,6 +99,10 @@ def test_a_name_inside_a_leaders_longer_alias_is_that_leader() -> None:
     king = [e for e in ents if any(m.start >= 56 for m in e.mentions) and e.type == "PERSON"]
     assert [e.actor for e in king] == ["JORGOV"]
     assert [e.actor for e in ents if e.name == "Saddam Hussein"] == ["IRQGOV"]
+    # the same when the NER's name keeps the title ("King Hussein")
+    ents = _entities("President Saddam Hussein of Iraq refused to leave Kuwait. Also today, King Hussein of Jordan "
+                     "flew to Washington seeking to mediate.", date="1990-08-16")
+    assert [e.actor for e in ents if any(m.text.startswith("King") for m in e.mentions)] == ["JORGOV"]
 
 
 def test_a_spaced_dash_ends_the_words_before_a_name() -> None:

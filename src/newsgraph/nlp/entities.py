@@ -207,8 +207,9 @@ def _merge(doc: Doc, ner: list[_Cand], lex: list[_Cand], head_end: int = 0) -> l
                     break
         if out and out[-1].source == "lexicon" and _overlaps(out[-1], c):
             continue
-        if best is None and c.label == "PERSON" and c.end - c.start == 1:
-            # the NER's one-word name inside a leader's longer alias ("King Hussein of Jordan", NER: "Hussein"):
+        if best is None and c.label == "PERSON" and len(name_tokens(doc, c.start, c.end)) == 1:
+            # the NER's one-word name (a title aside) inside a leader's longer alias ("King Hussein of Jordan",
+            # NER: "Hussein" or "King Hussein"):
             # the alias names the person, so a surname shared with another leader is not grouped with him
             wider = next((j for j, m in enumerate(lex) if m.entry is not None and m.entry.kind == "leader"
                           and m.start <= c.start and c.end <= m.end and m.end - m.start > c.end - c.start), None)

@@ -245,6 +245,8 @@ def test_a_place_names_words_are_no_role_words() -> None:
     assert code_phrase("the Soviet Union") == "RUS"
     assert code_phrase("Soviet Union officials") == "RUSGOV"
     assert code_phrase("the occupied West Bank") == "WSB"
+    assert code_phrase("the West Bank") == "WSB"  # not "the West" (WST) and a bank
+    assert code_phrase("the West") == "WST" and code_phrase("The Hague") == "NLD"
     # outside the name the word still codes its role, and an organisation's own words still give its sector
     assert code_phrase("Russian union leaders") == "RUSLAB"
     assert code_phrase("Norwegian Refugee Council") == "NGOREF"

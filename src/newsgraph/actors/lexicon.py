@@ -443,8 +443,9 @@ def _code_phrase(text: str, find: Callable[[str], list[ActorEntry] | None]) -> s
     # the words of a matched place name are no role words ("the Soviet Union" is no union, "the West Bank" no
     # bank); an organisation's may be ("the Norwegian Refugee Council": REF)
     named: set[int] = set()
-    i = 0
-    while i < len(tokens):
+
+    def longest(i: int) -> tuple[int, list[ActorEntry]] | None:
+        """The longest lexicon name at ``tokens[i]``: (its number of words, its entries)."""
         for k in (4, 3, 2, 1):
             cand = " ".join(tokens[i:i + k])
             entries = find(cand) or find(cand.title() if cand.islower() else cand)
@@ -455,16 +456,28 @@ def _code_phrase(text: str, find: Callable[[str], list[ActorEntry] | None]) -> s
                     and len(tokens[i:i + k]) == 1 and len(tokens) > 1 and tokens[i].lower() != "the":
                 entries = None  # "Vishwa Hindu Parishad": a "The X" title's word inside another name
             if entries:
-                e = entries[0]
-                country = country or e.country
-                if e.kind in ("seat", "institution", "igo", "leader") and code is None:
-                    code = e.code
-                if e.kind in ("country", "region", "capital"):
-                    named.update(range(i, i + len(tokens[i:i + k])))
-                i += k
-                break
-        else:
+                return len(tokens[i:i + k]), entries
+        return None
+
+    i = 0
+    while i < len(tokens):
+        hit = longest(i)
+        if tokens[i].lower() == "the" and i + 1 < len(tokens):
+            # "the West Bank" is the West Bank, not "the West" and a bank: the longer name after "the" wins
+            after = longest(i + 1)
+            if after is not None and (hit is None or after[0] >= hit[0]):
+                i, hit = i + 1, after
+        if hit is None:
             i += 1
+            continue
+        k, entries = hit
+        e = entries[0]
+        country = country or e.country
+        if e.kind in ("seat", "institution", "igo", "leader") and code is None:
+            code = e.code
+        if e.kind in ("country", "region", "capital"):
+            named.update(range(i, i + k))
+        i += k
     role = role_of_words([t.lower() for j, t in enumerate(tokens) if j not in named])
     if code and role and code[3:] == "":
         return code + role

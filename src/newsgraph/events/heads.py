@@ -61,9 +61,9 @@ _MEMBER_WORDS = {"member", "leader", "group", "team", "delegation", "official", 
 # (only when the "of" phrase is police or armed forces: "a company of investors" stays a company)
 _UNIT_WORDS = {"company", "battalion", "contingent", "column", "platoon", "detachment", "posse", "squad",
                "jawan", "personnel",  # "5,000 jawans of the CRPF": the members of a force
-               # "an officer of the CBI", "men of the CRPF", "sleuths of the crime branch": the force's
-               # member, police when the force is ("officer" alone is coded MIL as a head noun)
-               "officer", "man", "sleuth",
+               # "men of the CRPF", "sleuths of the crime branch": the force's members, police when the force is
+               # ("an officer of the CBI" is a member of any body: _MEMBER_WORDS)
+               "man", "sleuth",
                # parts of a force: "the special task force of the state police", "the crime branch of the
                # city police", "an anti-terror cell of the police" (the force's code, not the army's of "force")
                "force", "branch", "cell"}

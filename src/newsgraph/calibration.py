@@ -24,6 +24,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any, TypeVar
 
+from .actors.compose import roles
 from .datafiles import data_text
 from .model import Event, Quote
 
@@ -188,8 +189,7 @@ def party_kind(party: Mapping[str, Any] | None) -> str:
         return "no_country"
     if len(actor) <= 3:
         return "country"
-    roles = {actor[i:i + 3] for i in range(3, len(actor), 3)}
-    return "state_role" if roles & _STATE_ROLES else "other_role"
+    return "state_role" if set(roles(actor)) & _STATE_ROLES else "other_role"
 
 
 def _gap(a: Sequence[int] | None, b: Sequence[int] | None, scale: float = 200.0) -> float:

@@ -24,7 +24,7 @@ from ..nlp.truecase import casing_model
 from .lexicon import MEMBER_WORDS, country_role, lexicon
 from .lexicon import code_phrase as _lexicon_code_phrase
 
-__all__ = ["code_phrase", "compose", "country_of", "country_role", "role_of"]
+__all__ = ["code_phrase", "compose", "country_of", "country_role", "has_role", "role_of", "roles"]
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z.'\-]*")
 
@@ -35,10 +35,11 @@ def _main_lexicon(key: str, acronym: bool = True) -> str | None:
     PLAN, the PLA Navy)."""
     phrases = lexicon().phrases
     for form in (key, key.title(), key.upper(), key.capitalize()):
+        raised = form == key.upper() != key  # the key's letters in capitals: an acronym
         for e in phrases.get(form) or ():
             if e.kind in ("country", "demonym", "capital", "region", "part"):
                 return e.country if e.kind != "region" else e.code
-            if e.kind in ("igo", "institution", "seat") and (acronym or form != key.upper() or form == key):
+            if e.kind in ("igo", "institution", "seat") and (acronym or not raised):
                 return e.code
     return None
 
@@ -91,6 +92,18 @@ def role_of(lemma: str) -> str | None:
     if first and (last in MEMBER_WORDS or last + "s" in MEMBER_WORDS):
         return role_of(" ".join(first))  # "cid official": a member of the police is police
     return None
+
+
+def roles(code: str | None) -> list[str]:
+    """The type codes after an actor code's country, in order ("INDCOP" -> ["COP"], "GBRGOVHLH" -> ["GOV", "HLH"],
+    "---MIL" -> ["MIL"]; a bare country, none)."""
+    code = code or ""
+    return [code[i:i + 3] for i in range(3, len(code), 3)]
+
+
+def has_role(code: str | None, role: str) -> bool:
+    """Whether an actor code has the type ``role`` ("INDCOP", "---COP": COP)."""
+    return role in roles(code)
 
 
 def compose(country: str | None, role: str | None) -> str | None:

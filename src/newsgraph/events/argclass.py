@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..actors.compose import role_of
+from ..actors.compose import roles as actor_roles
 from ..actors.lexicon import MEMBER_WORDS
 from ..datafiles import tsv_rows
 from .parties import QUANTITY
@@ -116,7 +117,7 @@ class ArgClasser:
                 ent = self.f.tok_entity.get(party.token)  # a pronoun's antecedent, when resolved
                 if ent is not None and ent.type == "PERSON":
                     out.add("person")
-                roles = [code[i:i + 3] for i in range(3, len(code), 3)]
+                roles = actor_roles(code)
                 if _POLICE_ROLE in roles:
                     out.add("police")
                 if any(r in _ARMED_ROLES for r in roles):

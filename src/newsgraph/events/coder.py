@@ -41,6 +41,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from ..actors.compose import has_role
 from ..actors.context import colon_dateline_span, dateline_span
 from ..calibration import calibrate_event
 from ..model import Event, EventEvidence, Place, Span
@@ -225,7 +226,7 @@ def _code_sentences(ctx: Context, sents: list[SpanT], events: list[Event],
             pairs = event_pairs(c)
             if not pairs:
                 continue
-            police = next((p for p in c.sources if p.key and "COP" in (p.actor or "")), None)
+            police = next((p for p in c.sources if p.key and has_role(p.actor, "COP")), None)
             if police is not None and not c.negated:
                 coder.last_police_act = (coder.sentence_no, police)  # the police in charge of the story
             sent_span = Span(sent.start_char, sent.end_char, text[sent.start_char: sent.end_char])

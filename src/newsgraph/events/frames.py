@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..actors.compose import has_role
 from ..clauses import Modality, clauses
 from .argclass import word_classes
 from .candidate import UNSURE, Candidate
@@ -149,17 +150,12 @@ def _directed_act(s: SentenceCoder, inner: Candidate, addressee: list[Party]) ->
 _POLICING_ROOTS = ("15", "17")  # force posture; coercion: arrests, curfews, seizures
 
 
-def _is_police(code: str) -> bool:
-    """Whether an actor code has the role COP."""
-    return any(code[i:i + 3] == "COP" for i in range(3, len(code), 3))
-
-
 def _policing(c: Candidate) -> bool:
     """An act of law enforcement by the police (arrest, search, curfew, deployment): reported by
     someone else ("he said the police had arrested two men") it is news of the act, not an
     accusation of the police; force (18-20) reported by a third party stays an accusation."""
     return c.code[:2] in _POLICING_ROOTS and bool(c.sources) and all(
-        any(p.actor[i:i + 3] == "COP" for i in range(3, len(p.actor), 3)) for p in c.sources if p.actor) \
+        has_role(p.actor, "COP") for p in c.sources if p.actor) \
         and any(p.actor for p in c.sources)
 
 
@@ -276,7 +272,7 @@ def speech_event(s: SentenceCoder, v: Token, comp: Token, srcs: list[Party]) -> 
     # would be arrested, an official said" is no asserted arrest; the statement is what was done (a
     # negated act is kept, flagged, as the sentence's own: "said it could not comment"; a police speaker's
     # statement stays beside it: "police said no one had been arrested" tells what the police did)
-    said = None if inner.negated and not any(_is_police(p.actor or "") for p in srcs) \
+    said = None if inner.negated and not any(has_role(p.actor, "COP") for p in srcs) \
         else statement_event(s, v, comp, srcs)
     if said is not None:
         s.extra.append(said)

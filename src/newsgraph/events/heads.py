@@ -68,6 +68,7 @@ _UNIT_WORDS = {"company", "battalion", "contingent", "column", "platoon", "detac
                # city police", "an anti-terror cell of the police" (the force's code, not the army's of "force")
                "force", "branch", "cell"}
 _UNIT_ROLES = ("COP", "MIL")
+_GROUP_NOUNS = frozenset(_MEMBER_WORDS | _UNIT_WORDS)  # a group told by what it is made of (``_made_of``)
 _COMPOSED = frozenset({"comprise", "consist", "include"})  # "a team comprising / consisting of / including X"
 
 
@@ -294,7 +295,7 @@ class HeadCoder:
                                 return self._party(sub.actor, sub.entity, sub.name, h, toks)
                             country = sub.actor[:3] if sub.actor[:3] != "---" else None
                             break
-        if country is None and h.lemma_.lower() in _MEMBER_WORDS | _UNIT_WORDS:
+        if country is None and h.lemma_.lower() in _GROUP_NOUNS:
             made = self._made_of(h, toks)  # "a team comprising officers of the city police"
             if made is not None:
                 return made
@@ -339,8 +340,7 @@ class HeadCoder:
             if prep.dep_ == "prep" and prep.lemma_ == "of":
                 for p in self._pobj_list(prep):
                     sub = self._head_party(p)
-                    if sub is not None and sub.actor and any(
-                            sub.actor[i:i + 3] in _UNIT_ROLES for i in range(3, len(sub.actor), 3)):
+                    if sub is not None and sub.actor and any(r in _UNIT_ROLES for r in _actors.roles(sub.actor)):
                         return self._party(sub.actor, sub.entity, sub.name, h, toks)
         return None
 

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..actors.compose import has_role
 from ..model import EntityRef
 from .argclass import word_classes
 from .cameo import FORCE_ROOTS
@@ -185,8 +186,7 @@ RUNNING_WINDOW = 4  # sentences back in which the police's last act keeps them i
 
 
 def _police(p: Party) -> bool:
-    code = p.actor or ""
-    return any(code[i:i + 3] == "COP" for i in range(3, len(code), 3))
+    return has_role(p.actor, "COP")
 
 
 def running_police(c: Candidate, finder: PartyFinder) -> Party | None:

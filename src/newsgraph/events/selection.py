@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..actors.compose import has_role
 from ..model import Event
 from ..nlp.places import gazetteer, normalize
 from .cameo import asserted
@@ -176,8 +177,7 @@ def police_act(e: Event) -> bool:
     """An asserted, not negated act of law enforcement or force whose source is the police, named."""
     code = (e.source.actor if e.source is not None else None) or ""
     return not e.negated and e.modality not in _UNTOLD and e.code[:2] in _POLICE_ACT_ROOTS \
-        and e.source is not None and e.source.name is not None \
-        and any(code[i:i + 3] == "COP" for i in range(3, len(code), 3))
+        and e.source is not None and e.source.name is not None and has_role(code, "COP")
 
 
 def salient_events(events: list[Event], *, unasserted: bool = False) -> list[Event]:
@@ -196,7 +196,7 @@ def _police_speaker(e: Event) -> bool:
     """A statement (010) by police the text names, asserted and not negated."""
     code = (e.source.actor if e.source is not None else None) or ""
     return e.code == "010" and not e.negated and e.modality not in _UNTOLD and e.source is not None \
-        and e.source.name is not None and any(code[i:i + 3] == "COP" for i in range(3, len(code), 3))
+        and e.source.name is not None and has_role(code, "COP")
 
 
 def police_side_acts(events: list[Event], kept: list[Event]) -> list[Event]:

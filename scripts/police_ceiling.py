@@ -13,7 +13,9 @@ Main's work7 counts (TP, FP, FN) are computed from the per-article dumps ``--dum
 ``--tp --fp --fn``.  ``work7``: the articles whose SHA-256 of ``"police7:" + id`` is not divisible by 4
 (``held7`` in scripts/police_parts.py).
 
-Usage:  PYTHONPATH=src python scripts/police_ceiling.py [--tp 352 --fp 43 --fn 363]
+Main's counts at the time of the judging (main 3fb0520, work7 ANY_ACTION): TP 352, FP 43, FN 363.
+
+Usage:  PYTHONPATH=src python scripts/police_ceiling.py --tp 352 --fp 43 --fn 363
 """
 
 from __future__ import annotations
@@ -32,7 +34,6 @@ from newsgraph.evaluation.judged_common import wilson
 ROOT = Path(__file__).resolve().parents[1]
 MISSES = ROOT / "eval" / "judged" / "police_misses.work7.jsonl"
 FALSEPOS = ROOT / "eval" / "judged" / "police_falsepos.work7.jsonl"
-DUMPS = (Path("/work/scratch/s14/d0.jsonl"), Path("/work/scratch/s14/d1.jsonl"))
 MISS_CATEGORIES = ("A", "B", "C", "D", "E")
 FP_CATEGORIES = ("TP_REAL", "REAL_WRONG_CODE", "NOT_POLICE_ACT")
 # tenses under which a category-A act is told as having happened (or as planned), not denied or supposed
@@ -95,7 +96,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--misses", type=Path, default=MISSES)
     ap.add_argument("--falsepos", type=Path, default=FALSEPOS)
-    ap.add_argument("--dumps", type=Path, nargs="*", default=list(DUMPS))
+    ap.add_argument("--dumps", type=Path, nargs="*", default=[])
     ap.add_argument("--tp", type=int)
     ap.add_argument("--fp", type=int)
     ap.add_argument("--fn", type=int)
@@ -107,7 +108,7 @@ def main() -> None:
         tp, fp, fn = args.tp, args.fp, args.fn
         origin = "given on the command line"
     else:
-        raise SystemExit("the dumps are missing: give --tp --fp --fn")
+        raise SystemExit("give --tp --fp --fn (main's work7 ANY_ACTION counts) or --dumps FILES")
     misses, falsepos = read(args.misses), read(args.falsepos)
     print(f"main on work7: TP {tp}  FP {fp}  FN {fn}  ANY_ACTION F1 {f1(tp, fp, fn):.4f} ({origin})")
     if len(falsepos) != fp:
